@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { IncidentSchema } from '../domain/incident';
+import { MutationRequestSchema, type MutationRequest } from './mutation-request';
+import { SettingsSchema } from './settings';
+import { SyncStatusSchema } from './sync-status';
+
+const NoParams = z.strictObject({});
+
+/**
+ * The workstation API: every method the renderer may call, with its parameter and result schemas. The same map
+ * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge.
+ */
+export const api = {
+  'app.info': {
+    params: NoParams,
+    result: z.object({ version: z.string(), schemaVersion: z.number().int(), clientId: z.string(), dataDir: z.string() }),
+  },
+  'settings.get': { params: NoParams, result: SettingsSchema },
+  'settings.update': { params: SettingsSchema.partial(), result: SettingsSchema },
+  'incident.list': { params: NoParams, result: z.array(IncidentSchema) },
+  mutate: {
+    params: MutationRequestSchema,
+    result: z.object({ mutationId: z.number().int() }),
+  },
+  'sync.status': { params: NoParams, result: SyncStatusSchema },
+  'sync.dismissRejection': { params: z.strictObject({ mutationId: z.number().int() }), result: z.object({}) },
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type Params<M extends Method> = M extends 'mutate' ? MutationRequest : z.input<Api[M]['params']>;
+export type Result<M extends Method> = z.infer<Api[M]['result']>;
+export const methods = Object.keys(api) as Method[];
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && Object.hasOwn(api, value);
+}
+
+/** Events the workstation pushes to every connected renderer. */
+export const EventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('changed'), kinds: z.array(z.string()) }),
+  z.object({ type: z.literal('sync'), status: SyncStatusSchema }),
+  z.object({ type: z.literal('settings'), settings: SettingsSchema }),
+]);
+export type ApiEvent = z.infer<typeof EventSchema>;
+
+/** What a transport exposes to the renderer: the preload's bridge and the web client both implement it. */
+export type ApiClient = {
+  call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+};

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { isDomainError } from '../domain/errors';
+import { api, isMethod, type Api, type Method, type Result } from './api';
+import { ApiFailure, describeZodError, type ApiError } from './errors';
+
+export type Handlers = { [M in Method]: (params: z.infer<Api[M]['params']>) => Promise<Result<M>> };
+
+export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
+
+/**
+ * Validates a call from an untrusted edge (IPC, WebSocket) and runs its handler. Never throws: a bad method,
+ * a bad payload or a failing handler all come back as a named error, and a refused call changes nothing.
+ */
+export async function dispatch(handlers: Handlers, method: unknown, params: unknown): Promise<Outcome> {
+  if (!isMethod(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `unknown method ${String(method).slice(0, 100)}` } };
+  }
+  const parsed = api[method].params.safeParse(params ?? {});
+  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, 'params') };
+  try {
+    const handler = handlers[method] as (p: unknown) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiFailure) return error.error;
+  if (isDomainError(error)) return { code: error.code, message: error.message, params: error.params };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,7 @@
+export * from './api';
+export * from './errors';
+export * from './settings';
+export * from './sync-status';
+export * from './mutation-request';
+export * from './wire';
+export * from './dispatch';

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { SpaceIdSchema } from '../domain/ids';
+
+export const LanguageSchema = z.enum(['zh-CN', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Per-workstation preferences, kept in the local store (not synced). */
+export const SettingsSchema = z.strictObject({
+  language: LanguageSchema,
+  currentIncidentId: z.uuid().nullable(),
+  space: SpaceIdSchema,
+  /** The hospital's time zone: times are stored in UTC and shown here. */
+  timeZone: z.string().min(1).max(64),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const defaultSettings: Settings = {
+  language: 'zh-CN',
+  currentIncidentId: null,
+  space: 'demo-hospital',
+  timeZone: 'Asia/Shanghai',
+};

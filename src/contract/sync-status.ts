@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { domainErrorCodes } from '../domain/errors';
+
+export const RejectedChangeSchema = z.object({
+  mutationId: z.number().int(),
+  name: z.string(),
+  args: z.unknown(),
+  code: z.enum(domainErrorCodes).or(z.string()),
+  message: z.string(),
+  at: z.number().int(),
+});
+export type RejectedChange = z.infer<typeof RejectedChangeSchema>;
+
+export const SyncStatusSchema = z.object({
+  /** `standalone`: no hospital server configured; work stays on this workstation. */
+  connection: z.enum(['standalone', 'offline', 'connecting', 'online']),
+  syncing: z.boolean(),
+  pending: z.number().int().nonnegative(),
+  lastSyncedAt: z.number().int().nullable(),
+  rejected: z.array(RejectedChangeSchema),
+  /** Set when the server speaks a newer schema: pending work is kept, the user is told to update. */
+  updateRequired: z.boolean(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+
+export const IncidentTypeSchema = z.enum([
+  'mass_casualty',
+  'infectious_disease',
+  'fire_evacuation',
+  'utility_failure',
+  'it_cyber',
+  'severe_weather',
+  'other',
+]);
+export type IncidentType = z.infer<typeof IncidentTypeSchema>;
+
+/** China's four grades of public health emergency: I is the most serious. */
+export const ResponseLevelSchema = z.enum(['I', 'II', 'III', 'IV']);
+export type ResponseLevel = z.infer<typeof ResponseLevelSchema>;
+
+export const responseLevelColour: Record<ResponseLevel, 'red' | 'orange' | 'yellow' | 'blue'> = {
+  I: 'red',
+  II: 'orange',
+  III: 'yellow',
+  IV: 'blue',
+};
+
+export const IncidentStatusSchema = z.enum(['active', 'demobilising', 'closed']);
+export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
+
+export const IncidentNameSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(200);
+
+export const IncidentSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  name: IncidentNameSchema,
+  type: IncidentTypeSchema,
+  level: ResponseLevelSchema,
+  status: IncidentStatusSchema,
+  location: z.string().trim().max(200),
+  discoveredAt: EpochMsSchema,
+  declaredAt: EpochMsSchema,
+  declaredBy: z.string().min(1),
+  /** Operational periods are often 12 h; each has its own objectives and assignments. */
+  periodHours: z.number().int().min(1).max(72),
+  period: z.number().int().min(1),
+  periodStartedAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
+});
+export type Incident = z.infer<typeof IncidentSchema>;

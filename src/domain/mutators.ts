@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { incidentMutators } from './incident-mutators';
+import { DomainError } from './errors';
+import type { MutationContext, Mutator, Tx } from './mutation';
+
+/** Every named mutation. The registry refuses duplicate names at start-up rather than letting one shadow another. */
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+function registry<G extends Record<string, Mutator>[]>(...groups: G): UnionToIntersection<G[number]> {
+  const all: Record<string, Mutator> = {};
+  for (const group of groups) {
+    for (const [name, mutator] of Object.entries(group)) {
+      if (Object.hasOwn(all, name)) throw new Error(`mutation ${name} is defined twice`);
+      all[name] = mutator;
+    }
+  }
+  return all as UnionToIntersection<G[number]>;
+}
+
+export const mutators = registry(incidentMutators);
+
+export type Mutators = typeof mutators;
+export type MutationName = keyof Mutators;
+/** The arguments a caller passes (before zod defaults are applied). */
+export type MutationInput<N extends MutationName> = z.input<Mutators[N]['args']>;
+export type MutationArgs<N extends MutationName> = z.infer<Mutators[N]['args']>;
+export const mutationNames = Object.keys(mutators) as MutationName[];
+
+export function isMutationName(value: string): value is MutationName {
+  return Object.hasOwn(mutators, value);
+}
+
+/**
+ * Parses a mutation's arguments and runs it. The one entry point the workstation (optimistic run, replay) and
+ * the server (authoritative run) share; arguments that do not parse are a domain error, so the server records
+ * them as a rejection with the reason instead of failing the whole push.
+ */
+export async function runMutation(tx: Tx, name: MutationName, args: unknown, ctx: MutationContext): Promise<unknown> {
+  const mutator: Mutator = mutators[name];
+  const parsed = mutator.args.safeParse(args);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new DomainError('invalid_args', `${name}: ${detail}`);
+  }
+  await mutator.run(tx, parsed.data, ctx);
+  return parsed.data;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** Roles follow HICS positions (DOMAIN.md); the server checks them inside the mutators. */
+export const RoleSchema = z.enum([
+  'admin',
+  'incident_commander',
+  'operations_chief',
+  'planning_chief',
+  'logistics_chief',
+  'finance_chief',
+  'operator',
+  'viewer',
+  'exercise_facilitator',
+]);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ActorSchema = z.object({
+  userId: z.string().min(1),
+  roles: z.array(RoleSchema),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** What a mutation needs. Coarse on purpose: HICS staff swap seats, and a too-fine matrix blocks them mid-incident. */
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control';
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['incident.command', 'incident.write', 'exercise.control'],
+  incident_commander: ['incident.command', 'incident.write'],
+  operations_chief: ['incident.write'],
+  planning_chief: ['incident.write'],
+  logistics_chief: ['incident.write'],
+  finance_chief: ['incident.write'],
+  operator: ['incident.write'],
+  viewer: [],
+  exercise_facilitator: ['incident.command', 'incident.write', 'exercise.control'],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((role) => grants[role].includes(permission));
+}

@@ -1,0 +1,78 @@
+import { entitySchemas, type Entity, type EntityKind } from '../domain/entities';
+import type { Tx } from '../domain/mutation';
+import type { SqliteDatabase } from './sqlite';
+
+export type EntityRow = { kind: string; id: string; space: string; data: string; version: number; deleted: number };
+
+/** Prepared statements over the generic entity table, shared by local mutations, queries and sync. */
+export class EntityRows {
+  readonly get;
+  readonly upsert;
+  readonly scanSpace;
+  readonly scanAll;
+  private readonly shadowHas;
+  private readonly shadowInsert;
+
+  constructor(db: SqliteDatabase) {
+    this.get = db.prepare<[string, string], EntityRow>('SELECT * FROM entity WHERE kind = ? AND id = ?');
+    this.upsert = db.prepare<[string, string, string, string, number, number]>(
+      `INSERT INTO entity (kind, id, space, data, version, deleted) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, id) DO UPDATE SET space = excluded.space, data = excluded.data,
+         version = excluded.version, deleted = excluded.deleted`,
+    );
+    this.scanSpace = db.prepare<[string, string], Pick<EntityRow, 'data'>>(
+      'SELECT data FROM entity WHERE space = ? AND kind = ? AND deleted = 0',
+    );
+    this.scanAll = db.prepare<[], EntityRow>('SELECT * FROM entity ORDER BY kind, id');
+    this.shadowHas = db.prepare<[string, string], { present: number }>('SELECT present FROM shadow WHERE kind = ? AND id = ?');
+    this.shadowInsert = db.prepare<[string, string, number, string | null, string | null, number | null, number | null]>(
+      'INSERT INTO shadow (kind, id, present, space, data, version, deleted) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  /** Keeps the server's copy of a row before this workstation's pending work first changes it (for rebase). */
+  captureShadow(kind: string, id: string): void {
+    if (this.shadowHas.get(kind, id)) return;
+    const row = this.get.get(kind, id);
+    if (row) this.shadowInsert.run(kind, id, 1, row.space, row.data, row.version, row.deleted);
+    else this.shadowInsert.run(kind, id, 0, null, null, null, null);
+  }
+}
+
+export function parseEntity<K extends EntityKind>(kind: K, data: string): Entity<K> {
+  return JSON.parse(data) as Entity<K>;
+}
+
+/**
+ * The transaction interface on SQLite, for optimistic local runs: every write first keeps the server's copy
+ * of the row, and reports which kinds changed so the UI can refresh just those.
+ */
+export function createLocalTx(rows: EntityRows, touched: Set<EntityKind>): Tx {
+  return {
+    get(kind, id) {
+      const row = rows.get.get(kind, id);
+      return Promise.resolve(row && !row.deleted ? parseEntity(kind, row.data) : undefined);
+    },
+    put(kind, value) {
+      // Validate on the way in: a mutator bug must never store a record another layer cannot read.
+      const entity = entitySchemas[kind].parse(value);
+      rows.captureShadow(kind, entity.id);
+      const version = rows.get.get(kind, entity.id)?.version ?? 0;
+      rows.upsert.run(kind, entity.id, entity.space, JSON.stringify(entity), version, 0);
+      touched.add(kind);
+      return Promise.resolve();
+    },
+    del(kind, id) {
+      const row = rows.get.get(kind, id);
+      if (row && !row.deleted) {
+        rows.captureShadow(kind, id);
+        rows.upsert.run(kind, id, row.space, row.data, row.version, 1);
+        touched.add(kind);
+      }
+      return Promise.resolve();
+    },
+    scan(kind, space) {
+      return Promise.resolve(rows.scanSpace.all(space, kind).map((row) => parseEntity(kind, row.data)));
+    },
+  };
+}

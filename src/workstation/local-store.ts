@@ -1,0 +1,200 @@
+import { isDomainError } from '../domain/errors';
+import type { EntityKind } from '../domain/entities';
+import type { MutationContext } from '../domain/mutation';
+import { runMutation, type MutationName } from '../domain/mutators';
+import type { Actor } from '../domain/roles';
+import { createLocalTx, EntityRows, parseEntity } from './entity-rows';
+import type { SqliteDatabase } from './sqlite';
+
+export type PendingMutation = { mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor };
+
+export type ServerRow = { kind: string; id: string; space: string; data: unknown; version: number; deleted: boolean };
+
+export type Rejection = { mutationId: number; code: string; message: string };
+
+type OutboxRow = { mutation_id: number; name: string; args: string; space: string; at: number; actor: string };
+
+/**
+ * The workstation's SQLite store: entities as "server state plus my pending work", the outbox, and the rebase
+ * that keeps that true after every pull. Not thread-safe on its own: callers go through one SerialQueue.
+ */
+export class LocalStore {
+  readonly rows: EntityRows;
+  private readonly db: SqliteDatabase;
+  private readonly stmts;
+
+  constructor(db: SqliteDatabase) {
+    this.db = db;
+    this.rows = new EntityRows(db);
+    this.stmts = {
+      metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      metaSet: db.prepare<[string, string]>(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
+      outboxInsert: db.prepare<[number, string, string, string, number, string]>(
+        'INSERT INTO outbox (mutation_id, name, args, space, at, actor) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      outboxAll: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id'),
+      outboxFirst: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id LIMIT ?'),
+      outboxCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
+      outboxGet: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id = ?'),
+      outboxDropUpTo: db.prepare<[number]>('DELETE FROM outbox WHERE mutation_id <= ?'),
+      shadowAll: db.prepare<[], { kind: string; id: string; present: number; space: string | null; data: string | null; version: number | null; deleted: number | null }>(
+        'SELECT * FROM shadow',
+      ),
+      shadowCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM shadow'),
+      shadowUpdate: db.prepare<[string, string, number, number, string, string]>(
+        'UPDATE shadow SET present = 1, space = ?, data = ?, version = ?, deleted = ? WHERE kind = ? AND id = ?',
+      ),
+      shadowClear: db.prepare('DELETE FROM shadow'),
+      entityDelete: db.prepare<[string, string]>('DELETE FROM entity WHERE kind = ? AND id = ?'),
+      rejectionInsert: db.prepare<[number, string, string, string, string, number]>(
+        'INSERT OR IGNORE INTO rejection (mutation_id, name, args, code, message, at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      rejectionsOpen: db.prepare<[], { mutation_id: number; name: string; args: string; code: string; message: string; at: number }>(
+        'SELECT * FROM rejection WHERE dismissed = 0 ORDER BY mutation_id',
+      ),
+      rejectionDismiss: db.prepare<[number]>('UPDATE rejection SET dismissed = 1 WHERE mutation_id = ?'),
+      cursorGet: db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursor WHERE space = ?'),
+      cursorSet: db.prepare<[string, string]>(
+        'INSERT INTO sync_cursor (space, cursor) VALUES (?, ?) ON CONFLICT (space) DO UPDATE SET cursor = excluded.cursor',
+      ),
+    };
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.stmts.metaGet.get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.stmts.metaSet.run(key, value);
+  }
+
+  /**
+   * Runs a mutation optimistically and appends it to the outbox in one SQLite transaction: when this returns,
+   * the change and the promise to send it are both on disk (synchronous=FULL).
+   */
+  async applyLocal(name: MutationName, args: unknown, ctx: Omit<MutationContext, 'origin'>): Promise<{ mutationId: number; touched: Set<EntityKind> }> {
+    const touched = new Set<EntityKind>();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const parsedArgs = await runMutation(createLocalTx(this.rows, touched), name, args, { ...ctx, origin: 'workstation' });
+      const mutationId = Number(this.getMeta('lastMutationId') ?? '0') + 1;
+      this.setMeta('lastMutationId', String(mutationId));
+      this.stmts.outboxInsert.run(mutationId, name, JSON.stringify(parsedArgs), ctx.space, ctx.at, JSON.stringify(ctx.actor));
+      this.db.exec('COMMIT');
+      return { mutationId, touched };
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  pending(limit = Number.MAX_SAFE_INTEGER): PendingMutation[] {
+    return this.stmts.outboxFirst.all(limit).map(toPending);
+  }
+
+  pendingCount(): number {
+    return this.stmts.outboxCount.get()?.n ?? 0;
+  }
+
+  cursor(space: string): string | null {
+    return this.stmts.cursorGet.get(space)?.cursor ?? null;
+  }
+
+  /**
+   * Applies one page of server changes. Rows this workstation has pending work on go to the shadow (the
+   * server's copy), so the user keeps seeing their own change until the pull is complete and rebased.
+   */
+  applyServerPage(space: string, rows: readonly ServerRow[], cursor: string): Set<EntityKind> {
+    const touched = new Set<EntityKind>();
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const data = JSON.stringify(row.data);
+        const deleted = row.deleted ? 1 : 0;
+        const shadowed = this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, row.kind, row.id).changes > 0;
+        if (!shadowed) this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
+        touched.add(row.kind as EntityKind);
+      }
+      this.stmts.cursorSet.run(space, cursor);
+    })();
+    return touched;
+  }
+
+  /**
+   * Finishes a pull: drops the mutations the server has dealt with, records the refused ones with their
+   * reasons, and replays what is still pending on top of the server's state (revert, apply, replay).
+   */
+  async rebase(lastMutationId: number, rejections: readonly Rejection[]): Promise<Set<EntityKind>> {
+    const touched = new Set<EntityKind>();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const rejection of rejections) {
+        const row = this.stmts.outboxGet.get(rejection.mutationId);
+        this.stmts.rejectionInsert.run(
+          rejection.mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, row?.at ?? 0,
+        );
+      }
+      this.stmts.outboxDropUpTo.run(lastMutationId);
+      for (const shadow of this.stmts.shadowAll.all()) {
+        if (shadow.present && shadow.space !== null && shadow.data !== null) {
+          this.rows.upsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0);
+        } else {
+          this.stmts.entityDelete.run(shadow.kind, shadow.id);
+        }
+        touched.add(shadow.kind as EntityKind);
+      }
+      this.stmts.shadowClear.run();
+      for (const row of this.stmts.outboxAll.all()) {
+        const pending = toPending(row);
+        this.db.exec('SAVEPOINT replay');
+        try {
+          await runMutation(createLocalTx(this.rows, touched), pending.name, pending.args, {
+            at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
+          });
+          this.db.exec('RELEASE replay');
+        } catch (error) {
+          // The server's newer state makes this change fail here too; it stays pending and the server's
+          // verdict (a rejection with its reason) will reach the user. Anything else is a bug: surface it.
+          this.db.exec('ROLLBACK TO replay');
+          this.db.exec('RELEASE replay');
+          if (!isDomainError(error)) throw error;
+        }
+      }
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return touched;
+  }
+
+  hasShadow(): boolean {
+    return (this.stmts.shadowCount.get()?.n ?? 0) > 0;
+  }
+
+  openRejections() {
+    return this.stmts.rejectionsOpen.all().map((row) => ({
+      mutationId: row.mutation_id, name: row.name, args: JSON.parse(row.args) as unknown, code: row.code, message: row.message, at: row.at,
+    }));
+  }
+
+  dismissRejection(mutationId: number): void {
+    this.stmts.rejectionDismiss.run(mutationId);
+  }
+
+  list<K extends EntityKind>(kind: K, space: string) {
+    return this.rows.scanSpace.all(space, kind).map((row) => parseEntity(kind, row.data));
+  }
+}
+
+function toPending(row: OutboxRow): PendingMutation {
+  return {
+    mutationId: row.mutation_id,
+    name: row.name as MutationName,
+    args: JSON.parse(row.args) as unknown,
+    space: row.space,
+    at: row.at,
+    actor: JSON.parse(row.actor) as Actor,
+  };
+}

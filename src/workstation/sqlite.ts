@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type SqliteDatabase = Database.Database;
+
+export type OpenOptions = {
+  /**
+   * Path of a better-sqlite3 `.node` binary built for this runtime. Electron needs one built for its own ABI
+   * (scripts/rebuild-electron-native.mjs); plain Node uses the one npm built.
+   */
+  nativeBinding?: string | undefined;
+};
+
+export function openDatabase(file: string, options: OpenOptions = {}): SqliteDatabase {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  db.pragma('journal_mode = WAL');
+  // FULL: a write the UI has confirmed must survive a power cut in the command room.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ApiEvent, Method, Params, Result } from '../contract/api';
+import { dispatch, type Handlers, type Outcome } from '../contract/dispatch';
+import { ApiFailure } from '../contract/errors';
+import type { SyncStatus } from '../contract/sync-status';
+import type { Actor } from '../domain/roles';
+import { createHandlers } from './handlers';
+import { EventHub } from './events';
+import { LocalStore } from './local-store';
+import { migrate, SCHEMA_VERSION } from './migrations';
+import { SerialQueue } from './serial-queue';
+import { openDatabase } from './sqlite';
+
+export type WorkstationOptions = {
+  dataDir: string;
+  nativeBinding?: string | undefined;
+  /** Clock for mutation timestamps; tests pass a fixed one. */
+  now?: () => number;
+  appVersion?: string;
+};
+
+/** Before anyone logs in to a hospital server, the person at this desk runs the incident locally. */
+const STANDALONE_ACTOR: Actor = { userId: 'local-operator', roles: ['admin'] };
+
+export type Workstation = {
+  readonly clientId: string;
+  readonly dataDir: string;
+  readonly store: LocalStore;
+  readonly queue: SerialQueue;
+  readonly events: EventHub;
+  /** Validates and runs one API call from an untrusted edge; never throws. */
+  handle(method: unknown, params: unknown): Promise<Outcome>;
+  /** Typed call for in-process callers (tests, the Electron main process). Throws ApiFailure on error. */
+  call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  close(): Promise<void>;
+};
+
+export type WorkstationInternals = {
+  store: LocalStore;
+  queue: SerialQueue;
+  events: EventHub;
+  now: () => number;
+  actor: () => Actor;
+  clientId: string;
+  dataDir: string;
+  appVersion: string;
+  syncStatus: () => SyncStatus;
+  /** Called after every local write so the sync client can push without waiting for its timer. */
+  onLocalWrite: () => void;
+};
+
+export function createWorkstation(options: WorkstationOptions): Workstation {
+  const db = openDatabase(join(options.dataDir, 'workstation.sqlite'), { nativeBinding: options.nativeBinding });
+  migrate(db);
+  const store = new LocalStore(db);
+  let clientId = store.getMeta('clientId');
+  if (!clientId) {
+    clientId = randomUUID();
+    store.setMeta('clientId', clientId);
+  }
+  const queue = new SerialQueue();
+  const events = new EventHub();
+  const internals: WorkstationInternals = {
+    store,
+    queue,
+    events,
+    now: options.now ?? Date.now,
+    actor: () => STANDALONE_ACTOR,
+    clientId,
+    dataDir: options.dataDir,
+    appVersion: options.appVersion ?? '0.1.0',
+    syncStatus: () => ({
+      connection: 'standalone',
+      syncing: false,
+      pending: store.pendingCount(),
+      lastSyncedAt: null,
+      rejected: store.openRejections(),
+      updateRequired: false,
+      lastError: null,
+    }),
+    onLocalWrite: () => undefined,
+  };
+  const handlers: Handlers = createHandlers(internals);
+  let closed = false;
+
+  const handle = (method: unknown, params: unknown): Promise<Outcome> => {
+    if (closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'workstation is closed' } });
+    return dispatch(handlers, method, params);
+  };
+
+  return {
+    clientId,
+    dataDir: options.dataDir,
+    store,
+    queue,
+    events,
+    handle,
+    async call(method, params) {
+      const outcome = await handle(method, params);
+      if (!outcome.ok) throw new ApiFailure(outcome.error);
+      return outcome.result as Result<typeof method>;
+    },
+    subscribe: (listener) => events.subscribe(listener),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await queue.run(() => db.close());
+    },
+  };
+}
+
+export { SCHEMA_VERSION };
