@@ -5,3 +5,4 @@ export * from './sync-status';
 export * from './mutation-request';
 export * from './wire';
 export * from './dispatch';
+export * from './sync';

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { domainErrorCodes } from '../domain/errors';
+import { EpochMsSchema, SpaceIdSchema } from '../domain/ids';
+import { RoleSchema } from '../domain/roles';
+
+/**
+ * The wire between a workstation and the hospital server (ARCHITECTURE.md, "Data and sync").
+ * Both sides state this version; a mismatch is answered with `update_required` and the client keeps its work.
+ */
+export const SYNC_PROTOCOL_VERSION = 1;
+
+export const ClientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9-]+$/);
+
+// ---- auth: POST /api/auth/login, POST /api/auth/renew, POST /api/auth/logout ----
+export const LoginRequestSchema = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export const SessionSchema = z.object({
+  token: z.string(),
+  expiresAt: EpochMsSchema,
+  user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(RoleSchema) }),
+  spaces: z.array(SpaceIdSchema),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+// ---- push: POST /api/sync/push ----
+export const PushedMutationSchema = z.strictObject({
+  mutationId: z.number().int().positive(),
+  name: z.string().min(1).max(100),
+  args: z.unknown(),
+  space: SpaceIdSchema,
+  at: EpochMsSchema,
+});
+export type PushedMutation = z.infer<typeof PushedMutationSchema>;
+
+export const PushRequestSchema = z.strictObject({
+  protocolVersion: z.number().int(),
+  clientId: ClientIdSchema,
+  mutations: z.array(PushedMutationSchema).max(1000),
+});
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const MutationResultSchema = z.object({
+  mutationId: z.number().int(),
+  status: z.enum(['applied', 'rejected', 'duplicate']),
+  code: z.enum(domainErrorCodes).optional(),
+  message: z.string().optional(),
+});
+export const PushResponseSchema = z.object({
+  results: z.array(MutationResultSchema),
+  lastMutationId: z.number().int().nonnegative(),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+// ---- pull: POST /api/sync/pull ----
+/** A cursor is the space's version the client has fully applied; pages never split one version's rows. */
+export const PullRequestSchema = z.strictObject({
+  protocolVersion: z.number().int(),
+  clientId: ClientIdSchema,
+  cursors: z.record(SpaceIdSchema, z.number().int().nonnegative()),
+  /** Rejections of mutation ids above this one are returned (the client has recorded those below). */
+  rejectionsAfter: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(10_000).default(2_000),
+});
+export type PullRequest = z.input<typeof PullRequestSchema>;
+
+export const ServerRowSchema = z.object({
+  kind: z.string(),
+  id: z.string(),
+  space: SpaceIdSchema,
+  data: z.unknown(),
+  version: z.number().int(),
+  deleted: z.boolean(),
+});
+export type ServerRowWire = z.infer<typeof ServerRowSchema>;
+
+export const PullResponseSchema = z.object({
+  rows: z.array(ServerRowSchema),
+  cursors: z.record(SpaceIdSchema, z.number().int().nonnegative()),
+  /** True when the page was cut: pull again before trusting `lastMutationId`. */
+  more: z.boolean(),
+  /** The highest mutation id of this client the server has dealt with, as of the snapshot the rows came from. */
+  lastMutationId: z.number().int().nonnegative(),
+  rejections: z.array(z.object({ mutationId: z.number().int(), code: z.string(), message: z.string() })),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+// ---- poke: WebSocket GET /api/sync/socket (Authorization: Bearer <token>) ----
+export const PokeSchema = z.object({ type: z.literal('poke'), space: SpaceIdSchema, version: z.number().int() });
+export type Poke = z.infer<typeof PokeSchema>;
+
+/** Error bodies of the sync routes. */
+export const SyncErrorSchema = z.object({
+  code: z.enum(['invalid_request', 'unauthorized', 'forbidden', 'update_required', 'server_outdated', 'rate_limited', 'internal']),
+  message: z.string(),
+  serverProtocolVersion: z.number().int().optional(),
+});
+export type SyncError = z.infer<typeof SyncErrorSchema>;
