@@ -3,6 +3,7 @@ import { IncidentSchema } from '../domain/incident';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { SettingsSchema } from './settings';
 import { SyncStatusSchema } from './sync-status';
+import { LoginRequestSchema } from './sync';
 
 const NoParams = z.strictObject({});
 
@@ -23,6 +24,17 @@ export const api = {
     result: z.object({ mutationId: z.number().int() }),
   },
   'sync.status': { params: NoParams, result: SyncStatusSchema },
+  /** Ask for a push and pull now (after a reconnect, or from the status area). */
+  'sync.now': { params: NoParams, result: z.object({}) },
+  'auth.login': {
+    params: z.strictObject({
+      serverUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+      username: LoginRequestSchema.shape.username,
+      password: LoginRequestSchema.shape.password,
+    }),
+    result: SyncStatusSchema,
+  },
+  'auth.logout': { params: NoParams, result: SyncStatusSchema },
   'sync.dismissRejection': { params: z.strictObject({ mutationId: z.number().int() }), result: z.object({}) },
 } as const;
 

@@ -3,7 +3,16 @@ import { domainErrorCodes } from '../domain/errors';
 
 /** Errors cross every boundary as values with a stable code the UI translates; never as thrown strings. */
 export const ApiErrorSchema = z.object({
-  code: z.enum(['invalid_request', 'unknown_method', 'payload_too_large', 'unauthorized', 'internal', ...domainErrorCodes]),
+  code: z.enum([
+    'invalid_request',
+    'unknown_method',
+    'payload_too_large',
+    'unauthorized',
+    'server_unreachable',
+    'update_required',
+    'internal',
+    ...domainErrorCodes,
+  ]),
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

@@ -20,6 +20,11 @@ export const SyncStatusSchema = z.object({
   rejected: z.array(RejectedChangeSchema),
   /** Set when the server speaks a newer schema: pending work is kept, the user is told to update. */
   updateRequired: z.boolean(),
+  /** The server no longer accepts this workstation's token: work is kept, someone must log in again. */
+  needsLogin: z.boolean(),
   lastError: z.string().nullable(),
+  serverUrl: z.string().nullable(),
+  /** Who this workstation is logged in as on the hospital server. */
+  user: z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()) }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

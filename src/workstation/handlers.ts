@@ -1,4 +1,6 @@
 import type { Handlers } from '../contract/dispatch';
+import { ApiFailure } from '../contract/errors';
+import { SyncHttpError, SyncUnreachableError } from './sync-http';
 import { readSettings, writeSettings } from './settings-store';
 import { SCHEMA_VERSION } from './migrations';
 import type { WorkstationInternals } from './workstation';
@@ -33,18 +35,37 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
           space,
         });
         events.emit({ type: 'changed', kinds: [...touched] });
-        events.emit({ type: 'sync', status: ws.syncStatus() });
-        ws.onLocalWrite();
+        events.emit({ type: 'sync', status: ws.sync.status() });
+        ws.sync.requestSync();
         return { mutationId };
       }),
 
-    'sync.status': () => queue.run(() => ws.syncStatus()),
+    'sync.status': () => queue.run(() => ws.sync.status()),
+
+    'sync.now': () => {
+      ws.sync.requestSync();
+      return Promise.resolve({});
+    },
+
+    'auth.login': ({ serverUrl, username, password }) => ws.sync.login(serverUrl, username, password).catch(asApiFailure),
+
+    'auth.logout': () => ws.sync.logout(),
 
     'sync.dismissRejection': ({ mutationId }) =>
       queue.run(() => {
         store.dismissRejection(mutationId);
-        events.emit({ type: 'sync', status: ws.syncStatus() });
+        events.emit({ type: 'sync', status: ws.sync.status() });
         return {};
       }),
   };
+}
+
+/** Turns a failed login into an error the UI can translate. */
+function asApiFailure(error: unknown): never {
+  if (error instanceof SyncHttpError) {
+    const code = error.status === 401 || error.status === 403 ? 'unauthorized' : error.body.code === 'update_required' ? 'update_required' : 'internal';
+    throw new ApiFailure({ code, message: error.body.message });
+  }
+  if (error instanceof SyncUnreachableError) throw new ApiFailure({ code: 'server_unreachable', message: error.message });
+  throw error;
 }

@@ -8,7 +8,8 @@ import type { SqliteDatabase } from './sqlite';
 
 export type PendingMutation = { mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor };
 
-export type ServerRow = { kind: string; id: string; space: string; data: unknown; version: number; deleted: boolean };
+export type { ServerRowWire as ServerRow } from '../contract/sync';
+import type { ServerRowWire as ServerRow } from '../contract/sync';
 
 export type Rejection = { mutationId: number; code: string; message: string };
 
@@ -36,6 +37,7 @@ export class LocalStore {
       ),
       outboxAll: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id'),
       outboxFirst: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id LIMIT ?'),
+      outboxAfter: db.prepare<[number, number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?'),
       outboxCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
       outboxGet: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id = ?'),
       outboxDropUpTo: db.prepare<[number]>('DELETE FROM outbox WHERE mutation_id <= ?'),
@@ -98,15 +100,25 @@ export class LocalStore {
     return this.stmts.outboxCount.get()?.n ?? 0;
   }
 
-  cursor(space: string): string | null {
-    return this.stmts.cursorGet.get(space)?.cursor ?? null;
+  cursors(spaces: readonly string[]): Record<string, number> {
+    return Object.fromEntries(spaces.map((space) => [space, Number(this.stmts.cursorGet.get(space)?.cursor ?? 0)]));
+  }
+
+  /** The highest mutation id whose fate (applied or rejected) this workstation has already taken in. */
+  ackedMutationId(): number {
+    return Number(this.getMeta('ackedMutationId') ?? '0');
+  }
+
+  /** Mutations still to send, after the ones the server has already acknowledged in this session. */
+  pendingAfter(mutationId: number, limit: number): PendingMutation[] {
+    return this.stmts.outboxAfter.all(mutationId, limit).map(toPending);
   }
 
   /**
-   * Applies one page of server changes. Rows this workstation has pending work on go to the shadow (the
-   * server's copy), so the user keeps seeing their own change until the pull is complete and rebased.
+   * Applies one page of server changes and its cursors. Rows this workstation has pending work on go to the
+   * shadow (the server's copy), so the user keeps seeing their own change until the pull is complete and rebased.
    */
-  applyServerPage(space: string, rows: readonly ServerRow[], cursor: string): Set<EntityKind> {
+  applyServerPage(rows: readonly ServerRow[], cursors: Readonly<Record<string, number>>): Set<EntityKind> {
     const touched = new Set<EntityKind>();
     this.db.transaction(() => {
       for (const row of rows) {
@@ -116,7 +128,7 @@ export class LocalStore {
         if (!shadowed) this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
         touched.add(row.kind as EntityKind);
       }
-      this.stmts.cursorSet.run(space, cursor);
+      for (const [space, cursor] of Object.entries(cursors)) this.stmts.cursorSet.run(space, String(cursor));
     })();
     return touched;
   }
@@ -136,6 +148,7 @@ export class LocalStore {
         );
       }
       this.stmts.outboxDropUpTo.run(lastMutationId);
+      if (lastMutationId > this.ackedMutationId()) this.setMeta('ackedMutationId', String(lastMutationId));
       for (const shadow of this.stmts.shadowAll.all()) {
         if (shadow.present && shadow.space !== null && shadow.data !== null) {
           this.rows.upsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0);

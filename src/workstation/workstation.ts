@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { ApiEvent, Method, Params, Result } from '../contract/api';
 import { dispatch, type Handlers, type Outcome } from '../contract/dispatch';
 import { ApiFailure } from '../contract/errors';
-import type { SyncStatus } from '../contract/sync-status';
 import type { Actor } from '../domain/roles';
 import { createHandlers } from './handlers';
 import { EventHub } from './events';
@@ -11,6 +10,7 @@ import { LocalStore } from './local-store';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { SerialQueue } from './serial-queue';
 import { openDatabase } from './sqlite';
+import { SyncClient, type SyncClientOptions } from './sync-client';
 
 export type WorkstationOptions = {
   dataDir: string;
@@ -18,6 +18,8 @@ export type WorkstationOptions = {
   /** Clock for mutation timestamps; tests pass a fixed one. */
   now?: () => number;
   appVersion?: string;
+  /** Sync tuning (tests shorten the poll, benchmarks change batch sizes). */
+  sync?: Partial<Pick<SyncClientOptions, 'pollMs' | 'pushBatch' | 'pullLimit' | 'random'>>;
 };
 
 /** Before anyone logs in to a hospital server, the person at this desk runs the incident locally. */
@@ -34,6 +36,7 @@ export type Workstation = {
   /** Typed call for in-process callers (tests, the Electron main process). Throws ApiFailure on error. */
   call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  readonly sync: SyncClient;
   close(): Promise<void>;
 };
 
@@ -46,9 +49,7 @@ export type WorkstationInternals = {
   clientId: string;
   dataDir: string;
   appVersion: string;
-  syncStatus: () => SyncStatus;
-  /** Called after every local write so the sync client can push without waiting for its timer. */
-  onLocalWrite: () => void;
+  sync: SyncClient;
 };
 
 export function createWorkstation(options: WorkstationOptions): Workstation {
@@ -62,26 +63,21 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   }
   const queue = new SerialQueue();
   const events = new EventHub();
+  const now = options.now ?? Date.now;
+  const sync = new SyncClient({ store, queue, events, clientId, now, ...options.sync });
   const internals: WorkstationInternals = {
     store,
     queue,
     events,
-    now: options.now ?? Date.now,
-    actor: () => STANDALONE_ACTOR,
+    now,
+    actor: () => sync.actor() ?? STANDALONE_ACTOR,
     clientId,
     dataDir: options.dataDir,
     appVersion: options.appVersion ?? '0.1.0',
-    syncStatus: () => ({
-      connection: 'standalone',
-      syncing: false,
-      pending: store.pendingCount(),
-      lastSyncedAt: null,
-      rejected: store.openRejections(),
-      updateRequired: false,
-      lastError: null,
-    }),
-    onLocalWrite: () => undefined,
+    sync,
   };
+  // Resumes from the outbox after a restart: pending work from before a crash is pushed as soon as it can be.
+  sync.start();
   const handlers: Handlers = createHandlers(internals);
   let closed = false;
 
@@ -103,9 +99,11 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
       return outcome.result as Result<typeof method>;
     },
     subscribe: (listener) => events.subscribe(listener),
+    sync,
     async close() {
       if (closed) return;
       closed = true;
+      await sync.stop();
       await queue.run(() => db.close());
     },
   };

@@ -1,0 +1,321 @@
+import WebSocket from 'ws';
+import { z } from 'zod';
+import {
+  PokeSchema,
+  PullResponseSchema,
+  PushResponseSchema,
+  SessionSchema,
+  SYNC_PROTOCOL_VERSION,
+  type Session,
+} from '../contract/sync';
+import type { SyncStatus } from '../contract/sync-status';
+import type { EntityKind } from '../domain/entities';
+import { Backoff } from './backoff';
+import type { LocalStore } from './local-store';
+import type { SerialQueue } from './serial-queue';
+import type { EventHub } from './events';
+import { readSession, writeSession, type StoredSession } from './session-store';
+import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
+
+export type SyncClientOptions = {
+  store: LocalStore;
+  queue: SerialQueue;
+  events: EventHub;
+  clientId: string;
+  now: () => number;
+  /** Polling covers lost pokes; pokes make it rarely matter. */
+  pollMs?: number;
+  pushBatch?: number;
+  pullLimit?: number;
+  random?: () => number;
+};
+
+type Connection = SyncStatus['connection'];
+
+/**
+ * Keeps this workstation's store converging with the hospital server: push the outbox, pull changes since the
+ * cursors, rebase pending work, and listen for pokes. It never blocks the UI: every failure leaves the work in
+ * the outbox and tries again later with back-off.
+ */
+export class SyncClient {
+  private session: StoredSession | null;
+  private connection: Connection;
+  private syncing = false;
+  private lastSyncedAt: number | null = null;
+  private lastError: string | null = null;
+  private updateRequired = false;
+  private needsLogin = false;
+  /** Highest mutation id the server has acknowledged since start; the outbox keeps it until a pull confirms. */
+  private pushedUpTo = 0;
+  private stopped = false;
+  private dirty = true;
+  private wake: (() => void) | null = null;
+  private loopDone: Promise<void> | null = null;
+  private socket: WebSocket | null = null;
+  private socketTimer: NodeJS.Timeout | null = null;
+  private readonly backoff: Backoff;
+  private readonly socketBackoff: Backoff;
+
+  constructor(private readonly opts: SyncClientOptions) {
+    this.session = readSession(opts.store);
+    this.connection = this.session ? 'connecting' : 'standalone';
+    this.backoff = new Backoff(500, 30_000, opts.random);
+    this.socketBackoff = new Backoff(500, 30_000, opts.random);
+  }
+
+  start(): void {
+    if (this.loopDone) return;
+    this.stopped = false;
+    this.loopDone = this.loop();
+    this.openSocket();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closeSocket();
+    this.wake?.();
+    await this.loopDone;
+    this.loopDone = null;
+  }
+
+  /** Something changed locally or on the server: sync as soon as the current round is done. */
+  requestSync(): void {
+    this.dirty = true;
+    this.wake?.();
+  }
+
+  actor() {
+    return this.session ? { userId: this.session.user.id, roles: this.session.user.roles } : null;
+  }
+
+  status(): SyncStatus {
+    const store = this.opts.store;
+    return {
+      connection: this.connection,
+      syncing: this.syncing,
+      pending: store.pendingCount(),
+      lastSyncedAt: this.lastSyncedAt,
+      rejected: store.openRejections(),
+      updateRequired: this.updateRequired,
+      needsLogin: this.needsLogin,
+      lastError: this.lastError,
+      serverUrl: this.session?.serverUrl ?? null,
+      user: this.session
+        ? { username: this.session.user.username, displayName: this.session.user.displayName, roles: this.session.user.roles }
+        : null,
+    };
+  }
+
+  async login(serverUrl: string, username: string, password: string): Promise<SyncStatus> {
+    const session = await postJson(serverUrl, '/api/auth/login', { username, password }, SessionSchema, null);
+    await this.adoptSession(serverUrl, session);
+    return this.status();
+  }
+
+  async logout(): Promise<SyncStatus> {
+    const session = this.session;
+    if (session) {
+      // Best effort: the token is forgotten here either way, and the server expires it.
+      await postJson(session.serverUrl, '/api/auth/logout', {}, z.unknown(), session.token).catch(() => undefined);
+    }
+    this.closeSocket();
+    await this.opts.queue.run(() => writeSession(this.opts.store, '', null));
+    this.session = null;
+    this.connection = 'standalone';
+    this.emitStatus();
+    return this.status();
+  }
+
+  private async adoptSession(serverUrl: string, session: Session): Promise<void> {
+    await this.opts.queue.run(() => writeSession(this.opts.store, serverUrl, session));
+    this.session = { ...session, serverUrl };
+    this.needsLogin = false;
+    this.lastError = null;
+    this.connection = 'connecting';
+    this.closeSocket();
+    this.openSocket();
+    this.start();
+    this.requestSync();
+    this.emitStatus();
+  }
+
+  private async loop(): Promise<void> {
+    let delay = 0;
+    while (!this.stopped) {
+      if (delay > 0 || !this.dirty) await this.sleep(delay > 0 ? delay : (this.opts.pollMs ?? 30_000));
+      if (this.stopped) break;
+      if (!this.session || this.updateRequired || this.needsLogin) {
+        delay = 0;
+        this.dirty = false;
+        continue;
+      }
+      this.dirty = false;
+      try {
+        await this.syncOnce();
+        this.backoff.reset();
+        this.connection = 'online';
+        this.lastError = null;
+        this.lastSyncedAt = this.opts.now();
+        delay = 0;
+      } catch (error) {
+        this.recordFailure(error);
+        delay = this.backoff.next();
+      } finally {
+        this.syncing = false;
+        this.emitStatus();
+      }
+    }
+  }
+
+  private recordFailure(error: unknown): void {
+    if (error instanceof SyncHttpError) {
+      if (error.body.code === 'update_required') this.updateRequired = true;
+      if (error.status === 401) this.needsLogin = true;
+      this.connection = error.status >= 500 ? 'offline' : 'online';
+      this.lastError = error.body.message;
+    } else if (error instanceof SyncUnreachableError) {
+      this.connection = 'offline';
+      this.lastError = error.message;
+    } else {
+      this.connection = 'offline';
+      this.lastError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async syncOnce(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.syncing = true;
+    this.emitStatus();
+    await this.renewIfDue(session);
+    await this.push();
+    await this.pull();
+  }
+
+  /** Renews the token well before it ages out, so nobody is logged out in the middle of an incident. */
+  private async renewIfDue(session: StoredSession): Promise<void> {
+    if (session.expiresAt - this.opts.now() > 60 * 60 * 1000) return;
+    const renewed = await postJson(session.serverUrl, '/api/auth/renew', {}, SessionSchema, session.token);
+    await this.opts.queue.run(() => writeSession(this.opts.store, session.serverUrl, renewed));
+    this.session = { ...renewed, serverUrl: session.serverUrl };
+  }
+
+  private async push(): Promise<void> {
+    const batch = this.opts.pushBatch ?? 500;
+    for (;;) {
+      const session = this.session;
+      if (!session) return;
+      const pending = await this.opts.queue.run(() => this.opts.store.pendingAfter(this.pushedUpTo, batch));
+      if (pending.length === 0) return;
+      const response = await postJson(
+        session.serverUrl,
+        '/api/sync/push',
+        {
+          protocolVersion: SYNC_PROTOCOL_VERSION,
+          clientId: this.opts.clientId,
+          mutations: pending.map(({ mutationId, name, args, space, at }) => ({ mutationId, name, args, space, at })),
+        },
+        PushResponseSchema,
+        session.token,
+      );
+      const sentUpTo = pending.at(-1)?.mutationId ?? 0;
+      this.pushedUpTo = Math.max(this.pushedUpTo, response.lastMutationId);
+      // The server answers with the last id it has dealt with; below what we sent means it stopped at a gap.
+      if (response.lastMutationId < sentUpTo) {
+        throw new Error(`server stopped at mutation ${response.lastMutationId} of ${sentUpTo}`);
+      }
+    }
+  }
+
+  private async pull(): Promise<void> {
+    const touched = new Set<EntityKind>();
+    for (;;) {
+      const session = this.session;
+      if (!session) return;
+      const { cursors, rejectionsAfter } = await this.opts.queue.run(() => ({
+        cursors: this.opts.store.cursors(session.spaces),
+        rejectionsAfter: this.opts.store.ackedMutationId(),
+      }));
+      const page = await postJson(
+        session.serverUrl,
+        '/api/sync/pull',
+        { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.opts.clientId, cursors, rejectionsAfter, limit: this.opts.pullLimit ?? 2_000 },
+        PullResponseSchema,
+        session.token,
+      );
+      await this.opts.queue.run(async () => {
+        for (const kind of this.opts.store.applyServerPage(page.rows, page.cursors)) touched.add(kind);
+        if (page.more) return;
+        const store = this.opts.store;
+        const needsRebase =
+          page.lastMutationId > store.ackedMutationId() || page.rejections.length > 0 || (page.rows.length > 0 && store.hasShadow());
+        if (needsRebase) for (const kind of await store.rebase(page.lastMutationId, page.rejections)) touched.add(kind);
+      });
+      if (touched.size > 0) this.opts.events.emit({ type: 'changed', kinds: [...touched] });
+      touched.clear();
+      if (!page.more) return;
+    }
+  }
+
+  private openSocket(): void {
+    const session = this.session;
+    if (!session || this.stopped || this.socket) return;
+    const url = new URL('/api/sync/socket', session.serverUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${session.token}` }, handshakeTimeout: 10_000 });
+    this.socket = socket;
+    socket.on('open', () => {
+      this.socketBackoff.reset();
+      // Anything may have happened while the socket was down: catch up now rather than at the next poll.
+      this.requestSync();
+    });
+    socket.on('message', (data: WebSocket.RawData) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(rawToString(data));
+      } catch {
+        return;
+      }
+      if (PokeSchema.safeParse(json).success) this.requestSync();
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (this.stopped || !this.session) return;
+      this.socketTimer = setTimeout(() => {
+        this.socketTimer = null;
+        this.openSocket();
+      }, this.socketBackoff.next());
+    });
+  }
+
+  private closeSocket(): void {
+    if (this.socketTimer) clearTimeout(this.socketTimer);
+    this.socketTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    socket?.terminate();
+  }
+
+  private emitStatus(): void {
+    this.opts.events.emit({ type: 'sync', status: this.status() });
+  }
+}
+
+function rawToString(data: WebSocket.RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
+}

@@ -1,0 +1,56 @@
+import type { z } from 'zod';
+import { SyncErrorSchema, type SyncError } from '../contract/sync';
+
+export class SyncHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: SyncError,
+  ) {
+    super(`${status} ${body.code}: ${body.message}`);
+    this.name = 'SyncHttpError';
+  }
+}
+
+/** Network failure, timeout or a server that is not there: the workstation keeps working and retries. */
+export class SyncUnreachableError extends Error {
+  constructor(cause: unknown) {
+    super(`hospital server unreachable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'SyncUnreachableError';
+  }
+}
+
+/** POSTs JSON to the hospital server and validates the answer; the server is trusted less than our own code. */
+export async function postJson<S extends z.ZodType>(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+  schema: S,
+  token: string | null,
+  timeoutMs = 15_000,
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new SyncUnreachableError(error);
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    throw new SyncUnreachableError(error);
+  }
+  if (!response.ok) {
+    const parsed = SyncErrorSchema.safeParse(json);
+    throw new SyncHttpError(
+      response.status,
+      parsed.success ? parsed.data : { code: 'internal', message: `HTTP ${response.status}` },
+    );
+  }
+  return schema.parse(json);
+}
