@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { isDomainError } from '../domain/errors';
 import { api, isMethod, type Api, type Method, type Result } from './api';
 import { ApiFailure, describeZodError, type ApiError } from './errors';
+import { MAX_REQUEST_BYTES } from './wire';
 
 export type Handlers = { [M in Method]: (params: z.infer<Api[M]['params']>) => Promise<Result<M>> };
 
@@ -14,6 +15,11 @@ export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiErr
 export async function dispatch(handlers: Handlers, method: unknown, params: unknown): Promise<Outcome> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `unknown method ${String(method).slice(0, 100)}` } };
+  }
+  const size = jsonSize(params);
+  if (size === null) return { ok: false, error: { code: 'invalid_request', message: 'params: must be plain JSON data' } };
+  if (size > MAX_REQUEST_BYTES) {
+    return { ok: false, error: { code: 'payload_too_large', message: `params: ${size} bytes is over the ${MAX_REQUEST_BYTES}-byte limit` } };
   }
   const parsed = api[method].params.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, 'params') };
@@ -29,4 +35,13 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return error.error;
   if (isDomainError(error)) return { code: error.code, message: error.message, params: error.params };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Size of the params as JSON, or null when they are not JSON data (cycles, BigInt): a transport-independent limit. */
+function jsonSize(params: unknown): number | null {
+  try {
+    return (JSON.stringify(params) ?? '').length;
+  } catch {
+    return null;
+  }
 }
