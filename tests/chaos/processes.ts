@@ -1,0 +1,167 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+const root = join(import.meta.dirname, '..', '..');
+const tsxImport = ['--import', 'tsx'];
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Runs the server CLI to completion (create-user and friends). */
+export function runServerCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...tsxImport, join(root, 'src/server/cli.ts'), ...args], { env, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`server ${args[0]} failed (${code}): ${stderr}`))));
+  });
+}
+
+/** The hospital server in its own process, so the chaos run can SIGKILL it and start it again. */
+export class ServerProcess {
+  private child: ChildProcess | null = null;
+  kills = 0;
+
+  constructor(
+    readonly port: number,
+    private readonly dataDir: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  async start(): Promise<void> {
+    if (this.child) return;
+    const child = spawn(
+      process.execPath,
+      [...tsxImport, join(root, 'src/server/cli.ts'), '--port', String(this.port), '--data-dir', this.dataDir],
+      { env: this.env, cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    this.child = child;
+    child.on('exit', () => {
+      if (this.child === child) this.child = null;
+    });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (!this.child) throw new Error('server exited during start-up');
+      try {
+        const response = await fetch(`http://127.0.0.1:${this.port}/health`, { signal: AbortSignal.timeout(1_000) });
+        if (response.ok) return;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('server did not become healthy within 60 s');
+  }
+
+  kill(): void {
+    if (!this.child) return;
+    this.child.kill('SIGKILL');
+    this.child = null;
+    this.kills++;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
+type Pending = { resolve: (message: FromWorker) => void };
+type WithoutReqId<T> = T extends unknown ? Omit<T, 'reqId'> : never;
+
+/** A workstation in its own process, driven over the fork IPC channel. */
+export class WorkerProcess {
+  clientId = '';
+  kills = 0;
+  private child: ChildProcess | null = null;
+  private nextReq = 1;
+  private readonly waiting = new Map<number, Pending>();
+
+  constructor(readonly dataDir: string) {}
+
+  get alive(): boolean {
+    return this.child !== null;
+  }
+
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = fork(join(import.meta.dirname, 'client-worker.ts'), [this.dataDir], {
+        execArgv: tsxImport,
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      });
+      this.child = child;
+      child.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') {
+          this.clientId = message.clientId;
+          resolve();
+          return;
+        }
+        const pending = this.waiting.get(message.reqId);
+        this.waiting.delete(message.reqId);
+        pending?.resolve(message);
+      });
+      child.on('exit', () => {
+        if (this.child === child) this.child = null;
+        for (const pending of this.waiting.values()) pending.resolve({ type: 'refused', reqId: 0, code: 'killed', message: 'worker died' });
+        this.waiting.clear();
+        reject(new Error('worker exited before it was ready'));
+      });
+    });
+  }
+
+  request(message: WithoutReqId<ToWorker>, timeoutMs = 30_000): Promise<FromWorker> {
+    const child = this.child;
+    if (!child) return Promise.resolve({ type: 'refused', reqId: 0, code: 'killed', message: 'worker is down' });
+    const reqId = this.nextReq++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(reqId);
+        resolve({ type: 'refused', reqId, code: 'timeout', message: 'worker did not answer' });
+      }, timeoutMs);
+      this.waiting.set(reqId, {
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
+      child.send({ ...message, reqId });
+    });
+  }
+
+  kill(): void {
+    if (!this.child) return;
+    this.child.kill('SIGKILL');
+    this.child = null;
+    this.kills++;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
