@@ -181,7 +181,16 @@ async function main(): Promise<number> {
     const healStart = Date.now();
     const converged = await converge(workers, 90_000);
     const convergeMs = Date.now() - healStart;
-    if (!converged) log('replicas did not reach an empty outbox in time');
+    if (!converged) {
+      log('replicas did not converge in time; their sync status:');
+      for (const worker of workers) {
+        const answer = await worker.request({ type: 'status' });
+        if (answer.type === 'status') {
+          const { connection, pending, lastError, needsLogin, updateRequired } = answer.status;
+          log(`  ${worker.clientId}: ${JSON.stringify({ connection, pending, lastError, needsLogin, updateRequired })}`);
+        }
+      }
+    }
 
     // Read the replicas, then the server's own database, and compare.
     const dumps = [];

@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../src/domain/ids';
+import { TcpProxy } from '../../chaos/tcp-proxy';
+import { startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
+import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { makeIncidentArgs } from '../../fixtures/workstation';
+
+const SPACE = 'demo-hospital';
+
+describe.each(await storageKinds())('two workstations syncing through a real server on %s', (storage) => {
+  let server: TestServer;
+  let user: TestUser;
+  const stations: Station[] = [];
+  const proxies: TcpProxy[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ storage });
+    user = await server.createUser({ roles: ['incident_commander'] });
+  });
+
+  afterAll(async () => {
+    for (const s of stations) {
+      await s.ws.close();
+      s.cleanup();
+    }
+    for (const p of proxies) await p.close();
+    await server.close();
+  });
+
+  /** A logged-in workstation behind its own proxy, so a test can cut its network. */
+  async function station(): Promise<{ s: Station; proxy: TcpProxy }> {
+    const proxy = new TcpProxy(Number(new URL(server.url).port));
+    const port = await proxy.listen();
+    proxies.push(proxy);
+    const s = makeStation();
+    stations.push(s);
+    await s.ws.call('auth.login', { serverUrl: `http://127.0.0.1:${port}`, username: user.username, password: user.password });
+    return { s, proxy };
+  }
+
+  it('shows a change made on one workstation on the other without a reload', async () => {
+    const { s: a } = await station();
+    const { s: b } = await station();
+    const args = makeIncidentArgs();
+    await a.ws.call('mutate', { name: 'incident.declare', args });
+    await eventually(b.ws, () => b.ws.store.list('incident', SPACE).some((i) => i.id === args.id));
+    await eventually(a.ws, () => a.ws.store.pendingCount() === 0);
+    expect(a.ws.sync.status()).toMatchObject({ connection: 'online', pending: 0, user: { username: user.username } });
+  });
+
+  it('keeps working offline and converges after reconnecting, merging edits of different fields', async () => {
+    const { s: a, proxy: cutA } = await station();
+    const { s: b } = await station();
+    const args = makeIncidentArgs({ name: 'Before' });
+    await a.ws.call('mutate', { name: 'incident.declare', args });
+    await eventually(b.ws, () => b.ws.store.list('incident', SPACE).some((i) => i.id === args.id));
+    await eventually(a.ws, () => a.ws.store.pendingCount() === 0);
+
+    cutA.setMode('down');
+    await a.ws.call('mutate', { name: 'incident.rename', args: { id: args.id, name: 'Renamed offline' } });
+    await eventually(a.ws, () => a.ws.sync.status().connection === 'offline');
+    expect(a.ws.sync.status().pending).toBe(1);
+    await b.ws.call('mutate', { name: 'incident.setLevel', args: { id: args.id, level: 'I', reason: 'second bus' } });
+    await eventually(b.ws, () => b.ws.store.pendingCount() === 0);
+
+    cutA.setMode('up');
+    await a.ws.call('sync.now', {});
+    const converged = (s: Station) => {
+      const incident = s.ws.store.list('incident', SPACE).find((i) => i.id === args.id);
+      return incident?.name === 'Renamed offline' && incident.level === 'I' && s.ws.store.pendingCount() === 0;
+    };
+    await eventually(a.ws, () => converged(a), 20_000);
+    await eventually(b.ws, () => converged(b), 20_000);
+  });
+
+  it('rejects the second of two offline stock issues that together overdraw, and tells its user why', async () => {
+    const { s: a, proxy: cutA } = await station();
+    const { s: b, proxy: cutB } = await station();
+    const id = newId();
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id, item: 'N95 masks', store: 'ED store', qty: 10 } });
+    await eventually(b.ws, () => b.ws.store.list('stock', SPACE).some((x) => x.id === id));
+
+    cutA.setMode('down');
+    cutB.setMode('down');
+    await a.ws.call('mutate', { name: 'stock.issue', args: { id, qty: 7 } });
+    await b.ws.call('mutate', { name: 'stock.issue', args: { id, qty: 6 } });
+    cutA.setMode('up');
+    await a.ws.call('sync.now', {});
+    await eventually(a.ws, () => a.ws.store.pendingCount() === 0, 20_000);
+    cutB.setMode('up');
+    await b.ws.call('sync.now', {});
+    await eventually(b.ws, () => b.ws.sync.status().rejected.length === 1, 20_000);
+
+    const [rejected] = b.ws.sync.status().rejected;
+    expect(rejected).toMatchObject({ name: 'stock.issue', code: 'stock_negative' });
+    expect(rejected?.message).toMatch(/only 3/);
+    await eventually(b.ws, () => b.ws.store.list('stock', SPACE).find((x) => x.id === id)?.qty === 3);
+    await eventually(a.ws, () => a.ws.store.list('stock', SPACE).find((x) => x.id === id)?.qty === 3);
+  });
+
+  it('resumes from its outbox after a restart and delivers pending work exactly once', async () => {
+    const { s: a, proxy: cutA } = await station();
+    const id = newId();
+    cutA.setMode('down');
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id, item: 'Oxygen cylinders', store: 'Central', qty: 4 } });
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id, item: 'Oxygen cylinders', store: 'Central', qty: 5 } });
+    await a.ws.close();
+    cutA.setMode('up');
+    const reopened = a.reopen();
+    await eventually(reopened, () => reopened.store.pendingCount() === 0, 20_000);
+    const [row] = await server.server.db.query<{ qty: number }>("SELECT (data->>'qty')::int AS qty FROM entity WHERE kind = 'stock' AND id = $1", [id]);
+    expect(row?.qty).toBe(9);
+  });
+
+  it('renews a token that is about to age out, without asking anyone to log in', async () => {
+    const s = makeStation({ now: () => Date.now() + 11.5 * 60 * 60 * 1000 });
+    stations.push(s);
+    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
+    const before = s.ws.store.getMeta('session');
+    await s.ws.call('mutate', { name: 'incident.declare', args: makeIncidentArgs() });
+    await eventually(s.ws, () => s.ws.store.pendingCount() === 0 && s.ws.store.getMeta('session') !== before, 20_000);
+    expect(s.ws.sync.status().needsLogin).toBe(false);
+  });
+});
