@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { IncidentSchema } from './incident';
+import { StockLevelSchema } from './stock';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -7,6 +8,7 @@ import { IncidentSchema } from './incident';
  */
 export const entitySchemas = {
   incident: IncidentSchema,
+  stock: StockLevelSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

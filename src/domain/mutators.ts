@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { incidentMutators } from './incident-mutators';
+import { stockMutators } from './stock-mutators';
 import { DomainError } from './errors';
 import type { MutationContext, Mutator, Tx } from './mutation';
 
@@ -17,7 +18,7 @@ function registry<G extends Record<string, Mutator>[]>(...groups: G): UnionToInt
   return all as UnionToIntersection<G[number]>;
 }
 
-export const mutators = registry(incidentMutators);
+export const mutators = registry(incidentMutators, stockMutators);
 
 export type Mutators = typeof mutators;
 export type MutationName = keyof Mutators;

@@ -1,0 +1,91 @@
+import argon2 from 'argon2';
+import { z } from 'zod';
+import { newId, SpaceIdSchema } from '../domain/ids';
+import { RoleSchema, type Role } from '../domain/roles';
+import type { Queryable } from './db/db';
+
+export const NewUserSchema = z.strictObject({
+  username: z.string().trim().min(1).max(100).regex(/^[^\s:]+$/, { message: 'no spaces or colons' }),
+  password: z.string().min(8, { message: 'must be at least 8 characters' }).max(200),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  roles: z.array(RoleSchema).min(1),
+  spaces: z.array(SpaceIdSchema),
+});
+export type NewUser = z.input<typeof NewUserSchema>;
+
+export const NewSpaceSchema = z.strictObject({
+  id: SpaceIdSchema,
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(['hospital', 'exercise']).default('hospital'),
+});
+export type NewSpace = z.input<typeof NewSpaceSchema>;
+
+export type User = { id: string; username: string; displayName: string; roles: Role[] };
+
+export type UserRow = { id: string; username: string; display_name: string; roles: string[]; password_hash: string };
+
+export function toUser(row: Omit<UserRow, 'password_hash'>): User {
+  // Roles the code no longer knows are dropped, not trusted.
+  const roles = row.roles.flatMap((r) => {
+    const parsed = RoleSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return { id: row.id, username: row.username, displayName: row.display_name, roles };
+}
+
+export class AccountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AccountError';
+  }
+}
+
+/** argon2id with the library's defaults (64 MiB, 3 passes): slow for a guesser, ~0.1 s for a login. */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+export async function createSpace(db: Queryable, input: NewSpace, now = Date.now()): Promise<void> {
+  const space = NewSpaceSchema.parse(input);
+  const rows = await db.query(
+    'INSERT INTO space (id, name, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id',
+    [space.id, space.name, space.kind, now],
+  );
+  if (rows.length === 0) throw new AccountError(`space ${space.id} already exists`);
+}
+
+export async function createUser(db: Queryable, input: NewUser, now = Date.now()): Promise<User> {
+  const user = NewUserSchema.parse(input);
+  const known = await db.query<{ id: string }>('SELECT id FROM space WHERE id = ANY($1::text[])', [user.spaces]);
+  const missing = user.spaces.filter((s) => !known.some((k) => k.id === s));
+  if (missing.length > 0) throw new AccountError(`no such space: ${missing.join(', ')}`);
+  const [taken] = await db.query('SELECT 1 FROM app_user WHERE lower(username) = lower($1)', [user.username]);
+  if (taken) throw new AccountError(`user ${user.username} already exists`);
+  const id = newId();
+  const displayName = user.displayName ?? user.username;
+  await db.query(
+    'INSERT INTO app_user (id, username, display_name, password_hash, roles, created_at) VALUES ($1, $2, $3, $4, $5::text[], $6)',
+    [id, user.username, displayName, await hashPassword(user.password), user.roles, now],
+  );
+  for (const space of new Set(user.spaces)) {
+    await db.query('INSERT INTO user_space (user_id, space_id) VALUES ($1, $2)', [id, space]);
+  }
+  return { id, username: user.username, displayName, roles: user.roles };
+}
+
+export async function grantSpace(db: Queryable, userId: string, space: string): Promise<void> {
+  await db.query('INSERT INTO user_space (user_id, space_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, space]);
+}
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.query<UserRow>(
+    'SELECT id, username, display_name, roles, password_hash FROM app_user WHERE lower(username) = lower($1)',
+    [username],
+  );
+  return row;
+}
+
+export async function spacesOf(db: Queryable, userId: string): Promise<string[]> {
+  const rows = await db.query<{ space_id: string }>('SELECT space_id FROM user_space WHERE user_id = $1 ORDER BY space_id', [userId]);
+  return rows.map((r) => r.space_id);
+}

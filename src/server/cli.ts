@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createSpace, createUser, NewSpaceSchema, NewUserSchema } from './accounts';
+import { createHospitalServer } from './app';
+import { lockDataDir } from './db/data-dir-lock';
+import { migrate } from './db/migrations';
+import { openDb } from './db/open';
+
+const usage = `hospital server
+
+  npm run server -- [serve] [--port 4710] [--host 127.0.0.1] [--data-dir ./data/server]
+  npm run server -- create-user --username U --password P --roles incident_commander,operator
+                                 --spaces demo-hospital [--display-name "Name"] [--data-dir ./data/server]
+  npm run server -- create-space --id S --name "Name" [--kind hospital|exercise] [--data-dir ./data/server]
+
+Storage: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in <data-dir>/pglite.
+Bind beyond loopback (--host 0.0.0.0) only behind a TLS-terminating proxy: tokens travel in headers.`;
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+async function withDb(dataDir: string, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<void>): Promise<void> {
+  const databaseUrl = process.env['DATABASE_URL'];
+  const unlock = databaseUrl ? () => undefined : lockDataDir(dataDir);
+  const db = await openDb({ databaseUrl, dataDir });
+  try {
+    await migrate(db);
+    await fn(db);
+  } finally {
+    await db.close();
+    unlock();
+  }
+}
+
+async function serve(port: number, host: string, dataDir: string): Promise<void> {
+  const server = await createHospitalServer({ databaseUrl: process.env['DATABASE_URL'], dataDir });
+  const url = await server.listen(port, host);
+  server.app.log.info({ url, storage: server.db.kind }, 'hospital server ready');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down');
+    // A request stuck on a dead database must not keep the process up forever.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: process.env['PORT'] ?? '4710' },
+      host: { type: 'string', default: process.env['HOST'] ?? '127.0.0.1' },
+      'data-dir': { type: 'string', default: process.env['DATA_DIR'] ?? './data/server' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      'display-name': { type: 'string' },
+      roles: { type: 'string' },
+      spaces: { type: 'string' },
+      id: { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0] ?? 'serve';
+  const dataDir = values['data-dir'];
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  switch (command) {
+    case 'serve': {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not ${values.port}`);
+      return serve(port, values.host, dataDir);
+    }
+    case 'create-user':
+      return withDb(dataDir, async (db) => {
+        const input = NewUserSchema.parse({
+          username: values.username,
+          password: values.password,
+          displayName: values['display-name'],
+          roles: list(values.roles),
+          spaces: list(values.spaces),
+        });
+        const user = await db.transaction((tx) => createUser(tx, input));
+        console.log(`created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}`);
+      });
+    case 'create-space':
+      return withDb(dataDir, async (db) => {
+        await createSpace(db, NewSpaceSchema.parse({ id: values.id, name: values.name ?? values.id, kind: values.kind }));
+        console.log(`created space ${values.id ?? ''}`);
+      });
+    default:
+      throw new Error(`unknown command ${command}\n\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Zod's message lists every bad field; anything else prints its message without a stack for the operator.
+  console.error(error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import type { Db } from './db';
+
+/**
+ * Forward-only migrations, one list for PGlite and PostgreSQL. Never edit one that has shipped: add the next.
+ * Each is tested from an empty database and from the version before it. Times are epoch ms (bigint), like the
+ * domain's; ids are text so UUIDv7s and slugs need no casts.
+ */
+export const migrations: readonly string[] = [
+  // 1: spaces and accounts. A fresh server has one space, so the first user has somewhere to work.
+  `
+  CREATE TABLE space (
+    id text PRIMARY KEY,
+    name text NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('hospital', 'exercise')),
+    -- The last sync version handed out in this space (see push.ts: taken under this row's lock).
+    version bigint NOT NULL DEFAULT 0,
+    created_at bigint NOT NULL
+  );
+  INSERT INTO space (id, name, kind, created_at)
+    VALUES ('demo-hospital', 'Demo hospital', 'hospital', (extract(epoch FROM now()) * 1000)::bigint);
+  CREATE TABLE app_user (
+    id text PRIMARY KEY,
+    username text NOT NULL,
+    display_name text NOT NULL,
+    password_hash text NOT NULL,
+    roles text[] NOT NULL,
+    created_at bigint NOT NULL
+  );
+  CREATE UNIQUE INDEX app_user_username ON app_user (lower(username));
+  CREATE TABLE user_space (
+    user_id text NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    space_id text NOT NULL REFERENCES space (id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, space_id)
+  );
+  -- Only the SHA-256 of a token is kept: a stolen backup opens no session.
+  CREATE TABLE session (
+    token_hash text PRIMARY KEY,
+    user_id text NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+    created_at bigint NOT NULL,
+    expires_at bigint NOT NULL,
+    revoked_at bigint
+  );
+  CREATE INDEX session_by_user ON session (user_id);
+  `,
+  // 2: sync. Entities are generic (kind, id, JSON) like the workstation's; the audit is append-only.
+  `
+  CREATE TABLE client (
+    id text PRIMARY KEY,
+    last_mutation_id bigint NOT NULL DEFAULT 0,
+    last_user_id text REFERENCES app_user (id) ON DELETE SET NULL,
+    created_at bigint NOT NULL,
+    updated_at bigint NOT NULL
+  );
+  CREATE TABLE entity (
+    kind text NOT NULL,
+    id text NOT NULL,
+    space text NOT NULL REFERENCES space (id),
+    data jsonb NOT NULL,
+    version bigint NOT NULL,
+    deleted boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (kind, id)
+  );
+  CREATE INDEX entity_by_version ON entity (space, version, kind, id);
+  CREATE TABLE audit (
+    seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    client_id text NOT NULL,
+    mutation_id bigint NOT NULL,
+    user_id text NOT NULL,
+    space text NOT NULL,
+    name text NOT NULL,
+    args jsonb NOT NULL,
+    client_at bigint NOT NULL,
+    server_at bigint NOT NULL,
+    result text NOT NULL CHECK (result IN ('applied', 'rejected')),
+    code text,
+    message text,
+    version bigint,
+    UNIQUE (client_id, mutation_id)
+  );
+  CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'audit is append-only: it is the incident''s record';
+  END
+  $$;
+  CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+    FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+  CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+  `,
+];
+
+export const SERVER_SCHEMA_VERSION = migrations.length;
+
+export class SchemaTooNewError extends Error {
+  constructor(found: number) {
+    super(`the database is at schema ${found} but this server knows ${SERVER_SCHEMA_VERSION}: update the server`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+// Any constant works; it only has to be the same for every instance, so two starting together take turns.
+const MIGRATION_LOCK = 4_710_001;
+
+export async function schemaVersion(db: Db): Promise<number> {
+  const [exists] = await db.query<{ present: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
+  if (!exists?.present) return 0;
+  const [row] = await db.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+  return row?.version ?? 0;
+}
+
+/** Brings the database up to `target` (default: the newest), one transaction per step. */
+export async function migrate(db: Db, target = SERVER_SCHEMA_VERSION): Promise<number> {
+  for (;;) {
+    const done = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at bigint NOT NULL)');
+      const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+      const current = row?.version ?? 0;
+      if (current > SERVER_SCHEMA_VERSION) throw new SchemaTooNewError(current);
+      const sql = migrations[current];
+      if (current >= target || sql === undefined) return true;
+      await tx.exec(sql);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [current + 1, Date.now()]);
+      return false;
+    });
+    if (done) return schemaVersion(db);
+  }
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { PullRequestSchema, PushRequestSchema, type PullResponse, type PushResponse } from '../contract/sync';
+import { requireAuth } from './auth-routes';
+import type { Db } from './db/db';
+import { checkProtocolVersion, forbidden, invalidRequest } from './http-errors';
+import type { PokeHub } from './pokes';
+import { applyPush, type Poke } from './push';
+import { readPull } from './pull';
+
+export type SyncRouteOptions = {
+  now: () => number;
+  hub: PokeHub;
+  /** Tells other instances (PostgreSQL NOTIFY); this instance's own sockets are poked directly. */
+  announce: (pokes: readonly Poke[]) => Promise<void>;
+};
+
+export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): void {
+  const auth = requireAuth(db, options.now);
+
+  app.post('/api/sync/push', async (request): Promise<PushResponse> => {
+    const caller = await auth(request);
+    checkProtocolVersion(request.body);
+    const parsed = PushRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw invalidRequest(parsed.error);
+    const { response, pokes } = await applyPush(db, caller, parsed.data, options.now);
+    // After COMMIT: a poke before it could send a client to pull a version it cannot see yet.
+    for (const poke of pokes) options.hub.publish(poke);
+    if (pokes.length > 0) {
+      options.announce(pokes).catch((error: unknown) => request.log.warn({ err: error }, 'could not announce pokes'));
+    }
+    const rejected = response.results.filter((r) => r.status === 'rejected').length;
+    request.log.info(
+      { client: parsed.data.clientId, user: caller.user.username, received: parsed.data.mutations.length, rejected, last: response.lastMutationId },
+      'push',
+    );
+    return response;
+  });
+
+  app.post('/api/sync/pull', async (request): Promise<PullResponse> => {
+    const caller = await auth(request);
+    checkProtocolVersion(request.body);
+    const parsed = PullRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw invalidRequest(parsed.error);
+    const refused = Object.keys(parsed.data.cursors).filter((space) => !caller.spaces.includes(space));
+    if (refused.length > 0) throw forbidden(`${caller.user.username} has no access to space ${refused.join(', ')}`);
+    return readPull(db, parsed.data);
+  });
+}

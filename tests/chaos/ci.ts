@@ -1,0 +1,26 @@
+/**
+ * The short seeded chaos runs CI makes on both stores (`npm run test:chaos:ci`). Each run is a separate process
+ * so a failure names its seed; replay one with `npm run test:chaos -- --seed N --store S`.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const runs = [
+  { seed: 11, store: 'pglite' },
+  { seed: 12, store: 'postgres' },
+];
+const seconds = process.env['CHAOS_SECONDS'] ?? '12';
+const clients = process.env['CHAOS_CLIENTS'] ?? '4';
+let failed = 0;
+for (const { seed, store } of runs) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'run.ts'), '--seed', String(seed), '--store', store, '--seconds', seconds, '--clients', clients],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
+  );
+  const last = result.stdout.trim().split('\n').at(-1) ?? '';
+  console.log(`chaos seed ${seed} on ${store}: ${last || '(no result)'}`);
+  if (result.status !== 0) failed++;
+}
+console.log(`chaos: ${runs.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../src/domain/ids';
+import { createUser } from '../../../src/server/accounts';
+import type { Db } from '../../../src/server/db/db';
+import { migrate, migrations, schemaVersion, SchemaTooNewError, SERVER_SCHEMA_VERSION } from '../../../src/server/db/migrations';
+import { openPgDb } from '../../../src/server/db/pg-db';
+import { openPgliteDb } from '../../../src/server/db/pglite-db';
+import { applyPush } from '../../../src/server/push';
+import { createTestDatabase, storageKinds } from '../../fixtures/server';
+
+type Fresh = { db: Db; done: () => Promise<void> };
+
+const tables = async (db: Db) =>
+  (await db.query<{ t: string }>(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`)).map((r) => r.t);
+
+describe.each(await storageKinds())('server migrations on %s', (storage) => {
+  // One PGlite for the file (start-ups cost seconds), emptied between tests; PostgreSQL gets a database per test.
+  let pglite: Db | undefined;
+  beforeAll(async () => {
+    if (storage === 'pglite') pglite = await openPgliteDb(undefined);
+  });
+  afterAll(() => pglite?.close());
+
+  const fresh = async (): Promise<Fresh> => {
+    if (pglite) {
+      await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+      return { db: pglite, done: () => Promise.resolve() };
+    }
+    const database = await createTestDatabase();
+    const db = openPgDb(database.url);
+    return { db, done: () => db.close().then(database.drop) };
+  };
+
+  it('builds the newest schema from an empty database, with the default space', async () => {
+    const { db, done } = await fresh();
+    try {
+      expect(await schemaVersion(db)).toBe(0);
+      expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
+      expect(await tables(db)).toEqual(['app_user', 'audit', 'client', 'entity', 'schema_migrations', 'session', 'space', 'user_space']);
+      expect(await db.query('SELECT id, version FROM space')).toEqual([{ id: 'demo-hospital', version: 0 }]);
+      expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
+    } finally {
+      await done();
+    }
+  });
+
+  it('upgrades from the previous version, keeping its data', async () => {
+    expect(migrations.length).toBeGreaterThanOrEqual(2);
+    const { db, done } = await fresh();
+    try {
+      expect(await migrate(db, SERVER_SCHEMA_VERSION - 1)).toBe(SERVER_SCHEMA_VERSION - 1);
+      const user = await createUser(db, { username: 'li.wei', password: 'long enough pw', roles: ['operator'], spaces: ['demo-hospital'] });
+      expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
+      expect(await db.query('SELECT username FROM app_user')).toEqual([{ username: 'li.wei' }]);
+      // The upgraded database works end to end: a push applies and is audited.
+      const outcome = await applyPush(
+        db,
+        { user, spaces: ['demo-hospital'], tokenHash: 'x', expiresAt: Number.MAX_SAFE_INTEGER },
+        {
+          protocolVersion: 1,
+          clientId: 'client-migration',
+          mutations: [{ mutationId: 1, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: 1 }],
+        },
+        Date.now,
+      );
+      expect(outcome.response.results).toEqual([{ mutationId: 1, status: 'applied' }]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('refuses a database written by a newer server', async () => {
+    const { db, done } = await fresh();
+    try {
+      await migrate(db);
+      await db.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, 0)', [SERVER_SCHEMA_VERSION + 1]);
+      await expect(migrate(db)).rejects.toBeInstanceOf(SchemaTooNewError);
+    } finally {
+      await done();
+    }
+  });
+
+  it('keeps the audit append-only', async () => {
+    const { db, done } = await fresh();
+    try {
+      await migrate(db);
+      await db.query(
+        `INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result)
+         VALUES ('c', 1, 'u', 'demo-hospital', 'stock.issue', '{}'::jsonb, 0, 0, 'applied')`,
+      );
+      await expect(db.query(`UPDATE audit SET result = 'rejected'`)).rejects.toThrow(/append-only/);
+      await expect(db.query('DELETE FROM audit')).rejects.toThrow(/append-only/);
+      await expect(db.query('TRUNCATE audit')).rejects.toThrow(/append-only/);
+    } finally {
+      await done();
+    }
+  });
+
+  it.runIf(storage === 'postgres')('lets two instances starting together migrate one database once', async () => {
+    const database = await createTestDatabase();
+    const [one, two] = [openPgDb(database.url), openPgDb(database.url)];
+    try {
+      expect(await Promise.all([migrate(one), migrate(two)])).toEqual([SERVER_SCHEMA_VERSION, SERVER_SCHEMA_VERSION]);
+      expect(await one.query('SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+        migrations.map((_, i) => ({ version: i + 1 })),
+      );
+    } finally {
+      await one.close();
+      await two.close();
+      await database.drop();
+    }
+  });
+});
