@@ -26,6 +26,32 @@ export const responseLevelColour: Record<ResponseLevel, 'red' | 'orange' | 'yell
 export const IncidentStatusSchema = z.enum(['active', 'demobilising', 'closed']);
 export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
 
+/**
+ * What happened to the incident itself, kept on its row: level and period changes are few (tens per incident),
+ * and appending inside the row composes in server order without ids the client and server would have to agree on.
+ */
+export const IncidentEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('declared'), at: EpochMsSchema, by: z.string(), level: ResponseLevelSchema }),
+  z.object({
+    type: z.literal('level_changed'),
+    at: EpochMsSchema,
+    by: z.string(),
+    from: ResponseLevelSchema,
+    to: ResponseLevelSchema,
+    reason: z.string(),
+  }),
+  z.object({ type: z.literal('period_started'), at: EpochMsSchema, by: z.string(), period: z.number().int().min(1), hours: z.number().int() }),
+  z.object({
+    type: z.literal('status_changed'),
+    at: EpochMsSchema,
+    by: z.string(),
+    from: IncidentStatusSchema,
+    to: IncidentStatusSchema,
+    reason: z.string(),
+  }),
+]);
+export type IncidentEvent = z.infer<typeof IncidentEventSchema>;
+
 export const IncidentNameSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(200);
 
 export const IncidentSchema = z.object({
@@ -44,5 +70,11 @@ export const IncidentSchema = z.object({
   period: z.number().int().min(1),
   periodStartedAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
+  /** Optional so rows written before the board existed still parse; read it through `incidentHistory`. */
+  history: z.array(IncidentEventSchema).optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
+
+export function incidentHistory(incident: Incident): IncidentEvent[] {
+  return incident.history ?? [];
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { responseLevelColour } from '../../domain/incident';
+import { incidentTypeKey } from '../i18n/keys';
+import { selectCurrentIncident } from '../state/selectors';
+import { useApp } from '../state/store-context';
+import { LevelBadge } from './LevelBadge';
+import { LiveClock } from './LiveClock';
+import { PeriodText } from './PeriodText';
+
+export function IncidentHeader() {
+  const { t } = useTranslation();
+  const incident = useApp(selectCurrentIncident);
+  const colour = incident ? responseLevelColour[incident.level] : 'none';
+  return (
+    <header className={`incident-header stripe-${colour}`} data-testid="incident-header" data-level={incident?.level ?? ''}>
+      <div className="incident-header-main">
+        <div className="eyebrow">{t('header.currentIncident')}</div>
+        {incident ? (
+          <>
+            <h1 className="incident-name" data-testid="incident-name">{incident.name}</h1>
+            <div className="incident-meta">
+              <span>{t(incidentTypeKey(incident.type))}</span>
+              {incident.location ? <span>{t('header.location', { location: incident.location })}</span> : null}
+            </div>
+          </>
+        ) : (
+          <>
+            <h1 className="incident-name muted">{t('header.noIncident')}</h1>
+            <div className="incident-meta">{t('header.noIncidentHint')}</div>
+          </>
+        )}
+      </div>
+      {incident ? (
+        <div className="incident-header-level">
+          <div className="eyebrow">{t('header.level')}</div>
+          <LevelBadge level={incident.level} long />
+        </div>
+      ) : null}
+      {incident ? <PeriodText incident={incident} /> : null}
+      <LiveClock />
+    </header>
+  );
+}

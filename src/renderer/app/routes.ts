@@ -1,0 +1,19 @@
+export const routePaths = {
+  board: '/',
+  map: '/map',
+  resources: '/resources',
+  roster: '/roster',
+  wall: '/wall',
+  settings: '/settings',
+} as const;
+
+export type RouteName = keyof typeof routePaths;
+export const routeNames = Object.keys(routePaths) as RouteName[];
+
+/** Pages of the operator frame, in navigation order (the wall view has no frame). */
+export const navRoutes: readonly RouteName[] = ['board', 'map', 'resources', 'roster', 'wall', 'settings'];
+
+export function routeFromPath(path: string): RouteName {
+  const clean = path.replace(/\/+$/, '') || '/';
+  return routeNames.find((name) => routePaths[name] === clean) ?? 'board';
+}

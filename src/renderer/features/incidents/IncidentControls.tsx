@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ResponseLevelSchema, type Incident, type ResponseLevel } from '../../../domain/incident';
+import { ErrorText } from '../../app/ErrorText';
+import { levelNameKey } from '../../i18n/keys';
+import { useApp } from '../../state/store-context';
+import { useAction } from './use-action';
+
+/** Rename and change level of the current incident; keyed by incident id so switching resets the fields. */
+export function IncidentControls({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const rename = useApp((s) => s.renameIncident);
+  const setLevel = useApp((s) => s.setIncidentLevel);
+  const [name, setName] = useState(incident.name);
+  const [level, setLevelChoice] = useState<ResponseLevel>(incident.level);
+  const [reason, setReason] = useState('');
+  const renaming = useAction(rename);
+  const levelling = useAction(setLevel);
+
+  const submitName = (event: FormEvent) => {
+    event.preventDefault();
+    void renaming.run(incident.id, name);
+  };
+  const submitLevel = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await levelling.run(incident.id, level, reason)) setReason('');
+  };
+
+  return (
+    <section className="panel" aria-labelledby="controls-title" data-testid="incident-controls">
+      <h2 id="controls-title">{t('controls.title')}</h2>
+      <form className="form" onSubmit={submitName}>
+        <fieldset>
+          <legend>{t('controls.renameLegend')}</legend>
+          <label>
+            <span>{t('controls.newName')}</span>
+            <input name="newName" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+          {renaming.error ? <ErrorText error={renaming.error} /> : null}
+          <button type="submit" disabled={renaming.busy}>{t('controls.rename')}</button>
+        </fieldset>
+      </form>
+      <form className="form" onSubmit={(e) => void submitLevel(e)}>
+        <fieldset>
+          <legend>{t('controls.levelLegend')}</legend>
+          <label>
+            <span>{t('controls.newLevel')}</span>
+            <select name="newLevel" value={level} onChange={(e) => setLevelChoice(ResponseLevelSchema.parse(e.target.value))}>
+              {ResponseLevelSchema.options.map((option) => (
+                <option key={option} value={option}>{t(levelNameKey(option))}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('controls.reason')}</span>
+            <input name="reason" maxLength={500} value={reason} placeholder={t('controls.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          {levelling.error ? <ErrorText error={levelling.error} /> : null}
+          <button type="submit" disabled={levelling.busy}>{t('controls.applyLevel')}</button>
+        </fieldset>
+      </form>
+    </section>
+  );
+}

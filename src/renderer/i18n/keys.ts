@@ -1,0 +1,19 @@
+import type { IncidentStatus, IncidentType, ResponseLevel } from '../../domain/incident';
+import type { SyncStatus } from '../../contract/sync-status';
+import type { RouteName } from '../app/routes';
+
+/**
+ * Keys built from data (a level, an error code) go through these helpers, so a test can enumerate every value
+ * of the domain enums and prove each has a translation in both languages.
+ */
+export const levelNameKey = (level: ResponseLevel) => `levels.${level}.name`;
+export const levelShortKey = (level: ResponseLevel) => `levels.${level}.short`;
+export const incidentTypeKey = (type: IncidentType) => `incidentTypes.${type}`;
+export const incidentStatusKey = (status: IncidentStatus) => `incidentStatus.${status}`;
+export const connectionKey = (connection: SyncStatus['connection']) => `status.connection.${connection}`;
+export const routeKey = (route: RouteName) => `nav.${route}`;
+export const mutationKey = (name: string) => `mutations.${name}`;
+export const errorKey = (code: string) => `errors.${code}`;
+export const fieldKey = (field: string) => `fields.${field}`;
+export const languageKey = (language: string) => `settings.languages.${language}`;
+export const transportKey = (state: 'connecting' | 'closed') => `status.transport.${state}`;

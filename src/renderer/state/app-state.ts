@@ -1,0 +1,50 @@
+import type { ConnectionState } from '../transport/socket-client';
+import type { Incident, IncidentType, ResponseLevel } from '../../domain/incident';
+import type { Language, Settings } from '../../contract/settings';
+import type { SyncStatus } from '../../contract/sync-status';
+import type { RouteName } from '../app/routes';
+import type { UiError } from '../lib/ui-error';
+
+/** What the declare form collects; the store turns it into `incident.declare` arguments. */
+export type DeclareInput = {
+  name: string;
+  type: IncidentType;
+  level: ResponseLevel;
+  location: string;
+  /** `YYYY-MM-DDTHH:mm` in the hospital's time zone, as the datetime-local input gives it. */
+  discoveredAt: string;
+};
+
+export type DataSlice = {
+  transport: ConnectionState;
+  settings: Settings | null;
+  incidents: Incident[];
+  incidentsLoaded: boolean;
+  sync: SyncStatus | null;
+  /** A failure no form owns (loading, dismissing a rejection), shown in the status area. */
+  lastError: UiError | null;
+  reload: () => Promise<void>;
+  setLanguage: (language: Language) => Promise<UiError | null>;
+  dismissRejection: (mutationId: number) => Promise<void>;
+  clearError: () => void;
+};
+
+export type IncidentSlice = {
+  declareIncident: (input: DeclareInput) => Promise<UiError | null>;
+  setCurrentIncident: (id: string | null) => Promise<UiError | null>;
+  renameIncident: (id: string, name: string) => Promise<UiError | null>;
+  setIncidentLevel: (id: string, level: ResponseLevel, reason: string) => Promise<UiError | null>;
+};
+
+export type UiSlice = {
+  route: RouteName;
+  helpOpen: boolean;
+  /** Bumped by the `n` shortcut; the declare form focuses its first field when it changes. */
+  declareFocusRequest: number;
+  navigate: (route: RouteName) => void;
+  routeChanged: (route: RouteName) => void;
+  setHelpOpen: (open: boolean) => void;
+  requestDeclare: () => void;
+};
+
+export type AppState = DataSlice & IncidentSlice & UiSlice;

@@ -1,0 +1,30 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Transport } from '../transport/choose-client';
+import type { RouteName } from '../app/routes';
+import type { AppState } from './app-state';
+import { applyEvent, createDataSlice } from './data-slice';
+import { createIncidentSlice } from './incident-slice';
+import { createUiSlice } from './ui-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * The app's state, wired to a transport: everything loads when the connection opens (and again after a
+ * reconnect, since events sent while away are lost), and pushed events keep it current.
+ */
+export function createAppStore(transport: Transport, pushPath: (path: string) => void, initialRoute: RouteName): AppStore {
+  const store = createStore<AppState>()((set, get) => ({
+    ...createDataSlice(set, transport.client),
+    ...createIncidentSlice(set, get, transport.client),
+    ...createUiSlice(set, pushPath, initialRoute),
+    transport: transport.state(),
+  }));
+  const { setState, getState } = store;
+  transport.client.subscribe((event) => void applyEvent(event, setState, getState, transport.client));
+  transport.onState((state) => {
+    setState({ transport: state });
+    if (state === 'open') void getState().reload();
+  });
+  if (transport.state() === 'open') void getState().reload();
+  return store;
+}

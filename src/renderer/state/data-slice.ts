@@ -1,0 +1,59 @@
+import type { ApiClient, ApiEvent } from '../../contract/api';
+import { toUiError } from '../lib/ui-error';
+import type { DataSlice } from './app-state';
+import type { StoreGet, StoreSet } from './store-types';
+
+export function createDataSlice(set: StoreSet, client: ApiClient): DataSlice {
+  return {
+    transport: 'connecting',
+    settings: null,
+    incidents: [],
+    incidentsLoaded: false,
+    sync: null,
+    lastError: null,
+
+    async reload() {
+      try {
+        const [settings, incidents, sync] = await Promise.all([
+          client.call('settings.get', {}),
+          client.call('incident.list', {}),
+          client.call('sync.status', {}),
+        ]);
+        set({ settings, incidents, incidentsLoaded: true, sync, lastError: null });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
+    async setLanguage(language) {
+      try {
+        set({ settings: await client.call('settings.update', { language }) });
+        return null;
+      } catch (error) {
+        return toUiError(error);
+      }
+    },
+
+    async dismissRejection(mutationId) {
+      try {
+        await client.call('sync.dismissRejection', { mutationId });
+        set({ sync: await client.call('sync.status', {}) });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
+    clearError: () => set({ lastError: null }),
+  };
+}
+
+/** Applies one pushed event: lists are refetched for the kinds that changed, status and settings arrive whole. */
+export async function applyEvent(event: ApiEvent, set: StoreSet, get: StoreGet, client: ApiClient): Promise<void> {
+  try {
+    if (event.type === 'sync') set({ sync: event.status });
+    else if (event.type === 'settings') set({ settings: event.settings });
+    else if (event.kinds.includes('incident')) set({ incidents: await client.call('incident.list', {}), incidentsLoaded: true });
+  } catch (error) {
+    if (get().transport === 'open') set({ lastError: toUiError(error) });
+  }
+}
