@@ -26,6 +26,9 @@ export type DataSlice = {
   reload: () => Promise<void>;
   setLanguage: (language: Language) => Promise<UiError | null>;
   dismissRejection: (mutationId: number) => Promise<void>;
+  /** Connects this workstation to a hospital server; pending local work is kept and pushed once logged in. */
+  login: (serverUrl: string, username: string, password: string) => Promise<UiError | null>;
+  logout: () => Promise<UiError | null>;
   clearError: () => void;
 };
 

@@ -43,6 +43,24 @@ export function createDataSlice(set: StoreSet, client: ApiClient): DataSlice {
       }
     },
 
+    async login(serverUrl, username, password) {
+      try {
+        set({ sync: await client.call('auth.login', { serverUrl, username, password }) });
+        return null;
+      } catch (error) {
+        return toUiError(error);
+      }
+    },
+
+    async logout() {
+      try {
+        set({ sync: await client.call('auth.logout', {}) });
+        return null;
+      } catch (error) {
+        return toUiError(error);
+      }
+    },
+
     clearError: () => set({ lastError: null }),
   };
 }

@@ -6,6 +6,7 @@ import { languageKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { ServerLoginPanel } from './ServerLoginPanel';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function SettingsPage() {
   const [error, setError] = useState<UiError | null>(null);
   const choose = async (value: string) => setError(await setLanguage(LanguageSchema.parse(value)));
   return (
+    <div className="settings-page">
     <section className="panel narrow" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <fieldset className="language-choice">
@@ -34,5 +36,7 @@ export function SettingsPage() {
         <dd>{settings?.space}</dd>
       </dl>
     </section>
+    <ServerLoginPanel />
+    </div>
   );
 }

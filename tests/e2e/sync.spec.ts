@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
+import { TcpProxy } from '../chaos/tcp-proxy';
+import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
+import { CommandCentre } from './pages/command-centre';
+import { expect, test } from './fixtures/test';
+
+const USER = { username: 'duty-officer', password: 'command-room-2026' };
+
+async function logIn(page: Page, serverUrl: string): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  const form = page.getByTestId('server-login');
+  await form.locator('input[name="serverUrl"]').fill(serverUrl);
+  await form.locator('input[name="username"]').fill(USER.username);
+  await form.locator('input[name="password"]').fill(USER.password);
+  await form.locator('button[type="submit"]').click();
+  await expect(page.getByTestId('server-session')).toContainText(USER.username);
+  await expect(page.getByTestId('status-area')).toHaveAttribute('data-state', 'online');
+  await page.getByTestId('nav-board').click();
+}
+
+test('two workstations converge through the hospital server, also after one works offline', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-sync-'));
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
+  const server = new ServerProcess(await freePort(), join(root, 'server'), env);
+  const proxy = new TcpProxy(server.port);
+  const hosts: HostProcess[] = [];
+  const dirs = [makeDataDir(), makeDataDir()];
+  try {
+    await runServerCli(
+      ['create-user', '--data-dir', join(root, 'server'), '--username', USER.username, '--password', USER.password, '--roles', 'incident_commander', '--spaces', 'demo-hospital'],
+      env,
+    );
+    await server.start();
+    const proxyPort = await proxy.listen();
+    for (const dir of dirs) hosts.push(await startHostProcess(dir.dir));
+    const [hostA, hostB] = hosts;
+    if (!hostA || !hostB) throw new Error('hosts did not start');
+
+    const pageA = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
+    const pageB = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
+    const a = new CommandCentre(pageA);
+    const b = new CommandCentre(pageB);
+    await a.open(hostA.url);
+    await b.open(hostB.url);
+    // Workstation A reaches the server through a proxy the test can unplug.
+    await logIn(pageA, `http://127.0.0.1:${proxyPort}`);
+    await logIn(pageB, `http://127.0.0.1:${server.port}`);
+
+    await a.declareIncident({ name: '发热门诊就诊量激增', type: 'infectious_disease', level: 'III', location: '门诊楼一层' });
+    await expect(pageB.getByTestId('incident-list')).toContainText('发热门诊就诊量激增', { timeout: 1_000 });
+    await expect(pageA.getByTestId('pending-count')).toHaveAttribute('class', 'status-chip');
+
+    // Unplug A: it keeps working, says it is offline and how much is waiting.
+    proxy.setMode('down');
+    await pageA.getByTestId('incident-list').getByText('发热门诊就诊量激增').click();
+    await a.declareIncident({ name: '院内停电 5 号病区', type: 'utility_failure', level: 'IV', location: '5 号病区' });
+    await expect(pageA.getByTestId('status-area')).toHaveAttribute('data-state', 'offline');
+    await expect(pageA.getByTestId('pending-count')).toContainText('1');
+    await expect(pageA.getByTestId('incident-list')).toContainText('院内停电 5 号病区');
+    await pageA.screenshot({ path: 'test-results/screens/sync-offline-zh-CN.png' });
+    await expect(pageB.getByTestId('incident-list')).not.toContainText('院内停电 5 号病区');
+
+    // Meanwhile B escalates the shared incident.
+    await pageB.getByTestId('incident-list').getByText('发热门诊就诊量激增').click();
+    await b.changeLevel('II', '检验阳性病例增加');
+    await expect(b.header).toHaveAttribute('data-level', 'II');
+
+    // Plug A back in: both converge.
+    proxy.setMode('up');
+    await expect(pageA.getByTestId('status-area')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(pageA.getByTestId('pending-count')).not.toContainText('1', { timeout: 30_000 });
+    await expect(pageB.getByTestId('incident-list')).toContainText('院内停电 5 号病区', { timeout: 5_000 });
+    await expect(pageA.getByTestId('incident-list').locator('tr', { hasText: '发热门诊就诊量激增' })).toContainText('Ⅱ级');
+    await pageA.screenshot({ path: 'test-results/screens/sync-converged-zh-CN.png' });
+    await pageB.screenshot({ path: 'test-results/screens/sync-converged-b-zh-CN.png' });
+  } finally {
+    for (const host of hosts) await host.stop().catch(() => undefined);
+    for (const dir of dirs) dir.remove();
+    await proxy.close();
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
