@@ -58,7 +58,6 @@ test('two workstations converge through the hospital server, also after one work
 
     // Unplug A: it keeps working, says it is offline and how much is waiting.
     proxy.setMode('down');
-    await pageA.getByTestId('incident-list').getByText('发热门诊就诊量激增').click();
     await a.declareIncident({ name: '院内停电 5 号病区', type: 'utility_failure', level: 'IV', location: '5 号病区' });
     await expect(pageA.getByTestId('status-area')).toHaveAttribute('data-state', 'offline');
     await expect(pageA.getByTestId('pending-count')).toContainText('1');
@@ -67,7 +66,7 @@ test('two workstations converge through the hospital server, also after one work
     await expect(pageB.getByTestId('incident-list')).not.toContainText('院内停电 5 号病区');
 
     // Meanwhile B escalates the shared incident.
-    await pageB.getByTestId('incident-list').getByText('发热门诊就诊量激增').click();
+    await b.makeCurrent('发热门诊就诊量激增');
     await b.changeLevel('II', '检验阳性病例增加');
     await expect(b.header).toHaveAttribute('data-level', 'II');
 

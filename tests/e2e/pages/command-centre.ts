@@ -44,6 +44,14 @@ export class CommandCentre {
     await controls.locator('form').nth(1).locator('button[type="submit"]').click();
   }
 
+  /** Makes the named incident this workstation's current one (no-op when it already is). */
+  async makeCurrent(name: string): Promise<void> {
+    const row = this.page.getByTestId('incident-list').locator('tr', { hasText: name });
+    const button = row.getByRole('button');
+    if ((await button.count()) > 0) await button.click();
+    await expect(this.incidentName).toHaveText(name);
+  }
+
   levelBadge(): Locator {
     return this.header.locator('.level-badge');
   }
