@@ -241,20 +241,33 @@ async function main(): Promise<number> {
   }
 }
 
-/** Nudges every workstation to sync until all outboxes are empty and all replicas hold the same rows. */
+/**
+ * Nudges every workstation to sync until all outboxes are empty and all replicas hold the same rows in two
+ * rounds running (a single equal round could still be one pull behind the server).
+ */
 async function converge(workers: readonly WorkerProcess[], timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
+  let previous: string | null = null;
   while (Date.now() < deadline) {
     await Promise.all(workers.map((w) => w.request({ type: 'syncNow' })));
-    await sleep(250);
+    await sleep(200);
     const statuses = await Promise.all(workers.map((w) => w.request({ type: 'status' })));
-    const settled = statuses.every((s) => s.type === 'status' && s.status.pending === 0 && !s.status.syncing && s.status.connection === 'online');
-    if (!settled) continue;
+    const settled = statuses.every((s) => s.type === 'status' && s.status.pending === 0 && s.status.connection === 'online');
+    if (!settled) {
+      previous = null;
+      continue;
+    }
     const dumps = await Promise.all(workers.map((w) => w.request({ type: 'dump' })));
     const fingerprints = new Set(
       dumps.map((d) => (d.type === 'dump' ? d.rows.map((r) => `${r.kind}/${r.id}:${r.deleted}:${canonical(JSON.parse(r.data))}`).join('\n') : 'none')),
     );
-    if (fingerprints.size === 1) return true;
+    const [only] = fingerprints;
+    if (fingerprints.size === 1 && only !== undefined) {
+      if (only === previous) return true;
+      previous = only;
+    } else {
+      previous = null;
+    }
   }
   return false;
 }

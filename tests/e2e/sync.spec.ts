@@ -86,3 +86,38 @@ test('two workstations converge through the hospital server, also after one work
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a change the server refuses is taken back and shown with the reason', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-reject-'));
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
+  const server = new ServerProcess(await freePort(), join(root, 'server'), env);
+  try {
+    // An operator may log and update, but only command roles may declare an incident.
+    await runServerCli(
+      ['create-user', '--data-dir', join(root, 'server'), '--username', USER.username, '--password', USER.password, '--roles', 'operator', '--spaces', 'demo-hospital'],
+      env,
+    );
+    await server.start();
+    const app = new CommandCentre(page);
+    await app.open(host.url);
+    // Declared while standalone (the desk's own authority), then the desk joins the server as an operator.
+    await app.declareIncident({ name: '化学品泄漏 急诊洗消', type: 'other', level: 'III', location: '急诊洗消区' });
+    await expect(app.incidentName).toHaveText('化学品泄漏 急诊洗消');
+    await logIn(page, `http://127.0.0.1:${server.port}`);
+
+    const rejected = page.getByTestId('rejected-changes');
+    await expect(rejected).toBeVisible({ timeout: 15_000 });
+    await expect(rejected).toContainText('宣布突发事件');
+    await expect(page.getByTestId('incident-list')).toHaveCount(0);
+    await expect(page.getByTestId('pending-count')).not.toContainText('1');
+    await page.screenshot({ path: 'test-results/screens/sync-rejected-zh-CN.png' });
+
+    await rejected.getByRole('button').first().click();
+    await expect(rejected).toHaveCount(0);
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
