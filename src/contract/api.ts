@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { IncidentSchema } from '../domain/incident';
+import { IdSchema } from '../domain/ids';
+import { JobActionSheetSchema } from '../domain/job-action-sheets';
+import { TimelineItemSchema } from '../domain/timeline';
+import { BoardSchema } from './board';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { SettingsSchema } from './settings';
 import { SyncStatusSchema } from './sync-status';
@@ -19,6 +23,11 @@ export const api = {
   'settings.get': { params: NoParams, result: SettingsSchema },
   'settings.update': { params: SettingsSchema.partial(), result: SettingsSchema },
   'incident.list': { params: NoParams, result: z.array(IncidentSchema) },
+  /** Everything the commander's board shows for one incident, as this workstation sees it (pending work included). */
+  'board.get': { params: z.strictObject({ incidentId: IdSchema }), result: BoardSchema },
+  'timeline.get': { params: z.strictObject({ incidentId: IdSchema }), result: z.array(TimelineItemSchema) },
+  /** The Job Action Sheets shipped with this build, in both languages. */
+  'jas.templates': { params: NoParams, result: z.array(JobActionSheetSchema) },
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),

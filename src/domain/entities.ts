@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { IncidentSchema } from './incident';
 import { StockLevelSchema } from './stock';
+import { AssignmentSchema } from './assignments';
+import { ObjectiveSchema } from './objectives';
+import { TaskSchema } from './tasks';
+import { LogEntrySchema } from './activity-log';
+import { MessageSchema } from './messages';
+import { DeadlineSchema } from './reporting-deadlines';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -9,6 +15,12 @@ import { StockLevelSchema } from './stock';
 export const entitySchemas = {
   incident: IncidentSchema,
   stock: StockLevelSchema,
+  assignment: AssignmentSchema,
+  objective: ObjectiveSchema,
+  task: TaskSchema,
+  logEntry: LogEntrySchema,
+  message: MessageSchema,
+  deadline: DeadlineSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

@@ -4,10 +4,12 @@ import { EpochMsSchema, IdSchema } from './ids';
 import {
   IncidentNameSchema,
   IncidentTypeSchema,
+  incidentHistory,
   ResponseLevelSchema,
   type Incident,
 } from './incident';
 import { defineMutator, type MutationContext, type Tx } from './mutation';
+import { defaultReportCategory, ReportCategorySchema } from './reporting-deadlines';
 import { can, type Permission } from './roles';
 
 export function requirePermission(ctx: MutationContext, permission: Permission): void {
@@ -35,6 +37,8 @@ export const incidentMutators = {
       location: z.string().trim().max(200).default(''),
       discoveredAt: EpochMsSchema,
       periodHours: z.number().int().min(1).max(72).default(12),
+      /** Which statutory report clock starts at discovery; defaults by type (reporting-deadlines.ts). */
+      reportCategory: ReportCategorySchema.optional(),
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.command');
@@ -43,6 +47,7 @@ export const incidentMutators = {
       }
       await tx.put('incident', {
         ...args,
+        reportCategory: args.reportCategory ?? defaultReportCategory(args.type),
         space: ctx.space,
         status: 'active',
         declaredAt: ctx.at,
@@ -50,6 +55,7 @@ export const incidentMutators = {
         period: 1,
         periodStartedAt: ctx.at,
         updatedAt: ctx.at,
+        history: [{ type: 'declared', at: ctx.at, by: ctx.actor.userId, level: args.level }],
       });
     },
   ),
@@ -65,7 +71,9 @@ export const incidentMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.command');
       const incident = await openIncident(tx, args.id, ctx);
-      await tx.put('incident', { ...incident, level: args.level, updatedAt: ctx.at });
+      if (incident.level === args.level) return;
+      const event = { type: 'level_changed', at: ctx.at, by: ctx.actor.userId, from: incident.level, to: args.level, reason: args.reason } as const;
+      await tx.put('incident', { ...incident, level: args.level, updatedAt: ctx.at, history: [...incidentHistory(incident), event] });
     },
   ),
 };

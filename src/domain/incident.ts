@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { DeadlineReportSchema, ReportCategorySchema } from './reporting-deadlines';
 
 export const IncidentTypeSchema = z.enum([
   'mass_casualty',
@@ -70,6 +71,10 @@ export const IncidentSchema = z.object({
   period: z.number().int().min(1),
   periodStartedAt: EpochMsSchema,
   updatedAt: EpochMsSchema,
+  /** The statutory report clock (reporting-deadlines.ts `statutoryDeadline`); absent on rows from before it existed. */
+  reportCategory: ReportCategorySchema.optional(),
+  /** The statutory report once made: it stops that clock. */
+  statutoryReport: DeadlineReportSchema.optional(),
   /** Optional so rows written before the board existed still parse; read it through `incidentHistory`. */
   history: z.array(IncidentEventSchema).optional(),
 });

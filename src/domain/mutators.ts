@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { incidentMutators } from './incident-mutators';
 import { stockMutators } from './stock-mutators';
+import { incidentLifecycleMutators } from './incident-lifecycle-mutators';
+import { deadlineMutators } from './deadline-mutators';
+import { assignmentMutators } from './assignment-mutators';
+import { objectiveMutators } from './objective-mutators';
+import { taskMutators } from './task-mutators';
+import { logMutators, messageMutators } from './log-mutators';
+import { jasMutators } from './jas-mutators';
 import { DomainError } from './errors';
 import type { MutationContext, Mutator, Tx } from './mutation';
 
@@ -18,7 +25,18 @@ function registry<G extends Record<string, Mutator>[]>(...groups: G): UnionToInt
   return all as UnionToIntersection<G[number]>;
 }
 
-export const mutators = registry(incidentMutators, stockMutators);
+export const mutators = registry(
+  incidentMutators,
+  stockMutators,
+  incidentLifecycleMutators,
+  deadlineMutators,
+  assignmentMutators,
+  objectiveMutators,
+  taskMutators,
+  logMutators,
+  messageMutators,
+  jasMutators,
+);
 
 export type Mutators = typeof mutators;
 export type MutationName = keyof Mutators;

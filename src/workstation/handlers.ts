@@ -1,5 +1,11 @@
 import type { Handlers } from '../contract/dispatch';
 import { ApiFailure } from '../contract/errors';
+import { DomainError } from '../domain/errors';
+import { jobActionSheets } from '../domain/job-action-sheets';
+import { incidentDeadlines } from '../domain/reporting-deadlines';
+import { buildTimeline } from '../domain/timeline';
+import type { Board } from '../contract/board';
+import type { LocalStore } from './local-store';
 import { SyncHttpError, SyncUnreachableError } from './sync-http';
 import { readSettings, writeSettings } from './settings-store';
 import { SCHEMA_VERSION } from './migrations';
@@ -25,6 +31,16 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
       queue.run(() =>
         store.list('incident', readSettings(store).space).sort((a, b) => b.declaredAt - a.declaredAt),
       ),
+
+    'board.get': ({ incidentId }) =>
+      queue.run(() => {
+        const board = readBoard(store, readSettings(store).space, incidentId);
+        return { ...board, deadlines: incidentDeadlines(board.incident, board.deadlines) };
+      }),
+
+    'timeline.get': ({ incidentId }) => queue.run(() => buildTimeline(readBoard(store, readSettings(store).space, incidentId))),
+
+    'jas.templates': () => Promise.resolve([...jobActionSheets]),
 
     mutate: (request) =>
       queue.run(async () => {
@@ -57,6 +73,25 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
         events.emit({ type: 'sync', status: ws.sync.status() });
         return {};
       }),
+  };
+}
+
+/**
+ * One incident's rows of every board kind; kinds are scanned per space and filtered here (no per-kind tables).
+ * `deadlines` holds the user-added rows only; the statutory clock is derived from the incident.
+ */
+function readBoard(store: LocalStore, space: string, incidentId: string): Board {
+  const incident = store.list('incident', space).find((i) => i.id === incidentId);
+  if (!incident) throw new DomainError('not_found', `incident ${incidentId} does not exist`, { id: incidentId });
+  const mine = <T extends { incidentId: string }>(rows: T[]) => rows.filter((r) => r.incidentId === incidentId);
+  return {
+    incident,
+    assignments: mine(store.list('assignment', space)),
+    objectives: mine(store.list('objective', space)),
+    tasks: mine(store.list('task', space)),
+    logEntries: mine(store.list('logEntry', space)),
+    messages: mine(store.list('message', space)),
+    deadlines: mine(store.list('deadline', space)),
   };
 }
 

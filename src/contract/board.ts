@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { LogEntrySchema } from '../domain/activity-log';
+import { AssignmentSchema } from '../domain/assignments';
+import { IncidentSchema } from '../domain/incident';
+import { MessageSchema } from '../domain/messages';
+import { ObjectiveSchema } from '../domain/objectives';
+import { DeadlineSchema } from '../domain/reporting-deadlines';
+import { TaskSchema } from '../domain/tasks';
+
+/**
+ * One incident's board in one answer: the rows of every board kind for that incident. Derived views (columns,
+ * vacancies, clocks, timeline) are the domain's pure functions, so the renderer computes them from this.
+ */
+export const BoardSchema = z.object({
+  incident: IncidentSchema,
+  assignments: z.array(AssignmentSchema),
+  objectives: z.array(ObjectiveSchema),
+  tasks: z.array(TaskSchema),
+  logEntries: z.array(LogEntrySchema),
+  messages: z.array(MessageSchema),
+  deadlines: z.array(DeadlineSchema),
+});
+export type Board = z.infer<typeof BoardSchema>;

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { DomainError } from './errors';
+import { SectionSchema } from './hics';
+import { EpochMsSchema, IdSchema } from './ids';
+import { openIncident, requirePermission } from './incident-mutators';
+import { defineMutator, type MutationContext, type Tx } from './mutation';
+import { placeInColumn } from './task-placement';
+import {
+  AssigneeSchema,
+  ChecklistTextSchema,
+  ItemIdSchema,
+  TaskCommentSchema,
+  TaskPrioritySchema,
+  TaskStatusSchema,
+  TaskTextSchema,
+  TaskTitleSchema,
+  type Task,
+  type TaskStatus,
+} from './tasks';
+
+export async function openTask(tx: Tx, id: string, ctx: MutationContext): Promise<Task> {
+  const task = await tx.get('task', id);
+  if (!task || task.space !== ctx.space) throw new DomainError('not_found', `task ${id} does not exist`, { id });
+  await openIncident(tx, task.incidentId, ctx);
+  return task;
+}
+
+async function requireObjective(tx: Tx, id: string, incidentId: string, ctx: MutationContext): Promise<void> {
+  const objective = await tx.get('objective', id);
+  if (!objective || objective.space !== ctx.space || objective.incidentId !== incidentId) {
+    throw new DomainError('not_found', `objective ${id} does not exist in this incident`, { id });
+  }
+}
+
+/** The order key at the end of a status column of an incident (where new cards go). */
+export async function endOfColumn(tx: Tx, incidentId: string, status: TaskStatus, ctx: MutationContext, exceptId?: string): Promise<string> {
+  const column = (await tx.scan('task', ctx.space)).filter((t) => t.incidentId === incidentId && t.status === status && t.id !== exceptId);
+  return placeInColumn(column);
+}
+
+const ChecklistInputSchema = z.array(z.strictObject({ id: ItemIdSchema, text: ChecklistTextSchema, done: z.boolean().default(false) })).max(100);
+
+const TaskCreateSchema = z.strictObject({
+  id: IdSchema,
+  incidentId: IdSchema,
+  objectiveId: IdSchema.optional(),
+  title: TaskTitleSchema,
+  description: TaskTextSchema.default(''),
+  section: SectionSchema,
+  assignee: AssigneeSchema,
+  priority: TaskPrioritySchema.default('normal'),
+  dueAt: EpochMsSchema.optional(),
+  checklist: ChecklistInputSchema.default([]),
+});
+
+/** Only the fields given change; `null` clears an optional field. */
+const TaskUpdateSchema = z.strictObject({
+  id: IdSchema,
+  title: TaskTitleSchema.optional(),
+  description: TaskTextSchema.optional(),
+  objectiveId: IdSchema.nullable().optional(),
+  section: SectionSchema.optional(),
+  assignee: AssigneeSchema.optional(),
+  priority: TaskPrioritySchema.optional(),
+  dueAt: EpochMsSchema.nullable().optional(),
+});
+
+export const taskMutators = {
+  'task.create': defineMutator(TaskCreateSchema, async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    await openIncident(tx, args.incidentId, ctx);
+    if (await tx.get('task', args.id)) throw new DomainError('already_exists', `task ${args.id} already exists`, { id: args.id });
+    if (args.objectiveId !== undefined) await requireObjective(tx, args.objectiveId, args.incidentId, ctx);
+    await tx.put('task', {
+      ...args,
+      space: ctx.space,
+      status: 'todo',
+      order: await endOfColumn(tx, args.incidentId, 'todo', ctx),
+      comments: [],
+      createdAt: ctx.at,
+      createdBy: ctx.actor.userId,
+      updatedAt: ctx.at,
+    });
+  }),
+
+  /**
+   * Reads the current row and writes only the fields given: two people editing different fields of one task
+   * both keep their change, and the same field goes to whichever mutation the server applies last.
+   */
+  'task.update': defineMutator(TaskUpdateSchema, async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const task = await openTask(tx, args.id, ctx);
+    const { id: _id, objectiveId, dueAt, ...fields } = args;
+    const next: Task = { ...task, updatedAt: ctx.at };
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(next, { [key]: value });
+    if (objectiveId === null) delete next.objectiveId;
+    else if (objectiveId !== undefined) {
+      await requireObjective(tx, objectiveId, task.incidentId, ctx);
+      next.objectiveId = objectiveId;
+    }
+    if (dueAt === null) delete next.dueAt;
+    else if (dueAt !== undefined) next.dueAt = dueAt;
+    await tx.put('task', next);
+  }),
+
+  /**
+   * Moves a card to a column, after `afterId` (the card above it) and before `beforeId` (the card below).
+   * The status is a plain field, so a card moved on two workstations at once ends in the column of the move the
+   * server applied last, on both; its order key is computed from the neighbours found at that moment.
+   */
+  'task.move': defineMutator(
+    z.strictObject({ id: IdSchema, status: TaskStatusSchema, afterId: IdSchema.optional(), beforeId: IdSchema.optional() }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      const task = await openTask(tx, args.id, ctx);
+      const column = (await tx.scan('task', ctx.space)).filter(
+        (t) => t.incidentId === task.incidentId && t.status === args.status && t.id !== task.id,
+      );
+      const next: Task = { ...task, status: args.status, order: placeInColumn(column, args.afterId, args.beforeId), updatedAt: ctx.at };
+      if (args.status === 'done' && task.status !== 'done') {
+        next.doneAt = ctx.at;
+        next.doneBy = ctx.actor.userId;
+      } else if (args.status !== 'done') {
+        delete next.doneAt;
+        delete next.doneBy;
+      }
+      await tx.put('task', next);
+    },
+  ),
+
+  /** Appends to the current comments, so comments written at once on two workstations are all kept. */
+  'task.comment': defineMutator(
+    z.strictObject({ id: IdSchema, commentId: ItemIdSchema, text: TaskCommentSchema.shape.text }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      const task = await openTask(tx, args.id, ctx);
+      if (task.comments.some((c) => c.id === args.commentId)) {
+        throw new DomainError('already_exists', `comment ${args.commentId} already exists`, { id: args.commentId });
+      }
+      const comment = { id: args.commentId, at: ctx.at, by: ctx.actor.userId, text: args.text };
+      await tx.put('task', { ...task, comments: [...task.comments, comment], updatedAt: ctx.at });
+    },
+  ),
+
+  /** Sets (rather than flips) an item, so the same tick made on two workstations does not cancel itself out. */
+  'task.checklistToggle': defineMutator(
+    z.strictObject({ id: IdSchema, itemId: ItemIdSchema, done: z.boolean() }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      const task = await openTask(tx, args.id, ctx);
+      if (!task.checklist.some((i) => i.id === args.itemId)) {
+        throw new DomainError('not_found', `checklist item ${args.itemId} does not exist`, { id: args.itemId });
+      }
+      const checklist = task.checklist.map((i) => (i.id === args.itemId ? { ...i, done: args.done } : i));
+      await tx.put('task', { ...task, checklist, updatedAt: ctx.at });
+    },
+  ),
+
+  'task.checklistAdd': defineMutator(
+    z.strictObject({ id: IdSchema, itemId: ItemIdSchema, text: ChecklistTextSchema }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      const task = await openTask(tx, args.id, ctx);
+      if (task.checklist.some((i) => i.id === args.itemId)) {
+        throw new DomainError('already_exists', `checklist item ${args.itemId} already exists`, { id: args.itemId });
+      }
+      if (task.checklist.length >= 100) throw new DomainError('invalid_args', 'a checklist holds at most 100 items');
+      await tx.put('task', { ...task, checklist: [...task.checklist, { id: args.itemId, text: args.text, done: false }], updatedAt: ctx.at });
+    },
+  ),
+
+  /** For tasks created by mistake; finished work is moved to done, not removed. */
+  'task.remove': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const task = await openTask(tx, args.id, ctx);
+    await tx.del('task', task.id);
+  }),
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { PersonSchema } from './assignments';
+import { PositionIdSchema, SectionSchema } from './hics';
+import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { compareByOrder } from './task-order';
+
+export const TaskStatusSchema = z.enum(['todo', 'in_progress', 'blocked', 'done']);
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+export const taskStatuses = TaskStatusSchema.options;
+
+export const TaskPrioritySchema = z.enum(['low', 'normal', 'high', 'urgent']);
+export type TaskPriority = z.infer<typeof TaskPrioritySchema>;
+
+/** Work goes to a HICS position (whoever holds it) or to a named person. */
+export const AssigneeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('position'), positionId: PositionIdSchema }),
+  z.strictObject({ kind: z.literal('person'), name: PersonSchema }),
+]);
+export type Assignee = z.infer<typeof AssigneeSchema>;
+
+export const TaskTitleSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(300);
+export const TaskTextSchema = z.string().trim().max(4000);
+export const ChecklistTextSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(300);
+/** Checklist items and comments are keyed by ids their author makes, so concurrent edits address the right one. */
+export const ItemIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, - or _' });
+
+export const ChecklistItemSchema = z.object({ id: ItemIdSchema, text: ChecklistTextSchema, done: z.boolean() });
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const TaskCommentSchema = z.object({ id: ItemIdSchema, at: EpochMsSchema, by: z.string(), text: z.string().trim().min(1).max(2000) });
+
+export const TaskSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  incidentId: IdSchema,
+  objectiveId: IdSchema.optional(),
+  title: TaskTitleSchema,
+  description: TaskTextSchema,
+  section: SectionSchema,
+  assignee: AssigneeSchema,
+  priority: TaskPrioritySchema,
+  dueAt: EpochMsSchema.optional(),
+  status: TaskStatusSchema,
+  /** Fractional order key within its status column (task-order.ts). */
+  order: z.string().min(1).max(500),
+  checklist: z.array(ChecklistItemSchema),
+  comments: z.array(TaskCommentSchema),
+  /** Set when the task came from a Job Action Sheet item, so the sheet is not offered twice. */
+  source: z.object({ positionId: z.string(), itemId: z.string(), batchId: IdSchema }).optional(),
+  createdAt: EpochMsSchema,
+  createdBy: z.string(),
+  updatedAt: EpochMsSchema,
+  doneAt: EpochMsSchema.optional(),
+  doneBy: z.string().optional(),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+/** Overdue: past its due time and not done. A task without a due time is never overdue. */
+export function isOverdue(task: Pick<Task, 'dueAt' | 'status'>, now: number): boolean {
+  return task.status !== 'done' && task.dueAt !== undefined && task.dueAt < now;
+}
+
+/** The board's columns: each status's tasks in card order. */
+export function columns(tasks: readonly Task[]): Record<TaskStatus, Task[]> {
+  const result: Record<TaskStatus, Task[]> = { todo: [], in_progress: [], blocked: [], done: [] };
+  for (const task of tasks) result[task.status].push(task);
+  for (const status of taskStatuses) result[status].sort(compareByOrder);
+  return result;
+}
+
+export type TaskFilter = { section?: z.infer<typeof SectionSchema>; assignee?: Assignee; overdueAt?: number };
+
+/** The board's filters (section, assignee, overdue at a given time); every given filter must match. */
+export function filterTasks(tasks: readonly Task[], filter: TaskFilter): Task[] {
+  return tasks.filter((t) => {
+    if (filter.section !== undefined && t.section !== filter.section) return false;
+    if (filter.assignee !== undefined && !sameAssignee(t.assignee, filter.assignee)) return false;
+    if (filter.overdueAt !== undefined && !isOverdue(t, filter.overdueAt)) return false;
+    return true;
+  });
+}
+
+export function sameAssignee(a: Assignee, b: Assignee): boolean {
+  if (a.kind === 'position' && b.kind === 'position') return a.positionId === b.positionId;
+  if (a.kind === 'person' && b.kind === 'person') return a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
+  return false;
+}
