@@ -79,6 +79,7 @@ function waitFor(ws: Workstation, check: () => boolean, timeoutMs = 10_000): Pro
 async function wsEchoP99(): Promise<number> {
   const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   server.on('connection', (socket) => socket.on('message', (data) => socket.send(data)));
+  await new Promise((resolve) => server.once('listening', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const client = new WebSocket(`ws://127.0.0.1:${port}`);
