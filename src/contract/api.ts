@@ -5,6 +5,9 @@ import { JobActionSheetSchema } from '../domain/job-action-sheets';
 import { TimelineItemSchema } from '../domain/timeline';
 import { BoardSchema } from './board';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
+import { mapApi } from './map-api';
+import { resourcesApi } from './resources-api';
+import { rosterApi } from './roster-api';
 import { SettingsSchema } from './settings';
 import { SyncStatusSchema } from './sync-status';
 import { LoginRequestSchema } from './sync';
@@ -28,6 +31,9 @@ export const api = {
   'timeline.get': { params: z.strictObject({ incidentId: IdSchema }), result: z.array(TimelineItemSchema) },
   /** The Job Action Sheets shipped with this build, in both languages. */
   'jas.templates': { params: NoParams, result: z.array(JobActionSheetSchema) },
+  ...resourcesApi,
+  ...mapApi,
+  ...rosterApi,
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),

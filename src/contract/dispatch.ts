@@ -6,6 +6,11 @@ import { MAX_REQUEST_BYTES } from './wire';
 
 export type Handlers = { [M in Method]: (params: z.infer<Api[M]['params']>) => Promise<Result<M>> };
 
+/** The handlers of one feature's slice of the API (see src/contract/<feature>-api.ts). */
+export type FeatureHandlers<A extends Record<string, { params: z.ZodType; result: z.ZodType }>> = {
+  [M in keyof A]: (params: z.infer<A[M]['params']>) => Promise<z.infer<A[M]['result']>>;
+};
+
 export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
 /**

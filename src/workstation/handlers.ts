@@ -10,6 +10,9 @@ import { SyncHttpError, SyncUnreachableError } from './sync-http';
 import { readSettings, writeSettings } from './settings-store';
 import { SCHEMA_VERSION } from './migrations';
 import type { WorkstationInternals } from './workstation';
+import { createMapHandlers } from './map-handlers';
+import { createResourcesHandlers } from './resources-handlers';
+import { createRosterHandlers } from './roster-handlers';
 
 /** The API contract served by the workstation. Every store access goes through the one serial queue. */
 export function createHandlers(ws: WorkstationInternals): Handlers {
@@ -41,6 +44,10 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     'timeline.get': ({ incidentId }) => queue.run(() => buildTimeline(readBoard(store, readSettings(store).space, incidentId))),
 
     'jas.templates': () => Promise.resolve([...jobActionSheets]),
+
+    ...createResourcesHandlers(ws),
+    ...createMapHandlers(ws),
+    ...createRosterHandlers(ws),
 
     mutate: (request) =>
       queue.run(async () => {

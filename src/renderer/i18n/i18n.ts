@@ -1,8 +1,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../contract/settings';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import { en, zhCN } from './bundles';
 
 export const resources = { 'zh-CN': { translation: zhCN }, en: { translation: en } } as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../src/renderer/i18n/en.json';
-import zhCN from '../../../src/renderer/i18n/zh-CN.json';
+import { en } from '../../../src/renderer/i18n/bundles';
+import { zhCN } from '../../../src/renderer/i18n/bundles';
 import { leafKeys, lookup } from './source-scan';
 
 const variables = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();

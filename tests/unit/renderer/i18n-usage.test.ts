@@ -6,11 +6,11 @@ import { IncidentStatusSchema, IncidentTypeSchema, ResponseLevelSchema } from '.
 import { mutationNames } from '../../../src/domain/mutators';
 import { routeNames } from '../../../src/renderer/app/routes';
 import { shortcutList } from '../../../src/renderer/app/shortcuts';
-import en from '../../../src/renderer/i18n/en.json';
+import { en } from '../../../src/renderer/i18n/bundles';
 import {
   connectionKey, errorKey, fieldKey, incidentStatusKey, incidentTypeKey, languageKey, levelNameKey, levelShortKey, mutationKey, routeKey, transportKey,
 } from '../../../src/renderer/i18n/keys';
-import zhCN from '../../../src/renderer/i18n/zh-CN.json';
+import { zhCN } from '../../../src/renderer/i18n/bundles';
 import type { TransportErrorCode } from '../../../src/renderer/transport/transport-error';
 import { findTCalls, lookup, rendererSources } from './source-scan';
 
