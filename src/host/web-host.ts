@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -35,7 +36,10 @@ export type WebHost = {
 };
 
 export const API_SOCKET_PATH = '/api';
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+// HCC_RENDERER_DIR lets parallel test runs each serve their own build instead of racing on out/renderer.
+export const DEFAULT_RENDERER_DIR = process.env['HCC_RENDERER_DIR']
+  ? resolvePath(process.env['HCC_RENDERER_DIR'])
+  : fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
 /** Frames between MAX_REQUEST_BYTES and this get a named error; beyond it ws closes the socket (1009). */
 const HARD_FRAME_LIMIT = MAX_REQUEST_BYTES * 4;

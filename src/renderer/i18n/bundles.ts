@@ -4,19 +4,27 @@ import coreZhCN from './zh-CN.json';
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
  * with the feature's name as its only top-level key), so features are translated beside their code and two
- * features never edit the same file. Register a feature's pair here.
+ * features never edit the same file. A feature may also add to the shared `mutations` and `errors` tables from its
+ * own files (a clash on one string throws). Register a feature's pair here.
  */
 type Bundle = Record<string, unknown>;
 const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [];
 
-function merge(core: Bundle, parts: readonly Bundle[]): Bundle {
-  const merged: Bundle = { ...core };
-  for (const part of parts) {
-    for (const [key, value] of Object.entries(part)) {
-      if (Object.hasOwn(merged, key)) throw new Error(`translation namespace "${key}" is defined twice`);
-      merged[key] = value;
-    }
+const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Deep merge that refuses to let one file overwrite another's string: a clash is a bug, not a preference. */
+function mergeInto(target: Bundle, part: Bundle, path: string): void {
+  for (const [key, value] of Object.entries(part)) {
+    const existing = target[key];
+    if (existing === undefined) target[key] = isBundle(value) ? structuredClone(value) : value;
+    else if (isBundle(existing) && isBundle(value)) mergeInto(existing, value, `${path}${key}.`);
+    else throw new Error(`translation "${path}${key}" is defined twice`);
   }
+}
+
+function merge(core: Bundle, parts: readonly Bundle[]): Bundle {
+  const merged = structuredClone(core);
+  for (const part of parts) mergeInto(merged, part, '');
   return merged;
 }
 
