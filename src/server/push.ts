@@ -2,7 +2,7 @@ import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
 import type { Db, Queryable } from './db/db';
-import { createServerTx } from './server-tx';
+import { createServerTx, WriteLayer } from './server-tx';
 import type { AuthContext } from './sessions';
 
 type Result = PushResponse['results'][number];
@@ -30,14 +30,16 @@ function nextRun(mutations: readonly PushedMutation[], last: number): PushedMuta
 /**
  * Applies one push in one transaction.
  *
- * Why a puller never misses a row (the cursor is gap-free in commit order): a space's versions are handed out
- * by `UPDATE space SET version = version + 1`, which holds that space row's lock until this transaction ends.
+ * Why a puller never misses a row (the cursor is gap-free in commit order): a push locks the rows of the spaces
+ * it writes (`SELECT ... FOR UPDATE`) and takes one new version for each, holding the locks until it ends.
  * The next writer of the space blocks on the lock until then, so it can only take v+1 after v has committed
  * (or rolled back and given v back). PostgreSQL makes a commit visible before it releases the transaction's
  * locks, so any snapshot that shows v+1 also shows v. A plain sequence would not do: two writers could take
  * 7 and 8 and commit 8 first, and a pull between the commits would move the cursor past 7 for good.
  *
  * Deadlocks: the client row is locked first, then every space the batch writes, in sorted order, up front.
+ * Throughput: rows are read through and written back in one statement at the end (WriteLayer), and the audit in
+ * one more, so a push of n mutations costs about n reads rather than n x 5 round trips.
  */
 export async function applyPush(db: Db, auth: AuthContext, request: PushRequest, now: () => number): Promise<PushOutcome> {
   return db.transaction(async (tx) => {
@@ -54,75 +56,93 @@ export async function applyPush(db: Db, auth: AuthContext, request: PushRequest,
 
     const run = nextRun(request.mutations, last);
     const wanted = [...new Set(run.map((m) => m.space).filter((s) => auth.spaces.includes(s)))].sort();
-    const locked = await tx.query<{ id: string }>('SELECT id FROM space WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [wanted]);
-    const writable = new Set(locked.map((s) => s.id));
+    const locked = await tx.query<{ id: string; version: number }>(
+      'SELECT id, version FROM space WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      [wanted],
+    );
+    // One new version per space per push: all its rows commit together, and a pull never splits a version.
+    const nextVersion = new Map(locked.map((s) => [s.id, s.version + 1]));
+    const written = new Set<string>();
+    const writes = new WriteLayer(tx);
+    const audit: AuditRow[] = [];
 
     const results: Result[] = [];
-    const pokes = new Map<string, number>();
     for (const m of request.mutations) {
       if (m.mutationId <= last) {
         results.push(await recordedResult(tx, request.clientId, m.mutationId));
         continue;
       }
       if (m.mutationId !== last + 1) break;
-      const verdict = await applyOne(tx, auth, m, writable);
-      await tx.query(
-        `INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12)`,
-        [
-          request.clientId, m.mutationId, auth.user.id, m.space, m.name, JSON.stringify(m.args ?? null), m.at, now(),
-          verdict.result,
-          verdict.result === 'rejected' ? verdict.code : null,
-          verdict.result === 'rejected' ? verdict.message : null,
-          verdict.result === 'applied' ? verdict.version : null,
-        ],
-      );
+      const verdict = await applyOne(writes, auth, m, nextVersion);
+      audit.push({
+        client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
+        args: m.args ?? null, client_at: m.at, server_at: now(), result: verdict.result,
+        code: verdict.result === 'rejected' ? verdict.code : null,
+        message: verdict.result === 'rejected' ? verdict.message : null,
+        version: verdict.result === 'applied' ? verdict.version : null,
+      });
       if (verdict.result === 'applied') {
-        pokes.set(m.space, verdict.version);
+        written.add(m.space);
         results.push({ mutationId: m.mutationId, status: 'applied' });
       } else {
         results.push({ mutationId: m.mutationId, status: 'rejected', code: verdict.code, message: verdict.message });
       }
       last = m.mutationId;
     }
+    await writes.flush();
+    if (audit.length > 0) {
+      await tx.query(
+        `INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version)
+         SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version
+           FROM jsonb_to_recordset($1::jsonb) AS r(client_id text, mutation_id bigint, user_id text, space text, name text, args jsonb,
+                client_at bigint, server_at bigint, result text, code text, message text, version bigint)
+          ORDER BY mutation_id`,
+        [JSON.stringify(audit)],
+      );
+    }
+    const pokes: Poke[] = [];
+    for (const space of [...written].sort()) {
+      const version = nextVersion.get(space) ?? 0;
+      await tx.query('UPDATE space SET version = $2 WHERE id = $1', [space, version]);
+      pokes.push({ space, version });
+    }
     if (last !== startedAt) {
       await tx.query('UPDATE client SET last_mutation_id = $2, last_user_id = $3, updated_at = $4 WHERE id = $1', [
         request.clientId, last, auth.user.id, now(),
       ]);
     }
-    return {
-      response: { results, lastMutationId: last },
-      pokes: [...pokes].map(([space, version]) => ({ space, version })),
-    };
+    return { response: { results, lastMutationId: last }, pokes };
   });
 }
 
-/** Runs one mutation in its own savepoint: a refusal undoes its writes and its version, nothing else. */
-async function applyOne(tx: Queryable, auth: AuthContext, m: PushedMutation, writable: Set<string>): Promise<Verdict> {
-  if (!writable.has(m.space)) {
+type AuditRow = {
+  client_id: string; mutation_id: number; user_id: string; space: string; name: string; args: unknown; client_at: number;
+  server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; version: number | null;
+};
+
+/** Runs one mutation in its own write layer: a refusal drops its writes, nothing else. */
+async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation, nextVersion: Map<string, number>): Promise<Verdict> {
+  const version = nextVersion.get(m.space);
+  if (version === undefined) {
     return { result: 'rejected', code: 'forbidden', message: `${auth.user.username} has no access to space ${m.space}` };
   }
   if (!isMutationName(m.name)) {
     return { result: 'rejected', code: 'invalid_args', message: `unknown mutation ${m.name.slice(0, 100)}` };
   }
-  await tx.query('SAVEPOINT mutation');
+  const layer = writes.child();
   try {
-    const [row] = await tx.query<{ version: number }>('UPDATE space SET version = version + 1 WHERE id = $1 RETURNING version', [m.space]);
-    if (!row) throw new Error(`space ${m.space} vanished while locked`);
-    await runMutation(createServerTx(tx, m.space, row.version), m.name, m.args, {
+    await runMutation(createServerTx(layer, m.space, version), m.name, m.args, {
       at: m.at,
       actor: { userId: auth.user.id, roles: auth.user.roles },
       space: m.space,
       origin: 'server',
     });
-    await tx.query('RELEASE SAVEPOINT mutation');
-    return { result: 'applied', version: row.version };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    await tx.query('ROLLBACK TO SAVEPOINT mutation');
-    await tx.query('RELEASE SAVEPOINT mutation');
     return { result: 'rejected', code: error.code, message: error.message };
   }
+  layer.commit();
+  return { result: 'applied', version };
 }
 
 /** A resent mutation is not applied again; the client hears what happened the first time. */

@@ -3,48 +3,132 @@ import { DomainError } from '../domain/errors';
 import type { Tx } from '../domain/mutation';
 import type { Queryable } from './db/db';
 
+type StoredRow = { kind: string; id: string; space: string; data: unknown; deleted: boolean };
+type DirtyRow = StoredRow & { version: number };
+
+const key = (kind: string, id: string) => `${kind}/${id}`;
+
 /**
- * The mutators' transaction interface on PostgreSQL/PGlite, for one mutation: every row it writes carries the
- * version that mutation was given, so a pull from any cursor below it sees the change.
+ * The rows a push reads and writes, kept in memory until the push commits and then written in one statement.
+ * Each mutation works in its own layer on top: a refused mutation drops its layer (no savepoint, no round trip),
+ * an applied one folds it into the push's. Reads fall through the layers to the database once per row.
  */
-export function createServerTx(db: Queryable, space: string, version: number): Tx {
+export class WriteLayer {
+  private readonly rows = new Map<string, StoredRow | null>();
+  private readonly dirty = new Map<string, DirtyRow>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly parent: WriteLayer | null = null,
+  ) {}
+
+  child(): WriteLayer {
+    return new WriteLayer(this.db, this);
+  }
+
+  async read(kind: string, id: string): Promise<StoredRow | null> {
+    const k = key(kind, id);
+    const chain = this.chain();
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const row = chain[i]?.rows.get(k);
+      if (row !== undefined) return row;
+    }
+    const [row] = await this.db.query<StoredRow>('SELECT kind, id, space, data, deleted FROM entity WHERE kind = $1 AND id = $2', [kind, id]);
+    // Cache committed state at the root, so every later mutation of the push shares it.
+    chain[0]?.rows.set(k, row ?? null);
+    return row ?? null;
+  }
+
+  write(row: StoredRow, version: number): void {
+    const k = key(row.kind, row.id);
+    this.rows.set(k, row);
+    this.dirty.set(k, { ...row, version });
+  }
+
+  /** Folds this layer's rows and writes into its parent (the mutation was applied). */
+  commit(): void {
+    if (!this.parent) return;
+    for (const [k, row] of this.rows) this.parent.rows.set(k, row);
+    for (const [k, row] of this.dirty) this.parent.dirty.set(k, row);
+  }
+
+  /** Rows of one kind in one space: the database's, overlaid with what this push has written so far. */
+  async scan(kind: string, space: string): Promise<unknown[]> {
+    const found = new Map<string, StoredRow>();
+    const rows = await this.db.query<StoredRow>(
+      'SELECT kind, id, space, data, deleted FROM entity WHERE space = $1 AND kind = $2 AND NOT deleted ORDER BY id',
+      [space, kind],
+    );
+    for (const row of rows) found.set(key(row.kind, row.id), row);
+    for (const layer of this.chain()) {
+      for (const [k, row] of layer.dirty) {
+        if (row.kind !== kind || row.space !== space) continue;
+        if (row.deleted) found.delete(k);
+        else found.set(k, row);
+      }
+    }
+    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.data);
+  }
+
+  /** Writes every buffered row in one statement (the root layer, at the end of the push). */
+  async flush(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const rows = [...this.dirty.values()];
+    this.dirty.clear();
+    // The WHERE keeps a row of one space from being overwritten by a mutation in another that reused its id.
+    const written = await this.db.query(
+      `INSERT INTO entity (kind, id, space, data, version, deleted)
+       SELECT kind, id, space, data, version, deleted
+         FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id text, space text, data jsonb, version bigint, deleted boolean)
+       ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, version = excluded.version, deleted = excluded.deleted
+         WHERE entity.space = excluded.space
+       RETURNING 1 AS ok`,
+      [JSON.stringify(rows)],
+    );
+    if (written.length !== rows.length) throw new Error('a row changed space while this push held its lock');
+  }
+
+  /** This layer and its ancestors, the push's own (root) layer first. */
+  private chain(): WriteLayer[] {
+    return this.parent ? [...this.parent.chain(), this] : [this];
+  }
+}
+
+/**
+ * The mutators' transaction interface on PostgreSQL/PGlite for one mutation: every row it writes carries the
+ * version its push was given in this space, so a pull from any cursor below it sees the change.
+ */
+export function createServerTx(layer: WriteLayer, space: string, version: number): Tx {
+  const existing = async (kind: string, id: string) => {
+    const row = await layer.read(kind, id);
+    if (row && row.space !== space) throw new DomainError('space_mismatch', `${kind} ${id} is in another space`);
+    return row;
+  };
   return {
     async get<K extends EntityKind>(kind: K, id: string) {
-      const [row] = await db.query<{ data: Entity<K>; deleted: boolean }>(
-        'SELECT data, deleted FROM entity WHERE kind = $1 AND id = $2',
-        [kind, id],
-      );
-      return row && !row.deleted ? row.data : undefined;
+      const row = await layer.read(kind, id);
+      return row && !row.deleted ? (row.data as Entity<K>) : undefined;
     },
     async put<K extends EntityKind>(kind: K, value: Entity<K>) {
       // Validate on the way in: a mutator bug must never store a record a workstation cannot read.
       const entity = entitySchemas[kind].parse(value);
       if (entity.space !== space) throw new DomainError('space_mismatch', `${kind} ${entity.id} belongs to ${entity.space}, not ${space}`);
-      // The WHERE keeps a mutation in one space from overwriting a row of another that happens to share the id.
-      const written = await db.query(
-        `INSERT INTO entity (kind, id, space, data, version, deleted) VALUES ($1, $2, $3, $4::jsonb, $5, false)
-         ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, version = excluded.version, deleted = false
-           WHERE entity.space = excluded.space
-         RETURNING 1 AS ok`,
-        [kind, entity.id, space, JSON.stringify(entity), version],
-      );
-      if (written.length === 0) throw new DomainError('space_mismatch', `${kind} ${entity.id} is in another space`);
+      await existing(kind, entity.id);
+      layer.write({ kind, id: entity.id, space, data: entity, deleted: false }, version);
     },
     async del(kind, id) {
       // A tombstone keeps its last data so a workstation with pending work on the row can still rebase.
-      await db.query('UPDATE entity SET deleted = true, version = $4 WHERE kind = $1 AND id = $2 AND space = $3 AND NOT deleted', [
-        kind,
-        id,
-        space,
-        version,
-      ]);
+      const row = await existing(kind, id);
+      if (row && !row.deleted) layer.write({ ...row, deleted: true }, version);
     },
     async scan<K extends EntityKind>(kind: K, inSpace: string) {
-      const rows = await db.query<{ data: Entity<K> }>(
-        'SELECT data FROM entity WHERE space = $1 AND kind = $2 AND NOT deleted ORDER BY id',
-        [inSpace, kind],
-      );
-      return rows.map((r) => r.data);
+      return (await layer.scan(kind, inSpace)) as Entity<K>[];
     },
   };
+}
+
+/** A Tx that writes straight through (one mutation outside a push: tools and tests). */
+export function createDirectTx(db: Queryable, space: string, version: number): Tx & { flush: () => Promise<void> } {
+  const layer = new WriteLayer(db);
+  return { ...createServerTx(layer, space, version), flush: () => layer.flush() };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PullResponseSchema, PushResponseSchema, SyncErrorSchema, type PullResponse, type PushResponse } from '../../../src/contract/sync';
 import { newId } from '../../../src/domain/ids';
 import { createHospitalServer } from '../../../src/server/app';
-import { createServerTx } from '../../../src/server/server-tx';
+import { createDirectTx } from '../../../src/server/server-tx';
 import {
   newClientId, openPokeSocket, post, pullBody, pushBody, pushed, startTestServer, storageKinds, type TestServer,
 } from '../../fixtures/server';
@@ -110,8 +110,9 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     srv.server.db.transaction(async (tx) => {
       const [row] = await tx.query<{ version: number }>('UPDATE space SET version = version + 1 WHERE id = $1 RETURNING version', [space]);
       const version = row?.version ?? 0;
-      const serverTx = createServerTx(tx, space, version);
+      const serverTx = createDirectTx(tx, space, version);
       for (const id of ids) await serverTx.put('stock', { id, space, item: 'gloves', store: 'ICU', qty: 1, updatedAt: 0 });
+      await serverTx.flush();
       return version;
     });
 
@@ -179,7 +180,9 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     // No mutator deletes yet: delete through the server's own transaction interface, as one will.
     await srv.server.db.transaction(async (tx) => {
       const [row] = await tx.query<{ version: number }>(`UPDATE space SET version = version + 1 WHERE id = 'demo-hospital' RETURNING version`);
-      await createServerTx(tx, 'demo-hospital', row?.version ?? 0).del('stock', stock);
+      const serverTx = createDirectTx(tx, 'demo-hospital', row?.version ?? 0);
+      await serverTx.del('stock', stock);
+      await serverTx.flush();
     });
     const after = await pull(client, before.cursors);
     expect(after.rows).toEqual([expect.objectContaining({ kind: 'stock', id: stock, deleted: true })]);
