@@ -45,6 +45,7 @@ export class LocalStore {
         'SELECT * FROM shadow',
       ),
       shadowCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM shadow'),
+      shadowKeys: db.prepare<[], { kind: string; id: string }>('SELECT kind, id FROM shadow'),
       shadowUpdate: db.prepare<[string, string, number, number, string, string]>(
         'UPDATE shadow SET present = 1, space = ?, data = ?, version = ?, deleted = ? WHERE kind = ? AND id = ?',
       ),
@@ -121,11 +122,13 @@ export class LocalStore {
   applyServerPage(rows: readonly ServerRow[], cursors: Readonly<Record<string, number>>): Set<EntityKind> {
     const touched = new Set<EntityKind>();
     this.db.transaction(() => {
+      // Usually few rows are shadowed (only those under pending work): ask once, not once per row.
+      const shadowed = new Set(this.stmts.shadowKeys.all().map((r) => `${r.kind}/${r.id}`));
       for (const row of rows) {
         const data = JSON.stringify(row.data);
         const deleted = row.deleted ? 1 : 0;
-        const shadowed = this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, row.kind, row.id).changes > 0;
-        if (!shadowed) this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
+        if (shadowed.has(`${row.kind}/${row.id}`)) this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, row.kind, row.id);
+        else this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
         touched.add(row.kind as EntityKind);
       }
       for (const [space, cursor] of Object.entries(cursors)) this.stmts.cursorSet.run(space, String(cursor));
