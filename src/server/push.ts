@@ -2,7 +2,7 @@ import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
 import type { Db, Queryable } from './db/db';
-import { createServerTx, WriteLayer } from './server-tx';
+import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './server-tx';
 import type { AuthContext } from './sessions';
 
 type Result = PushResponse['results'][number];
@@ -52,7 +52,6 @@ export async function applyPush(db: Db, auth: AuthContext, request: PushRequest,
       request.clientId,
     ]);
     let last = client?.last_mutation_id ?? 0;
-    const startedAt = last;
 
     const run = nextRun(request.mutations, last);
     const wanted = [...new Set(run.map((m) => m.space).filter((s) => auth.spaces.includes(s)))].sort();
@@ -89,27 +88,27 @@ export async function applyPush(db: Db, auth: AuthContext, request: PushRequest,
       }
       last = m.mutationId;
     }
-    await writes.flush();
+    // Everything the push writes goes in one statement, so the space locks are held for as few round trips as
+    // possible: under load every await is a trip through a busy event loop while other pushes wait on the lock.
+    const rows = writes.drain();
+    const pokes: Poke[] = [...written].sort().map((space) => ({ space, version: nextVersion.get(space) ?? 0 }));
     if (audit.length > 0) {
-      await tx.query(
-        `INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version)
-         SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version
-           FROM jsonb_to_recordset($1::jsonb) AS r(client_id text, mutation_id bigint, user_id text, space text, name text, args jsonb,
-                client_at bigint, server_at bigint, result text, code text, message text, version bigint)
-          ORDER BY mutation_id`,
-        [JSON.stringify(audit)],
+      const [outcome] = await tx.query<{ entities: number }>(
+        `WITH e AS (${UPSERT_ENTITIES} RETURNING 1),
+         a AS (
+           INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version)
+           SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version
+             FROM jsonb_to_recordset($2::jsonb) AS r(client_id text, mutation_id bigint, user_id text, space text, name text,
+                  args jsonb, client_at bigint, server_at bigint, result text, code text, message text, version bigint)
+           RETURNING 1),
+         s AS (
+           UPDATE space SET version = r.version FROM jsonb_to_recordset($3::jsonb) AS r(space text, version bigint)
+            WHERE space.id = r.space RETURNING 1),
+         c AS (UPDATE client SET last_mutation_id = $4, last_user_id = $5, updated_at = $6 WHERE id = $7 RETURNING 1)
+         SELECT (SELECT count(*) FROM e)::int AS entities`,
+        [JSON.stringify(rows), JSON.stringify(audit), JSON.stringify(pokes), last, auth.user.id, now(), request.clientId],
       );
-    }
-    const pokes: Poke[] = [];
-    for (const space of [...written].sort()) {
-      const version = nextVersion.get(space) ?? 0;
-      await tx.query('UPDATE space SET version = $2 WHERE id = $1', [space, version]);
-      pokes.push({ space, version });
-    }
-    if (last !== startedAt) {
-      await tx.query('UPDATE client SET last_mutation_id = $2, last_user_id = $3, updated_at = $4 WHERE id = $1', [
-        request.clientId, last, auth.user.id, now(),
-      ]);
+      if (outcome?.entities !== rows.length) throw new Error(SPACE_CHANGED);
     }
     return { response: { results, lastMutationId: last }, pokes };
   });

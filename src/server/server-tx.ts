@@ -4,7 +4,18 @@ import type { Tx } from '../domain/mutation';
 import type { Queryable } from './db/db';
 
 type StoredRow = { kind: string; id: string; space: string; data: unknown; deleted: boolean };
-type DirtyRow = StoredRow & { version: number };
+export type DirtyRow = StoredRow & { version: number };
+
+/**
+ * Upserts the rows given as one JSON array in $1. The WHERE keeps a row of one space from being overwritten by a
+ * mutation in another that reused its id; callers compare the count written with the count sent.
+ */
+export const UPSERT_ENTITIES = `INSERT INTO entity (kind, id, space, data, version, deleted)
+  SELECT kind, id, space, data, version, deleted
+    FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id text, space text, data jsonb, version bigint, deleted boolean)
+  ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, version = excluded.version, deleted = excluded.deleted
+    WHERE entity.space = excluded.space`;
+export const SPACE_CHANGED = 'a row changed space while this push held its lock';
 
 const key = (kind: string, id: string) => `${kind}/${id}`;
 
@@ -70,22 +81,19 @@ export class WriteLayer {
     return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.data);
   }
 
-  /** Writes every buffered row in one statement (the root layer, at the end of the push). */
-  async flush(): Promise<void> {
-    if (this.dirty.size === 0) return;
+  /** Takes the buffered writes out of the layer (the root layer, at the end of the push). */
+  drain(): DirtyRow[] {
     const rows = [...this.dirty.values()];
     this.dirty.clear();
-    // The WHERE keeps a row of one space from being overwritten by a mutation in another that reused its id.
-    const written = await this.db.query(
-      `INSERT INTO entity (kind, id, space, data, version, deleted)
-       SELECT kind, id, space, data, version, deleted
-         FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id text, space text, data jsonb, version bigint, deleted boolean)
-       ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, version = excluded.version, deleted = excluded.deleted
-         WHERE entity.space = excluded.space
-       RETURNING 1 AS ok`,
-      [JSON.stringify(rows)],
-    );
-    if (written.length !== rows.length) throw new Error('a row changed space while this push held its lock');
+    return rows;
+  }
+
+  /** Writes every buffered row in one statement. */
+  async flush(): Promise<void> {
+    const rows = this.drain();
+    if (rows.length === 0) return;
+    const written = await this.db.query(`${UPSERT_ENTITIES} RETURNING 1 AS ok`, [JSON.stringify(rows)]);
+    if (written.length !== rows.length) throw new Error(SPACE_CHANGED);
   }
 
   /** This layer and its ancestors, the push's own (root) layer first. */
