@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { WebSocket, WebSocketServer } from 'ws';
 import { SYNC_PROTOCOL_VERSION } from '../../src/contract/sync';
 import { newId } from '../../src/domain/ids';
@@ -20,6 +19,7 @@ import type { Db } from '../../src/server/db/db';
 import { migrate as migrateSqlite } from '../../src/workstation/migrations';
 import { openDatabase } from '../../src/workstation/sqlite';
 import { createWorkstation, type Workstation } from '../../src/workstation/workstation';
+import { createTestDatabase } from '../fixtures/server';
 import { percentile, round } from './stats';
 
 const SPACE = 'demo-hospital';
@@ -32,26 +32,9 @@ const CATCHUP_PENDING = Number(process.env['BENCH_CATCHUP_PENDING'] ?? 5_000);
 const THROUGHPUT_SECONDS = Number(process.env['BENCH_THROUGHPUT_SECONDS'] ?? 5);
 const PUSH_BATCH = 10;
 
+/** A fresh database on the PostgreSQL at DATABASE_URL, or null to run on PGlite. */
 async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const adminUrl = process.env['DATABASE_URL'];
-  if (!adminUrl) return null;
-  const name = `hcc_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    },
-  };
+  return process.env['DATABASE_URL'] ? createTestDatabase() : null;
 }
 
 async function login(ws: Workstation, url: string): Promise<void> {

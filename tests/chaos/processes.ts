@@ -79,11 +79,16 @@ export class ServerProcess {
     const child = this.child;
     if (!child) return;
     this.child = null;
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await terminate(child);
   }
+}
+
+/** SIGTERM, then SIGKILL if the process has not gone within ten seconds. */
+async function terminate(child: ChildProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
 type Pending = { resolve: (message: FromWorker) => void };
@@ -159,9 +164,6 @@ export class WorkerProcess {
     const child = this.child;
     if (!child) return;
     this.child = null;
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await terminate(child);
   }
 }

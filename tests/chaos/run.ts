@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { newId } from '../../src/domain/ids';
+import { createTestDatabase } from '../fixtures/server';
 import { openDb } from '../../src/server/db/open';
 import { makeRandom, type Random } from './prng';
 import { freePort, runServerCli, ServerProcess, WorkerProcess } from './processes';
@@ -36,31 +36,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const USER = { username: 'chaos', password: 'chaos-password-1' };
 const SPACE = 'demo-hospital';
 
-async function prepareStorage(dataDir: string): Promise<{ env: NodeJS.ProcessEnv; databaseUrl?: string; drop: () => Promise<void> }> {
+async function prepareStorage(): Promise<{ env: NodeJS.ProcessEnv; databaseUrl?: string; drop: () => Promise<void> }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['DATABASE_URL'];
   if (store === 'pglite') return { env, drop: () => Promise.resolve() };
-  const adminUrl = process.env['DATABASE_URL'] ?? 'postgres://root@127.0.0.1:5432/test';
-  const name = `hcc_chaos_${seed}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  env['DATABASE_URL'] = url.toString();
-  void dataDir;
-  return {
-    env,
-    databaseUrl: url.toString(),
-    drop: async () => {
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    },
-  };
+  const database = await createTestDatabase();
+  env['DATABASE_URL'] = database.url;
+  return { env, databaseUrl: database.url, drop: database.drop };
 }
 
 type Shared = { incidents: string[]; stock: string[] };
@@ -80,7 +62,7 @@ function randomMutation(rnd: Random, shared: Shared): { name: string; args: unkn
 async function main(): Promise<number> {
   const root = mkdtempSync(join(tmpdir(), `hcc-chaos-${seed}-`));
   const serverDir = join(root, 'server');
-  const storage = await prepareStorage(serverDir);
+  const storage = await prepareStorage();
   const serverPort = await freePort();
   const server = new ServerProcess(serverPort, serverDir, storage.env);
   const proxies: TcpProxy[] = [];
