@@ -1,8 +1,57 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { resourcesApi } from '../contract/resources-api';
+import { bedSummary } from '../domain/beds';
+import { resourceAccountingRecord } from '../domain/resource-requests';
+import { stockRows, stockTotals, stockTrend } from '../domain/stock-calculations';
+import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
+const SUMMARY_WINDOW_DAYS = 7;
+
 /** Handlers of the resources feature's read methods; every store access goes through `ws.queue`. */
-export function createResourcesHandlers(_ws: WorkstationInternals): FeatureHandlers<typeof resourcesApi> {
-  return {};
+export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandlers<typeof resourcesApi> {
+  const { store, queue } = ws;
+  const space = () => readSettings(store).space;
+  return {
+    'resources.stock': ({ windowDays }) =>
+      queue.run(() => {
+        const s = space();
+        const items = store.list('stockItem', s);
+        const rows = stockRows(store.list('stock', s), items, ws.now(), windowDays);
+        return { rows, items, stores: store.list('store', s), byCategory: stockTotals(rows, 'category'), byStore: stockTotals(rows, 'store') };
+      }),
+
+    'resources.trend': ({ item, days }) =>
+      queue.run(() => {
+        const levels = store.list('stock', space()).filter((l) => l.item === item);
+        const perLevel = levels.map((l) => stockTrend(l, ws.now(), days));
+        return (perLevel[0] ?? stockTrend({ qty: 0 }, ws.now(), days)).map((point, i) => ({
+          day: point.day,
+          qty: perLevel.reduce((n, p) => n + (p[i]?.qty ?? 0), 0),
+          used: perLevel.reduce((n, p) => n + (p[i]?.used ?? 0), 0),
+        }));
+      }),
+
+    'resources.beds': () =>
+      queue.run(() => {
+        const beds = store.list('bedCount', space()).sort((a, b) => a.unit.localeCompare(b.unit) || a.type.localeCompare(b.type));
+        return { beds, summary: bedSummary(beds) };
+      }),
+
+    'resources.requests': () =>
+      queue.run(() => {
+        const requests = store.list('resourceRequest', space()).sort((a, b) => b.requestedAt - a.requestedAt);
+        return { requests, accounting: resourceAccountingRecord(requests) };
+      }),
+
+    'resources.summary': () =>
+      queue.run(() => {
+        const s = space();
+        const rows = stockRows(store.list('stock', s), store.list('stockItem', s), ws.now(), SUMMARY_WINDOW_DAYS);
+        return {
+          bedsAvailable: bedSummary(store.list('bedCount', s)).map(({ type, available, staffed }) => ({ type, available, staffed })),
+          redStock: rows.filter((r) => r.status === 'red').map(({ id, item, store: at, qty }) => ({ id, item, store: at, qty })),
+        };
+      }),
+  };
 }

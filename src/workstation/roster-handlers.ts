@@ -1,8 +1,53 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { rosterApi } from '../contract/roster-api';
+import { defaultRosterRules, ROSTER_RULES_ID } from '../domain/roster';
+import { coverageAt } from '../domain/roster-coverage';
+import type { LocalStore } from './local-store';
+import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
+const WEEK = 7 * 24 * 3_600_000;
+
+function rules(store: LocalStore, space: string) {
+  const record = store.list('rosterRules', space).find((r) => r.id === ROSTER_RULES_ID);
+  if (!record) return defaultRosterRules;
+  const { maxConsecutiveHours, minRestHours, maxWeeklyHours } = record;
+  return { maxConsecutiveHours, minRestHours, maxWeeklyHours };
+}
+
 /** Handlers of the roster feature's read methods; every store access goes through `ws.queue`. */
-export function createRosterHandlers(_ws: WorkstationInternals): FeatureHandlers<typeof rosterApi> {
-  return {};
+export function createRosterHandlers(ws: WorkstationInternals): FeatureHandlers<typeof rosterApi> {
+  const { store, queue } = ws;
+  return {
+    'roster.staff': () =>
+      queue.run(() => store.list('staff', readSettings(store).space).sort((a, b) => a.staffNo.localeCompare(b.staffNo))),
+
+    // A week either side, so warnings at the edges of the range see the shifts that cause them.
+    'roster.plan': ({ from, to }) =>
+      queue.run(() => {
+        const space = readSettings(store).space;
+        return {
+          shifts: store.list('rosterShift', space).filter((s) => s.end > from - WEEK && s.start < to + WEEK),
+          requirements: store.list('staffingRequirement', space),
+          templates: store.list('shiftTemplate', space),
+          rules: rules(store, space),
+        };
+      }),
+
+    'roster.coverage': ({ at }) =>
+      queue.run(() => {
+        const { space, timeZone } = readSettings(store);
+        const now = at ?? ws.now();
+        const shifts = store.list('rosterShift', space).filter((s) => s.end > now - WEEK && s.start < now + WEEK);
+        return coverageAt(now, timeZone, store.list('staffingRequirement', space), shifts, store.list('shiftTemplate', space));
+      }),
+
+    'roster.pool': ({ incidentId }) =>
+      queue.run(() =>
+        store
+          .list('poolEntry', readSettings(store).space)
+          .filter((e) => e.incidentId === incidentId)
+          .sort((a, b) => a.checkedInAt - b.checkedInAt),
+      ),
+  };
 }

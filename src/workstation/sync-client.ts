@@ -28,6 +28,8 @@ export type SyncClientOptions = {
   pushBatch?: number;
   pullLimit?: number;
   random?: () => number;
+  /** The protocol this client speaks; only tests set it, to play a client older than the server. */
+  protocolVersion?: number;
 };
 
 type Connection = SyncStatus['connection'];
@@ -223,7 +225,7 @@ export class SyncClient {
         session.serverUrl,
         '/api/sync/push',
         {
-          protocolVersion: SYNC_PROTOCOL_VERSION,
+          protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION,
           clientId: this.opts.clientId,
           mutations: pending.map(({ mutationId, name, args, space, at }) => ({ mutationId, name, args, space, at })),
         },
@@ -251,7 +253,7 @@ export class SyncClient {
       const page = await postJson(
         session.serverUrl,
         '/api/sync/pull',
-        { protocolVersion: SYNC_PROTOCOL_VERSION, clientId: this.opts.clientId, cursors, rejectionsAfter, limit: this.opts.pullLimit ?? 2_000 },
+        { protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION, clientId: this.opts.clientId, cursors, rejectionsAfter, limit: this.opts.pullLimit ?? 2_000 },
         PullResponseSchema,
         session.token,
       );

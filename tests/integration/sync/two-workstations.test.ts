@@ -121,4 +121,14 @@ describe.each(await storageKinds())('two workstations syncing through a real ser
     await eventually(s.ws, () => s.ws.store.pendingCount() === 0 && s.ws.store.getMeta('session') !== before, 20_000);
     expect(s.ws.sync.status().needsLogin).toBe(false);
   });
+
+  it('keeps the work of a workstation too old for the server and tells its user to update', async () => {
+    const s = makeStation({ sync: { pollMs: 500, protocolVersion: 0 } });
+    stations.push(s);
+    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
+    await s.ws.call('mutate', { name: 'incident.declare', args: makeIncidentArgs() });
+    await eventually(s.ws, () => s.ws.sync.status().updateRequired, 20_000);
+    expect(s.ws.sync.status().pending).toBe(1);
+    expect(s.ws.store.list('incident', SPACE)).toHaveLength(1);
+  });
 });
