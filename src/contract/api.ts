@@ -4,6 +4,7 @@ import { IdSchema } from '../domain/ids';
 import { JobActionSheetSchema } from '../domain/job-action-sheets';
 import { TimelineItemSchema } from '../domain/timeline';
 import { BoardSchema } from './board';
+import { MAX_CHANGED_IDS } from './changed-ids';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { mapApi } from './map-api';
 import { resourcesApi } from './resources-api';
@@ -65,7 +66,8 @@ export function isMethod(value: unknown): value is Method {
 
 /** Events the workstation pushes to every connected renderer. */
 export const EventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('changed'), kinds: z.array(z.string()) }),
+  // `ids` (optional, additive): the rows that changed, so a 20,000-row grid can re-read only those.
+  z.object({ type: z.literal('changed'), kinds: z.array(z.string()), ids: z.array(z.string()).max(MAX_CHANGED_IDS).optional() }),
   z.object({ type: z.literal('sync'), status: SyncStatusSchema }),
   z.object({ type: z.literal('settings'), settings: SettingsSchema }),
 ]);

@@ -1,5 +1,20 @@
+import { z } from 'zod';
+import { MAX_CHANGED_IDS } from './changed-ids';
+import { MapFeatureSchema } from '../domain/map-features';
+
 /**
  * The map feature's read methods, spread into the workstation API (src/contract/api.ts). Each entry is
  * `'map.<verb>': { params: <zod strict object>, result: <zod schema> }`.
  */
-export const mapApi = {} as const;
+export const mapApi = {
+  /** Every feature drawn in this workstation's space (pending local work included); the renderer filters by incident. */
+  'map.features': { params: z.strictObject({}), result: z.array(MapFeatureSchema) },
+  /**
+   * Only the features among `ids` (from a `changed` event), so a map with thousands of live points re-reads the
+   * few that moved; `removed` names features that are gone. Ids of other kinds are ignored.
+   */
+  'map.featuresByIds': {
+    params: z.strictObject({ ids: z.array(z.string().max(100)).max(MAX_CHANGED_IDS) }),
+    result: z.object({ features: z.array(MapFeatureSchema), removed: z.array(z.string()) }),
+  },
+} as const;

@@ -1,5 +1,57 @@
+import { z } from 'zod';
+import { MAX_CHANGED_IDS } from './changed-ids';
+import { BedCountSchema, BedSummaryRowSchema, BedTypeSchema } from '../domain/beds';
+import { IdSchema } from '../domain/ids';
+import { AccountingLineSchema, ResourceRequestSchema } from '../domain/resource-requests';
+import { StockItemSchema, StoreSchema } from '../domain/stock';
+import { StockRowSchema, StockTotalSchema, TrendPointSchema } from '../domain/stock-calculations';
+
+const WindowDays = z.number().int().min(1).max(30).default(7);
+
 /**
  * The resources feature's read methods, spread into the workstation API (src/contract/api.ts). Each entry is
  * `'resources.<verb>': { params: <zod strict object>, result: <zod schema> }`.
  */
-export const resourcesApi = {} as const;
+export const resourcesApi = {
+  /** Every holding with burn rate over `windowDays`, days on hand and colour; the catalogue; totals. */
+  'resources.stock': {
+    params: z.strictObject({ windowDays: WindowDays }),
+    result: z.object({
+      rows: z.array(StockRowSchema),
+      items: z.array(StockItemSchema),
+      stores: z.array(StoreSchema),
+      byCategory: z.array(StockTotalSchema),
+      byStore: z.array(StockTotalSchema),
+    }),
+  },
+  /**
+   * Only the holdings among `ids` (from a `changed` event), for live updates of a large grid; `removed` names
+   * holdings that are gone. Ids of other kinds are ignored.
+   */
+  'resources.stockRows': {
+    params: z.strictObject({ windowDays: WindowDays, ids: z.array(z.string().max(100)).max(MAX_CHANGED_IDS) }),
+    result: z.object({ rows: z.array(StockRowSchema), removed: z.array(z.string()) }),
+  },
+  /** Daily closing quantity and use of one item (all its holdings, or one store's). */
+  'resources.trend': {
+    params: z.strictObject({ item: z.string().min(1).max(100), days: z.number().int().min(1).max(60).default(14) }),
+    result: z.array(TrendPointSchema),
+  },
+  'resources.beds': {
+    params: z.strictObject({}),
+    result: z.object({ beds: z.array(BedCountSchema), summary: z.array(BedSummaryRowSchema) }),
+  },
+  /** Requests (HICS 213RR) and the Resource Accounting Record (HICS 257) derived from their fills. */
+  'resources.requests': {
+    params: z.strictObject({}),
+    result: z.object({ requests: z.array(ResourceRequestSchema), accounting: z.array(AccountingLineSchema) }),
+  },
+  /** For the wall display: available beds by type and the red holdings. */
+  'resources.summary': {
+    params: z.strictObject({}),
+    result: z.object({
+      bedsAvailable: z.array(z.object({ type: BedTypeSchema, available: z.number(), staffed: z.number() })),
+      redStock: z.array(z.object({ id: IdSchema, item: z.string(), store: z.string(), qty: z.number() })),
+    }),
+  },
+} as const;

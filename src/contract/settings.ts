@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SpaceIdSchema } from '../domain/ids';
+import { WallLayoutSchema } from './wall-layout';
 
 export const LanguageSchema = z.enum(['zh-CN', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
@@ -11,6 +12,8 @@ export const SettingsSchema = z.strictObject({
   space: SpaceIdSchema,
   /** The hospital's time zone: times are stored in UTC and shown here. */
   timeZone: z.string().min(1).max(64),
+  /** This workstation's wall display layout (features/wall); absent means the default layout. */
+  wall: WallLayoutSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import { IncidentSchema } from './incident';
-import { StockLevelSchema } from './stock';
+import { StockItemSchema, StockLevelSchema, StoreSchema } from './stock';
+import { BedCountSchema } from './beds';
+import { ResourceRequestSchema } from './resource-requests';
 import { AssignmentSchema } from './assignments';
 import { ObjectiveSchema } from './objectives';
 import { TaskSchema } from './tasks';
 import { LogEntrySchema } from './activity-log';
 import { MessageSchema } from './messages';
 import { DeadlineSchema } from './reporting-deadlines';
+import { StaffSchema } from './staff';
+import { RosterRulesSchema, RosterShiftSchema, ShiftTemplateSchema, StaffingRequirementSchema } from './roster';
+import { PoolEntrySchema } from './labour-pool';
+import { MapFeatureSchema } from './map-features';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -15,12 +21,18 @@ import { DeadlineSchema } from './reporting-deadlines';
 export const entitySchemas = {
   incident: IncidentSchema,
   stock: StockLevelSchema,
+  stockItem: StockItemSchema,
+  store: StoreSchema,
+  bedCount: BedCountSchema,
+  resourceRequest: ResourceRequestSchema,
   assignment: AssignmentSchema,
   objective: ObjectiveSchema,
   task: TaskSchema,
   logEntry: LogEntrySchema,
   message: MessageSchema,
   deadline: DeadlineSchema,
+  staff: StaffSchema, rosterShift: RosterShiftSchema, staffingRequirement: StaffingRequirementSchema, rosterRules: RosterRulesSchema, shiftTemplate: ShiftTemplateSchema, poolEntry: PoolEntrySchema,
+  mapFeature: MapFeatureSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

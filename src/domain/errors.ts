@@ -11,6 +11,11 @@ export const domainErrorCodes = [
   'invalid_args',
   'space_mismatch',
   'stock_negative',
+  'roster_overlap',
+  'roster_consecutive',
+  'roster_rest',
+  'roster_weekly',
+  'map_geometry_mismatch',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { incidentMutators } from './incident-mutators';
 import { stockMutators } from './stock-mutators';
+import { bedMutators } from './bed-mutators';
+import { requestMutators } from './request-mutators';
 import { incidentLifecycleMutators } from './incident-lifecycle-mutators';
 import { deadlineMutators } from './deadline-mutators';
 import { assignmentMutators } from './assignment-mutators';
@@ -8,6 +10,10 @@ import { objectiveMutators } from './objective-mutators';
 import { taskMutators } from './task-mutators';
 import { logMutators, messageMutators } from './log-mutators';
 import { jasMutators } from './jas-mutators';
+import { rosterMutators } from './roster-mutators';
+import { staffMutators } from './staff-mutators';
+import { labourPoolMutators } from './labour-pool-mutators';
+import { mapMutators } from './map-mutators';
 import { DomainError } from './errors';
 import type { MutationContext, Mutator, Tx } from './mutation';
 
@@ -28,6 +34,8 @@ function registry<G extends Record<string, Mutator>[]>(...groups: G): UnionToInt
 export const mutators = registry(
   incidentMutators,
   stockMutators,
+  bedMutators,
+  requestMutators,
   incidentLifecycleMutators,
   deadlineMutators,
   assignmentMutators,
@@ -36,6 +44,8 @@ export const mutators = registry(
   logMutators,
   messageMutators,
   jasMutators,
+  staffMutators, rosterMutators, labourPoolMutators,
+  mapMutators,
 );
 
 export type Mutators = typeof mutators;

@@ -47,7 +47,7 @@ export function parseEntity<K extends EntityKind>(kind: K, data: string): Entity
  * The transaction interface on SQLite, for optimistic local runs: every write first keeps the server's copy
  * of the row, and reports which kinds changed so the UI can refresh just those.
  */
-export function createLocalTx(rows: EntityRows, touched: Set<EntityKind>): Tx {
+export function createLocalTx(rows: EntityRows, touched: Set<EntityKind>, touchedIds?: Set<string>): Tx {
   return {
     get(kind, id) {
       const row = rows.get.get(kind, id);
@@ -60,6 +60,7 @@ export function createLocalTx(rows: EntityRows, touched: Set<EntityKind>): Tx {
       const version = rows.get.get(kind, entity.id)?.version ?? 0;
       rows.upsert.run(kind, entity.id, entity.space, JSON.stringify(entity), version, 0);
       touched.add(kind);
+      touchedIds?.add(entity.id);
       return Promise.resolve();
     },
     del(kind, id) {
@@ -68,6 +69,7 @@ export function createLocalTx(rows: EntityRows, touched: Set<EntityKind>): Tx {
         rows.captureShadow(kind, id);
         rows.upsert.run(kind, id, row.space, row.data, row.version, 1);
         touched.add(kind);
+        touchedIds?.add(id);
       }
       return Promise.resolve();
     },

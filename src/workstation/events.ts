@@ -1,4 +1,5 @@
 import type { ApiEvent } from '../contract/api';
+import { MAX_CHANGED_IDS } from '../contract/changed-ids';
 
 export type Listener = (event: ApiEvent) => void;
 
@@ -20,4 +21,9 @@ export class EventHub {
       }
     }
   }
+}
+
+/** A `changed` event; it names the rows only when they are few enough for a reader to re-read them one by one. */
+export function changedEvent(kinds: Iterable<string>, ids: ReadonlySet<string>): ApiEvent {
+  return ids.size > 0 && ids.size <= MAX_CHANGED_IDS ? { type: 'changed', kinds: [...kinds], ids: [...ids] } : { type: 'changed', kinds: [...kinds] };
 }

@@ -13,6 +13,7 @@ import type { WorkstationInternals } from './workstation';
 import { createMapHandlers } from './map-handlers';
 import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
+import { changedEvent } from './events';
 
 /** The API contract served by the workstation. Every store access goes through the one serial queue. */
 export function createHandlers(ws: WorkstationInternals): Handlers {
@@ -52,12 +53,12 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     mutate: (request) =>
       queue.run(async () => {
         const space = readSettings(store).space;
-        const { mutationId, touched } = await store.applyLocal(request.name, request.args, {
+        const { mutationId, touched, touchedIds } = await store.applyLocal(request.name, request.args, {
           at: ws.now(),
           actor: ws.actor(),
           space,
         });
-        events.emit({ type: 'changed', kinds: [...touched] });
+        events.emit(changedEvent(touched, touchedIds));
         events.emit({ type: 'sync', status: ws.sync.status() });
         ws.sync.requestSync();
         return { mutationId };

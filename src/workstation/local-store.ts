@@ -77,16 +77,21 @@ export class LocalStore {
    * Runs a mutation optimistically and appends it to the outbox in one SQLite transaction: when this returns,
    * the change and the promise to send it are both on disk (synchronous=FULL).
    */
-  async applyLocal(name: MutationName, args: unknown, ctx: Omit<MutationContext, 'origin'>): Promise<{ mutationId: number; touched: Set<EntityKind> }> {
+  async applyLocal(
+    name: MutationName,
+    args: unknown,
+    ctx: Omit<MutationContext, 'origin'>,
+  ): Promise<{ mutationId: number; touched: Set<EntityKind>; touchedIds: Set<string> }> {
     const touched = new Set<EntityKind>();
+    const touchedIds = new Set<string>();
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const parsedArgs = await runMutation(createLocalTx(this.rows, touched), name, args, { ...ctx, origin: 'workstation' });
+      const parsedArgs = await runMutation(createLocalTx(this.rows, touched, touchedIds), name, args, { ...ctx, origin: 'workstation' });
       const mutationId = Number(this.getMeta('lastMutationId') ?? '0') + 1;
       this.setMeta('lastMutationId', String(mutationId));
       this.stmts.outboxInsert.run(mutationId, name, JSON.stringify(parsedArgs), ctx.space, ctx.at, JSON.stringify(ctx.actor));
       this.db.exec('COMMIT');
-      return { mutationId, touched };
+      return { mutationId, touched, touchedIds };
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
@@ -118,8 +123,9 @@ export class LocalStore {
   /**
    * Applies one page of server changes and its cursors. Rows this workstation has pending work on go to the
    * shadow (the server's copy), so the user keeps seeing their own change until the pull is complete and rebased.
+   * `touchedIds`, when given, collects the ids of the rows written.
    */
-  applyServerPage(rows: readonly ServerRow[], cursors: Readonly<Record<string, number>>): Set<EntityKind> {
+  applyServerPage(rows: readonly ServerRow[], cursors: Readonly<Record<string, number>>, touchedIds?: Set<string>): Set<EntityKind> {
     const touched = new Set<EntityKind>();
     this.db.transaction(() => {
       // Usually few rows are shadowed (only those under pending work): ask once, not once per row.
@@ -130,6 +136,7 @@ export class LocalStore {
         if (shadowed.has(`${row.kind}/${row.id}`)) this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, row.kind, row.id);
         else this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
         touched.add(row.kind as EntityKind);
+        touchedIds?.add(row.id);
       }
       for (const [space, cursor] of Object.entries(cursors)) this.stmts.cursorSet.run(space, String(cursor));
     })();
@@ -140,7 +147,7 @@ export class LocalStore {
    * Finishes a pull: drops the mutations the server has dealt with, records the refused ones with their
    * reasons, and replays what is still pending on top of the server's state (revert, apply, replay).
    */
-  async rebase(lastMutationId: number, rejections: readonly Rejection[]): Promise<Set<EntityKind>> {
+  async rebase(lastMutationId: number, rejections: readonly Rejection[], touchedIds?: Set<string>): Promise<Set<EntityKind>> {
     const touched = new Set<EntityKind>();
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -159,13 +166,14 @@ export class LocalStore {
           this.stmts.entityDelete.run(shadow.kind, shadow.id);
         }
         touched.add(shadow.kind as EntityKind);
+        touchedIds?.add(shadow.id);
       }
       this.stmts.shadowClear.run();
       for (const row of this.stmts.outboxAll.all()) {
         const pending = toPending(row);
         this.db.exec('SAVEPOINT replay');
         try {
-          await runMutation(createLocalTx(this.rows, touched), pending.name, pending.args, {
+          await runMutation(createLocalTx(this.rows, touched, touchedIds), pending.name, pending.args, {
             at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
           });
           this.db.exec('RELEASE replay');

@@ -1,12 +1,29 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { mapApi } from '../contract/map-api';
+import type { MapFeature } from '../domain/map-features';
+import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
 /** Handlers of the map feature's read methods; every store access goes through `ws.queue`. */
 export function createMapHandlers(ws: WorkstationInternals): FeatureHandlers<typeof mapApi> {
+  const { store, queue } = ws;
   return {
     'map.features': () =>
-      ws.queue.run(() => ws.store.list('mapFeature', readSettings(ws.store).space).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))),
+      queue.run(() => store.list('mapFeature', readSettings(store).space).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))),
+
+    'map.featuresByIds': ({ ids }) =>
+      queue.run(() => {
+        const space = readSettings(store).space;
+        const features: MapFeature[] = [];
+        const removed: string[] = [];
+        for (const id of new Set(ids)) {
+          const row = store.rows.get.get('mapFeature', id);
+          if (row?.space !== space) continue;
+          if (row.deleted) removed.push(id);
+          else features.push(parseEntity('mapFeature', row.data));
+        }
+        return { features, removed };
+      }),
   };
 }

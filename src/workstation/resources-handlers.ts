@@ -3,6 +3,8 @@ import { resourcesApi } from '../contract/resources-api';
 import { bedSummary } from '../domain/beds';
 import { resourceAccountingRecord } from '../domain/resource-requests';
 import { stockRows, stockTotals, stockTrend } from '../domain/stock-calculations';
+import type { StockLevel } from '../domain/stock';
+import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
@@ -19,6 +21,21 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
         const items = store.list('stockItem', s);
         const rows = stockRows(store.list('stock', s), items, ws.now(), windowDays);
         return { rows, items, stores: store.list('store', s), byCategory: stockTotals(rows, 'category'), byStore: stockTotals(rows, 'store') };
+      }),
+
+    'resources.stockRows': ({ windowDays, ids }) =>
+      queue.run(() => {
+        const s = space();
+        const levels: StockLevel[] = [];
+        const removed: string[] = [];
+        for (const id of ids) {
+          const row = store.rows.get.get('stock', id);
+          if (row?.space !== s) continue;
+          if (row.deleted) removed.push(id);
+          else levels.push(parseEntity('stock', row.data));
+        }
+        const items = levels.length > 0 ? store.list('stockItem', s) : [];
+        return { rows: stockRows(levels, items, ws.now(), windowDays), removed };
       }),
 
     'resources.trend': ({ item, days }) =>

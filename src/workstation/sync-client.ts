@@ -13,7 +13,7 @@ import type { EntityKind } from '../domain/entities';
 import { Backoff } from './backoff';
 import type { LocalStore } from './local-store';
 import type { SerialQueue } from './serial-queue';
-import type { EventHub } from './events';
+import { changedEvent, type EventHub } from './events';
 import { readSession, writeSession, type StoredSession } from './session-store';
 import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
 
@@ -243,6 +243,7 @@ export class SyncClient {
 
   private async pull(): Promise<void> {
     const touched = new Set<EntityKind>();
+    const touchedIds = new Set<string>();
     for (;;) {
       const session = this.session;
       if (!session) return;
@@ -258,15 +259,16 @@ export class SyncClient {
         session.token,
       );
       await this.opts.queue.run(async () => {
-        for (const kind of this.opts.store.applyServerPage(page.rows, page.cursors)) touched.add(kind);
+        for (const kind of this.opts.store.applyServerPage(page.rows, page.cursors, touchedIds)) touched.add(kind);
         if (page.more) return;
         const store = this.opts.store;
         const needsRebase =
           page.lastMutationId > store.ackedMutationId() || page.rejections.length > 0 || (page.rows.length > 0 && store.hasShadow());
-        if (needsRebase) for (const kind of await store.rebase(page.lastMutationId, page.rejections)) touched.add(kind);
+        if (needsRebase) for (const kind of await store.rebase(page.lastMutationId, page.rejections, touchedIds)) touched.add(kind);
       });
-      if (touched.size > 0) this.opts.events.emit({ type: 'changed', kinds: [...touched] });
+      if (touched.size > 0) this.opts.events.emit(changedEvent(touched, touchedIds));
       touched.clear();
+      touchedIds.clear();
       if (!page.more) return;
     }
   }

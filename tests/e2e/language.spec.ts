@@ -27,13 +27,14 @@ test('switches between Chinese and English, and keeps the choice across a reload
   await expect(page.getByRole('navigation')).toContainText('指挥看板');
 });
 
-test('shows placeholder pages and the help overlay in the chosen language', async ({ page, host }) => {
+test('moves between pages with keyboard shortcuts and shows the help overlay in the chosen language', async ({ page, host }) => {
   const app = new CommandCentre(page);
   await app.open(host.url);
   await page.keyboard.press('g');
   await page.keyboard.press('m');
   await expect(page).toHaveURL(/\/map$/);
-  await expect(page.getByTestId('coming-soon')).toContainText('态势地图');
+  await expect(page.getByTestId('map-page')).toBeVisible();
+  await expect(page.getByTestId('nav-map')).toContainText('态势地图');
   await page.keyboard.press('?');
   await expect(page.getByTestId('help-overlay')).toContainText('键盘快捷键');
   await page.keyboard.press('Escape');

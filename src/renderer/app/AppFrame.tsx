@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { CommandBoardPage } from '../features/incidents/CommandBoardPage';
-import { ComingSoonPage } from '../features/placeholder/ComingSoonPage';
+import { BoardPage } from '../features/board/BoardPage';
+import { MapPage } from '../features/map/MapPage';
+import { ResourcesPage } from '../features/resources/ResourcesPage';
+import { RosterPage } from '../features/roster/RosterPage';
 import { LanguageToggle } from '../features/settings/LanguageToggle';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { useApp } from '../state/store-context';
@@ -13,9 +15,13 @@ import type { RouteName } from './routes';
 import { StatusArea } from './StatusArea';
 
 function Page({ route }: { route: RouteName }) {
-  if (route === 'board') return <CommandBoardPage />;
+  if (route === 'board') return <BoardPage />;
+  if (route === 'map') return <MapPage />;
+  if (route === 'resources') return <ResourcesPage />;
+  if (route === 'roster') return <RosterPage />;
   if (route === 'settings') return <SettingsPage />;
-  return <ComingSoonPage route={route} />;
+  // The wall has no operator frame: App renders it on its own.
+  return null;
 }
 
 /** The operator's frame: title bar, incident header, navigation, the page, and the status line. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { responseLevelColour } from '../../domain/incident';
+import { ReportingClock } from '../features/board/ReportingClock';
 import { incidentTypeKey } from '../i18n/keys';
 import { selectCurrentIncident } from '../state/selectors';
 import { useApp } from '../state/store-context';
@@ -36,6 +37,7 @@ export function IncidentHeader() {
           <LevelBadge level={incident.level} long />
         </div>
       ) : null}
+      {incident ? <ReportingClock incident={incident} /> : null}
       {incident ? <PeriodText incident={incident} /> : null}
       <LiveClock />
     </header>

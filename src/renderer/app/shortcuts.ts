@@ -24,6 +24,10 @@ export const shortcutList: readonly { keys: readonly string[]; labelKey: string 
   { keys: ['g', 'w'], labelKey: 'help.goWall' },
   { keys: ['g', 's'], labelKey: 'help.goSettings' },
   { keys: ['n'], labelKey: 'help.newIncident' },
+  { keys: ['t'], labelKey: 'board.keys.newTask' },
+  { keys: ['Shift', '← → ↑ ↓'], labelKey: 'board.keys.moveCard' },
+  { keys: ['Enter'], labelKey: 'board.keys.editCard' },
+  { keys: ['a'], labelKey: 'board.keys.assignCard' },
   { keys: ['?'], labelKey: 'help.toggleHelp' },
   { keys: ['Esc'], labelKey: 'help.closeOverlay' },
 ];

@@ -1,5 +1,15 @@
 import coreEn from './en.json';
 import coreZhCN from './zh-CN.json';
+import rosterEn from '../features/roster/i18n/en.json';
+import rosterZhCN from '../features/roster/i18n/zh-CN.json';
+import mapEn from '../features/map/i18n/en.json';
+import mapZhCN from '../features/map/i18n/zh-CN.json';
+import wallEn from '../features/wall/i18n/en.json';
+import wallZhCN from '../features/wall/i18n/zh-CN.json';
+import boardEn from '../features/board/i18n/en.json';
+import boardZhCN from '../features/board/i18n/zh-CN.json';
+import resourcesEn from '../features/resources/i18n/en.json';
+import resourcesZhCN from '../features/resources/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -8,7 +18,13 @@ import coreZhCN from './zh-CN.json';
  * own files (a clash on one string throws). Register a feature's pair here.
  */
 type Bundle = Record<string, unknown>;
-const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [];
+const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
+  { en: rosterEn, 'zh-CN': rosterZhCN },
+  { en: mapEn, 'zh-CN': mapZhCN },
+  { en: wallEn, 'zh-CN': wallZhCN },
+  { en: boardEn, 'zh-CN': boardZhCN },
+  { en: resourcesEn, 'zh-CN': resourcesZhCN },
+];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);
 

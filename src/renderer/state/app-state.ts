@@ -1,3 +1,4 @@
+import type { ApiClient } from '../../contract/api';
 import type { ConnectionState } from '../transport/socket-client';
 import type { Incident, IncidentType, ResponseLevel } from '../../domain/incident';
 import type { Language, Settings } from '../../contract/settings';
@@ -16,6 +17,8 @@ export type DeclareInput = {
 };
 
 export type DataSlice = {
+  /** The workstation API, for feature stores and hooks that call it themselves. */
+  client: ApiClient;
   transport: ConnectionState;
   settings: Settings | null;
   incidents: Incident[];

@@ -5,6 +5,7 @@ import type { StoreGet, StoreSet } from './store-types';
 
 export function createDataSlice(set: StoreSet, client: ApiClient): DataSlice {
   return {
+    client,
     transport: 'connecting',
     settings: null,
     incidents: [],

@@ -7,10 +7,11 @@ describe('web host API socket', () => {
   it('answers a request with its id and pushes change events', async () => {
     await withHost(async (host) => {
       const { socket, next } = await openSocket(socketUrl(host));
-      socket.send(JSON.stringify({ id: 7, method: 'mutate', params: { name: 'incident.declare', args: makeIncidentArgs() } }));
+      const args = makeIncidentArgs();
+      socket.send(JSON.stringify({ id: 7, method: 'mutate', params: { name: 'incident.declare', args } }));
       const messages = [await next(), await next(), await next()];
       expect(messages).toContainEqual({ id: 7, ok: true, result: { mutationId: 1 } });
-      expect(messages).toContainEqual({ event: { type: 'changed', kinds: ['incident'] } });
+      expect(messages).toContainEqual({ event: { type: 'changed', kinds: ['incident'], ids: [args.id] } });
       socket.close();
     });
   });

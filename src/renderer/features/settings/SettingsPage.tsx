@@ -7,6 +7,7 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { ServerLoginPanel } from './ServerLoginPanel';
+import { WallSetup } from '../wall/WallSetup';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function SettingsPage() {
       </dl>
     </section>
     <ServerLoginPanel />
+    <WallSetup />
     </div>
   );
 }

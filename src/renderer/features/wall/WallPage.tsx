@@ -1,40 +1,72 @@
+import './wall.css';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { defaultWallLayout } from '../../../contract/wall-layout';
 import { responseLevelColour } from '../../../domain/incident';
 import { ExerciseBanner } from '../../app/ExerciseBanner';
 import { LevelBadge } from '../../app/LevelBadge';
 import { LiveClock } from '../../app/LiveClock';
 import { PeriodText } from '../../app/PeriodText';
 import { StatusArea } from '../../app/StatusArea';
+import { useNow } from '../../app/use-now';
 import { incidentTypeKey } from '../../i18n/keys';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { forIncident, useMapFeatures } from '../map/use-map-features';
+import { AlertTicker } from './AlertTicker';
+import { StaleNotice } from './StaleNotice';
+import { tickerItems } from './wall-figures';
+import { WallPanel } from './WallPanels';
+import { useRotation } from './use-rotation';
+import { useWallBoard } from './use-wall-board';
 
-/** Read-only view for the command room's wall: readable from across the room, no controls. */
+/** The command room's wall: read-only, readable from across the room, updated live, honest when stale. */
 export function WallPage() {
   const { t } = useTranslation();
   const incident = useApp(selectCurrentIncident);
+  const layout = useApp((s) => s.settings?.wall ?? defaultWallLayout);
+  const now = useNow(5_000);
+  const board = useWallBoard(incident?.id ?? null);
+  const { index: mapIndex, features: all } = useMapFeatures();
+  const features = useMemo(() => forIncident(all, incident?.id ?? null), [all, incident]);
+  const page = useRotation(layout.pages.length, layout.rotateSeconds);
+  const panels = layout.pages[page] ?? layout.pages[0] ?? [];
   const colour = incident ? responseLevelColour[incident.level] : 'none';
+  const data = { board, features, mapIndex, incidentId: incident?.id ?? null, now };
   return (
-    <div className={`wall wall-${colour}`} data-testid="wall" data-level={incident?.level ?? ''}>
+    <div className={`wall wall-${colour}`} data-testid="wall" data-level={incident?.level ?? ''} data-page={page}>
       <ExerciseBanner />
-      <div className="wall-top">
-        <div className="wall-title">{t('app.title')}</div>
+      <StaleNotice />
+      <header className="wall-top">
+        {incident ? (
+          <div className="wall-headline">
+            <div className="wall-title-row">
+              <LevelBadge level={incident.level} long />
+              <h1 className="wall-incident">{incident.name}</h1>
+            </div>
+            <div className="wall-meta">
+              <span>{t(incidentTypeKey(incident.type))}</span>
+              <PeriodText incident={incident} />
+            </div>
+          </div>
+        ) : (
+          <div className="wall-headline">
+            <h1 className="wall-incident muted">{t('wall.noIncident')}</h1>
+            <div className="wall-meta">{t('wall.standby')}</div>
+          </div>
+        )}
         <LiveClock large />
-      </div>
-      {incident ? (
-        <main className="wall-body">
-          <LevelBadge level={incident.level} long />
-          <h1 className="wall-incident">{incident.name}</h1>
-          <div className="wall-meta">{t(incidentTypeKey(incident.type))}</div>
-          <PeriodText incident={incident} />
-        </main>
-      ) : (
-        <main className="wall-body">
-          <h1 className="wall-incident muted">{t('wall.noIncident')}</h1>
-          <div className="wall-meta">{t('wall.standby')}</div>
-        </main>
-      )}
-      <footer className="wall-footer"><StatusArea /></footer>
+      </header>
+      <main className={`wall-grid wall-grid-${panels.length}`}>
+        {panels.map((id) => (
+          <WallPanel key={id} id={id} data={data} />
+        ))}
+      </main>
+      <AlertTicker items={tickerItems(board, now)} />
+      <footer className="wall-footer">
+        <StatusArea />
+        {layout.pages.length > 1 ? <span className="wall-page-no">{t('wall.page', { page: page + 1, pages: layout.pages.length })}</span> : null}
+      </footer>
     </div>
   );
 }

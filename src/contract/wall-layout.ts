@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/**
+ * The wall display's panels. `beds`, `staff` and `stock` show what the resources and roster features report once
+ * they expose a read for it, and say "no data" until then rather than a made-up zero.
+ */
+export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock']);
+export type WallPanelId = z.infer<typeof WallPanelIdSchema>;
+export const wallPanelIds = WallPanelIdSchema.options;
+
+/** Pages of up to four panels each; with more than one page the wall turns the page every `rotateSeconds`. */
+export const WallLayoutSchema = z.strictObject({
+  pages: z.array(z.array(WallPanelIdSchema).min(1).max(4)).min(1).max(6),
+  rotateSeconds: z.number().int().min(0).max(3600),
+});
+export type WallLayout = z.infer<typeof WallLayoutSchema>;
+
+export const defaultWallLayout: WallLayout = { pages: [['map', 'figures', 'tasks', 'log']], rotateSeconds: 0 };

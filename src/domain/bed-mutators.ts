@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { BED_HISTORY_LIMIT, BedCountSchema, BedTypeSchema, availableBeds, type BedCount } from './beds';
+import { DomainError } from './errors';
+import { IdSchema } from './ids';
+import { requirePermission } from './incident-mutators';
+import { defineMutator } from './mutation';
+
+const Count = z.number().int().nonnegative().max(100_000);
+
+export const bedMutators = {
+  /**
+   * Unit staff report their figures. Only the figures given change (so two people updating different figures
+   * both win); a new line needs its unit and type.
+   */
+  'bed.update': defineMutator(
+    z.strictObject({
+      id: IdSchema,
+      unit: BedCountSchema.shape.unit.optional(),
+      type: BedTypeSchema.optional(),
+      staffed: Count.optional(),
+      occupied: Count.optional(),
+      surge: Count.optional(),
+    }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      const existing = await tx.get('bedCount', args.id);
+      if (existing && existing.space !== ctx.space) throw new DomainError('space_mismatch', `bed line ${args.id} is in another space`);
+      if (!existing && (!args.unit || !args.type)) throw new DomainError('invalid_args', 'a new bed line needs a unit and a type', { field: args.unit ? 'type' : 'unit' });
+      const zero = { staffed: 0, occupied: 0, available: 0, surge: 0 };
+      const before = existing ?? { ...zero, changedAt: { staffed: ctx.at, occupied: ctx.at, available: ctx.at, surge: ctx.at }, history: [] };
+      const staffed = args.staffed ?? before.staffed;
+      const occupied = args.occupied ?? before.occupied;
+      const surge = args.surge ?? before.surge;
+      const available = availableBeds(staffed, occupied);
+      const stamp = (now: number, then: number, changed: boolean) => (changed || !existing ? now : then);
+      const next: BedCount = {
+        id: args.id,
+        space: ctx.space,
+        unit: args.unit ?? existing?.unit ?? '',
+        type: args.type ?? existing?.type ?? 'medical_surgical',
+        staffed,
+        occupied,
+        available,
+        surge,
+        changedAt: {
+          staffed: stamp(ctx.at, before.changedAt.staffed, args.staffed !== undefined && args.staffed !== before.staffed),
+          occupied: stamp(ctx.at, before.changedAt.occupied, args.occupied !== undefined && args.occupied !== before.occupied),
+          available: stamp(ctx.at, before.changedAt.available, available !== before.available),
+          surge: stamp(ctx.at, before.changedAt.surge, args.surge !== undefined && args.surge !== before.surge),
+        },
+        updatedBy: ctx.actor.userId,
+        updatedAt: ctx.at,
+        history: [...before.history, { at: ctx.at, staffed, occupied, available, surge }].slice(-BED_HISTORY_LIMIT),
+      };
+      await tx.put('bedCount', next);
+    },
+  ),
+};

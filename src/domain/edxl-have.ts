@@ -1,0 +1,52 @@
+import { XMLBuilder } from 'fast-xml-parser';
+import { bedSummary, type BedCount, type BedType } from './beds';
+
+export const HAVE_NAMESPACE = 'urn:oasis:names:tc:emergency:EDXL:HAVE:2.0';
+
+/** HAvBED names as EDXL-HAVE spells its bed types (HAVE 2.0 default value list). */
+export const haveBedTypes: Record<BedType, string> = {
+  adult_icu: 'AdultICU',
+  pediatric_icu: 'PediatricICU',
+  medical_surgical: 'MedicalSurgical',
+  burn: 'Burn',
+  psychiatric: 'AdultPsychiatric',
+  negative_pressure_isolation: 'NegativeFlowIsolation',
+  operating_rooms: 'OperatingRooms',
+  emergency_department: 'EmergencyDepartment',
+};
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The facility's bed availability as an EDXL-HAVE 2.0 HospitalStatus document. Structure follows the HAVE 2.0
+ * specification (Hospital > HospitalBedCapacityStatus > BedCapacity > BedType + Capacity); it is checked
+ * structurally by tests, not against the OASIS XSD, which is not shipped here.
+ */
+export function bedsToHave(beds: readonly BedCount[], facility: { name: string; id: string }, at: number): string {
+  const lines = bedSummary(beds).filter((line) => line.units > 0);
+  const lastUpdate = beds.reduce((m, b) => Math.max(m, b.updatedAt), 0) || at;
+  const doc = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    'have:HospitalStatus': {
+      '@_xmlns:have': HAVE_NAMESPACE,
+      'have:Hospital': {
+        'have:Organization': {
+          'have:OrganizationInformation': { 'have:OrganizationName': facility.name, 'have:OrganizationID': facility.id },
+        },
+        'have:HospitalBedCapacityStatus': {
+          'have:BedCapacity': lines.map((line) => ({
+            'have:BedType': haveBedTypes[line.type],
+            'have:Capacity': {
+              'have:CapacityStatus': line.available > 0 ? 'VacantAvailable' : 'NotAvailable',
+              'have:AvailableCount': line.available,
+              'have:BaselineCount': line.staffed,
+              'have:AdditionalCapacityCount24Hr': line.surge,
+            },
+          })),
+        },
+        'have:LastUpdateTime': iso(lastUpdate),
+      },
+    },
+  };
+  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(doc);
+}

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Board } from '../../../contract/board';
+import { logOf } from '../../../domain/activity-log';
+import { hicsPositions } from '../../../domain/hics';
+import { newId } from '../../../domain/ids';
+import { ErrorText } from '../../app/ErrorText';
+import { formatDateTime } from '../../lib/time';
+import type { UiError } from '../../lib/ui-error';
+import { selectLanguage, selectTimeZone } from '../../state/selectors';
+import { useApp } from '../../state/store-context';
+import { positionName, readableActor } from './positions';
+import { useBoard } from './use-board';
+
+/** HICS 214: time, position, notable activity. Append-only: a mistake is corrected by a later entry. */
+export function ActivityLogPanel({ board }: { board: Board }) {
+  const { t } = useTranslation();
+  const language = useApp(selectLanguage);
+  const timeZone = useApp(selectTimeZone);
+  const mutate = useBoard((s) => s.mutate);
+  const [positionId, setPositionId] = useState('');
+  const [view, setView] = useState('');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<UiError | null>(null);
+  const entries = logOf(board.logEntries, view === '' ? undefined : view === 'incident' ? null : view).reverse();
+
+  const add = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const failed = await mutate({ name: 'log.append', args: { id: newId(), incidentId: board.incident.id, text, ...(positionId ? { positionId } : {}) } });
+    setError(failed);
+    if (!failed) setText('');
+  };
+
+  const positionOptions = hicsPositions.map((p) => (
+    <option key={p.id} value={p.id}>{positionName(p.id, language)}</option>
+  ));
+  return (
+    <section className="panel log-panel" aria-labelledby="log-title" data-testid="activity-log">
+      <h2 id="log-title">{t('board.log.title')}</h2>
+      <form className="form log-form" onSubmit={(e) => void add(e)}>
+        <label>
+          <span>{t('board.log.position')}</span>
+          <select name="logPosition" value={positionId} onChange={(e) => setPositionId(e.target.value)}>
+            <option value="">{t('board.log.incidentLog')}</option>
+            {positionOptions}
+          </select>
+        </label>
+        <label className="wide">
+          <span>{t('board.log.entry')}</span>
+          <textarea name="logText" required rows={2} maxLength={2000} value={text} placeholder={t('board.log.placeholder')} onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary">{t('board.log.add')}</button>
+      </form>
+      {error ? <ErrorText error={error} /> : null}
+      <label className="log-view">
+        <span>{t('board.log.show')}</span>
+        <select name="logView" value={view} onChange={(e) => setView(e.target.value)}>
+          <option value="">{t('board.log.all')}</option>
+          <option value="incident">{t('board.log.incidentLog')}</option>
+          {positionOptions}
+        </select>
+      </label>
+      <table className="grid log-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('board.log.time')}</th>
+            <th scope="col">{t('board.log.position')}</th>
+            <th scope="col">{t('board.log.entry')}</th>
+            <th scope="col">{t('board.log.by')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="log-entry">
+              <td className="num">{formatDateTime(e.at, timeZone, language)}</td>
+              <td>{e.positionId ? positionName(e.positionId, language) : t('board.log.incidentLog')}</td>
+              <td>{e.text}</td>
+              <td className="muted">{readableActor(e.recordedBy)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 ? <p className="muted">{t('board.log.empty')}</p> : null}
+    </section>
+  );
+}

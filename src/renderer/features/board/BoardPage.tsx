@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Task } from '../../../domain/tasks';
+import { ErrorText } from '../../app/ErrorText';
+import { selectCurrentIncident } from '../../state/selectors';
+import { useApp } from '../../state/store-context';
+import { DeclareIncidentForm } from '../incidents/DeclareIncidentForm';
+import { IncidentControls } from '../incidents/IncidentControls';
+import { IncidentList } from '../incidents/IncidentList';
+import { ActivityLogPanel } from './ActivityLogPanel';
+import { DeadlinesPanel } from './DeadlinesPanel';
+import { LifecyclePanel } from './LifecyclePanel';
+import { MessagesPanel } from './MessagesPanel';
+import { ObjectivesPanel } from './ObjectivesPanel';
+import { OrgChart } from './OrgChart';
+import { TaskBoard } from './TaskBoard';
+import { TaskEditor } from './TaskEditor';
+import { TimelineView } from './TimelineView';
+import { useBoard, useTrackBoard } from './use-board';
+import './board.css';
+
+const tabs = ['tasks', 'org', 'log', 'timeline'] as const;
+type Tab = (typeof tabs)[number];
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+/** The commander's page: the current incident's board on top, the incident register below it. */
+export function BoardPage() {
+  const { t } = useTranslation();
+  const current = useApp(selectCurrentIncident);
+  useTrackBoard(current?.id ?? null);
+  const board = useBoard((s) => (s.board && s.board.incident.id === current?.id ? s.board : null));
+  const timeline = useBoard((s) => s.timeline);
+  const error = useBoard((s) => s.error);
+  const [tab, setTab] = useState<Tab>('tasks');
+  const [editing, setEditing] = useState<{ task: Task | null; focus?: 'assignee' } | null>(null);
+
+  // `t` opens a new task on the board (not while typing or in a dialog).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (!board || editing || document.querySelector('[aria-modal="true"]')) return;
+      event.preventDefault();
+      setTab('tasks');
+      setEditing({ task: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [board, editing]);
+
+  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline') };
+  return (
+    <div className="board-page">
+      <h2 className="visually-hidden">{t('board.title')}</h2>
+      {current && board ? (
+        <div className="workspace" data-testid="board-workspace">
+          <div className="board-tabs" role="tablist" aria-label={t('board.tabs.label')}>
+            {tabs.map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
+                {tabLabel[name]}
+              </button>
+            ))}
+            <span className="tabs-spacer" />
+            <button type="button" className="primary new-task" onClick={() => { setTab('tasks'); setEditing({ task: null }); }} data-testid="new-task">
+              {t('board.newTask')} <kbd>{'t'}</kbd>
+            </button>
+          </div>
+          {error ? <ErrorText error={error} /> : null}
+          {tab === 'tasks' ? (
+            <div className="tasks-layout">
+              <TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} />
+              <aside className="tasks-side">
+                <ObjectivesPanel board={board} />
+                <DeadlinesPanel board={board} />
+                <LifecyclePanel incident={board.incident} />
+              </aside>
+            </div>
+          ) : null}
+          {tab === 'org' ? <OrgChart board={board} /> : null}
+          {tab === 'log' ? (
+            <div className="log-layout">
+              <ActivityLogPanel board={board} />
+              <MessagesPanel board={board} />
+            </div>
+          ) : null}
+          {tab === 'timeline' ? <TimelineView items={timeline} /> : null}
+          {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} onClose={() => setEditing(null)} /> : null}
+        </div>
+      ) : null}
+      <div className="board incidents-section">
+        <div className="board-main">
+          <IncidentList />
+        </div>
+        <aside className="board-side">
+          <DeclareIncidentForm />
+          {current ? <IncidentControls key={current.id} incident={current} /> : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

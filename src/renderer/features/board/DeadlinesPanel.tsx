@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Board } from '../../../contract/board';
+import { newId } from '../../../domain/ids';
+import { deadlineClock, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/reporting-deadlines';
+import { ErrorText } from '../../app/ErrorText';
+import { useNow } from '../../app/use-now';
+import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../lib/time';
+import type { UiError } from '../../lib/ui-error';
+import { selectLanguage, selectTimeZone } from '../../state/selectors';
+import { useApp } from '../../state/store-context';
+import { formatCountdown } from './ReportingClock';
+import { useBoard } from './use-board';
+
+const HOUR = 60 * 60 * 1000;
+
+/** Every reporting clock of the incident, soonest first, and a form for the ones the statute does not set. */
+export function DeadlinesPanel({ board }: { board: Board }) {
+  const { t } = useTranslation();
+  const mutate = useBoard((s) => s.mutate);
+  const timeZone = useApp(selectTimeZone);
+  const language = useApp(selectLanguage);
+  const now = useNow();
+  const [error, setError] = useState<UiError | null>(null);
+  // `board.get` already puts the statutory clock among the deadlines. Open clocks first (soonest due on top),
+  // reported ones after: the commander reads the top line first.
+  const deadlines = [...board.deadlines].sort(
+    (a, b) => Number(Boolean(a.report)) - Number(Boolean(b.report)) || a.dueAt - b.dueAt,
+  );
+
+  const title = (d: Deadline): string => (d.title === STATUTORY_TITLE ? t('board.clock.statutory') : d.title);
+  const recipient = (to: string): string => (to === STATUTORY_RECIPIENT ? t('board.clock.countyAuthority') : to);
+
+  return (
+    <section className="panel deadlines" aria-labelledby="deadlines-title" data-testid="deadlines">
+      <h2 id="deadlines-title">{t('board.deadlines.title')}</h2>
+      {deadlines.length === 0 ? <p className="muted">{t('board.deadlines.empty')}</p> : null}
+      <ul className="deadline-list">
+        {deadlines.map((d) => {
+          const clock = deadlineClock(d, now);
+          return (
+            <li key={d.id} className={`deadline deadline-${clock.state}`} data-testid="deadline" data-state={clock.state}>
+              <div className="deadline-head">
+                <span className="deadline-title">{title(d)}</span>
+                <span className="deadline-count num">
+                  {d.report ? t('board.deadlines.reported') : `${clock.late ? t('board.clock.late') : ''}${formatCountdown(clock.remainingMs)}`}
+                </span>
+              </div>
+              <div className="deadline-meta muted">
+                {t('board.deadlines.dueTo', { at: formatDateTime(d.dueAt, timeZone, language), to: recipient(d.to) })}
+              </div>
+              {d.report ? (
+                <div className="deadline-meta deadline-report">
+                  {clock.late
+                    ? t('board.deadlines.reportLineLate', { by: d.report.by, to: d.report.to, at: formatDateTime(d.report.reportedAt, timeZone, language) })
+                    : t('board.deadlines.reportLine', { by: d.report.by, to: d.report.to, at: formatDateTime(d.report.reportedAt, timeZone, language) })}
+                </div>
+              ) : null}
+              {d.basis === 'custom' ? (
+                <button
+                  type="button"
+                  className="icon deadline-remove"
+                  aria-label={t('board.deadlines.remove', { title: d.title })}
+                  title={t('board.deadlines.remove', { title: d.title })}
+                  onClick={() => void mutate({ name: 'deadline.remove', args: { id: d.id } }).then(setError)}
+                >
+                  ×
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <AddDeadlineForm incidentId={board.incident.id} timeZone={timeZone} onError={setError} />
+      {error ? <ErrorText error={error} /> : null}
+    </section>
+  );
+}
+
+function AddDeadlineForm({ incidentId, timeZone, onError }: { incidentId: string; timeZone: string; onError: (error: UiError | null) => void }) {
+  const { t } = useTranslation();
+  const mutate = useBoard((s) => s.mutate);
+  const [title, setTitle] = useState('');
+  const [to, setTo] = useState('');
+  // An hour ahead is the usual follow-up interval; the user edits it before saving.
+  const [due, setDue] = useState(() => toZonedInputValue(Date.now() + HOUR, timeZone));
+
+  const add = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const dueAt = fromZonedInputValue(due, timeZone);
+    if (dueAt === null) {
+      // A browser that fills datetime-local with seconds or an odd year: refuse here rather than guess.
+      onError({ code: 'invalid_args', message: `due time ${due}` });
+      return;
+    }
+    const failed = await mutate({ name: 'deadline.add', args: { id: newId(), incidentId, title, to, dueAt } });
+    onError(failed);
+    if (!failed) {
+      setTitle('');
+      setTo('');
+      setDue(toZonedInputValue(Date.now() + HOUR, timeZone));
+    }
+  };
+
+  return (
+    <form className="form deadline-form" onSubmit={(e) => void add(e)} data-testid="deadline-form">
+      <label>
+        <span>{t('board.deadlines.what')}</span>
+        <input name="deadlineTitle" required maxLength={200} value={title} placeholder={t('board.deadlines.whatPlaceholder')} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label>
+        <span>{t('board.deadlines.due', { zone: timeZone })}</span>
+        <input name="deadlineDue" type="datetime-local" required value={due} onChange={(e) => setDue(e.target.value)} />
+      </label>
+      <label>
+        <span>{t('board.deadlines.to')}</span>
+        <input name="deadlineTo" required maxLength={200} value={to} placeholder={t('board.deadlines.toPlaceholder')} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <button type="submit" className="secondary">{t('board.deadlines.add')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../../domain/incident';
+import { ErrorText } from '../../app/ErrorText';
+import { incidentStatusKey } from '../../i18n/keys';
+import type { UiError } from '../../lib/ui-error';
+import { useBoard } from './use-board';
+
+type Action = 'demobilise' | 'activate' | 'close';
+
+/** Period, demobilisation and closing; level changes with their reason stay in the incident controls. */
+export function LifecyclePanel({ incident }: { incident: Incident }) {
+  const { t } = useTranslation();
+  const mutate = useBoard((s) => s.mutate);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<UiError | null>(null);
+
+  const act = async (action: Action): Promise<void> => {
+    const name = action === 'demobilise' ? 'incident.demobilise' : action === 'activate' ? 'incident.activate' : 'incident.close';
+    const failed = await mutate({ name, args: { id: incident.id, reason } });
+    setError(failed);
+    if (!failed) setReason('');
+  };
+  const nextPeriod = async (): Promise<void> => {
+    setError(await mutate({ name: 'incident.startPeriod', args: { id: incident.id, period: incident.period + 1 } }));
+  };
+
+  return (
+    <section className="panel lifecycle" aria-labelledby="lifecycle-title" data-testid="lifecycle">
+      <h2 id="lifecycle-title">{t('board.lifecycle.title')}</h2>
+      <p className="lifecycle-status">
+        {t('board.lifecycle.status')} <strong data-testid="incident-status">{t(incidentStatusKey(incident.status))}</strong>
+      </p>
+      <button type="button" onClick={() => void nextPeriod()} disabled={incident.status === 'closed'} data-testid="start-period">
+        {t('board.lifecycle.nextPeriod', { period: incident.period + 1 })}
+      </button>
+      <label>
+        <span>{t('board.lifecycle.reason')}</span>
+        <input name="lifecycleReason" maxLength={500} value={reason} placeholder={t('board.lifecycle.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <div className="actions">
+        {incident.status === 'active' ? <button type="button" onClick={() => void act('demobilise')}>{t('board.lifecycle.demobilise')}</button> : null}
+        {incident.status === 'demobilising' ? <button type="button" onClick={() => void act('activate')}>{t('board.lifecycle.activate')}</button> : null}
+        {incident.status !== 'closed' ? <button type="button" className="danger" onClick={() => void act('close')}>{t('board.lifecycle.close')}</button> : null}
+      </div>
+      {error ? <ErrorText error={error} /> : null}
+    </section>
+  );
+}

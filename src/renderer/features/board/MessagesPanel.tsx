@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Board } from '../../../contract/board';
+import { newId } from '../../../domain/ids';
+import type { Message } from '../../../domain/messages';
+import { ErrorText } from '../../app/ErrorText';
+import { formatDateTime } from '../../lib/time';
+import type { UiError } from '../../lib/ui-error';
+import { selectLanguage, selectTimeZone } from '../../state/selectors';
+import { useApp } from '../../state/store-context';
+import { useBoard } from './use-board';
+
+/** HICS 213 general messages: to, from, subject, message, and replies. */
+export function MessagesPanel({ board }: { board: Board }) {
+  const { t } = useTranslation();
+  const mutate = useBoard((s) => s.mutate);
+  const [form, setForm] = useState({ to: '', from: '', subject: '', message: '', urgent: false });
+  const [error, setError] = useState<UiError | null>(null);
+  const messages = [...board.messages].sort((a, b) => b.sentAt - a.sentAt);
+
+  const send = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const failed = await mutate({ name: 'message.send', args: { id: newId(), incidentId: board.incident.id, ...form } });
+    setError(failed);
+    if (!failed) setForm({ ...form, subject: '', message: '', urgent: false });
+  };
+  const field = (name: 'to' | 'from' | 'subject') => (
+    <label>
+      <span>{name === 'to' ? t('board.messages.to') : name === 'from' ? t('board.messages.from') : t('board.messages.subject')}</span>
+      <input name={`message-${name}`} required maxLength={200} value={form[name]} onChange={(e) => setForm({ ...form, [name]: e.target.value })} />
+    </label>
+  );
+
+  return (
+    <section className="panel messages-panel" aria-labelledby="messages-title" data-testid="messages">
+      <h2 id="messages-title">{t('board.messages.title')}</h2>
+      <form className="form message-form" onSubmit={(e) => void send(e)}>
+        {field('to')}
+        {field('from')}
+        {field('subject')}
+        <label className="wide">
+          <span>{t('board.messages.message')}</span>
+          <textarea name="message-body" required rows={3} maxLength={4000} value={form.message} onChange={(e) => setForm({ ...form, message: e.target.value })} />
+        </label>
+        <label className="check">
+          <input type="checkbox" name="message-urgent" checked={form.urgent} onChange={(e) => setForm({ ...form, urgent: e.target.checked })} />
+          <span>{t('board.messages.urgent')}</span>
+        </label>
+        <button type="submit" className="secondary">{t('board.messages.send')}</button>
+      </form>
+      {error ? <ErrorText error={error} /> : null}
+      <ul className="message-list">
+        {messages.map((m) => (
+          <MessageItem key={m.id} message={m} />
+        ))}
+      </ul>
+      {messages.length === 0 ? <p className="muted">{t('board.messages.empty')}</p> : null}
+    </section>
+  );
+}
+
+function MessageItem({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const language = useApp(selectLanguage);
+  const timeZone = useApp(selectTimeZone);
+  const mutate = useBoard((s) => s.mutate);
+  const [from, setFrom] = useState(message.to);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<UiError | null>(null);
+
+  const reply = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const failed = await mutate({ name: 'message.reply', args: { id: message.id, replyId: newId(), from, text } });
+    setError(failed);
+    if (!failed) setText('');
+  };
+
+  return (
+    <li className={message.urgent ? 'message urgent' : 'message'} data-testid="message">
+      <div className="message-head">
+        {message.urgent ? <span className="tag tag-alert">{t('board.messages.urgent')}</span> : null}
+        <strong>{message.subject}</strong>
+        <span className="muted num">{formatDateTime(message.sentAt, timeZone, language)}</span>
+      </div>
+      <div className="message-route muted">{t('board.messages.route', { from: message.from, to: message.to })}</div>
+      <p>{message.message}</p>
+      {message.replies.map((r) => (
+        <div key={r.id} className="reply" data-testid="message-reply">
+          <span className="muted">{t('board.messages.replyFrom', { from: r.from, at: formatDateTime(r.at, timeZone, language) })}</span>
+          <p>{r.text}</p>
+        </div>
+      ))}
+      <form className="inline-form" onSubmit={(e) => void reply(e)}>
+        <input name="reply-from" required maxLength={200} value={from} aria-label={t('board.messages.from')} onChange={(e) => setFrom(e.target.value)} className="short" />
+        <input name="reply-text" required maxLength={4000} value={text} placeholder={t('board.messages.replyPlaceholder')} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="secondary">{t('board.messages.reply')}</button>
+      </form>
+      {error ? <ErrorText error={error} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newId } from '../../../domain/ids';
+import type { Task } from '../../../domain/tasks';
+import { ErrorText } from '../../app/ErrorText';
+import { formatDateTime } from '../../lib/time';
+import type { UiError } from '../../lib/ui-error';
+import { selectLanguage, selectTimeZone } from '../../state/selectors';
+import { useApp } from '../../state/store-context';
+import { readableActor } from './positions';
+import { useBoard } from './use-board';
+
+export function TaskComments({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const timeZone = useApp(selectTimeZone);
+  const language = useApp(selectLanguage);
+  const mutate = useBoard((s) => s.mutate);
+  const live = useBoard((s) => s.board?.tasks.find((x) => x.id === task.id)) ?? task;
+  const [text, setText] = useState('');
+  const [error, setError] = useState<UiError | null>(null);
+
+  const add = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const failed = await mutate({ name: 'task.comment', args: { id: task.id, commentId: newId(), text } });
+    setError(failed);
+    if (!failed) setText('');
+  };
+
+  return (
+    <section className="sub-panel" data-testid="task-comments">
+      <h3>{t('board.comments.title')}</h3>
+      <ul className="comments">
+        {live.comments.map((c) => (
+          <li key={c.id}>
+            <span className="muted num">{formatDateTime(c.at, timeZone, language)} · {readableActor(c.by)}</span>
+            <p>{c.text}</p>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={(e) => void add(e)}>
+        <input name="commentText" required maxLength={2000} value={text} placeholder={t('board.comments.placeholder')} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="secondary">{t('board.comments.add')}</button>
+      </form>
+      {error ? <ErrorText error={error} /> : null}
+    </section>
+  );
+}

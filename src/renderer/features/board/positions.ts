@@ -1,0 +1,34 @@
+import { findPosition } from '../../../domain/hics';
+import type { Assignee } from '../../../domain/tasks';
+
+/** A position's name in the UI language (HICS names ship in both languages with the domain). */
+export function positionName(positionId: string, language: string): string {
+  const position = findPosition(positionId);
+  if (!position) return positionId;
+  return language === 'en' ? position.name.en : position.name['zh-CN'];
+}
+
+export function assigneeText(assignee: Assignee, language: string): string {
+  return assignee.kind === 'position' ? positionName(assignee.positionId, language) : assignee.name;
+}
+
+/** Assignees as one select value: `p:<positionId>` or `n:<name>`. */
+export function assigneeValue(assignee: Assignee): string {
+  return assignee.kind === 'position' ? `p:${assignee.positionId}` : `n:${assignee.name}`;
+}
+
+export function parseAssignee(value: string): Assignee | null {
+  if (value.startsWith('p:') && findPosition(value.slice(2))) return { kind: 'position', positionId: value.slice(2) };
+  if (value.startsWith('n:') && value.slice(2).trim()) return { kind: 'person', name: value.slice(2).trim() };
+  return null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Who did something, as stored: a server account's id is a UUID no commander can read, and the contract has no
+ * user directory yet, so such ids are left out rather than shown raw.
+ */
+export function readableActor(by: string): string {
+  return UUID.test(by) ? '' : by;
+}

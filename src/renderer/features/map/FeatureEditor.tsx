@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isZoneCategory, mapFeatureCategories, type MapFeature, type MapFeatureCategory } from '../../../domain/map-features';
+import { ErrorText } from '../../app/ErrorText';
+import type { UiError } from '../../lib/ui-error';
+import { categoryLabel } from './map-labels-text';
+
+type Props = {
+  feature: MapFeature;
+  error: UiError | null;
+  onSave: (patch: { name: string; category: MapFeatureCategory; note: string }) => void;
+  onMove: () => void;
+  onRemove: () => void;
+  onClose: () => void;
+};
+
+/** Edit one drawn feature: its name, category (of the same shape) and note; move a point; remove it. */
+export function FeatureEditor({ feature, error, onSave, onMove, onRemove, onClose }: Props) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(feature.name);
+  const [category, setCategory] = useState(feature.category);
+  const [note, setNote] = useState(feature.note);
+  const zone = feature.geometry.type === 'Polygon';
+  return (
+    <section className="map-panel map-editor" aria-labelledby="map-edit-title" data-testid="map-editor">
+      <h3 id="map-edit-title">{t('map.edit.title')}</h3>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave({ name, category, note });
+        }}
+      >
+        <label>
+          <span>{t('map.edit.name')}</span>
+          <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+        </label>
+        <label>
+          <span>{t('map.edit.category')}</span>
+          <select name="category" value={category} onChange={(e) => setCategory(e.target.value as MapFeatureCategory)}>
+            {mapFeatureCategories
+              .filter((c) => isZoneCategory(c) === zone)
+              .map((c) => (
+                <option key={c} value={c}>{categoryLabel[c](t)}</option>
+              ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('map.edit.note')}</span>
+          <textarea name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={2} />
+        </label>
+        {error ? <ErrorText error={error} /> : null}
+        <div className="draw-actions">
+          <button type="submit" className="secondary">{t('map.edit.save')}</button>
+          {!zone ? <button type="button" className="secondary" onClick={onMove}>{t('map.edit.move')}</button> : null}
+          <button type="button" className="secondary danger" onClick={onRemove} data-testid="map-remove">{t('map.edit.remove')}</button>
+          <button type="button" className="secondary" onClick={onClose}>{t('map.edit.close')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,182 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import type { LngLat } from '../../../domain/map-geometry';
+import { CAMPUS_BOUNDS, REGION_BOUNDS } from './base-data';
+import { collection, selectedCollection, type GeoFeature } from './feature-geojson';
+import type { FeatureIndex } from './feature-index';
+import { MapLabels } from './map-labels';
+import { groupLayers, layerGroups, type LayerGroup } from './map-layers';
+import { offlineStyle } from './offline-style';
+import { SourceSync } from './source-sync';
+import { belongsTo } from './use-map-features';
+
+// The worker comes from our own bundle, so the CSP needs no blob: workers and nothing is fetched from elsewhere.
+maplibregl.setWorkerUrl(workerUrl);
+
+export type MapViewProps = {
+  /** Live features: the view takes their changes straight from the index, not through React props. */
+  index: FeatureIndex;
+  /** Whose marks to show (standing marks always show). */
+  incidentId: string | null;
+  visible: Record<LayerGroup, boolean>;
+  language: string;
+  interactive: boolean;
+  view: 'campus' | 'region';
+  selectedId?: string | null;
+  draft?: readonly LngLat[];
+  drawing?: boolean;
+  /** Bumped with a position to fly there (search result chosen). */
+  focus?: { at: LngLat; seq: number } | null;
+  onMapClick?: (at: LngLat, hitId: string | null) => void;
+  onMapDoubleClick?: (at: LngLat) => void;
+};
+
+type Handlers = { onMapClick?: MapViewProps['onMapClick'] | undefined; onMapDoubleClick?: MapViewProps['onMapDoubleClick'] | undefined };
+const CLICKABLE = ['zone-fill', 'point-circle-points', 'point-circle-resources', 'case-point'];
+
+function draftCollection(corners: readonly LngLat[]) {
+  const vertices: GeoFeature[] = corners.map((c) => ({
+    type: 'Feature',
+    properties: { id: '', name: '', category: 'zone_hot', group: 'zones' },
+    geometry: { type: 'Point', coordinates: c },
+  }));
+  if (corners.length < 2) return collection(vertices);
+  const line = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [...corners, corners[0]] } };
+  return { type: 'FeatureCollection', features: [...vertices, line] };
+}
+
+function setSource(map: maplibregl.Map, id: string, data: unknown): void {
+  // Our collections are valid GeoJSON built from zod-checked rows; maplibre's type wants its own GeoJSON typing.
+  void map.getSource<maplibregl.GeoJSONSource>(id)?.setData(data as Parameters<maplibregl.GeoJSONSource['setData']>[0]);
+}
+
+/** The maplibre map with the offline style; toggles arrive as props, feature changes from the index (SourceSync). */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const labelsRef = useRef<MapLabels | null>(null);
+  const handlers = useRef<Handlers>({});
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const { index, incidentId, visible, language, interactive, view, selectedId, draft, drawing, focus } = props;
+  // Read inside SourceSync's flush, which runs outside React.
+  const live = useRef({ visible, selectedId });
+
+  useEffect(() => {
+    handlers.current = { onMapClick: props.onMapClick, onMapDoubleClick: props.onMapDoubleClick };
+    live.current = { visible, selectedId };
+  });
+
+  useEffect(() => {
+    if (!container.current) return;
+    const map = new maplibregl.Map({
+      container: container.current,
+      style: offlineStyle(),
+      bounds: CAMPUS_BOUNDS,
+      interactive,
+      attributionControl: false,
+      // Screenshots and pixel checks read the canvas after the frame: keep the buffer.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      maxZoom: 19,
+      minZoom: 10,
+    });
+    mapRef.current = map;
+    // Benchmarks measure frame cost under continuous repaint (maplibre's own debug switch), as STACK.md's baseline did.
+    if (new URLSearchParams(window.location.search).has('continuousRepaint')) map.repaint = true;
+    map.on('error', () => setFailed(true));
+    map.on('load', () => {
+      labelsRef.current = new MapLabels(map);
+      setReady(true);
+    });
+    map.on('click', (e) => {
+      const hit = map.queryRenderedFeatures(e.point, { layers: CLICKABLE.filter((l) => map.getLayer(l)) })[0];
+      const id: unknown = hit?.properties['id'];
+      handlers.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat], typeof id === 'string' ? id : null);
+    });
+    map.on('dblclick', (e) => handlers.current.onMapDoubleClick?.([e.lngLat.lng, e.lngLat.lat]));
+    const resize = new ResizeObserver(() => map.resize());
+    resize.observe(container.current);
+    return () => {
+      resize.disconnect();
+      labelsRef.current?.remove();
+      labelsRef.current = null;
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, [interactive]);
+
+  useEffect(() => {
+    if (ready) labelsRef.current?.setBase(language);
+  }, [ready, language]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    const pane = container.current;
+    if (!ready || !map || !pane) return;
+    const include = (f: Parameters<typeof belongsTo>[0]) => belongsTo(f, incidentId);
+    const sync = new SourceSync(map, index, include, (changed, whole) => {
+      const labels = labelsRef.current;
+      const { visible: shown, selectedId: selected } = live.current;
+      if (labels && (whole || changed.some((id) => labels.hasZone(id) || index.get(id)?.geometry.type === 'Polygon'))) {
+        labels.setZones(index.all().filter(include));
+        labels.setVisible(shown);
+      }
+      if (selected && (whole || changed.includes(selected))) setSource(map, 'selected', selectedCollection(index.get(selected)));
+      pane.dataset['applied'] = String(sync.applied);
+      pane.dataset['sent'] = String(sync.sent);
+    });
+    return () => sync.dispose();
+  }, [ready, index, incidentId]);
+
+  useEffect(() => {
+    if (ready) labelsRef.current?.setVisible(visible);
+  }, [ready, visible]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    for (const group of layerGroups) {
+      for (const layer of groupLayers[group]) map.setLayoutProperty(layer, 'visibility', visible[group] ? 'visible' : 'none');
+    }
+  }, [ready, visible]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setSource(map, 'selected', selectedCollection(selectedId ? index.get(selectedId) : undefined));
+  }, [ready, index, selectedId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    setSource(map, 'draft', draftCollection(draft ?? []));
+  }, [ready, draft]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    // Double-click finishes a zone while drawing, so it must not also zoom.
+    if (drawing) map.doubleClickZoom.disable();
+    else if (interactive) map.doubleClickZoom.enable();
+    map.getCanvas().style.cursor = drawing ? 'crosshair' : '';
+  }, [ready, drawing, interactive]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.fitBounds(view === 'campus' ? CAMPUS_BOUNDS : REGION_BOUNDS, { duration: 0, padding: 24 });
+  }, [ready, view]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !focus) return;
+    map.flyTo({ center: focus.at, zoom: Math.max(map.getZoom(), 17), duration: 600 });
+  }, [ready, focus]);
+
+  return (
+    <div className="map-view" ref={container} data-testid="map-canvas-pane" data-state={failed ? 'error' : ready ? 'ready' : 'loading'} />
+  );
+}

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newId } from '../../../domain/ids';
+import { filledQty, RequestPrioritySchema, type ResourceRequest } from '../../../domain/resource-requests';
+import { ErrorText } from '../../app/ErrorText';
+import type { UiError } from '../../lib/ui-error';
+import { useApp } from '../../state/store-context';
+import { priorityLabel, requestStatusLabel } from './labels';
+import { parseCount } from './stock-columns';
+import { useMutate, useResourceQuery } from './use-resource-query';
+
+const REQUEST_KINDS = ['resourceRequest', 'stock'];
+const HOUR = 3_600_000;
+
+/** HICS 213RR requests: raise, then Logistics approves, rejects or fills; the 257 record is derived from the fills. */
+export function RequestsPanel() {
+  const { t, i18n } = useTranslation();
+  const mutate = useMutate();
+  const { data } = useResourceQuery('resources.requests', {}, REQUEST_KINDS);
+  const { data: stock } = useResourceQuery('resources.stock', { windowDays: 7 }, ['stock']);
+  const [error, setError] = useState<UiError | null>(null);
+  const [form, setForm] = useState({ item: '', qty: '', hours: '4', priority: 'urgent' as 'urgent' | 'high' | 'routine', justification: '', section: '' });
+  const [fill, setFill] = useState<Record<string, { stockId: string; qty: string }>>({});
+  const timeZone = useApp((s) => s.settings?.timeZone);
+  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
+  const items = [...new Set(stock?.rows.map((r) => r.item))].sort();
+
+  const raise = async () => {
+    const qty = parseCount(form.qty);
+    const hours = parseCount(form.hours);
+    if (!qty || hours === null) return setError({ code: 'invalid_request', message: 'qty' });
+    const failed = await mutate('request.raise', { id: newId(), item: form.item, qty, neededBy: Date.now() + hours * HOUR, priority: form.priority, justification: form.justification, section: form.section });
+    setError(failed);
+    if (!failed) setForm({ ...form, qty: '', justification: '' });
+  };
+
+  const doFill = async (request: ResourceRequest) => {
+    const choice = fill[request.id];
+    const qty = parseCount(choice?.qty ?? '');
+    if (!choice?.stockId || !qty) return setError({ code: 'invalid_request', message: 'fill' });
+    setError(await mutate('request.fill', { id: request.id, stockId: choice.stockId, qty }));
+  };
+
+  return (
+    <div className="requests-panel">
+      {error ? <ErrorText error={error} /> : null}
+      <section className="panel" aria-labelledby="raise-title">
+        <h3 id="raise-title">{t('resources.requests.raise')}</h3>
+        <div className="request-form">
+          <label>{t('resources.requests.item')}
+            <select value={form.item} onChange={(e) => setForm({ ...form, item: e.target.value })} data-testid="request-item">
+              <option value="">{t('resources.requests.pickItem')}</option>
+              {items.map((i) => <option key={i} value={i}>{i}</option>)}
+            </select>
+          </label>
+          <label>{t('resources.requests.qty')}<input inputMode="numeric" value={form.qty} onChange={(e) => setForm({ ...form, qty: e.target.value })} data-testid="request-qty" /></label>
+          <label>{t('resources.requests.neededIn')}<input inputMode="numeric" value={form.hours} onChange={(e) => setForm({ ...form, hours: e.target.value })} /></label>
+          <label>{t('resources.requests.priority')}
+            <select value={form.priority} onChange={(e) => setForm({ ...form, priority: RequestPrioritySchema.parse(e.target.value) })}>
+              {RequestPrioritySchema.options.map((p) => <option key={p} value={p}>{priorityLabel(t, p)}</option>)}
+            </select>
+          </label>
+          <label>{t('resources.requests.section')}<input value={form.section} onChange={(e) => setForm({ ...form, section: e.target.value })} data-testid="request-section" /></label>
+          <label className="wide">{t('resources.requests.justification')}<input value={form.justification} onChange={(e) => setForm({ ...form, justification: e.target.value })} data-testid="request-justification" /></label>
+          <button type="button" className="primary" onClick={() => void raise()} data-testid="request-raise">{t('resources.requests.submit')}</button>
+        </div>
+      </section>
+      <section className="panel" aria-labelledby="requests-title">
+        <h3 id="requests-title">{t('resources.requests.title')}</h3>
+        <table className="request-table" data-testid="request-table">
+          <thead>
+            <tr><th>{t('resources.requests.item')}</th><th>{t('resources.requests.qty')}</th><th>{t('resources.requests.priority')}</th><th>{t('resources.requests.section')}</th><th>{t('resources.requests.neededBy')}</th><th>{t('resources.requests.status')}</th><th>{t('resources.requests.actions')}</th></tr>
+          </thead>
+          <tbody>
+            {data?.requests.map((r) => (
+              <tr key={r.id} data-request-item={r.item}>
+                <td>{r.item}</td>
+                <td>{t('resources.requests.filledOf', { filled: filledQty(r), qty: r.qty })}</td>
+                <td className={r.priority === 'urgent' ? 'status-red' : ''}>{priorityLabel(t, r.priority)}</td>
+                <td>{r.section}</td>
+                <td>{time.format(r.neededBy)}</td>
+                <td data-testid="request-status" data-status={r.status}>{requestStatusLabel(t, r.status)}{r.reason ? ` — ${r.reason}` : ''}</td>
+                <td className="request-actions">
+                  {r.status === 'pending' ? (
+                    <>
+                      <button type="button" onClick={() => void mutate('request.approve', { id: r.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
+                      <button type="button" onClick={() => void mutate('request.reject', { id: r.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
+                    </>
+                  ) : null}
+                  {r.status === 'approved' || r.status === 'partially_filled' ? (
+                    <>
+                      <select aria-label={t('resources.requests.fromStore')} value={fill[r.id]?.stockId ?? ''} onChange={(e) => setFill({ ...fill, [r.id]: { stockId: e.target.value, qty: fill[r.id]?.qty ?? '' } })} data-testid="fill-store">
+                        <option value="">{t('resources.requests.fromStore')}</option>
+                        {stock?.rows.filter((s) => s.item === r.item).map((s) => <option key={s.id} value={s.id}>{t('resources.requests.holding', { store: s.store, qty: s.qty })}</option>)}
+                      </select>
+                      <input inputMode="numeric" aria-label={t('resources.requests.qty')} value={fill[r.id]?.qty ?? ''} onChange={(e) => setFill({ ...fill, [r.id]: { stockId: fill[r.id]?.stockId ?? '', qty: e.target.value } })} data-testid="fill-qty" />
+                      <button type="button" onClick={() => void doFill(r)} data-testid="request-fill">{t('resources.requests.fill')}</button>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="panel" aria-labelledby="hics257-title">
+        <h3 id="hics257-title">{t('resources.requests.accounting')}</h3>
+        <table className="request-table" data-testid="hics-257">
+          <thead><tr><th>{t('resources.requests.when')}</th><th>{t('resources.requests.item')}</th><th>{t('resources.requests.qty')}</th><th>{t('resources.requests.fromStore')}</th><th>{t('resources.requests.section')}</th><th>{t('resources.requests.issuedBy')}</th></tr></thead>
+          <tbody>
+            {data?.accounting.map((line) => (
+              <tr key={`${line.requestId}-${line.at}-${line.store}`}><td>{time.format(line.at)}</td><td>{line.item}</td><td>{line.qty}</td><td>{line.store}</td><td>{line.section}</td><td>{line.issuedBy}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

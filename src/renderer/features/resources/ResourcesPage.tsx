@@ -1,0 +1,26 @@
+import './grid-setup';
+import './resources.css';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BedsPanel } from './BedsPanel';
+import { RequestsPanel } from './RequestsPanel';
+import { StockPanel } from './StockPanel';
+
+type Tab = 'stock' | 'beds' | 'requests';
+
+export function ResourcesPage() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('stock');
+  const tabs: [Tab, string][] = [['stock', t('resources.tabs.stock')], ['beds', t('resources.tabs.beds')], ['requests', t('resources.tabs.requests')]];
+  return (
+    <div className="resources">
+      <h2 className="visually-hidden">{t('resources.title')}</h2>
+      <div className="resources-tabs" role="tablist">
+        {tabs.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`tab-${id}`}>{label}</button>
+        ))}
+      </div>
+      {tab === 'stock' ? <StockPanel /> : tab === 'beds' ? <BedsPanel /> : <RequestsPanel />}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import type { GridApi } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StockCategorySchema } from '../../../domain/stock';
+import { stockTotals } from '../../../domain/stock-calculations';
+import { ErrorText } from '../../app/ErrorText';
+import type { UiError } from '../../lib/ui-error';
+import { useApp } from '../../state/store-context';
+import { ImportPanel } from './ImportPanel';
+import { categoryLabel } from './labels';
+import { parseCount, type StockEdits, type StockGridRow } from './stock-columns';
+import { StockGrid } from './StockGrid';
+import { StockTrendChart } from './StockTrendChart';
+import { useMutate } from './use-resource-query';
+import { useStockRows } from './use-stock-rows';
+
+export function StockPanel() {
+  const { t } = useTranslation();
+  const [windowDays, setWindowDays] = useState(7);
+  const [groupBy, setGroupBy] = useState<'category' | 'store'>('category');
+  const [quickFilter, setQuickFilter] = useState('');
+  const [selected, setSelected] = useState<StockGridRow | null>(null);
+  const [issueQty, setIssueQty] = useState('');
+  const [error, setError] = useState<UiError | null>(null);
+  const [grid, setGrid] = useState<GridApi<StockGridRow> | null>(null);
+  const user = useApp((s) => s.sync?.user?.username ?? 'local');
+  const mutate = useMutate();
+  const { data, error: readError } = useStockRows(windowDays);
+  const rows = useMemo(() => data?.rows ?? [], [data]);
+  const totals = useMemo(() => stockTotals(rows, groupBy), [rows, groupBy]);
+  // The grid hands back the row as it was when clicked; show the holding as it is now.
+  const holding = useMemo(() => (selected ? (rows.find((r) => r.id === selected.id) ?? selected) : null), [rows, selected]);
+
+  const edits: StockEdits = {
+    setQty: (row, qty) => {
+      const delta = qty - row.qty;
+      void (delta > 0 ? mutate('stock.receive', { id: row.id, item: row.item, store: row.store, qty: delta }) : mutate('stock.issue', { id: row.id, qty: -delta })).then(setError);
+    },
+    setItemField: (row, field, value) => {
+      const item = data?.items.find((i) => i.name === row.item);
+      if (!item) return;
+      const { id, name, category, unit, par, yellowAt, redAt } = item;
+      void mutate('stock.saveItem', { id, name, category, unit, par, yellowAt, redAt, [field]: value }).then(setError);
+    },
+    refuse: (field) => setError({ code: 'invalid_request', message: field }),
+  };
+
+  const issue = async () => {
+    const qty = parseCount(issueQty);
+    if (!selected || !qty) return setError({ code: 'invalid_request', message: 'qty' });
+    const failed = await mutate('stock.issue', { id: selected.id, qty });
+    setError(failed);
+    if (!failed) setIssueQty('');
+  };
+
+  return (
+    <div className="stock-panel">
+      <div className="resources-toolbar">
+        <input type="search" placeholder={t('resources.stock.search')} aria-label={t('resources.stock.search')} value={quickFilter} onChange={(e) => setQuickFilter(e.target.value)} />
+        <label>
+          {t('resources.stock.window')}
+          <select value={windowDays} onChange={(e) => setWindowDays(Number(e.target.value))}>
+            {[1, 3, 7, 14, 30].map((d) => <option key={d} value={d}>{t('resources.stock.days', { count: d })}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('resources.stock.groupBy')}
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value === 'store' ? 'store' : 'category')} data-testid="group-by">
+            <option value="category">{t('resources.stock.col.category')}</option>
+            <option value="store">{t('resources.stock.col.store')}</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => grid?.exportDataAsCsv({ fileName: 'stock.csv' })} data-testid="stock-export">{t('resources.stock.export')}</button>
+        <ImportPanel />
+      </div>
+      {readError ? <ErrorText error={readError} /> : null}
+      {error ? <ErrorText error={error} /> : null}
+      <div className="stock-body">
+        <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} onSelect={setSelected} onApi={setGrid} />
+        <aside className="stock-side">
+          <section className="panel" aria-labelledby="issue-title">
+            <h3 id="issue-title">{t('resources.issue.title')}</h3>
+            {holding ? <p className="selected-holding" data-testid="selected-holding">{t('resources.issue.selected', { item: holding.item, store: holding.store, qty: holding.qty })}</p> : <p className="dim">{t('resources.issue.pick')}</p>}
+            <div className="inline-form">
+              <input inputMode="numeric" aria-label={t('resources.issue.qty')} placeholder={t('resources.issue.qty')} value={issueQty} onChange={(e) => setIssueQty(e.target.value)} data-testid="issue-qty" />
+              <button type="button" disabled={!selected} onClick={() => void issue()} data-testid="issue-button">{t('resources.issue.submit')}</button>
+            </div>
+          </section>
+          {holding ? <StockTrendChart item={holding.item} /> : null}
+          <section className="panel totals" aria-labelledby="totals-title">
+            <h3 id="totals-title">{groupBy === 'category' ? t('resources.stock.totalsByCategory') : t('resources.stock.totalsByStore')}</h3>
+            <table data-testid="stock-totals">
+              <thead><tr><th>{groupBy === 'category' ? t('resources.stock.col.category') : t('resources.stock.col.store')}</th><th>{t('resources.stock.col.qty')}</th><th>{t('resources.status.red')}</th><th>{t('resources.status.yellow')}</th></tr></thead>
+              <tbody>
+                {totals.map((line) => (
+                  <tr key={line.key}>
+                    <td>{groupBy === 'category' ? categoryLabel(t, StockCategorySchema.safeParse(line.key).data ?? null) : line.key}</td>
+                    <td>{line.qty}</td>
+                    <td className={line.red ? 'status-red' : ''}>{line.red}</td>
+                    <td className={line.yellow ? 'status-yellow' : ''}>{line.yellow}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

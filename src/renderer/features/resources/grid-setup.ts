@@ -1,0 +1,11 @@
+import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
+// Legacy CSS themes ship as files: the Theming API injects <style> elements, which the strict CSP (style-src 'self')
+// refuses. The no-font variant, because its icon font is a data: URL and font-src is 'self' only: the same font is
+// served as a file of ours instead.
+import 'ag-grid-community/styles/ag-grid.css';
+import 'ag-grid-community/styles/ag-theme-quartz-no-font.css';
+import './ag-grid-font.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+export const GRID_THEME_CLASS = 'ag-theme-quartz-dark resources-grid';

@@ -1,0 +1,65 @@
+import type { ColDef, ValueSetterParams } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import type { StockItem } from '../../../domain/stock';
+import type { StockRow } from '../../../domain/stock-calculations';
+import { categoryLabel, statusLabel } from './labels';
+
+export type StockGridRow = StockRow & { yellowAt: number | null; redAt: number | null; pinned?: boolean };
+
+export type StockEdits = {
+  setQty: (row: StockGridRow, qty: number) => void;
+  setItemField: (row: StockGridRow, field: 'par' | 'yellowAt' | 'redAt', value: number) => void;
+  refuse: (field: string) => void;
+};
+
+/** A whole, non-negative count typed into a cell, or null: the grid never sends a guess to the workstation. */
+export function parseCount(value: unknown): number | null {
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+  return /^\d{1,10}$/.test(text) && Number(text) <= 1_000_000_000 ? Number(text) : null;
+}
+
+const statusClass = {
+  'status-red': (p: { data?: StockGridRow | undefined }) => !p.data?.pinned && p.data?.status === 'red',
+  'status-yellow': (p: { data?: StockGridRow | undefined }) => !p.data?.pinned && p.data?.status === 'yellow',
+  'status-green': (p: { data?: StockGridRow | undefined }) => !p.data?.pinned && p.data?.status === 'green',
+};
+
+/** Columns of the stock grid; edits become mutations (the cell keeps the old value until the store answers). */
+export function stockColumns(t: TFunction, edits: StockEdits, lang: string): ColDef<StockGridRow>[] {
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const editable = (p: { data?: StockGridRow | undefined }) => !p.data?.pinned;
+  const setter = (apply: (row: StockGridRow, n: number) => void, field: string) => (p: ValueSetterParams<StockGridRow>) => {
+    const n = parseCount(p.newValue);
+    if (n === null) edits.refuse(field);
+    else if (p.data && n !== p.oldValue) apply(p.data, n);
+    return false;
+  };
+  return [
+    { colId: 'item', field: 'item', headerName: t('resources.stock.col.item'), filter: 'agTextColumnFilter', minWidth: 200, flex: 2 },
+    { colId: 'category', headerName: t('resources.stock.col.category'), valueGetter: (p) => (p.data?.pinned ? '' : categoryLabel(t, p.data?.category ?? null)), filter: 'agTextColumnFilter', minWidth: 160, flex: 1 },
+    { colId: 'store', field: 'store', headerName: t('resources.stock.col.store'), filter: 'agTextColumnFilter', minWidth: 130, flex: 1 },
+    {
+      colId: 'qty', field: 'qty', headerName: t('resources.stock.col.qty'), type: 'numericColumn', filter: 'agNumberColumnFilter', editable,
+      valueSetter: setter((row, n) => edits.setQty(row, n), 'qty'), cellClassRules: statusClass, width: 120,
+    },
+    { colId: 'unit', field: 'unit', headerName: t('resources.stock.col.unit'), width: 110 },
+    { colId: 'status', headerName: t('resources.stock.col.status'), valueGetter: (p) => (p.data?.pinned ? '' : statusLabel(t, p.data?.status ?? 'green')), cellClassRules: statusClass, width: 110 },
+    { colId: 'par', field: 'par', headerName: t('resources.stock.col.par'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.par !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'par', n), 'par'), width: 100 },
+    { colId: 'yellowAt', field: 'yellowAt', headerName: t('resources.stock.col.yellowAt'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.yellowAt !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'yellowAt', n), 'yellowAt'), width: 110 },
+    { colId: 'redAt', field: 'redAt', headerName: t('resources.stock.col.redAt'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.redAt !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'redAt', n), 'redAt'), width: 100 },
+    { colId: 'burnPerDay', field: 'burnPerDay', headerName: t('resources.stock.col.burn'), type: 'numericColumn', valueFormatter: (p) => (p.data?.pinned ? '' : number.format(Number(p.value ?? 0))), width: 120 },
+    { colId: 'daysOnHand', field: 'daysOnHand', headerName: t('resources.stock.col.days'), type: 'numericColumn', valueFormatter: (p) => (p.data?.pinned ? '' : p.value === null ? '—' : number.format(Number(p.value))), width: 120 },
+  ];
+}
+
+export function toGridRows(rows: readonly StockRow[], items: readonly StockItem[]): StockGridRow[] {
+  const byName = new Map(items.map((i) => [i.name, i]));
+  return rows.map((r) => {
+    const item = byName.get(r.item);
+    return { ...r, yellowAt: item?.yellowAt ?? null, redAt: item?.redAt ?? null };
+  });
+}
+
+export const sameStockRow = (a: StockGridRow, b: StockGridRow) =>
+  a === b ||
+  (a.qty === b.qty && a.updatedAt === b.updatedAt && a.status === b.status && a.par === b.par && a.yellowAt === b.yellowAt && a.redAt === b.redAt && a.burnPerDay === b.burnPerDay && a.category === b.category);

@@ -1,0 +1,50 @@
+import Papa from 'papaparse';
+import { useCallback, useState } from 'react';
+import { newId } from '../../../domain/ids';
+import { validateStockCsv, type ImportRowError } from '../../../domain/stock-import';
+import type { UiError } from '../../lib/ui-error';
+import { useMutate } from './use-resource-query';
+
+export type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'reading'; progress: number }
+  | { phase: 'refused'; errors: ImportRowError[] }
+  | { phase: 'failed'; error: UiError }
+  | { phase: 'done'; rows: number };
+
+/** Reads a CSV in chunks (a progress bar for big files), checks all of it, then sends it as one mutation or not at all. */
+export function useStockImport() {
+  const mutate = useMutate();
+  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const start = useCallback(
+    (file: File) => {
+      setState({ phase: 'reading', progress: 0 });
+      const records: Record<string, string>[] = [];
+      let header: string[] = [];
+      Papa.parse<Record<string, string>>(file, {
+        header: true,
+        skipEmptyLines: 'greedy',
+        transformHeader: (h) => h.trim(),
+        chunkSize: 64 * 1024,
+        chunk: (results) => {
+          header = results.meta.fields ?? header;
+          records.push(...results.data);
+          setState({ phase: 'reading', progress: Math.min(1, results.meta.cursor / Math.max(1, file.size)) });
+        },
+        complete: () => {
+          const checked = validateStockCsv(header, records, newId);
+          if (!checked.ok) {
+            setState({ phase: 'refused', errors: checked.errors });
+            return;
+          }
+          void mutate('stock.import', { rows: checked.rows }).then((error) =>
+            setState(error ? { phase: 'failed', error } : { phase: 'done', rows: checked.rows.length }),
+          );
+        },
+        error: (e) => setState({ phase: 'failed', error: { code: 'invalid_request', message: e.message } }),
+      });
+    },
+    [mutate],
+  );
+  return { state, start, reset: () => setState({ phase: 'idle' }) };
+}

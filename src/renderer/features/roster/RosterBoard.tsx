@@ -1,0 +1,214 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { newId } from '../../../domain/ids';
+import { builtInShifts, shiftDefinitions, type ShiftDefinition } from '../../../domain/roster';
+import { shiftInstance } from '../../../domain/roster-coverage';
+import { rosterWarnings, type RuleViolation } from '../../../domain/roster-rules';
+import { addDays, weekStart as mondayOf, zonedDay, zonedInstant } from '../../../domain/roster-time';
+import { professions, type Profession, type Staff } from '../../../domain/staff';
+import { ErrorText } from '../../app/ErrorText';
+import type { UiError } from '../../lib/ui-error';
+import { selectTimeZone } from '../../state/selectors';
+import { useApp } from '../../state/store-context';
+import { useProfessionLabels, useRuleText } from './labels';
+import { RosterErrorText } from './RosterErrorText';
+import { PaletteEntry, RosterGrid, type CellPos, type DragItem, type DropTarget } from './RosterGrid';
+import { buildRosterView, previewViolations, type RosterColumn } from './roster-view';
+import { useMutate, useRosterQuery } from './use-roster-query';
+import { useSavedView } from './use-saved-view';
+
+const DAY = 24 * 3_600_000;
+type Pattern = ShiftDefinition['pattern'];
+
+/** The roster for one unit and role across a week: controls, the grid, the palette and the minimums. */
+export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: number }) {
+  const { t } = useTranslation();
+  const timeZone = useApp(selectTimeZone);
+  const labels = useProfessionLabels();
+  const ruleText = useRuleText();
+  const mutate = useMutate();
+  const units = useMemo(() => [...new Set(staff.map((s) => s.homeUnit))].sort(), [staff]);
+  const [saved, save] = useSavedView();
+  const unit = saved.unit !== undefined && units.includes(saved.unit) ? saved.unit : (units[0] ?? '');
+  const role = saved.role ?? 'nurse';
+  const pattern = saved.pattern ?? '2x12';
+  const days = saved.days ?? 7;
+  const week = saved.week ?? mondayOf(zonedDay(now, timeZone));
+  const setUnit = (value: string) => save({ unit: value });
+  const setRole = (value: Profession) => save({ role: value });
+  const setPattern = (value: Pattern) => save({ pattern: value });
+  const setWeek = (value: string) => save({ week: value });
+  const [focus, setFocus] = useState<CellPos>({ row: 0, col: 0 });
+  const [error, setError] = useState<UiError | null>(null);
+  const [paletteFilter, setPaletteFilter] = useState('');
+
+  const from = zonedInstant(week, 0, timeZone);
+  const plan = useRosterQuery('roster.plan', { from: from - DAY, to: from + (days + 1) * DAY });
+  const defs = useMemo(
+    () => shiftDefinitions(plan.data?.templates ?? []).filter((d) => d.pattern === pattern),
+    [plan.data?.templates, pattern],
+  );
+  const view = useMemo(
+    () =>
+      buildRosterView({
+        unit, role, weekStart: week, days, defs, timeZone, staff,
+        shifts: plan.data?.shifts ?? [], requirements: plan.data?.requirements ?? [],
+      }),
+    [unit, role, week, days, defs, timeZone, staff, plan.data],
+  );
+  const rules = plan.data?.rules;
+  const warnings = useMemo(() => {
+    const found = rules ? rosterWarnings(plan.data?.shifts ?? [], rules) : new Map<string, RuleViolation[]>();
+    return new Map([...found].map(([id, list]) => [id, list.map(ruleText).join('；')]));
+  }, [plan.data?.shifts, rules, ruleText]);
+
+  const run = useCallback(async (work: Promise<UiError | null>) => setError(await work), []);
+
+  const assign = useCallback(
+    (person: Staff, column: RosterColumn) =>
+      run(mutate('roster.assign', { id: newId(), staffId: person.id, unit, role, shiftCode: column.code, start: column.start, end: column.end })),
+    [run, mutate, unit, role],
+  );
+
+  const toggle = useCallback(
+    (pos: CellPos) => {
+      const row = view.rows[pos.row];
+      const column = view.columns[pos.col];
+      if (!row || !column) return;
+      const shift = row.cells[pos.col];
+      void (shift ? run(mutate('roster.unassign', { id: shift.id })) : assign(row.staff, column));
+    },
+    [view, run, mutate, assign],
+  );
+
+  const drop = useCallback(
+    (item: DragItem, target: DropTarget) => {
+      if (item.kind === 'person') return void assign(item.staff, target.column);
+      const { shift } = item;
+      if (shift.staffId === target.staff.id && shift.start === target.column.start) return;
+      void run(mutate('roster.move', { id: shift.id, staffId: target.staff.id, shiftCode: target.column.code, start: target.column.start, end: target.column.end }));
+    },
+    [assign, run, mutate],
+  );
+
+  const copyLastWeek = () => {
+    const lastWeek = addDays(week, -7);
+    const lastFrom = zonedInstant(lastWeek, 0, timeZone);
+    const byCode = new Map(shiftDefinitions(plan.data?.templates ?? []).map((d) => [d.code, d]));
+    const taken = new Set((plan.data?.shifts ?? []).map((s) => `${s.staffId}/${s.start}`));
+    const copies = (plan.data?.shifts ?? [])
+      .filter((s) => s.unit === unit && s.role === role && s.start >= lastFrom && s.start < from)
+      .flatMap((s) => {
+        const def = byCode.get(s.shiftCode);
+        if (!def) return [];
+        const inst = shiftInstance(def, addDays(zonedDay(s.start, timeZone), 7), timeZone);
+        if (taken.has(`${s.staffId}/${inst.start}`)) return [];
+        return [{ id: newId(), staffId: s.staffId, unit, role, shiftCode: s.shiftCode, start: inst.start, end: inst.end }];
+      });
+    if (copies.length > 0) void run(mutate('roster.assignMany', { shifts: copies }));
+  };
+
+  const focusedRow = view.rows[focus.row];
+  const focusedCol = view.columns[focus.col];
+  const preview =
+    focusedRow && focusedCol && rules && !focusedRow.cells[focus.col]
+      ? previewViolations(focusedRow.staff.id, focusedCol, plan.data?.shifts ?? [], rules)
+      : [];
+  const inGrid = new Set(view.rows.map((r) => r.staff.id));
+  const needle = paletteFilter.trim().toLowerCase();
+  const palette = staff
+    .filter((s) => s.profession === role && !inGrid.has(s.id))
+    .filter((s) => !needle || s.name.toLowerCase().includes(needle) || s.staffNo.toLowerCase().includes(needle) || s.homeUnit.toLowerCase().includes(needle))
+    .slice(0, 40);
+  const gaps = view.columns.filter((c) => c.gap > 0).length;
+
+  return (
+    <section className="roster-board" aria-labelledby="roster-board-title">
+      <div className="roster-toolbar">
+        <h2 id="roster-board-title">{t('roster.grid.title')}</h2>
+        <label className="inline">
+          <span>{t('roster.grid.unit')}</span>
+          <select value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="roster-unit">
+            {units.map((u) => <option key={u} value={u}>{u}</option>)}
+          </select>
+        </label>
+        <label className="inline">
+          <span>{t('roster.grid.role')}</span>
+          <select value={role} onChange={(e) => setRole(e.target.value as Profession)} data-testid="roster-role">
+            {professions.map((p) => <option key={p} value={p}>{labels[p]}</option>)}
+          </select>
+        </label>
+        <label className="inline">
+          <span>{t('roster.grid.pattern')}</span>
+          <select value={pattern} onChange={(e) => setPattern(e.target.value as Pattern)} data-testid="roster-pattern">
+            <option value="2x12">{t('roster.patterns.2x12')}</option>
+            <option value="3x8">{t('roster.patterns.3x8')}</option>
+            <option value="custom">{t('roster.patterns.custom')}</option>
+          </select>
+        </label>
+        <label className="inline">
+          <span>{t('roster.grid.span')}</span>
+          <select value={days} onChange={(e) => save({ days: e.target.value === '28' ? 28 : 7 })} data-testid="roster-span">
+            <option value={7}>{t('roster.grid.oneWeek')}</option>
+            <option value={28}>{t('roster.grid.fourWeeks')}</option>
+          </select>
+        </label>
+        <div className="roster-weeknav">
+          <button type="button" className="secondary" onClick={() => setWeek(addDays(week, -7))} aria-label={t('roster.grid.prevWeek')}>◀</button>
+          <span className="num" data-testid="roster-week">{week}</span>
+          <button type="button" className="secondary" onClick={() => setWeek(addDays(week, 7))} aria-label={t('roster.grid.nextWeek')}>▶</button>
+        </div>
+        <button type="button" onClick={copyLastWeek} data-testid="roster-copy-week">{t('roster.grid.copyWeek')}</button>
+        <span className={`status-chip ${gaps > 0 ? 'chip-alert' : ''}`} data-testid="roster-gaps">{t('roster.grid.gaps', { count: gaps })}</span>
+      </div>
+      {error ? <RosterErrorText error={error} /> : null}
+      <div className="roster-preview" aria-live="polite" data-testid="roster-preview">
+        {focusedRow && focusedCol ? (
+          <>
+            <strong>{focusedRow.staff.name}</strong> · <span className="num">{focusedCol.key}</span>{' '}
+            {preview.length > 0 ? <span className="roster-warn">{t('roster.grid.wouldBreak', { rules: preview.map(ruleText).join('；') })}</span> : <span className="muted">{t('roster.grid.keys')}</span>}
+          </>
+        ) : (
+          <span className="muted">{t('roster.grid.keys')}</span>
+        )}
+      </div>
+      <div className="roster-layout">
+        <RosterGrid view={view} timeZone={timeZone} focus={focus} onFocus={setFocus} onToggle={toggle} onDrop={drop} warnings={warnings}>
+          <aside className="roster-palette panel" aria-labelledby="roster-palette-title">
+            <h3 id="roster-palette-title">{t('roster.palette.title')}</h3>
+            <input type="search" value={paletteFilter} onChange={(e) => setPaletteFilter(e.target.value)} placeholder={t('roster.palette.filter')} aria-label={t('roster.palette.filter')} />
+            <ul>{palette.map((s) => <PaletteEntry key={s.id} staff={s} label={s.homeUnit} />)}</ul>
+            <RequirementForm unit={unit} role={role} defs={defs.length > 0 ? defs : builtInShifts.filter((d) => d.pattern === '2x12')} />
+          </aside>
+        </RosterGrid>
+      </div>
+    </section>
+  );
+}
+
+function RequirementForm({ unit, role, defs }: { unit: string; role: Profession; defs: readonly ShiftDefinition[] }) {
+  const { t } = useTranslation();
+  const mutate = useMutate();
+  const [code, setCode] = useState('');
+  const [min, setMin] = useState('2');
+  const [error, setError] = useState<UiError | null>(null);
+  const shiftCode = defs.some((d) => d.code === code) ? code : (defs[0]?.code ?? '');
+  const submit = async () => {
+    setError(await mutate('roster.setRequirement', { id: newId(), unit, role, shiftCode, min: Number(min) }));
+  };
+  return (
+    <form className="form roster-min" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="roster-min-form">
+      <h3>{t('roster.min.title')}</h3>
+      <label>
+        <span>{t('roster.min.shift')}</span>
+        <select value={shiftCode} onChange={(e) => setCode(e.target.value)}>{defs.map((d) => <option key={d.code} value={d.code}>{d.code}</option>)}</select>
+      </label>
+      <label>
+        <span>{t('roster.min.count')}</span>
+        <input type="number" min={0} max={500} value={min} onChange={(e) => setMin(e.target.value)} />
+      </label>
+      <button type="submit">{t('roster.min.save')}</button>
+      {error ? <ErrorText error={error} /> : null}
+    </form>
+  );
+}

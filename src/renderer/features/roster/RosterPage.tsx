@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../app/ErrorText';
+import { useNow } from '../../app/use-now';
+import { CoveragePanel } from './CoveragePanel';
+import { LabourPool } from './LabourPool';
+import { RosterBoard } from './RosterBoard';
+import { StaffDirectory } from './StaffDirectory';
+import { useRosterQuery } from './use-roster-query';
+import './grid-setup';
+import './roster.css';
+
+type Tab = 'roster' | 'coverage' | 'pool' | 'staff';
+const tabs: readonly Tab[] = ['roster', 'coverage', 'pool', 'staff'];
+
+/** Staff and shift roster: the week's plan, coverage now and next, the incident's labour pool, the directory. */
+export function RosterPage() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('roster');
+  const staff = useRosterQuery('roster.staff', {});
+  const now = useNow(60_000);
+  const label: Record<Tab, string> = {
+    roster: t('roster.tabs.roster'),
+    coverage: t('roster.tabs.coverage'),
+    pool: t('roster.tabs.pool'),
+    staff: t('roster.tabs.staff'),
+  };
+  const people = staff.data ?? [];
+  return (
+    <div className="roster-page" data-testid="roster-page">
+      <div className="roster-tabs" role="tablist" aria-label={t('roster.title')}>
+        {tabs.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'active' : ''} onClick={() => setTab(name)} data-tab={name}>
+            {label[name]}
+          </button>
+        ))}
+      </div>
+      {staff.error ? <ErrorText error={staff.error} /> : null}
+      <div role="tabpanel">
+        {tab === 'roster' ? <RosterBoard staff={people} now={now} /> : null}
+        {tab === 'coverage' ? <CoveragePanel /> : null}
+        {tab === 'pool' ? <LabourPool staff={people} now={now} /> : null}
+        {tab === 'staff' ? <StaffDirectory staff={people} now={now} /> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { Profession } from '../../../domain/staff';
+
+/** Profession names; literal keys so the i18n test can check each one exists in both languages. */
+export function useProfessionLabels(): Record<Profession, string> {
+  const { t } = useTranslation();
+  return {
+    physician: t('roster.professions.physician'),
+    nurse: t('roster.professions.nurse'),
+    technician: t('roster.professions.technician'),
+    pharmacist: t('roster.professions.pharmacist'),
+    logistics: t('roster.professions.logistics'),
+    security: t('roster.professions.security'),
+    administration: t('roster.professions.administration'),
+    volunteer: t('roster.professions.volunteer'),
+  };
+}
+
+/** A planning warning in words: which rule, and the numbers that break it. */
+export function useRuleText(): (v: import('../../../domain/roster-rules').RuleViolation) => string {
+  const { t } = useTranslation();
+  return (v) => {
+    if (v.rule === 'overlap') return t('roster.rules.overlap');
+    if (v.rule === 'consecutive') return t('roster.rules.consecutive', { hours: v.hours, limit: v.limit });
+    if (v.rule === 'rest') return t('roster.rules.rest', { hours: v.hours, limit: v.limit });
+    return t('roster.rules.weekly', { hours: v.hours, limit: v.limit });
+  };
+}

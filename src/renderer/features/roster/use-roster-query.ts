@@ -1,0 +1,82 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Method, Params, Result } from '../../../contract/api';
+import type { MutationRequest } from '../../../contract/mutation-request';
+import type { MutationInput, MutationName } from '../../../domain/mutators';
+import { toUiError, type UiError } from '../../lib/ui-error';
+import { useApp } from '../../state/store-context';
+
+/** The record kinds the roster screens show; a change to any of them re-reads. */
+export const rosterKinds = ['staff', 'rosterShift', 'staffingRequirement', 'rosterRules', 'shiftTemplate', 'poolEntry', 'assignment', 'incident'] as const;
+
+/** Short, so an assignment is painted promptly, but enough to fold a burst of synced changes into one read. */
+const REFRESH_MS = 30;
+
+/** Reads one method and again whenever a roster kind changes; the last data stays shown while it re-reads. */
+export function useRosterQuery<M extends Method>(method: M, params: Params<M>) {
+  const client = useApp((s) => s.client);
+  const transport = useApp((s) => s.transport);
+  const [data, setData] = useState<Result<M> | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+  const key = JSON.stringify(params);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef(false);
+  const again = useRef(false);
+
+  const load = useCallback(async () => {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
+    try {
+      // A change that arrives during a read is read once more afterwards, never in parallel.
+      do {
+        again.current = false;
+        try {
+          setData(await client.call(method, JSON.parse(key) as Params<M>));
+          setError(null);
+        } catch (e) {
+          setError(toUiError(e));
+        }
+      } while (again.current);
+    } finally {
+      inFlight.current = false;
+    }
+  }, [client, method, key]);
+
+  useEffect(() => {
+    if (transport === 'open') void load();
+    const unsubscribe = client.subscribe((event) => {
+      if (event.type !== 'changed' || !event.kinds.some((k) => (rosterKinds as readonly string[]).includes(k))) return;
+      if (timer.current) return;
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        void load();
+      }, REFRESH_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+    };
+  }, [client, load, transport]);
+
+  return { data, error, reload: load };
+}
+
+/** Runs one mutation and hands back the refusal, if any, for `<ErrorText>`. */
+export function useMutate() {
+  const client = useApp((s) => s.client);
+  return useCallback(
+    async <N extends MutationName>(name: N, args: MutationInput<N>): Promise<UiError | null> => {
+      try {
+        // A generic name cannot be narrowed to one member of the request union; the pair is typed by the signature.
+        await client.call('mutate', { name, args } as MutationRequest);
+        return null;
+      } catch (e) {
+        return toUiError(e);
+      }
+    },
+    [client],
+  );
+}

@@ -1,0 +1,45 @@
+import Papa from 'papaparse';
+import { useCallback, useState } from 'react';
+import { newId } from '../../../domain/ids';
+import type { Staff } from '../../../domain/staff';
+import { staffCsvColumns, staffToCsvRecords, validateStaffCsv, type CsvRowError } from '../../../domain/staff-csv';
+import type { UiError } from '../../lib/ui-error';
+import { useMutate } from './use-roster-query';
+
+export type ImportOutcome = { kind: 'idle' } | { kind: 'imported'; count: number } | { kind: 'rows'; errors: CsvRowError[] } | { kind: 'refused'; error: UiError };
+
+/** Reads a CSV file, checks every row, and sends the whole file as one `staff.import` or nothing at all. */
+export function useStaffImport() {
+  const mutate = useMutate();
+  const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' });
+  const [busy, setBusy] = useState(false);
+
+  const importText = useCallback(
+    async (text: string) => {
+      setBusy(true);
+      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+        header: true,
+        skipEmptyLines: 'greedy',
+        transformHeader: (h) => h.trim().toLowerCase(),
+      });
+      const checked = validateStaffCsv(parsed.meta.fields ?? [], parsed.data);
+      if (!checked.ok) {
+        setOutcome({ kind: 'rows', errors: checked.errors });
+      } else if (checked.rows.length === 0) {
+        setOutcome({ kind: 'rows', errors: [{ row: 2, column: 'staff_no', reason: 'no rows' }] });
+      } else {
+        const failed = await mutate('staff.import', { rows: checked.rows.map((r) => ({ ...r, id: newId() })) });
+        setOutcome(failed ? { kind: 'refused', error: failed } : { kind: 'imported', count: checked.rows.length });
+      }
+      setBusy(false);
+    },
+    [mutate],
+  );
+
+  return { outcome, busy, importText };
+}
+
+/** The directory as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese names correctly). */
+export function staffCsv(staff: readonly Staff[]): string {
+  return `\uFEFF${Papa.unparse({ fields: [...staffCsvColumns], data: staffToCsvRecords(staff) })}\n`;
+}

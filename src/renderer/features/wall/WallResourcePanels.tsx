@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { summariseCoverage } from './wall-figures';
+import { bedTypeLabel, professionLabel } from './wall-labels';
+import { useLiveRead } from './use-live-read';
+
+const RESOURCE_KINDS = ['bedCount', 'stock', 'stockItem'] as const;
+const ROSTER_KINDS = ['rosterShift', 'staffingRequirement', 'shiftTemplate'] as const;
+/** Who is on shift changes with the clock, not only with edits: re-read each minute. */
+const COVERAGE_REFRESH_MS = 60_000;
+const MAX_ROWS = 8;
+
+function NoData({ text }: { text?: string }) {
+  const { t } = useTranslation();
+  return <p className="wall-nodata" data-testid="wall-nodata">{text ?? t('wall.noData')}</p>;
+}
+
+/** Available beds by HAvBED type from the resources feature; only types this hospital has staffed beds of. */
+export function BedsPanel() {
+  const { t } = useTranslation();
+  const summary = useLiveRead('resources.summary', {}, RESOURCE_KINDS);
+  if (!summary) return <NoData />;
+  const rows = summary.bedsAvailable.filter((b) => b.staffed > 0 || b.available > 0);
+  if (rows.length === 0) return <NoData text={t('wall.beds.none')} />;
+  return (
+    <table className="wall-table" data-testid="wall-beds">
+      <thead>
+        <tr><th>{t('wall.beds.type')}</th><th className="num">{t('wall.beds.available')}</th><th className="num">{t('wall.beds.staffed')}</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((b) => (
+          <tr key={b.type} data-bed-type={b.type}>
+            <td>{bedTypeLabel[b.type](t)}</td>
+            <td className={b.available === 0 ? 'num tone-alert' : 'num'}>{b.available}</td>
+            <td className="num dim">{b.staffed}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Stock holdings in the red (below par or running out) from the resources feature. */
+export function StockPanel() {
+  const { t } = useTranslation();
+  const summary = useLiveRead('resources.summary', {}, RESOURCE_KINDS);
+  if (!summary) return <NoData />;
+  if (summary.redStock.length === 0) return <NoData text={t('wall.stock.none')} />;
+  const shown = summary.redStock.slice(0, MAX_ROWS);
+  return (
+    <table className="wall-table" data-testid="wall-stock">
+      <thead>
+        <tr><th>{t('wall.stock.item')}</th><th>{t('wall.stock.store')}</th><th className="num">{t('wall.stock.qty')}</th></tr>
+      </thead>
+      <tbody>
+        {shown.map((s) => (
+          <tr key={s.id}>
+            <td className="tone-alert">{s.item}</td>
+            <td>{s.store}</td>
+            <td className="num">{s.qty}</td>
+          </tr>
+        ))}
+        {summary.redStock.length > shown.length ? (
+          <tr><td colSpan={3} className="dim">{t('wall.more', { count: summary.redStock.length - shown.length })}</td></tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+/** Staff on duty against required, from the roster feature's coverage read. */
+export function StaffPanel() {
+  const { t } = useTranslation();
+  const coverage = useLiveRead('roster.coverage', {}, ROSTER_KINDS, COVERAGE_REFRESH_MS);
+  if (!coverage) return <NoData />;
+  const rows = summariseCoverage(coverage);
+  if (rows.length === 0) return <NoData text={t('wall.staff.none')} />;
+  return (
+    <table className="wall-table" data-testid="wall-staff">
+      <thead>
+        <tr><th>{t('wall.staff.role')}</th><th className="num">{t('wall.staff.onDuty')}</th><th className="num">{t('wall.staff.required')}</th><th className="num">{t('wall.staff.gap')}</th></tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.role}>
+            <td>{professionLabel[r.role](t)}</td>
+            <td className="num">{r.rostered}</td>
+            <td className="num dim">{r.required}</td>
+            <td className={r.gap > 0 ? 'num tone-alert' : 'num'}>{r.gap > 0 ? `−${r.gap}` : '✓'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

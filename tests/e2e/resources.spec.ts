@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { XMLParser } from 'fast-xml-parser';
+import { expect, test } from './fixtures/test';
+import { ResourcesPage, stockCsv } from './pages/resources';
+
+test('imports 500 holdings across 5 stores, refuses a bad file with row errors and changes nothing', async ({ page, host }) => {
+  const res = new ResourcesPage(page);
+  await res.open(host.url);
+  await res.importCsv('stock.csv', stockCsv(100, 5));
+  await expect(page.getByTestId('stock-import')).toContainText('500');
+  await expect(res.totalsRow()).toContainText('500');
+  await page.screenshot({ path: 'test-results/screens/resources-stock-zh-CN.png', fullPage: true });
+
+  const bad = ['item,category,unit,store,qty,par,yellowAt,redAt', 'Item 000,ppe,box,Store 1,1,100,40,10', 'Gowns,toys,box,Store 1,-4,100,40,10', ',ppe,box,Store 2,5,100,40,10'].join('\n');
+  await res.importCsv('bad.csv', bad);
+  await expect(res.importErrors).toBeVisible();
+  const rows = res.importErrors.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('3');
+  await expect(rows.nth(0)).toContainText('category');
+  await expect(rows.nth(1)).toContainText('qty');
+  await expect(rows.nth(2)).toContainText('item');
+  // Nothing changed: still 500 holdings, and Item 000 in Store 1 still holds its imported 0, not the bad file's 1.
+  await expect(res.totalsRow()).toContainText('500');
+  await res.search('Item 000');
+  await expect(res.row('Item 000', 'Store 1')).toContainText('0');
+  await expect(res.row('Item 000', 'Store 1')).not.toContainText(/\b1\b.*box/);
+});
+
+test('issues stock until it runs out and shows why the last issue is refused', async ({ page, host }) => {
+  const res = new ResourcesPage(page);
+  await res.open(host.url);
+  await res.importCsv('stock.csv', ['item,category,unit,store,qty,par,yellowAt,redAt', 'N95 respirator,ppe,each,ED store,12,100,40,10'].join('\n'));
+  await res.row('N95 respirator', 'ED store').click();
+  await page.getByTestId('issue-qty').fill('5');
+  await page.getByTestId('issue-button').click();
+  await expect(res.row('N95 respirator', 'ED store')).toContainText('7');
+  await expect(res.row('N95 respirator', 'ED store').locator('.status-red').first()).toBeVisible();
+  await page.getByTestId('issue-qty').fill('8');
+  await page.getByTestId('issue-button').click();
+  await expect(page.locator('[data-error-code="stock_negative"]')).toBeVisible();
+  await expect(res.row('N95 respirator', 'ED store')).toContainText('7');
+});
+
+test('raises, approves and fills a request, which issues stock and appears in the HICS 257 record', async ({ page, host }) => {
+  const res = new ResourcesPage(page);
+  await res.open(host.url);
+  await res.importCsv('stock.csv', ['item,category,unit,store,qty,par,yellowAt,redAt', 'Oxygen cylinder,oxygen,cylinder,Central store,30,40,15,5'].join('\n'));
+  await expect(res.totalsRow()).toContainText('30');
+  await res.tab('requests');
+  await page.getByTestId('request-item').selectOption('Oxygen cylinder');
+  await page.getByTestId('request-qty').fill('20');
+  await page.getByTestId('request-section').fill('Operations');
+  await page.getByTestId('request-justification').fill('Ward 5 surge');
+  await page.getByTestId('request-raise').click();
+  const status = page.getByTestId('request-status').first();
+  await expect(status).toHaveAttribute('data-status', 'pending');
+  await page.getByTestId('request-approve').click();
+  await expect(status).toHaveAttribute('data-status', 'approved');
+  await page.getByTestId('fill-store').selectOption({ index: 1 });
+  await page.getByTestId('fill-qty').fill('12');
+  await page.getByTestId('request-fill').click();
+  await expect(status).toHaveAttribute('data-status', 'partially_filled');
+  await page.getByTestId('fill-qty').fill('8');
+  await page.getByTestId('request-fill').click();
+  await expect(status).toHaveAttribute('data-status', 'filled');
+  await expect(page.getByTestId('hics-257').locator('tbody tr')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screens/resources-requests-zh-CN.png', fullPage: true });
+  await res.tab('stock');
+  await expect(res.row('Oxygen cylinder', 'Central store')).toContainText('10');
+});
+
+test('updates beds and exports EDXL-HAVE, in both languages', async ({ page, host }) => {
+  const res = new ResourcesPage(page);
+  await res.open(host.url);
+  await res.tab('beds');
+  await page.getByTestId('bed-unit').fill('ICU 1');
+  await page.getByTestId('bed-type').selectOption('adult_icu');
+  await page.getByTestId('bed-add').click();
+  const line = page.locator('tr[data-unit="ICU 1"]');
+  await line.locator('input[data-figure="staffed"]').fill('12');
+  await line.locator('input[data-figure="staffed"]').press('Enter');
+  await expect(line.locator('[data-figure="available"]')).toHaveText('12');
+  await line.locator('input[data-figure="occupied"]').fill('9');
+  await line.locator('input[data-figure="occupied"]').press('Enter');
+  await expect(line.locator('[data-figure="available"]')).toHaveText('3');
+  await expect(page.getByTestId('bed-summary').locator('[data-bed-type="adult_icu"]')).toContainText('3');
+  await page.screenshot({ path: 'test-results/screens/resources-beds-zh-CN.png', fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-have').click();
+  const file = await (await download).path();
+  const doc = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(file, 'utf8')) as Record<string, Record<string, Record<string, Record<string, Record<string, unknown>>>>>;
+  const capacity = doc['have:HospitalStatus']?.['have:Hospital']?.['have:HospitalBedCapacityStatus']?.['have:BedCapacity'];
+  expect(capacity).toMatchObject({ 'have:BedType': 'AdultICU', 'have:Capacity': { 'have:AvailableCount': 3, 'have:BaselineCount': 12 } });
+
+  await page.getByTestId('language-toggle').click();
+  await expect(page.getByTestId('tab-beds')).toHaveText('Beds');
+  await page.screenshot({ path: 'test-results/screens/resources-beds-en.png', fullPage: true });
+  await res.tab('stock');
+  await res.importCsv('stock.csv', stockCsv(20, 5));
+  await expect(res.totalsRow()).toContainText('100');
+  await page.screenshot({ path: 'test-results/screens/resources-stock-en.png', fullPage: true });
+});
