@@ -59,7 +59,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(rendererDir)) throw new Error(`no built renderer at ${rendererDir}: run npm run build:renderer`);
 
   const workstation = createWorkstation({ dataDir: options.dataDir });
-  const app = Fastify({ logger: false, bodyLimit: MAX_REQUEST_BYTES });
+  // forceCloseConnections: a browser's idle keep-alive must not hold a shutdown (SQLite closes after it).
+  const app = Fastify({ logger: false, bodyLimit: MAX_REQUEST_BYTES, forceCloseConnections: true });
   let port = options.port;
 
   const presentedToken = (req: IncomingMessage, url: URL): string | undefined =>
