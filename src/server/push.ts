@@ -11,85 +11,101 @@ export type PushOutcome = { response: PushResponse; pokes: Poke[] };
 
 type Verdict = { result: 'applied'; version: number } | { result: 'rejected'; code: DomainErrorCode; message: string };
 
+type AuditRow = {
+  client_id: string; mutation_id: number; user_id: string; space: string; name: string; args: unknown; client_at: number;
+  server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; version: number | null;
+};
+
+export type PushItem = { auth: AuthContext; request: PushRequest };
+
 /**
- * The mutations of a batch the server will deal with now: those after the client's last, up to the first gap.
- * Anything past a gap waits for the client to resend, so a client's mutations apply exactly in its order.
+ * Applies one push in one transaction. See `applyPushes`.
  */
-function nextRun(mutations: readonly PushedMutation[], last: number): PushedMutation[] {
-  const run: PushedMutation[] = [];
-  let expected = last + 1;
-  for (const m of mutations) {
-    if (m.mutationId < expected) continue;
-    if (m.mutationId !== expected) break;
-    run.push(m);
-    expected++;
-  }
-  return run;
+export async function applyPush(db: Db, auth: AuthContext, request: PushRequest, now: () => number): Promise<PushOutcome> {
+  const { outcomes, pokes } = await applyPushes(db, [{ auth, request }], now);
+  const [outcome] = outcomes;
+  if (!outcome) throw new Error('no outcome for the push');
+  return { response: outcome, pokes };
 }
 
 /**
- * Applies one push in one transaction.
+ * Applies several pushes (of any clients) in one transaction, each in arrival order (group commit).
  *
- * Why a puller never misses a row (the cursor is gap-free in commit order): a push locks the rows of the spaces
- * it writes (`SELECT ... FOR UPDATE`) and takes one new version for each, holding the locks until it ends.
+ * Why a puller never misses a row (the cursor is gap-free in commit order): a transaction locks the rows of the
+ * spaces it writes (`SELECT ... FOR UPDATE`) and takes one new version for each, holding the locks until it ends.
  * The next writer of the space blocks on the lock until then, so it can only take v+1 after v has committed
  * (or rolled back and given v back). PostgreSQL makes a commit visible before it releases the transaction's
  * locks, so any snapshot that shows v+1 also shows v. A plain sequence would not do: two writers could take
  * 7 and 8 and commit 8 first, and a pull between the commits would move the cursor past 7 for good.
  *
- * Deadlocks: the client row is locked first, then every space the batch writes, in sorted order, up front.
- * Throughput: rows are read through and written back in one statement at the end (WriteLayer), and the audit in
- * one more, so a push of n mutations costs about n reads rather than n x 5 round trips.
+ * Deadlocks: client rows are locked first, then spaces, each set in sorted order, up front.
+ * Throughput: rows are read through and written back in one statement at the end (WriteLayer), with the audit,
+ * versions and clients' marks, so the space locks are held for few round trips; and concurrent pushes share one
+ * transaction (PushBatcher), so a hospital's fifty desks do not queue one by one on their space's lock.
  */
-export async function applyPush(db: Db, auth: AuthContext, request: PushRequest, now: () => number): Promise<PushOutcome> {
+export async function applyPushes(db: Db, items: readonly PushItem[], now: () => number): Promise<{ outcomes: PushResponse[]; pokes: Poke[] }> {
   return db.transaction(async (tx) => {
-    // Serializes pushes of one client: a resend racing the original waits, then sees its ids as duplicates.
+    const clientIds = [...new Set(items.map((i) => i.request.clientId))].sort();
+    const firstUser = new Map(items.map((i) => [i.request.clientId, i.auth.user.id]));
     await tx.query(
-      'INSERT INTO client (id, last_user_id, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (id) DO NOTHING',
-      [request.clientId, auth.user.id, now()],
+      `INSERT INTO client (id, last_user_id, created_at, updated_at)
+       SELECT id, user_id, $2, $2 FROM jsonb_to_recordset($1::jsonb) AS r(id text, user_id text) ORDER BY id
+       ON CONFLICT (id) DO NOTHING`,
+      [JSON.stringify(clientIds.map((id) => ({ id, user_id: firstUser.get(id) }))), now()],
     );
-    const [client] = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client WHERE id = $1 FOR UPDATE', [
-      request.clientId,
-    ]);
-    let last = client?.last_mutation_id ?? 0;
-
-    const run = nextRun(request.mutations, last);
-    const wanted = [...new Set(run.map((m) => m.space).filter((s) => auth.spaces.includes(s)))].sort();
+    // Serializes pushes of one client: a resend racing the original waits, then sees its ids as duplicates.
+    const clients = await tx.query<{ id: string; last_mutation_id: number }>(
+      'SELECT id, last_mutation_id FROM client WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+      [clientIds],
+    );
+    const lastOf = new Map(clients.map((c) => [c.id, c.last_mutation_id]));
+    const wanted = [
+      ...new Set(items.flatMap(({ auth, request }) => request.mutations.map((m) => m.space).filter((s) => auth.spaces.includes(s)))),
+    ].sort();
     const locked = await tx.query<{ id: string; version: number }>(
       'SELECT id, version FROM space WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
       [wanted],
     );
-    // One new version per space per push: all its rows commit together, and a pull never splits a version.
+    // One new version per space per transaction: all its rows commit together, and a pull never splits a version.
     const nextVersion = new Map(locked.map((s) => [s.id, s.version + 1]));
     const written = new Set<string>();
     const writes = new WriteLayer(tx);
     const audit: AuditRow[] = [];
+    const marks = new Map<string, { last: number; user_id: string }>();
 
-    const results: Result[] = [];
-    for (const m of request.mutations) {
-      if (m.mutationId <= last) {
-        results.push(await recordedResult(tx, request.clientId, m.mutationId));
-        continue;
+    const outcomes: PushResponse[] = [];
+    for (const { auth, request } of items) {
+      let last = lastOf.get(request.clientId) ?? 0;
+      const results: Result[] = [];
+      for (const m of request.mutations) {
+        if (m.mutationId <= last) {
+          results.push(await recordedResult(tx, request.clientId, m.mutationId, audit));
+          continue;
+        }
+        if (m.mutationId !== last + 1) break;
+        const verdict = await applyOne(writes, auth, m, nextVersion);
+        audit.push({
+          client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
+          args: m.args ?? null, client_at: m.at, server_at: now(), result: verdict.result,
+          code: verdict.result === 'rejected' ? verdict.code : null,
+          message: verdict.result === 'rejected' ? verdict.message : null,
+          version: verdict.result === 'applied' ? verdict.version : null,
+        });
+        if (verdict.result === 'applied') {
+          written.add(m.space);
+          results.push({ mutationId: m.mutationId, status: 'applied' });
+        } else {
+          results.push({ mutationId: m.mutationId, status: 'rejected', code: verdict.code, message: verdict.message });
+        }
+        last = m.mutationId;
       }
-      if (m.mutationId !== last + 1) break;
-      const verdict = await applyOne(writes, auth, m, nextVersion);
-      audit.push({
-        client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
-        args: m.args ?? null, client_at: m.at, server_at: now(), result: verdict.result,
-        code: verdict.result === 'rejected' ? verdict.code : null,
-        message: verdict.result === 'rejected' ? verdict.message : null,
-        version: verdict.result === 'applied' ? verdict.version : null,
-      });
-      if (verdict.result === 'applied') {
-        written.add(m.space);
-        results.push({ mutationId: m.mutationId, status: 'applied' });
-      } else {
-        results.push({ mutationId: m.mutationId, status: 'rejected', code: verdict.code, message: verdict.message });
-      }
-      last = m.mutationId;
+      if (last !== (lastOf.get(request.clientId) ?? 0)) marks.set(request.clientId, { last, user_id: auth.user.id });
+      lastOf.set(request.clientId, last);
+      outcomes.push({ results, lastMutationId: last });
     }
-    // Everything the push writes goes in one statement, so the space locks are held for as few round trips as
-    // possible: under load every await is a trip through a busy event loop while other pushes wait on the lock.
+
+    // Everything the transaction writes goes in one statement, so the space locks are held for as few round
+    // trips as possible: under load every await is a trip through a busy event loop while others wait.
     const rows = writes.drain();
     const pokes: Poke[] = [...written].sort().map((space) => ({ space, version: nextVersion.get(space) ?? 0 }));
     if (audit.length > 0) {
@@ -104,20 +120,87 @@ export async function applyPush(db: Db, auth: AuthContext, request: PushRequest,
          s AS (
            UPDATE space SET version = r.version FROM jsonb_to_recordset($3::jsonb) AS r(space text, version bigint)
             WHERE space.id = r.space RETURNING 1),
-         c AS (UPDATE client SET last_mutation_id = $4, last_user_id = $5, updated_at = $6 WHERE id = $7 RETURNING 1)
+         c AS (
+           UPDATE client SET last_mutation_id = r.last, last_user_id = r.user_id, updated_at = $5
+             FROM jsonb_to_recordset($4::jsonb) AS r(id text, last bigint, user_id text)
+            WHERE client.id = r.id RETURNING 1)
          SELECT (SELECT count(*) FROM e)::int AS entities`,
-        [JSON.stringify(rows), JSON.stringify(audit), JSON.stringify(pokes), last, auth.user.id, now(), request.clientId],
+        [
+          JSON.stringify(rows),
+          JSON.stringify(audit),
+          JSON.stringify(pokes),
+          JSON.stringify([...marks].map(([id, mark]) => ({ id, ...mark }))),
+          now(),
+        ],
       );
       if (outcome?.entities !== rows.length) throw new Error(SPACE_CHANGED);
     }
-    return { response: { results, lastMutationId: last }, pokes };
+    return { outcomes, pokes };
   });
 }
 
-type AuditRow = {
-  client_id: string; mutation_id: number; user_id: string; space: string; name: string; args: unknown; client_at: number;
-  server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; version: number | null;
-};
+type Waiting = PushItem & { resolve: (outcome: PushOutcome) => void; reject: (error: unknown) => void };
+
+/**
+ * Group commit: while one transaction runs, the pushes that arrive queue up and then go together in the next.
+ * An idle server applies a push at once; a busy one amortises the space lock over many. If a group fails for a
+ * reason other than a domain refusal (a bug, a lost connection), each push is retried on its own, so one bad
+ * push fails only its own request.
+ */
+export class PushBatcher {
+  private queue: Waiting[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+    private readonly maxMutations = 5_000,
+  ) {}
+
+  push(auth: AuthContext, request: PushRequest): Promise<PushOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ auth, request, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    while (this.queue.length > 0) {
+      const group = this.take();
+      try {
+        const { outcomes, pokes } = await applyPushes(this.db, group, this.now);
+        group.forEach((item, i) => {
+          const response = outcomes[i];
+          if (response) item.resolve({ response, pokes: pokesOf(item, pokes) });
+        });
+      } catch (error) {
+        if (group.length === 1) group[0]?.reject(error);
+        else for (const item of group) await applyPush(this.db, item.auth, item.request, this.now).then(item.resolve, item.reject);
+      }
+    }
+    this.running = false;
+  }
+
+  private take(): Waiting[] {
+    const group: Waiting[] = [];
+    let mutations = 0;
+    while (this.queue.length > 0) {
+      const next = this.queue[0];
+      if (!next || (group.length > 0 && mutations + next.request.mutations.length > this.maxMutations)) break;
+      group.push(next);
+      mutations += next.request.mutations.length;
+      this.queue.shift();
+    }
+    return group;
+  }
+}
+
+/** The pokes one push caused: its spaces at the group's versions (other pushes' pokes are announced by theirs). */
+function pokesOf(item: PushItem, pokes: readonly Poke[]): Poke[] {
+  const spaces = new Set(item.request.mutations.map((m) => m.space));
+  return pokes.filter((p) => spaces.has(p.space));
+}
 
 /** Runs one mutation in its own write layer: a refusal drops its writes, nothing else. */
 async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation, nextVersion: Map<string, number>): Promise<Verdict> {
@@ -145,11 +228,15 @@ async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation
 }
 
 /** A resent mutation is not applied again; the client hears what happened the first time. */
-async function recordedResult(tx: Queryable, clientId: string, mutationId: number): Promise<Result> {
-  const [row] = await tx.query<{ result: string; code: DomainErrorCode | null; message: string | null }>(
-    'SELECT result, code, message FROM audit WHERE client_id = $1 AND mutation_id = $2',
-    [clientId, mutationId],
-  );
+async function recordedResult(tx: Queryable, clientId: string, mutationId: number, pendingAudit: readonly AuditRow[]): Promise<Result> {
+  // The first time may be earlier in this same group, not yet written.
+  const pending = pendingAudit.find((a) => a.client_id === clientId && a.mutation_id === mutationId);
+  const [row] = pending
+    ? [{ result: pending.result, code: pending.code as DomainErrorCode | null, message: pending.message }]
+    : await tx.query<{ result: string; code: DomainErrorCode | null; message: string | null }>(
+        'SELECT result, code, message FROM audit WHERE client_id = $1 AND mutation_id = $2',
+        [clientId, mutationId],
+      );
   const result: Result = { mutationId, status: 'duplicate' };
   if (row?.result === 'rejected') {
     if (row.code !== null) result.code = row.code;

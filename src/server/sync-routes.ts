@@ -4,7 +4,7 @@ import { requireAuth } from './auth-routes';
 import type { Db } from './db/db';
 import { checkProtocolVersion, forbidden, invalidRequest } from './http-errors';
 import type { PokeHub } from './pokes';
-import { applyPush, type Poke } from './push';
+import { PushBatcher, type Poke } from './push';
 import { readPull } from './pull';
 
 export type SyncRouteOptions = {
@@ -16,13 +16,14 @@ export type SyncRouteOptions = {
 
 export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): void {
   const auth = requireAuth(db, options.now);
+  const batcher = new PushBatcher(db, options.now);
 
   app.post('/api/sync/push', async (request): Promise<PushResponse> => {
     const caller = await auth(request);
     checkProtocolVersion(request.body);
     const parsed = PushRequestSchema.safeParse(request.body);
     if (!parsed.success) throw invalidRequest(parsed.error);
-    const { response, pokes } = await applyPush(db, caller, parsed.data, options.now);
+    const { response, pokes } = await batcher.push(caller, parsed.data);
     // After COMMIT: a poke before it could send a client to pull a version it cannot see yet.
     for (const poke of pokes) options.hub.publish(poke);
     if (pokes.length > 0) {

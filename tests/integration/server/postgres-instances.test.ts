@@ -38,6 +38,7 @@ describe.skipIf(!(await postgresReachable()))('several server instances on one P
     const pushers = 8;
     const pushesEach = 12;
     const created = new Set<string>();
+    const pushesMade: string[][] = [];
     let pushing = true;
 
     const pusher = async (index: number) => {
@@ -51,6 +52,7 @@ describe.skipIf(!(await postgresReachable()))('several server instances on one P
         const results = PushResponseSchema.parse(response.body).results;
         expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
         for (const id of ids) created.add(id);
+        pushesMade.push(ids);
       }
     };
 
@@ -84,8 +86,8 @@ describe.skipIf(!(await postgresReachable()))('several server instances on one P
     const missed = [...created].filter((id) => !seen.has(id));
     expect(missed).toEqual([]);
     expect(pulls).toBeGreaterThan(5);
-    // One version per push in a space: its two rows share it, and no two pushes do.
-    expect(new Set([...created].map((id) => seen.get(id))).size).toBe(pushers * pushesEach);
+    // A push's rows commit under one version (concurrent pushes may share it: group commit).
+    for (const ids of pushesMade) expect(new Set(ids.map((id) => seen.get(id))).size).toBe(1);
   }, 120_000);
 
   it('shuts down gracefully: open poke sockets are told the server is going away', async () => {
