@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { MapFeatureSchema } from '../domain/map-features';
+import { DistrictWarningSchema, NeighbourHospitalSchema } from '../domain/map-region';
 
 /**
  * The map feature's read methods, spread into the workstation API (src/contract/api.ts). Each entry is
@@ -16,5 +17,10 @@ export const mapApi = {
   'map.featuresByIds': {
     params: z.strictObject({ ids: z.array(z.string().max(100)).max(MAX_CHANGED_IDS) }),
     result: z.object({ features: z.array(MapFeatureSchema), removed: z.array(z.string()) }),
+  },
+  /** District warning levels and neighbours' reported beds set in this space (places never set are absent). */
+  'map.region': {
+    params: z.strictObject({}),
+    result: z.object({ districts: z.array(DistrictWarningSchema), hospitals: z.array(NeighbourHospitalSchema) }),
   },
 } as const;

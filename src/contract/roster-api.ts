@@ -26,6 +26,8 @@ export const RosterPlanSchema = z.object({
   requirements: z.array(StaffingRequirementSchema),
   templates: z.array(ShiftTemplateSchema),
   rules: RosterRulesFieldsSchema,
+  /** Labour pool check-ins that overlap the range, so the roster can flag shifts double-booked by incident work. */
+  pool: z.array(PoolEntrySchema),
 });
 
 /**

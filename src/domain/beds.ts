@@ -70,3 +70,11 @@ export function bedsOverTime(beds: readonly BedCount[]): { at: number; available
     return { at, available };
   });
 }
+
+export type BedStatus = 'green' | 'yellow' | 'red';
+
+/** Three colours for a line: none available is red; a tenth of staffed beds or fewer (at most two) is yellow. */
+export function bedStatus(available: number, staffed: number): BedStatus {
+  if (available === 0) return 'red';
+  return available <= Math.max(2, Math.floor(staffed / 10)) ? 'yellow' : 'green';
+}

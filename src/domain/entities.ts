@@ -13,6 +13,7 @@ import { StaffSchema } from './staff';
 import { RosterRulesSchema, RosterShiftSchema, ShiftTemplateSchema, StaffingRequirementSchema } from './roster';
 import { PoolEntrySchema } from './labour-pool';
 import { MapFeatureSchema } from './map-features';
+import { DistrictWarningSchema, NeighbourHospitalSchema } from './map-region';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -32,7 +33,7 @@ export const entitySchemas = {
   message: MessageSchema,
   deadline: DeadlineSchema,
   staff: StaffSchema, rosterShift: RosterShiftSchema, staffingRequirement: StaffingRequirementSchema, rosterRules: RosterRulesSchema, shiftTemplate: ShiftTemplateSchema, poolEntry: PoolEntrySchema,
-  mapFeature: MapFeatureSchema,
+  mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

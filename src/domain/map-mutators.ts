@@ -4,6 +4,7 @@ import { IdSchema } from './ids';
 import { openIncident, requirePermission } from './incident-mutators';
 import { defineMutator, type MutationContext, type Tx } from './mutation';
 import { GeometrySchema } from './map-geometry';
+import { mapRegionMutators } from './map-region-mutators';
 import { geometryFits, MapFeatureCategorySchema, MapFeatureNameSchema, MapFeatureNoteSchema, type MapFeature } from './map-features';
 
 async function existingFeature(tx: Tx, id: string, ctx: MutationContext): Promise<MapFeature> {
@@ -73,4 +74,6 @@ export const mapMutators = {
     await existingFeature(tx, args.id, ctx);
     await tx.del('mapFeature', args.id);
   }),
+
+  ...mapRegionMutators,
 };

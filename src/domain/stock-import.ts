@@ -6,7 +6,7 @@ import { StockCategorySchema, StockCountSchema, StockLabelSchema } from './stock
 export const stockCsvColumns = ['item', 'category', 'unit', 'store', 'qty', 'par', 'yellowAt', 'redAt'] as const;
 export type StockCsvColumn = (typeof stockCsvColumns)[number];
 
-export const ImportRowErrorReasonSchema = z.enum(['missing_column', 'required', 'not_a_count', 'unknown_category', 'too_long', 'duplicate', 'thresholds']);
+export const ImportRowErrorReasonSchema = z.enum(['missing_column', 'required', 'not_a_count', 'unknown_category', 'too_long', 'duplicate', 'thresholds', 'unknown_bed_type']);
 export type ImportRowErrorReason = z.infer<typeof ImportRowErrorReasonSchema>;
 /** `row` counts from 1 for the header, as a spreadsheet shows it, so the first data row is row 2. */
 export type ImportRowError = { row: number; column: string; reason: ImportRowErrorReason };

@@ -25,5 +25,11 @@ export function createMapHandlers(ws: WorkstationInternals): FeatureHandlers<typ
         }
         return { features, removed };
       }),
+
+    'map.region': () =>
+      queue.run(() => {
+        const space = readSettings(store).space;
+        return { districts: store.list('districtWarning', space), hospitals: store.list('neighbourHospital', space) };
+      }),
   };
 }

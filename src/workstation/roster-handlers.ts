@@ -31,6 +31,7 @@ export function createRosterHandlers(ws: WorkstationInternals): FeatureHandlers<
           requirements: store.list('staffingRequirement', space),
           templates: store.list('shiftTemplate', space),
           rules: rules(store, space),
+          pool: store.list('poolEntry', space).filter((e) => (e.checkedOutAt ?? Infinity) > from - WEEK && e.checkedInAt < to + WEEK),
         };
       }),
 

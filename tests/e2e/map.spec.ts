@@ -88,6 +88,101 @@ test('a zone is drawn, renamed and removed through synced mutations', async ({ p
   await expect(page.getByTestId('pending-count')).toContainText('3');
 });
 
+test('a zone\'s corners are dragged, added on an edge and removed, and the saved shape survives a reload', async ({ page, host }) => {
+  const map = new MapScreen(page);
+  await map.open(host.url);
+  await map.waitIdle();
+  await map.drawZone('zone_cold', '冷区 北侧', [[0.3, 0.3], [0.5, 0.3], [0.5, 0.5], [0.3, 0.5]]);
+  await expect(map.label('冷区 北侧')).toBeVisible();
+  const before = await withApi(host.url, (c) => c.call('map.features', {}));
+  const ring0 = before.find((f) => f.name === '冷区 北侧')?.geometry;
+  if (ring0?.type !== 'Polygon') throw new Error('zone not saved as a polygon');
+
+  await page.getByTestId('map-edit-shape').click();
+  await expect(map.handles()).toHaveCount(4);
+  await map.drag(map.handles().nth(0), -60, -40);
+  await page.getByTestId('midpoint-handle').nth(1).click();
+  await expect(map.handles()).toHaveCount(5);
+  await map.handles().nth(4).click();
+  await page.getByTestId('shape-remove-corner').click();
+  await expect(map.handles()).toHaveCount(4);
+  await page.screenshot({ path: 'test-results/screens/map-shape-edit-zh-CN.png' });
+  await page.getByTestId('shape-save').click();
+  await expect(map.handles()).toHaveCount(0);
+
+  const after = await withApi(host.url, (c) => c.call('map.features', {}));
+  const ring1 = after.find((f) => f.name === '冷区 北侧')?.geometry;
+  if (ring1?.type !== 'Polygon') throw new Error('zone lost its polygon');
+  const [old, now] = [ring0.coordinates[0], ring1.coordinates[0]];
+  // Four corners (one added on the second edge, the last one removed), the first dragged up and left.
+  expect(now).toHaveLength(5);
+  expect(now[0]?.[0]).toBeLessThan(old[0]?.[0] ?? 0);
+  expect(now[0]?.[1]).toBeGreaterThan(old[0]?.[1] ?? 0);
+  expect(now[1]).toEqual(old[1]);
+  expect(now[2]?.[0]).toBeCloseTo(old[1]?.[0] ?? 0, 9);
+  expect(now[2]?.[1]).toBeCloseTo(((old[1]?.[1] ?? 0) + (old[2]?.[1] ?? 0)) / 2, 9);
+
+  await page.reload();
+  await expect(map.pane).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await page.locator('input[name="search"]').fill('冷区 北侧');
+  await page.getByTestId('map-search-results').getByTestId('map-list-row').first().click();
+  await page.getByTestId('map-edit-shape').click();
+  await expect(map.handles()).toHaveCount(4);
+});
+
+test('neighbours\' beds are reported from their list entry, shown on the map, and marked stale hours later', async ({ page, host }) => {
+  const map = new MapScreen(page);
+  await map.open(host.url);
+  await page.getByTestId('view-region').click();
+  const entry = page.locator('[data-testid="neighbour-hospital"][data-hospital-id="h-tcm"]');
+  await entry.getByTestId('neighbour-edit').click();
+  const form = entry.getByTestId('neighbour-beds-form');
+  await form.locator('input[name="beds-emergency"]').fill('6');
+  await form.locator('input[name="beds-icu"]').fill('2');
+  await form.locator('input[name="beds-general"]').fill('35');
+  await form.locator('input[name="beds-paediatric"]').fill('4');
+  await form.locator('button[type="submit"]').click();
+  await expect(form).toHaveCount(0);
+  await expect(entry).toContainText('35');
+  const label = page.locator('[data-testid="map-label"][data-feature-id="h-tcm"] [data-testid="hospital-beds-label"]');
+  await expect(label).toContainText('重症 2');
+  await expect(label).not.toHaveClass(/stale/);
+  await map.waitIdle();
+  await page.screenshot({ path: 'test-results/screens/map-neighbour-beds-zh-CN.png' });
+
+  // Five hours on (the page's clock only: the figures were reported at the real time), they are marked out of date.
+  await page.clock.setFixedTime(Date.now() + 5 * 3_600_000);
+  await page.reload();
+  await expect(map.pane).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await page.getByTestId('view-region').click();
+  await expect(entry).toHaveAttribute('data-stale', 'true');
+  await expect(label).toHaveClass(/stale/);
+  await setLanguage(host.url, 'en');
+  await expect(label).toContainText('out of date');
+  await map.waitIdle();
+  await page.screenshot({ path: 'test-results/screens/map-neighbour-beds-en.png' });
+});
+
+test('a district\'s warning level set by command recolours it on the map and is kept', async ({ page, host }) => {
+  const map = new MapScreen(page);
+  await map.open(host.url);
+  await page.getByTestId('view-region').click();
+  const district = page.locator('[data-testid="district-warning"][data-district-id="d-binhu"]');
+  await expect(district).toHaveAttribute('data-level', 'green');
+  await map.waitIdle();
+  const label = map.label('滨湖区').first();
+  const [r0, g0] = await map.pixelUnder(label, 0, 30);
+  expect(g0).toBeGreaterThan(r0);
+  await district.locator('select').selectOption('red');
+  await expect(district).toHaveAttribute('data-level', 'red');
+  await map.waitIdle();
+  const [r1, g1] = await map.pixelUnder(label, 0, 30);
+  expect(r1).toBeGreaterThan(g1);
+  await page.reload();
+  await expect(map.pane).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await expect(district).toHaveAttribute('data-level', 'red');
+});
+
 test('without WebGL the map pane says so and lists the same features', async ({ host }) => {
   await withApi(host.url, (client) => seedChemicalIncident(client, Date.now()));
   const browser = await chromium.launch({

@@ -77,13 +77,14 @@ test('updates beds and exports EDXL-HAVE, in both languages', async ({ page, hos
   await page.getByTestId('bed-unit').fill('ICU 1');
   await page.getByTestId('bed-type').selectOption('adult_icu');
   await page.getByTestId('bed-add').click();
-  const line = page.locator('tr[data-unit="ICU 1"]');
-  await line.locator('input[data-figure="staffed"]').fill('12');
-  await line.locator('input[data-figure="staffed"]').press('Enter');
-  await expect(line.locator('[data-figure="available"]')).toHaveText('12');
-  await line.locator('input[data-figure="occupied"]').fill('9');
-  await line.locator('input[data-figure="occupied"]').press('Enter');
-  await expect(line.locator('[data-figure="available"]')).toHaveText('3');
+  await res.editBed('ICU 1', 'staffed', '12');
+  await expect(res.bedCell('ICU 1', 'available')).toHaveText('12');
+  await res.editBed('ICU 1', 'occupied', '9');
+  await expect(res.bedCell('ICU 1', 'available')).toHaveText('3');
+  // A figure below zero is refused in the grid and never sent.
+  await res.editBed('ICU 1', 'occupied', '-3');
+  await expect(page.locator('[data-error-code="invalid_request"]')).toBeVisible();
+  await expect(res.bedCell('ICU 1', 'occupied')).toHaveText('9');
   await expect(page.getByTestId('bed-summary').locator('[data-bed-type="adult_icu"]')).toContainText('3');
   await page.screenshot({ path: 'test-results/screens/resources-beds-zh-CN.png', fullPage: true });
 
@@ -96,9 +97,37 @@ test('updates beds and exports EDXL-HAVE, in both languages', async ({ page, hos
 
   await page.getByTestId('language-toggle').click();
   await expect(page.getByTestId('tab-beds')).toHaveText('Beds');
+  await bedFileStep(res);
   await page.screenshot({ path: 'test-results/screens/resources-beds-en.png', fullPage: true });
   await res.tab('stock');
   await res.importCsv('stock.csv', stockCsv(20, 5));
   await expect(res.totalsRow()).toContainText('100');
   await page.screenshot({ path: 'test-results/screens/resources-stock-en.png', fullPage: true });
 });
+
+/** Bed CSV: a file with one bad row is refused whole; a good one updates the grid and draws the history chart. */
+async function bedFileStep(res: ResourcesPage): Promise<void> {
+  const { page } = res;
+  const head = 'unit,type,staffed,occupied,surge';
+  await res.importBedCsv('beds-bad.csv', [head, 'ICU 1,adult_icu,20,2,0', 'Ward 7,icu_ward,10,2,1'].join('\n'));
+  const errors = page.getByTestId('bed-import-errors').locator('tbody tr');
+  await expect(errors).toHaveCount(1);
+  await expect(errors.first()).toContainText('3');
+  await expect(errors.first()).toContainText('type');
+  await expect(res.bedCell('ICU 1', 'staffed')).toHaveText('12');
+  await expect(page.getByTestId('beds-grid').locator('.ag-row[row-index]')).toHaveCount(1);
+
+  await res.importBedCsv('beds.csv', [head, 'ICU 1,adult_icu,14,9,2', 'ED,emergency_department,30,28,6', 'Burns,burn,6,6,0'].join('\n'));
+  await expect(page.getByTestId('bed-import')).toContainText('3');
+  await expect(res.bedCell('ICU 1', 'available')).toHaveText('5');
+  await expect(res.bedCell('Burns', 'available')).toHaveClass(/status-red/);
+  await expect(res.bedCell('ED', 'available')).toHaveClass(/status-yellow/);
+  // The chart is drawn on a canvas: some of its pixels are painted.
+  const painted = await page.getByTestId('beds-chart').locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray();
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n++;
+    return n;
+  });
+  expect(painted).toBeGreaterThan(500);
+}

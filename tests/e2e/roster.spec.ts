@@ -7,6 +7,7 @@ import { TcpProxy } from '../chaos/tcp-proxy';
 import { makeStaffCsv } from '../fixtures/roster';
 import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
 import { expect, test } from './fixtures/test';
+import { BoardPage } from './pages/board';
 import { CommandCentre } from './pages/command-centre';
 import { RosterScreen } from './pages/roster';
 
@@ -63,6 +64,22 @@ test('imports 300 staff (a bad file is refused with row errors), fills a coverag
   await expect(page.getByTestId('roster-error-detail')).toContainText('Staff 1：两班之间仅休息 8 小时（至少 10 小时）');
   await expect(roster.cell(0, 5)).toHaveAttribute('data-assigned', 'no');
 
+  // Shifts and rules: a custom 10 h shift appears on the roster; lowering the minimum rest to 6 h clears the
+  // warning on that cell, and the server now accepts the same change.
+  await roster.defineShift('M10', '09:00', 10);
+  await expect(page.getByTestId('shift-templates').locator('tr[data-code="M10"]')).toContainText('09:00');
+  await expect(roster.currentRule('minRestHours')).toContainText('10');
+  await roster.setRules({ minRestHours: 6 });
+  await expect(roster.currentRule('minRestHours')).toContainText('6');
+  await page.screenshot({ path: 'test-results/screens/roster-setup-zh-CN.png' });
+  await roster.choose('ED', 'nurse', 'custom');
+  await expect(roster.column(`${monday}/M10`)).toBeVisible();
+  await roster.choose('ED', 'nurse', '3x8');
+  await roster.cell(0, 5).focus();
+  await expect(roster.preview.locator('.roster-warn')).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(roster.cell(0, 5)).toHaveAttribute('data-assigned', 'yes');
+
   // Coverage at a glance, and in English.
   await roster.tab('coverage');
   await expect(page.getByTestId('roster-coverage').locator('.coverage-card').first()).toBeVisible();
@@ -72,11 +89,14 @@ test('imports 300 staff (a bad file is refused with row errors), fills a coverag
   await page.screenshot({ path: 'test-results/screens/roster-coverage-en.png' });
   await roster.tab('roster');
   await page.screenshot({ path: 'test-results/screens/roster-week-en.png' });
+  await roster.tab('setup');
+  await page.screenshot({ path: 'test-results/screens/roster-setup-en.png' });
 
   // Labour pool during an incident: check two people in and assign them; a second post is flagged.
   await page.getByTestId('nav-board').click();
   await centre.declareIncident({ name: 'Mass casualty: bus crash', type: 'mass_casualty', level: 'II', location: 'ED' });
   await expect(centre.incidentName).toHaveText('Mass casualty: bus crash');
+  await new BoardPage(page).createTask({ title: 'Open the decontamination tent' });
   await roster.open();
   await roster.tab('pool');
   for (const no of ['S0001', 'S0002']) {
@@ -90,6 +110,12 @@ test('imports 300 staff (a bad file is refused with row errors), fills a coverag
   await first.locator('select').selectOption('ops.medical-care.inpatient');
   await first.getByRole('button', { name: 'Assign' }).click();
   await expect(page.getByTestId('pool-double')).toContainText('Staff 1');
+  // The pool also assigns to the incident's tasks; one assignment alone is not double-booked.
+  const second = page.getByTestId('pool-table').locator('tr[data-staff="S0002"]');
+  await second.locator('select').selectOption({ label: 'Open the decontamination tent' });
+  await second.getByRole('button', { name: 'Assign' }).click();
+  await expect(second.getByTestId('pool-assigned')).toHaveText('Open the decontamination tent');
+  await expect(page.getByTestId('pool-double')).not.toContainText('Staff 2');
   await expect(page.getByTestId('pool-timesheet').locator('tbody tr')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screens/roster-pool-en.png' });
 });

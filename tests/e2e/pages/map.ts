@@ -47,6 +47,45 @@ export class MapScreen {
     await this.page.mouse.dblclick(p.x, p.y);
   }
 
+  handles(): Locator {
+    return this.page.getByTestId('vertex-handle');
+  }
+
+  /** Drags a marker (a corner handle) by a screen offset in small steps, as a hand would. */
+  async drag(handle: Locator, dx: number, dy: number): Promise<void> {
+    const box = await handle.boundingBox();
+    if (!box) throw new Error('handle has no box');
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
+  /** The canvas colour at the middle of a label (labels are HTML over the canvas, so the pixel is the fill under it). */
+  pixelUnder(label: Locator, dx = 0, dy = 0): Promise<[number, number, number]> {
+    return label.evaluate(
+      (el, [ox, oy]) => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.maplibregl-canvas');
+        if (!canvas) return [0, 0, 0] as [number, number, number];
+        const box = el.getBoundingClientRect();
+        const c = canvas.getBoundingClientRect();
+        const ratio = canvas.width / c.width;
+        const copy = document.createElement('canvas');
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        const ctx = copy.getContext('2d');
+        ctx?.drawImage(canvas, 0, 0);
+        const x = Math.round((box.x + box.width / 2 + (ox ?? 0) - c.x) * ratio);
+        const y = Math.round((box.y + box.height / 2 + (oy ?? 0) - c.y) * ratio);
+        const d = ctx?.getImageData(x, y, 1, 1).data;
+        return [d?.[0] ?? 0, d?.[1] ?? 0, d?.[2] ?? 0] as [number, number, number];
+      },
+      [dx, dy] as [number, number],
+    );
+  }
+
   /**
    * Pixel statistics of the map canvas read inside the page (preserveDrawingBuffer keeps the frame): how many
    * distinct colours, and what share of pixels differ from the background. A blank or failed canvas has one colour.

@@ -28,6 +28,23 @@ export class ResourcesPage {
     return this.grid.locator('.ag-row.stock-total-row');
   }
 
+  async importBedCsv(name: string, csv: string): Promise<void> {
+    await this.page.getByTestId('bed-import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  }
+
+  /** One figure of a bed line in the beds grid. */
+  bedCell(unit: string, column: 'staffed' | 'occupied' | 'available' | 'surge' | 'type'): Locator {
+    return this.page.getByTestId('beds-grid').locator('.ag-row[row-index]').filter({ hasText: unit }).first().locator(`[col-id="${column}"]`);
+  }
+
+  /** Types a figure into a bed cell as a user does: click to edit, type, Enter. */
+  async editBed(unit: string, column: 'staffed' | 'occupied' | 'surge', value: string): Promise<void> {
+    await this.bedCell(unit, column).click();
+    const editor = this.bedCell(unit, column).locator('input');
+    await editor.fill(value);
+    await editor.press('Enter');
+  }
+
   row(item: string, store: string): Locator {
     return this.grid.locator('.ag-row[row-index]:not(.stock-total-row)').filter({ hasText: item }).filter({ hasText: store }).first();
   }

@@ -15,7 +15,7 @@ export class RosterScreen {
     await expect(this.page.getByTestId('roster-page')).toBeVisible();
   }
 
-  async tab(name: 'roster' | 'coverage' | 'pool' | 'staff'): Promise<void> {
+  async tab(name: 'roster' | 'coverage' | 'pool' | 'staff' | 'setup'): Promise<void> {
     await this.page.locator(`.roster-tabs [data-tab="${name}"]`).click();
   }
 
@@ -24,7 +24,7 @@ export class RosterScreen {
     await this.page.getByTestId('staff-import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
   }
 
-  async choose(unit: string, role = 'nurse', pattern: '2x12' | '3x8' = '2x12'): Promise<void> {
+  async choose(unit: string, role = 'nurse', pattern: '2x12' | '3x8' | 'custom' = '2x12'): Promise<void> {
     await this.tab('roster');
     await this.page.getByTestId('roster-unit').selectOption(unit);
     await this.page.getByTestId('roster-role').selectOption(role);
@@ -36,6 +36,29 @@ export class RosterScreen {
     await form.locator('select').selectOption(shiftCode);
     await form.locator('input[type="number"]').fill(String(count));
     await form.locator('button[type="submit"]').click();
+  }
+
+  /** Defines (or redefines) a custom shift on the shifts-and-rules tab. */
+  async defineShift(code: string, start: string, hours: number): Promise<void> {
+    await this.tab('setup');
+    const form = this.page.getByTestId('shift-form');
+    await form.locator('input[name="code"]').fill(code);
+    await form.locator('input[name="start"]').fill(start);
+    await form.locator('input[name="hours"]').fill(String(hours));
+    await form.locator('button[type="submit"]').click();
+    await expect(this.page.getByTestId('shift-templates').locator(`tr[data-code="${code}"]`)).toBeVisible();
+  }
+
+  /** Changes fatigue limits (command roles only) on the shifts-and-rules tab; fields left out keep their values. */
+  async setRules(rules: { maxConsecutiveHours?: number; minRestHours?: number; maxWeeklyHours?: number }): Promise<void> {
+    await this.tab('setup');
+    const form = this.page.getByTestId('rules-form');
+    for (const [name, value] of Object.entries(rules)) await form.locator(`input[name="${name}"]`).fill(String(value));
+    await form.locator('button[type="submit"]').click();
+  }
+
+  currentRule(name: 'maxConsecutiveHours' | 'minRestHours' | 'maxWeeklyHours'): Locator {
+    return this.page.getByTestId('rules-current').locator(`[data-rule="${name}"] dd`);
   }
 
   cell(row: number, col: number): Locator {
@@ -60,15 +83,22 @@ export class RosterScreen {
   async dragFromPalette(staffNo: string, row: number, col: number): Promise<void> {
     const source = this.page.locator(`.roster-palette-item[data-staff="${staffNo}"]`);
     const target = this.cell(row, col);
+    await target.scrollIntoViewIfNeeded();
     await source.scrollIntoViewIfNeeded();
     const from = await source.boundingBox();
-    await target.scrollIntoViewIfNeeded();
-    const to = await target.boundingBox();
-    if (!from || !to) throw new Error('drag source or target not visible');
+    if (!from) throw new Error('drag source not visible');
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 5, { steps: 3 });
+    // Measure the target only now, while dragging: on a busy machine the grid may have re-rendered or scrolled.
+    const to = await target.boundingBox();
+    if (!to) throw new Error('drag target not visible');
     await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    // Drop only once dnd-kit shows the cell as the drop target, nudging the pointer as a hand would; on a busy
+    // machine its collision check can lag the pointer by a few events.
+    for (let nudge = 1; nudge <= 10 && !/rg-over/.test((await target.getAttribute('class')) ?? ''); nudge++) {
+      await this.page.mouse.move(to.x + to.width / 2 + (nudge % 2), to.y + to.height / 2 + (nudge % 3));
+    }
     await this.page.mouse.up();
   }
 }

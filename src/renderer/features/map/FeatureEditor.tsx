@@ -10,12 +10,13 @@ type Props = {
   error: UiError | null;
   onSave: (patch: { name: string; category: MapFeatureCategory; note: string }) => void;
   onMove: () => void;
+  onEditShape: () => void;
   onRemove: () => void;
   onClose: () => void;
 };
 
 /** Edit one drawn feature: its name, category (of the same shape) and note; move a point; remove it. */
-export function FeatureEditor({ feature, error, onSave, onMove, onRemove, onClose }: Props) {
+export function FeatureEditor({ feature, error, onSave, onMove, onEditShape, onRemove, onClose }: Props) {
   const { t } = useTranslation();
   const [name, setName] = useState(feature.name);
   const [category, setCategory] = useState(feature.category);
@@ -52,6 +53,7 @@ export function FeatureEditor({ feature, error, onSave, onMove, onRemove, onClos
         <div className="draw-actions">
           <button type="submit" className="secondary">{t('map.edit.save')}</button>
           {!zone ? <button type="button" className="secondary" onClick={onMove}>{t('map.edit.move')}</button> : null}
+          {zone ? <button type="button" className="secondary" onClick={onEditShape} data-testid="map-edit-shape">{t('map.edit.shape')}</button> : null}
           <button type="button" className="secondary danger" onClick={onRemove} data-testid="map-remove">{t('map.edit.remove')}</button>
           <button type="button" className="secondary" onClick={onClose}>{t('map.edit.close')}</button>
         </div>

@@ -29,7 +29,10 @@ export function LayerPanel({ visible, onToggle }: Props) {
                   ))
                 : null}
               {group === 'hospitals' ? (
-                <span className="legend-item"><span className="swatch swatch-hospital" />{t('map.legend.hospital')}</span>
+                <>
+                  <span className="legend-item"><span className="swatch swatch-hospital" />{t('map.legend.hospital')}</span>
+                  <span className="legend-item legend-note">{t('map.legend.hospitalBeds')}</span>
+                </>
               ) : null}
               {group === 'campus' ? (
                 <span className="legend-item"><span className="swatch swatch-building" />{t('map.legend.building')}</span>

@@ -3,6 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchByName, type MapFeatureCategory } from '../../../domain/map-features';
 import type { Geometry, LngLat } from '../../../domain/map-geometry';
+import { isStale, neighbourBedTypes, type DistrictWarningLevel } from '../../../domain/map-region';
+import { cornersOf, polygonOf, removeCorner } from '../../../domain/map-shape-edit';
 import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident, selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
@@ -10,13 +12,21 @@ import { DrawTools } from './DrawTools';
 import { FeatureEditor } from './FeatureEditor';
 import { FeatureList } from './FeatureList';
 import { LayerPanel } from './LayerPanel';
+import { region } from './base-data';
 import { baseItems, featureItems, type MapItem } from './map-items';
 import { layerGroups, type LayerGroup } from './map-layers';
+import type { HospitalBadge } from './map-labels';
+import { bedTypeLabel } from './map-labels-text';
 import { MapPane } from './MapPane';
+import { RegionPanel } from './RegionPanel';
+import { ShapeTools } from './ShapeTools';
+import { useMinuteClock, useRegionStatus } from './use-region-status';
+import type { ShapeEdit } from './vertex-handles';
 import { useDraw } from './use-draw';
 import { useMapActions } from './use-map-actions';
 import { forIncident, useMapFeatures } from './use-map-features';
 
+const regionHospitalIds = new Set(region.features.filter((f) => f.properties.kind === 'hospital').map((f) => f.properties.id));
 const allVisible = Object.fromEntries(layerGroups.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 
 /** The operator's map: the offline campus and region, the incident's zones and points, drawing and search. */
@@ -33,6 +43,29 @@ export function MapPage() {
   const [query, setQuery] = useState('');
   const [name, setName] = useState('');
   const [focus, setFocus] = useState<{ at: LngLat; seq: number } | null>(null);
+  const [shape, setShape] = useState<(ShapeEdit & { id: string }) | null>(null);
+  const [hospitalForm, setHospitalForm] = useState<string | null>(null);
+  const regionStatus = useRegionStatus();
+  const now = useMinuteClock();
+  const districtLevels = useMemo(() => {
+    const levels: Record<string, DistrictWarningLevel> = {};
+    for (const [id, d] of regionStatus.districts) levels[id] = d.level;
+    return levels;
+  }, [regionStatus.districts]);
+  const hospitalBadges = useMemo(() => {
+    const badges: Record<string, HospitalBadge> = {};
+    for (const [id, h] of regionStatus.hospitals) {
+      const stale = isStale(h.updatedAt, now);
+      const figures = neighbourBedTypes.map((type) => `${bedTypeLabel[type](t)} ${h.available[type]}`).join(' · ');
+      badges[id] = { text: stale ? `${figures} · ${t('map.region.staleShort')}` : figures, stale };
+    }
+    return badges;
+  }, [regionStatus.hospitals, now, t]);
+  const handleLabels = useMemo(
+    () => ({ corner: (n: number) => t('map.shape.corner', { n }), midpoint: (n: number) => t('map.shape.midpoint', { n }) }),
+    [t],
+  );
+  const onShapeChange = useCallback((update: (edit: ShapeEdit) => ShapeEdit) => setShape((s) => (s ? { ...s, ...update(s) } : s)), []);
 
   const onGeometry = useCallback(
     (category: MapFeatureCategory, geometry: Geometry) => {
@@ -57,6 +90,20 @@ export function MapPage() {
     if (item.group === 'districts' || item.group === 'hospitals') setView('region');
     setFocus((f) => ({ at: item.at, seq: (f?.seq ?? 0) + 1 }));
   };
+
+  // In the region view the neighbours and districts are what the operator works on, so their panel comes first.
+  const regionPanel = (
+    <RegionPanel
+      status={regionStatus}
+      language={language}
+      now={now}
+      editing={hospitalForm}
+      onEdit={setHospitalForm}
+      onReport={actions.reportNeighbourBeds}
+      onLevel={(districtId, level) => void actions.setDistrictWarning(districtId, level)}
+      error={actions.error}
+    />
+  );
 
   return (
     <div className="map-page" data-testid="map-page">
@@ -84,8 +131,15 @@ export function MapPage() {
           draft={draw.state.mode === 'add' ? draw.state.corners : []}
           drawing={draw.state.mode !== 'idle'}
           focus={focus}
+          shape={shape}
+          onShapeChange={onShapeChange}
+          handleLabels={handleLabels}
+          districtLevels={districtLevels}
+          hospitalBadges={hospitalBadges}
           onMapClick={(at, hitId) => {
+            if (shape) return;
             if (draw.state.mode !== 'idle') draw.click(at);
+            else if (hitId && regionHospitalIds.has(hitId)) setHospitalForm(hitId);
             else setSelectedId(hitId);
           }}
           onMapDoubleClick={() => draw.finish()}
@@ -100,17 +154,29 @@ export function MapPage() {
           <input type="search" name="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('map.searchPlaceholder')} />
         </label>
         {query.trim() ? <FeatureList items={results} selectedId={selectedId} onPick={pick} testId="map-search-results" /> : null}
-        {selected ? (
+        {shape ? (
+          <ShapeTools
+            edit={shape}
+            onRemoveCorner={() => setShape((s) => (s && s.selected !== null ? { ...s, corners: removeCorner(s.corners, s.selected), selected: null } : s))}
+            onSave={() => void actions.update(shape.id, { geometry: polygonOf(shape.corners) }).then((ok) => ok && setShape(null))}
+            onCancel={() => setShape(null)}
+          />
+        ) : null}
+        {selected && !shape ? (
           <FeatureEditor
             key={`${selected.id}-${selected.updatedAt}`}
             feature={selected}
             error={actions.error}
             onSave={(patch) => void actions.update(selected.id, patch)}
             onMove={() => draw.startMove(selected.id)}
+            onEditShape={() => {
+              if (selected.geometry.type === 'Polygon') setShape({ id: selected.id, corners: cornersOf(selected.geometry.coordinates[0]), selected: null });
+            }}
             onRemove={() => void actions.remove(selected.id).then((ok) => ok && setSelectedId(null))}
             onClose={() => setSelectedId(null)}
           />
         ) : null}
+        {view === 'region' ? regionPanel : null}
         <DrawTools
           state={draw.state}
           name={name}
@@ -120,6 +186,7 @@ export function MapPage() {
           onCancel={draw.cancel}
           disabled={false}
         />
+        {view === 'campus' ? regionPanel : null}
         <LayerPanel visible={visible} onToggle={(g) => setVisible((v) => ({ ...v, [g]: !v[g] }))} />
       </aside>
     </div>

@@ -3,14 +3,16 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { LngLat } from '../../../domain/map-geometry';
-import { CAMPUS_BOUNDS, REGION_BOUNDS } from './base-data';
+import type { DistrictWarningLevel } from '../../../domain/map-region';
+import { CAMPUS_BOUNDS, region, REGION_BOUNDS } from './base-data';
 import { collection, selectedCollection, type GeoFeature } from './feature-geojson';
 import type { FeatureIndex } from './feature-index';
-import { MapLabels } from './map-labels';
+import { MapLabels, type HospitalBadge } from './map-labels';
 import { groupLayers, layerGroups, type LayerGroup } from './map-layers';
 import { offlineStyle } from './offline-style';
 import { SourceSync } from './source-sync';
 import { belongsTo } from './use-map-features';
+import { VertexHandles, type ShapeChange, type ShapeEdit } from './vertex-handles';
 
 // The worker comes from our own bundle, so the CSP needs no blob: workers and nothing is fetched from elsewhere.
 maplibregl.setWorkerUrl(workerUrl);
@@ -31,10 +33,23 @@ export type MapViewProps = {
   focus?: { at: LngLat; seq: number } | null;
   onMapClick?: (at: LngLat, hitId: string | null) => void;
   onMapDoubleClick?: (at: LngLat) => void;
+  /** A zone whose corners are being edited: handles on the map, the outline drawn as the draft. */
+  shape?: ShapeEdit | null;
+  onShapeChange?: ShapeChange;
+  /** District levels set by command, over the bundled defaults. */
+  districtLevels?: Readonly<Record<string, DistrictWarningLevel>>;
+  hospitalBadges?: Readonly<Record<string, HospitalBadge>>;
+  /** Accessible names of the corner handles (translated by the page). */
+  handleLabels?: { corner: (n: number) => string; midpoint: (n: number) => string };
 };
 
-type Handlers = { onMapClick?: MapViewProps['onMapClick'] | undefined; onMapDoubleClick?: MapViewProps['onMapDoubleClick'] | undefined };
-const CLICKABLE = ['zone-fill', 'point-circle-points', 'point-circle-resources', 'case-point'];
+type Handlers = {
+  onMapClick?: MapViewProps['onMapClick'] | undefined;
+  onMapDoubleClick?: MapViewProps['onMapDoubleClick'] | undefined;
+  onShapeChange?: ShapeChange | undefined;
+};
+const CLICKABLE = ['hospital-circle', 'zone-fill', 'point-circle-points', 'point-circle-resources', 'case-point'];
+const noLabels = { corner: (n: number) => String(n), midpoint: (n: number) => String(n) };
 
 function draftCollection(corners: readonly LngLat[]) {
   const vertices: GeoFeature[] = corners.map((c) => ({
@@ -60,12 +75,14 @@ export function MapView(props: MapViewProps) {
   const handlers = useRef<Handlers>({});
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
-  const { index, incidentId, visible, language, interactive, view, selectedId, draft, drawing, focus } = props;
+  const { index, incidentId, visible, language, interactive, view, selectedId, draft, drawing, focus, shape, districtLevels, hospitalBadges } = props;
+  const handleLabels = props.handleLabels ?? noLabels;
+  const handlesRef = useRef<VertexHandles | null>(null);
   // Read inside SourceSync's flush, which runs outside React.
   const live = useRef({ visible, selectedId });
 
   useEffect(() => {
-    handlers.current = { onMapClick: props.onMapClick, onMapDoubleClick: props.onMapDoubleClick };
+    handlers.current = { onMapClick: props.onMapClick, onMapDoubleClick: props.onMapDoubleClick, onShapeChange: props.onShapeChange };
     live.current = { visible, selectedId };
   });
 
@@ -102,6 +119,8 @@ export function MapView(props: MapViewProps) {
       resize.disconnect();
       labelsRef.current?.remove();
       labelsRef.current = null;
+      handlesRef.current?.clear();
+      handlesRef.current = null;
       map.remove();
       mapRef.current = null;
       setReady(false);
@@ -151,9 +170,37 @@ export function MapView(props: MapViewProps) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map) return;
+    if (!ready || !map || shape) return;
     setSource(map, 'draft', draftCollection(draft ?? []));
-  }, [ready, draft]);
+  }, [ready, draft, shape]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !shape) return;
+    handlesRef.current ??= new VertexHandles(map, handleLabels);
+    setSource(map, 'draft', draftCollection(shape.corners));
+    handlesRef.current.show(
+      shape,
+      (next) => handlers.current.onShapeChange?.(next),
+      (corners) => setSource(map, 'draft', draftCollection(corners)),
+    );
+    return () => handlesRef.current?.clear();
+  }, [ready, shape, handleLabels]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const levels = districtLevels ?? {};
+    const features = region.features.map((f) => {
+      const level = levels[f.properties.id];
+      return level && f.properties.kind === 'district' ? { ...f, properties: { ...f.properties, warning: level } } : f;
+    });
+    setSource(map, 'region', { ...region, features });
+  }, [ready, districtLevels]);
+
+  useEffect(() => {
+    if (ready) labelsRef.current?.setBadges(hospitalBadges ?? {});
+  }, [ready, hospitalBadges]);
 
   useEffect(() => {
     const map = mapRef.current;

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { MapFeatureCategory } from '../../../domain/map-features';
+import type { NeighbourBedType } from '../../../domain/map-region';
 import type { BaseKind, WarningLevel } from './base-data';
 import type { LayerGroup } from './map-layers';
 
@@ -54,4 +55,11 @@ export const warningLabel: Labels<WarningLevel> = {
   green: (t) => t('map.warning.green'),
   yellow: (t) => t('map.warning.yellow'),
   red: (t) => t('map.warning.red'),
+};
+
+export const bedTypeLabel: Labels<NeighbourBedType> = {
+  emergency: (t) => t('map.bedTypes.emergency'),
+  icu: (t) => t('map.bedTypes.icu'),
+  general: (t) => t('map.bedTypes.general'),
+  paediatric: (t) => t('map.bedTypes.paediatric'),
 };

@@ -5,6 +5,8 @@ import { baseName, basePosition, campus, region, type BaseFeature } from './base
 import type { LayerGroup } from './map-layers';
 
 type Label = { marker: maplibregl.Marker; group: LayerGroup };
+/** A neighbouring hospital's beds line under its name; `stale` marks figures too old to trust. */
+export type HospitalBadge = { text: string; stale: boolean };
 
 const baseGroup = (feature: BaseFeature): LayerGroup | null => {
   const kind = feature.properties.kind;
@@ -37,6 +39,7 @@ function labelElement(text: string, className: string, id: string): HTMLElement 
 export class MapLabels {
   private base: Label[] = [];
   private zones = new Map<string, { label: Label; text: string }>();
+  private badges: Record<string, HospitalBadge> = {};
 
   constructor(private readonly map: maplibregl.Map) {}
 
@@ -51,6 +54,28 @@ export class MapLabels {
         .setLngLat(basePosition(feature))
         .addTo(this.map);
       this.base.push({ marker, group });
+    }
+    this.setBadges(this.badges);
+  }
+
+  setBadges(badges: Record<string, HospitalBadge>): void {
+    this.badges = badges;
+    for (const { marker, group } of this.base) {
+      if (group !== 'hospitals') continue;
+      const el = marker.getElement();
+      const badge = badges[el.dataset['featureId'] ?? ''];
+      let line = el.querySelector<HTMLElement>('.label-beds');
+      if (!badge) {
+        line?.remove();
+        continue;
+      }
+      if (!line) {
+        line = document.createElement('span');
+        el.append(line);
+      }
+      line.className = badge.stale ? 'label-beds stale' : 'label-beds';
+      line.dataset['testid'] = 'hospital-beds-label';
+      line.textContent = badge.text;
     }
   }
 

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { newId } from '../../../domain/ids';
 import type { MapFeatureCategory } from '../../../domain/map-features';
 import type { Geometry } from '../../../domain/map-geometry';
+import type { DistrictWarningLevel, NeighbourBeds } from '../../../domain/map-region';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 
@@ -39,5 +40,15 @@ export function useMapActions() {
 
   const remove = useCallback((id: string) => attempt(() => client.call('mutate', { name: 'map.removeFeature', args: { id } })), [attempt, client]);
 
-  return { add, update, remove, error, clearError: () => setError(null) };
+  const setDistrictWarning = useCallback(
+    (districtId: string, level: DistrictWarningLevel) => attempt(() => client.call('mutate', { name: 'map.setDistrictWarning', args: { districtId, level } })),
+    [attempt, client],
+  );
+
+  const reportNeighbourBeds = useCallback(
+    (hospitalId: string, available: NeighbourBeds) => attempt(() => client.call('mutate', { name: 'map.reportNeighbourBeds', args: { hospitalId, available } })),
+    [attempt, client],
+  );
+
+  return { add, update, remove, setDistrictWarning, reportNeighbourBeds, error, clearError: () => setError(null) };
 }

@@ -1,30 +1,26 @@
+import type { GridApi } from 'ag-grid-community';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BedTypeSchema, type BedCount, type BedType } from '../../../domain/beds';
+import { BedTypeSchema, bedStatus, type BedCount, type BedType } from '../../../domain/beds';
 import { bedsToHave } from '../../../domain/edxl-have';
 import { newId } from '../../../domain/ids';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { bedTypeLabel } from './labels';
-import { parseCount } from './stock-columns';
+import { BedsChart } from './BedsChart';
+import { BedsGrid, exportBeds, type BedEdits } from './BedsGrid';
+import { download } from './download';
+import { ImportPanel } from './ImportPanel';
+import { useBedImport } from './use-stock-import';
 import { useMutate, useResourceQuery } from './use-resource-query';
 
 const BED_KINDS = ['bedCount'];
-type Figure = 'staffed' | 'occupied' | 'surge';
-
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const NO_BEDS: BedCount[] = [];
 
 /** Beds by unit and HAvBED type, edited by unit staff, with the facility summary and the EDXL-HAVE export. */
 export function BedsPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const space = useApp((s) => s.settings?.space ?? 'hospital');
   const timeZone = useApp((s) => s.settings?.timeZone);
   const mutate = useMutate();
@@ -32,12 +28,13 @@ export function BedsPanel() {
   const [error, setError] = useState<UiError | null>(null);
   const [unit, setUnit] = useState('');
   const [type, setType] = useState<BedType>('adult_icu');
-  const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
 
-  const setFigure = async (bed: BedCount, figure: Figure, raw: string) => {
-    const n = parseCount(raw);
-    if (n === null) return setError({ code: 'invalid_request', message: figure });
-    if (n !== bed[figure]) setError(await mutate('bed.update', { id: bed.id, [figure]: n }));
+  const user = useApp((s) => s.sync?.user?.username ?? 'local');
+  const [grid, setGrid] = useState<GridApi<BedCount> | null>(null);
+  const bedImport = useBedImport();
+  const edits: BedEdits = {
+    set: (bed, figure, value) => void mutate('bed.update', { id: bed.id, [figure]: value }).then(setError),
+    refuse: (figure) => setError({ code: 'invalid_request', message: figure }),
   };
 
   const addLine = async () => {
@@ -60,7 +57,7 @@ export function BedsPanel() {
         </div>
         <div className="bed-summary" data-testid="bed-summary">
           {data?.summary.filter((l) => l.units > 0).map((line) => (
-            <div key={line.type} className={`bed-tile ${line.available === 0 ? 'status-red' : line.available <= 2 ? 'status-yellow' : 'status-green'}`} data-bed-type={line.type}>
+            <div key={line.type} className={`bed-tile status-${bedStatus(line.available, line.staffed)}`} data-bed-type={line.type}>
               <span className="bed-tile-type">{bedTypeLabel(t, line.type)}</span>
               <span className="bed-tile-available">{line.available}</span>
               <span className="bed-tile-detail">{t('resources.beds.tile', { staffed: line.staffed, occupied: line.occupied, surge: line.surge })}</span>
@@ -69,29 +66,17 @@ export function BedsPanel() {
         </div>
       </section>
       <section className="panel" aria-labelledby="bed-lines-title">
-        <h3 id="bed-lines-title">{t('resources.beds.lines')}</h3>
-        <table className="bed-table" data-testid="bed-table">
-          <thead>
-            <tr>
-              <th>{t('resources.beds.unit')}</th><th>{t('resources.beds.type')}</th><th>{t('resources.beds.staffed')}</th><th>{t('resources.beds.occupied')}</th>
-              <th>{t('resources.beds.available')}</th><th>{t('resources.beds.surge')}</th><th>{t('resources.beds.changed')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data?.beds.map((bed) => (
-              <tr key={bed.id} data-unit={bed.unit}>
-                <td>{bed.unit}</td>
-                <td>{bedTypeLabel(t, bed.type)}</td>
-                {(['staffed', 'occupied'] as const).map((f) => (
-                  <td key={f}><input key={`${f}-${bed[f]}`} className="figure" inputMode="numeric" aria-label={`${bed.unit} ${f === 'staffed' ? t('resources.beds.staffed') : t('resources.beds.occupied')}`} defaultValue={bed[f]} data-figure={f} onBlur={(e) => void setFigure(bed, f, e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} /></td>
-                ))}
-                <td className="figure-derived" data-figure="available">{bed.available}</td>
-                <td><input key={`surge-${bed.surge}`} className="figure" inputMode="numeric" aria-label={`${bed.unit} ${t('resources.beds.surge')}`} defaultValue={bed.surge} data-figure="surge" onBlur={(e) => void setFigure(bed, 'surge', e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()} /></td>
-                <td className="dim">{time.format(bed.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="panel-head">
+          <h3 id="bed-lines-title">{t('resources.beds.lines')}</h3>
+          <div className="resources-toolbar">
+            <button type="button" onClick={() => grid && exportBeds(grid)} data-testid="beds-export">{t('resources.stock.export')}</button>
+            <ImportPanel target="bed" {...bedImport} />
+          </div>
+        </div>
+        <div className="beds-body">
+          <BedsGrid beds={data?.beds ?? NO_BEDS} edits={edits} userKey={user} timeZone={timeZone} onApi={setGrid} />
+          <BedsChart beds={data?.beds ?? NO_BEDS} timeZone={timeZone} />
+        </div>
         <div className="inline-form">
           <input aria-label={t('resources.beds.unit')} placeholder={t('resources.beds.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="bed-unit" />
           <select aria-label={t('resources.beds.type')} value={type} onChange={(e) => setType(BedTypeSchema.parse(e.target.value))} data-testid="bed-type">

@@ -1,22 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { importReasonLabel } from './labels';
-import { useStockImport } from './use-stock-import';
+import type { ImportState } from './use-stock-import';
 
 const SHOWN_ERRORS = 50;
 
-/** CSV import of items, stores and counts: all or nothing, with every problem listed by row and column. */
-export function ImportPanel() {
+type Props = { state: ImportState; start: (file: File) => void; target: 'stock' | 'bed' };
+
+/** CSV import (stock or beds): all or nothing, with every problem listed by row and column. */
+export function ImportPanel({ state, start, target }: Props) {
   const { t } = useTranslation();
-  const { state, start } = useStockImport();
   return (
-    <div className="resources-import" data-testid="stock-import">
+    <div className="resources-import" data-testid={`${target}-import`}>
       <label className="file-button">
         {t('resources.import.choose')}
         <input
           type="file"
           accept=".csv,text/csv"
-          data-testid="stock-import-file"
+          data-testid={`${target}-import-file`}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) start(file);
@@ -28,7 +29,7 @@ export function ImportPanel() {
       {state.phase === 'done' ? <span className="import-done" role="status">{t('resources.import.done', { count: state.rows })}</span> : null}
       {state.phase === 'failed' ? <ErrorText error={state.error} /> : null}
       {state.phase === 'refused' ? (
-        <div className="import-errors" role="alert" data-testid="import-errors">
+        <div className="import-errors" role="alert" data-testid={target === 'stock' ? 'import-errors' : 'bed-import-errors'}>
           <strong>{t('resources.import.refused', { count: state.errors.length })}</strong>
           <table>
             <thead>

@@ -5,11 +5,13 @@ import { filledQty, RequestPrioritySchema, type ResourceRequest } from '../../..
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
-import { priorityLabel, requestStatusLabel } from './labels';
+import { priorityLabel } from './labels';
+import { RequestsGrid } from './RequestsGrid';
 import { parseCount } from './stock-columns';
 import { useMutate, useResourceQuery } from './use-resource-query';
 
 const REQUEST_KINDS = ['resourceRequest', 'stock'];
+const NO_REQUESTS: ResourceRequest[] = [];
 const HOUR = 3_600_000;
 
 /** HICS 213RR requests: raise, then Logistics approves, rejects or fills; the 257 record is derived from the fills. */
@@ -23,6 +25,9 @@ export function RequestsPanel() {
   const [fill, setFill] = useState<Record<string, { stockId: string; qty: string }>>({});
   const timeZone = useApp((s) => s.settings?.timeZone);
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // Logistics acts on the selected request, or on the newest one until a row is picked.
+  const current = data?.requests.find((r) => r.id === selectedId) ?? data?.requests[0] ?? null;
   const items = [...new Set(stock?.rows.map((r) => r.item))].sort();
 
   const raise = async () => {
@@ -67,41 +72,28 @@ export function RequestsPanel() {
       </section>
       <section className="panel" aria-labelledby="requests-title">
         <h3 id="requests-title">{t('resources.requests.title')}</h3>
-        <table className="request-table" data-testid="request-table">
-          <thead>
-            <tr><th>{t('resources.requests.item')}</th><th>{t('resources.requests.qty')}</th><th>{t('resources.requests.priority')}</th><th>{t('resources.requests.section')}</th><th>{t('resources.requests.neededBy')}</th><th>{t('resources.requests.status')}</th><th>{t('resources.requests.actions')}</th></tr>
-          </thead>
-          <tbody>
-            {data?.requests.map((r) => (
-              <tr key={r.id} data-request-item={r.item}>
-                <td>{r.item}</td>
-                <td>{t('resources.requests.filledOf', { filled: filledQty(r), qty: r.qty })}</td>
-                <td className={r.priority === 'urgent' ? 'status-red' : ''}>{priorityLabel(t, r.priority)}</td>
-                <td>{r.section}</td>
-                <td>{time.format(r.neededBy)}</td>
-                <td data-testid="request-status" data-status={r.status}>{requestStatusLabel(t, r.status)}{r.reason ? ` — ${r.reason}` : ''}</td>
-                <td className="request-actions">
-                  {r.status === 'pending' ? (
-                    <>
-                      <button type="button" onClick={() => void mutate('request.approve', { id: r.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
-                      <button type="button" onClick={() => void mutate('request.reject', { id: r.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
-                    </>
-                  ) : null}
-                  {r.status === 'approved' || r.status === 'partially_filled' ? (
-                    <>
-                      <select aria-label={t('resources.requests.fromStore')} value={fill[r.id]?.stockId ?? ''} onChange={(e) => setFill({ ...fill, [r.id]: { stockId: e.target.value, qty: fill[r.id]?.qty ?? '' } })} data-testid="fill-store">
-                        <option value="">{t('resources.requests.fromStore')}</option>
-                        {stock?.rows.filter((s) => s.item === r.item).map((s) => <option key={s.id} value={s.id}>{t('resources.requests.holding', { store: s.store, qty: s.qty })}</option>)}
-                      </select>
-                      <input inputMode="numeric" aria-label={t('resources.requests.qty')} value={fill[r.id]?.qty ?? ''} onChange={(e) => setFill({ ...fill, [r.id]: { stockId: fill[r.id]?.stockId ?? '', qty: e.target.value } })} data-testid="fill-qty" />
-                      <button type="button" onClick={() => void doFill(r)} data-testid="request-fill">{t('resources.requests.fill')}</button>
-                    </>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RequestsGrid requests={data?.requests ?? NO_REQUESTS} selectedId={current?.id ?? null} timeZone={timeZone} onSelect={setSelectedId} />
+        {current ? (
+          <div className="request-actions inline-form" data-testid="request-actions">
+            <strong>{current.item} · {t('resources.requests.filledOf', { filled: filledQty(current), qty: current.qty })} · {current.section}</strong>
+            {current.status === 'pending' ? (
+              <>
+                <button type="button" onClick={() => void mutate('request.approve', { id: current.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
+                <button type="button" onClick={() => void mutate('request.reject', { id: current.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
+              </>
+            ) : null}
+            {current.status === 'approved' || current.status === 'partially_filled' ? (
+              <>
+                <select aria-label={t('resources.requests.fromStore')} value={fill[current.id]?.stockId ?? ''} onChange={(e) => setFill({ ...fill, [current.id]: { stockId: e.target.value, qty: fill[current.id]?.qty ?? '' } })} data-testid="fill-store">
+                  <option value="">{t('resources.requests.fromStore')}</option>
+                  {stock?.rows.filter((s) => s.item === current.item).map((s) => <option key={s.id} value={s.id}>{t('resources.requests.holding', { store: s.store, qty: s.qty })}</option>)}
+                </select>
+                <input inputMode="numeric" aria-label={t('resources.requests.qty')} value={fill[current.id]?.qty ?? ''} onChange={(e) => setFill({ ...fill, [current.id]: { stockId: fill[current.id]?.stockId ?? '', qty: e.target.value } })} data-testid="fill-qty" />
+                <button type="button" onClick={() => void doFill(current)} data-testid="request-fill">{t('resources.requests.fill')}</button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
       </section>
       <section className="panel" aria-labelledby="hics257-title">
         <h3 id="hics257-title">{t('resources.requests.accounting')}</h3>

@@ -13,6 +13,8 @@ import { StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
 import { useMutate } from './use-resource-query';
 import { useStockRows } from './use-stock-rows';
+import { useStockImport } from './use-stock-import';
+import { downloadCsv } from './download';
 
 export function StockPanel() {
   const { t } = useTranslation();
@@ -25,6 +27,7 @@ export function StockPanel() {
   const [grid, setGrid] = useState<GridApi<StockGridRow> | null>(null);
   const user = useApp((s) => s.sync?.user?.username ?? 'local');
   const mutate = useMutate();
+  const stockImport = useStockImport();
   const { data, error: readError } = useStockRows(windowDays);
   const rows = useMemo(() => data?.rows ?? [], [data]);
   const totals = useMemo(() => stockTotals(rows, groupBy), [rows, groupBy]);
@@ -71,7 +74,8 @@ export function StockPanel() {
           </select>
         </label>
         <button type="button" onClick={() => grid?.exportDataAsCsv({ fileName: 'stock.csv' })} data-testid="stock-export">{t('resources.stock.export')}</button>
-        <ImportPanel />
+        <button type="button" onClick={() => data && downloadCsv('stores.csv', ['name', 'location'], data.stores.map((st) => [st.name, st.location]))} data-testid="stores-export">{t('resources.stock.exportStores')}</button>
+        <ImportPanel target="stock" {...stockImport} />
       </div>
       {readError ? <ErrorText error={readError} /> : null}
       {error ? <ErrorText error={error} /> : null}

@@ -64,5 +64,6 @@ export function importReasonLabel(t: TFunction, r: ImportRowErrorReason): string
     case 'too_long': return t('resources.import.reason.too_long');
     case 'duplicate': return t('resources.import.reason.duplicate');
     case 'thresholds': return t('resources.import.reason.thresholds');
+    case 'unknown_bed_type': return t('resources.import.reason.unknown_bed_type');
   }
 }

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { useCallback, useState } from 'react';
+import { validateBedCsv } from '../../../domain/bed-import';
 import { newId } from '../../../domain/ids';
+import type { MutationInput } from '../../../domain/mutators';
 import { validateStockCsv, type ImportRowError } from '../../../domain/stock-import';
 import type { UiError } from '../../lib/ui-error';
 import { useMutate } from './use-resource-query';
@@ -12,9 +14,10 @@ export type ImportState =
   | { phase: 'failed'; error: UiError }
   | { phase: 'done'; rows: number };
 
+type Checked<R> = { ok: true; rows: R[] } | { ok: false; errors: ImportRowError[] };
+
 /** Reads a CSV in chunks (a progress bar for big files), checks all of it, then sends it as one mutation or not at all. */
-export function useStockImport() {
-  const mutate = useMutate();
+function useCsvImport<R>(validate: (header: string[], records: Record<string, string>[]) => Checked<R>, send: (rows: R[]) => Promise<UiError | null>) {
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const start = useCallback(
     (file: File) => {
@@ -32,19 +35,32 @@ export function useStockImport() {
           setState({ phase: 'reading', progress: Math.min(1, results.meta.cursor / Math.max(1, file.size)) });
         },
         complete: () => {
-          const checked = validateStockCsv(header, records, newId);
+          const checked = validate(header, records);
           if (!checked.ok) {
             setState({ phase: 'refused', errors: checked.errors });
             return;
           }
-          void mutate('stock.import', { rows: checked.rows }).then((error) =>
-            setState(error ? { phase: 'failed', error } : { phase: 'done', rows: checked.rows.length }),
-          );
+          void send(checked.rows).then((error) => setState(error ? { phase: 'failed', error } : { phase: 'done', rows: checked.rows.length }));
         },
         error: (e) => setState({ phase: 'failed', error: { code: 'invalid_request', message: e.message } }),
       });
     },
-    [mutate],
+    [validate, send],
   );
   return { state, start, reset: () => setState({ phase: 'idle' }) };
+}
+
+const checkStock = (header: string[], records: Record<string, string>[]) => validateStockCsv(header, records, newId);
+const checkBeds = (header: string[], records: Record<string, string>[]) => validateBedCsv(header, records, newId);
+
+export function useStockImport() {
+  const mutate = useMutate();
+  const send = useCallback((rows: MutationInput<'stock.import'>['rows']) => mutate('stock.import', { rows }), [mutate]);
+  return useCsvImport(checkStock, send);
+}
+
+export function useBedImport() {
+  const mutate = useMutate();
+  const send = useCallback((rows: MutationInput<'bed.import'>['rows']) => mutate('bed.import', { rows }), [mutate]);
+  return useCsvImport(checkBeds, send);
 }

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { hicsPositions } from '../../../domain/hics';
 import { newId } from '../../../domain/ids';
 import type { Incident } from '../../../domain/incident';
-import { activeAssignments, doubleBooked, isCheckedIn, timesheet, wellbeing } from '../../../domain/labour-pool';
+import { activeAssignments, isCheckedIn, timesheet, wellbeing } from '../../../domain/labour-pool';
+import { doubleBookings } from '../../../domain/labour-pool-conflicts';
 import { defaultRosterRules } from '../../../domain/roster';
 import type { Staff } from '../../../domain/staff';
 import { ErrorText } from '../../app/ErrorText';
@@ -14,7 +15,10 @@ import { useApp } from '../../state/store-context';
 import { useProfessionLabels } from './labels';
 import { useMutate, useRosterQuery } from './use-roster-query';
 
-/** The labour pool of the current incident: check-in, assignment to HICS positions, hours and wellbeing. */
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The labour pool of the current incident: check-in, assignment to HICS positions or tasks, hours and wellbeing. */
 export function LabourPool({ staff, now }: { staff: readonly Staff[]; now: number }) {
   const { t } = useTranslation();
   const incident = useApp(selectCurrentIncident);
@@ -29,6 +33,10 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   const labels = useProfessionLabels();
   const mutate = useMutate();
   const pool = useRosterQuery('roster.pool', { incidentId: incident.id });
+  const board = useRosterQuery('board.get', { incidentId: incident.id });
+  // The hour is enough resolution for "who is rostered now" and keeps the read from changing every minute.
+  const hour = Math.floor(now / HOUR) * HOUR;
+  const plan = useRosterQuery('roster.plan', { from: hour - DAY, to: hour + DAY });
   const [who, setWho] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   const [position, setPosition] = useState<Record<string, string>>({});
@@ -36,7 +44,12 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   const byNo = useMemo(() => new Map(staff.map((s) => [s.staffNo.toLowerCase(), s])), [staff]);
   const entries = pool.data ?? [];
   const here = entries.filter(isCheckedIn);
-  const doubled = doubleBooked(entries);
+  const maxConsecutive = plan.data?.rules.maxConsecutiveHours ?? defaultRosterRules.maxConsecutiveHours;
+  const bookings = doubleBookings(plan.data?.pool ?? entries, plan.data?.shifts ?? [], now);
+  const doubled = new Set([...bookings.values()].filter((b) => b.liveAssignments > 1).map((b) => b.staffId));
+  const rostered = new Set([...bookings.values()].filter((b) => b.shiftIds.length > 0).map((b) => b.staffId));
+  const tasks = (board.data?.tasks ?? []).filter((task) => task.status !== 'done');
+  const taskTitle = (id: string) => board.data?.tasks.find((task) => task.id === id)?.title ?? t('roster.pool.task');
   const hours = timesheet(entries, now);
   const positionName = (id: string) => hicsPositions.find((p) => p.id === id)?.name[language] ?? id;
 
@@ -51,8 +64,9 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   };
 
   const assign = async (entryId: string) => {
-    const positionId = position[entryId] ?? 'ops.medical-care.casualty-care';
-    setError(await mutate('pool.assign', { id: entryId, positionId, assignmentId: newId() }));
+    const target = position[entryId] ?? 'ops.medical-care.casualty-care';
+    const taskId = target.startsWith('task:') ? target.slice('task:'.length) : null;
+    setError(await mutate('pool.assign', taskId ? { id: entryId, taskId } : { id: entryId, positionId: target, assignmentId: newId() }));
   };
 
   return (
@@ -67,6 +81,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
       </div>
       {error ? <ErrorText error={error} /> : null}
       {doubled.size > 0 ? <p className="roster-warn" role="alert" data-testid="pool-double">{t('roster.pool.doubleBooked', { names: [...doubled].map((id) => byId.get(id)?.name ?? id).join('、') })}</p> : null}
+      {rostered.size > 0 ? <p className="roster-warn" role="alert" data-testid="pool-double-rostered">{t('roster.pool.doubleRostered', { names: [...rostered].map((id) => byId.get(id)?.name ?? id).join('、') })}</p> : null}
       <table className="roster-table" data-testid="pool-table">
         <thead>
           <tr>
@@ -77,10 +92,10 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
         <tbody>
           {here.map((e) => {
             const person = byId.get(e.staffId);
-            const health = wellbeing(e, now, defaultRosterRules.maxConsecutiveHours);
+            const health = wellbeing(e, now, maxConsecutive);
             const live = activeAssignments(e);
             return (
-              <tr key={e.id} data-staff={person?.staffNo} className={doubled.has(e.staffId) ? 'row-double' : undefined}>
+              <tr key={e.id} data-staff={person?.staffNo} className={doubled.has(e.staffId) || rostered.has(e.staffId) ? 'row-double' : undefined}>
                 <td>{person?.name ?? e.staffId}</td>
                 <td>{person ? labels[person.profession] : ''}</td>
                 <td className="muted">{person?.qualifications.map((q) => q.code).join(' · ')}</td>
@@ -89,10 +104,17 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
                   {t('roster.pool.hours', { hours: health.hoursOnDuty.toFixed(1) })}
                   {health.status !== 'ok' ? <span className="well-tag">{health.status === 'due' ? t('roster.pool.restDue') : t('roster.pool.restSoon')}</span> : null}
                 </td>
-                <td>{live.map((a) => (a.positionId ? positionName(a.positionId) : t('roster.pool.task'))).join('、')}</td>
+                <td data-testid="pool-assigned">{live.map((a) => (a.positionId ? positionName(a.positionId) : a.taskId ? taskTitle(a.taskId) : t('roster.pool.task'))).join('、')}</td>
                 <td className="pool-actions">
-                  <select value={position[e.id] ?? 'ops.medical-care.casualty-care'} onChange={(ev) => setPosition({ ...position, [e.id]: ev.target.value })} aria-label={t('roster.pool.position')}>
-                    {hicsPositions.map((p) => <option key={p.id} value={p.id}>{p.name[language]}</option>)}
+                  <select value={position[e.id] ?? 'ops.medical-care.casualty-care'} onChange={(ev) => setPosition({ ...position, [e.id]: ev.target.value })} aria-label={t('roster.pool.target')}>
+                    <optgroup label={t('roster.pool.positions')}>
+                      {hicsPositions.map((p) => <option key={p.id} value={p.id}>{p.name[language]}</option>)}
+                    </optgroup>
+                    {tasks.length > 0 ? (
+                      <optgroup label={t('roster.pool.tasks')}>
+                        {tasks.map((task) => <option key={task.id} value={`task:${task.id}`}>{task.title}</option>)}
+                      </optgroup>
+                    ) : null}
                   </select>
                   <button type="button" className="secondary" onClick={() => void assign(e.id)}>{t('roster.pool.assign')}</button>
                   <button type="button" className="secondary" onClick={() => void mutate('pool.checkOut', { id: e.id }).then(setError)}>{t('roster.pool.checkOut')}</button>

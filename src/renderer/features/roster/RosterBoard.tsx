@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
+import { doubleBookings } from '../../../domain/labour-pool-conflicts';
 import { builtInShifts, shiftDefinitions, type ShiftDefinition } from '../../../domain/roster';
 import { shiftInstance } from '../../../domain/roster-coverage';
 import { rosterWarnings, type RuleViolation } from '../../../domain/roster-rules';
@@ -59,8 +60,13 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   const rules = plan.data?.rules;
   const warnings = useMemo(() => {
     const found = rules ? rosterWarnings(plan.data?.shifts ?? [], rules) : new Map<string, RuleViolation[]>();
-    return new Map([...found].map(([id, list]) => [id, list.map(ruleText).join('；')]));
-  }, [plan.data?.shifts, rules, ruleText]);
+    const text = new Map([...found].map(([id, list]) => [id, list.map(ruleText)]));
+    // A shift whose person is also on incident work from the labour pool at that time is double-booked.
+    for (const booking of doubleBookings(plan.data?.pool ?? [], plan.data?.shifts ?? [], now).values()) {
+      for (const id of booking.shiftIds) text.set(id, [...(text.get(id) ?? []), t('roster.grid.doubleBooked')]);
+    }
+    return new Map([...text].map(([id, list]) => [id, list.join('；')]));
+  }, [plan.data?.shifts, plan.data?.pool, rules, ruleText, now, t]);
 
   const run = useCallback(async (work: Promise<UiError | null>) => setError(await work), []);
 

@@ -5,13 +5,14 @@ import { useNow } from '../../app/use-now';
 import { CoveragePanel } from './CoveragePanel';
 import { LabourPool } from './LabourPool';
 import { RosterBoard } from './RosterBoard';
+import { RosterSetup } from './RosterSetup';
 import { StaffDirectory } from './StaffDirectory';
 import { useRosterQuery } from './use-roster-query';
 import './grid-setup';
 import './roster.css';
 
-type Tab = 'roster' | 'coverage' | 'pool' | 'staff';
-const tabs: readonly Tab[] = ['roster', 'coverage', 'pool', 'staff'];
+type Tab = 'roster' | 'coverage' | 'pool' | 'staff' | 'setup';
+const tabs: readonly Tab[] = ['roster', 'coverage', 'pool', 'staff', 'setup'];
 
 /** Staff and shift roster: the week's plan, coverage now and next, the incident's labour pool, the directory. */
 export function RosterPage() {
@@ -24,6 +25,7 @@ export function RosterPage() {
     coverage: t('roster.tabs.coverage'),
     pool: t('roster.tabs.pool'),
     staff: t('roster.tabs.staff'),
+    setup: t('roster.tabs.setup'),
   };
   const people = staff.data ?? [];
   return (
@@ -41,6 +43,7 @@ export function RosterPage() {
         {tab === 'coverage' ? <CoveragePanel /> : null}
         {tab === 'pool' ? <LabourPool staff={people} now={now} /> : null}
         {tab === 'staff' ? <StaffDirectory staff={people} now={now} /> : null}
+        {tab === 'setup' ? <RosterSetup now={now} /> : null}
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 
 /** The record kinds the roster screens show; a change to any of them re-reads. */
-export const rosterKinds = ['staff', 'rosterShift', 'staffingRequirement', 'rosterRules', 'shiftTemplate', 'poolEntry', 'assignment', 'incident'] as const;
+export const rosterKinds = ['staff', 'rosterShift', 'staffingRequirement', 'rosterRules', 'shiftTemplate', 'poolEntry', 'assignment', 'incident', 'task'] as const;
 
 /** Short, so an assignment is painted promptly, but enough to fold a burst of synced changes into one read. */
 const REFRESH_MS = 30;

@@ -1,0 +1,85 @@
+import type { ColDef, GridApi, GridReadyEvent, ICellRendererParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { filledQty, type ResourceRequest } from '../../../domain/resource-requests';
+import { GRID_THEME_CLASS } from './grid-setup';
+import { priorityLabel, requestStatusLabel } from './labels';
+import { rowTransaction } from './row-diff';
+
+type Props = { requests: readonly ResourceRequest[]; selectedId: string | null; timeZone: string | undefined; onSelect: (id: string | null) => void };
+
+const sameRequest = (a: ResourceRequest, b: ResourceRequest) => a.updatedAt === b.updatedAt && a.status === b.status && a.fills.length === b.fills.length;
+
+function StatusCell({ data }: ICellRendererParams<ResourceRequest>) {
+  const { t } = useTranslation();
+  if (!data) return null;
+  return <span data-testid="request-status" data-status={data.status}>{requestStatusLabel(t, data.status)}{data.reason ? ` — ${data.reason}` : ''}</span>;
+}
+
+/** Requests (HICS 213RR), newest first; sort, filter and keyboard as in the stock grid, one row selected for Logistics. */
+export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props) {
+  const { t, i18n } = useTranslation();
+  const api = useRef<GridApi<ResourceRequest> | null>(null);
+  const shown = useRef(new Map<string, ResourceRequest>());
+
+  const columns = useMemo((): ColDef<ResourceRequest>[] => {
+    const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
+    const when = (p: { value?: unknown }) => (typeof p.value === 'number' ? time.format(p.value) : '');
+    return [
+      { colId: 'item', field: 'item', headerName: t('resources.requests.item'), filter: 'agTextColumnFilter', minWidth: 160, flex: 2 },
+      { colId: 'qty', headerName: t('resources.requests.qty'), valueGetter: (p) => (p.data ? t('resources.requests.filledOf', { filled: filledQty(p.data), qty: p.data.qty }) : ''), minWidth: 110, flex: 1 },
+      {
+        colId: 'priority', headerName: t('resources.requests.priority'), valueGetter: (p) => (p.data ? priorityLabel(t, p.data.priority) : ''), filter: 'agTextColumnFilter', minWidth: 110, flex: 1,
+        cellClassRules: { 'status-red': (p) => p.data?.priority === 'urgent', 'status-yellow': (p) => p.data?.priority === 'high' },
+      },
+      { colId: 'section', field: 'section', headerName: t('resources.requests.section'), filter: 'agTextColumnFilter', minWidth: 120, flex: 1 },
+      { colId: 'neededBy', field: 'neededBy', headerName: t('resources.requests.neededBy'), valueFormatter: when, minWidth: 140, flex: 1 },
+      {
+        colId: 'status', headerName: t('resources.requests.status'), valueGetter: (p) => (p.data ? requestStatusLabel(t, p.data.status) : ''), cellRenderer: StatusCell, filter: 'agTextColumnFilter', minWidth: 160, flex: 1,
+        cellClassRules: { 'status-green': (p) => p.data?.status === 'filled', 'status-red': (p) => p.data?.status === 'rejected' },
+      },
+      { colId: 'requestedAt', field: 'requestedAt', headerName: t('resources.requests.raisedAt'), valueFormatter: when, sort: 'desc', minWidth: 140, flex: 1 },
+    ];
+  }, [t, i18n.language, timeZone]);
+
+  useEffect(() => {
+    const grid = api.current;
+    if (!grid) return;
+    const tx = rowTransaction(shown.current, requests, sameRequest);
+    if (!tx.add.length && !tx.update.length && !tx.remove.length) return;
+    grid.applyTransaction(tx);
+    for (const r of [...tx.add, ...tx.update]) shown.current.set(r.id, r);
+    for (const r of tx.remove) shown.current.delete(r.id);
+  }, [requests]);
+
+  useEffect(() => {
+    api.current?.forEachNode((node) => node.setSelected(node.data?.id === selectedId));
+  }, [selectedId, requests]);
+
+  const onGridReady = (event: GridReadyEvent<ResourceRequest>) => {
+    api.current = event.api;
+    event.api.applyTransaction({ add: [...requests] });
+    shown.current = new Map(requests.map((r) => [r.id, r]));
+  };
+
+  return (
+    <div className={`${GRID_THEME_CLASS} requests-grid`} data-testid="request-table">
+      <AgGridReact<ResourceRequest>
+        theme="legacy"
+        columnDefs={columns}
+        defaultColDef={{ sortable: true, resizable: true, filter: true }}
+        getRowId={(p) => p.data.id}
+        onGridReady={onGridReady}
+        onGridPreDestroyed={() => {
+          api.current = null;
+        }}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        onSelectionChanged={(e) => {
+          if (e.source !== 'api') onSelect(e.api.getSelectedRows()[0]?.id ?? null);
+        }}
+        animateRows={false}
+      />
+    </div>
+  );
+}
