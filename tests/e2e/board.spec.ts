@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
-import { TcpProxy } from '../chaos/tcp-proxy';
-import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
+import { logInToServer, startSyncRig } from './fixtures/sync-rig';
 import { toZonedInputValue } from '../../src/renderer/lib/time';
 import { BoardPage } from './pages/board';
 import { CommandCentre } from './pages/command-centre';
@@ -15,13 +10,7 @@ const USER = { username: 'ic-duty', password: 'command-room-2026' };
 const SOON = { timeout: 1_000 };
 
 async function logIn(page: Page, serverUrl: string): Promise<void> {
-  await page.getByTestId('nav-settings').click();
-  const form = page.getByTestId('server-login');
-  await form.locator('input[name="serverUrl"]').fill(serverUrl);
-  await form.locator('input[name="username"]').fill(USER.username);
-  await form.locator('input[name="password"]').fill(USER.password);
-  await form.locator('button[type="submit"]').click();
-  await expect(page.getByTestId('status-area')).toHaveAttribute('data-state', 'online');
+  await logInToServer(page, serverUrl, USER);
   await page.getByTestId('nav-board').click();
 }
 
@@ -31,21 +20,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 test('two workstations run a short incident on the board, also while one is offline, and converge', async ({ browser }) => {
   test.setTimeout(180_000);
-  const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-board-'));
-  const env = { ...process.env };
-  delete env['DATABASE_URL'];
-  const server = new ServerProcess(await freePort(), join(root, 'server'), env);
-  const proxy = new TcpProxy(server.port);
-  const hosts: HostProcess[] = [];
-  const dirs = [makeDataDir(), makeDataDir()];
+  const rig = await startSyncRig({ user: USER, roles: 'incident_commander' });
   try {
-    await runServerCli(
-      ['create-user', '--data-dir', join(root, 'server'), '--username', USER.username, '--password', USER.password, '--roles', 'incident_commander', '--spaces', 'demo-hospital'],
-      env,
-    );
-    await server.start();
-    const proxyPort = await proxy.listen();
-    for (const dir of dirs) hosts.push(await startHostProcess(dir.dir));
+    const hosts = rig.hosts;
     const [hostA, hostB] = hosts;
     if (!hostA || !hostB) throw new Error('hosts did not start');
     const pageA = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
@@ -57,8 +34,8 @@ test('two workstations run a short incident on the board, also while one is offl
     await shellA.open(hostA.url);
     await shellB.open(hostB.url);
     // A reaches the server through a proxy the test can unplug.
-    await logIn(pageA, `http://127.0.0.1:${proxyPort}`);
-    await logIn(pageB, `http://127.0.0.1:${server.port}`);
+    await logIn(pageA, rig.proxiedUrl);
+    await logIn(pageB, rig.serverUrl);
 
     // Declare on A; B follows the same incident.
     await shellA.declareIncident({ name: '高速客车侧翻 批量伤员', type: 'mass_casualty', level: 'II', location: 'G15 32 号出口' });
@@ -112,7 +89,7 @@ test('two workstations run a short incident on the board, also while one is offl
     await expect(pageB.getByTestId('messages')).toContainText('血库库存', SOON);
 
     // Unplug A: it keeps working offline while B works too.
-    proxy.setMode('down');
+    rig.proxy.setMode('down');
     await a.log('离线期间：第二批伤员 8 人到院');
     await a.tab('tasks').click();
     await a.createTask({ title: '联系市血站紧急调血', section: 'logistics', assignee: 'p:logistics' });
@@ -123,7 +100,7 @@ test('two workstations run a short incident on the board, also while one is offl
     await expect(b.card('联系市血站紧急调血')).toHaveCount(0);
 
     // Plug A back in: both converge.
-    proxy.setMode('up');
+    rig.proxy.setMode('up');
     await expect(pageA.getByTestId('status-area')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(b.card('联系市血站紧急调血')).toBeVisible({ timeout: 15_000 });
     await expect(a.column('done')).toContainText('调配 O 型血 20 单位', { timeout: 15_000 });
@@ -195,10 +172,6 @@ test('two workstations run a short incident on the board, also while one is offl
     await a.tab('log').click();
     await shoot(pageA, 'log-en');
   } finally {
-    for (const host of hosts) await host.stop().catch(() => undefined);
-    for (const dir of dirs) dir.remove();
-    await proxy.close();
-    await server.stop();
-    rmSync(root, { recursive: true, force: true });
+    await rig.close();
   }
 });

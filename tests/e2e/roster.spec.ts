@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
-import { TcpProxy } from '../chaos/tcp-proxy';
 import { makeStaffCsv } from '../fixtures/roster';
-import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
+import { logInToServer, startSyncRig } from './fixtures/sync-rig';
 import { expect, test } from './fixtures/test';
 import { BoardPage } from './pages/board';
 import { CommandCentre } from './pages/command-centre';
@@ -123,40 +118,22 @@ test('imports 300 staff (a bad file is refused with row errors), fills a coverag
 const USER = { username: 'roster-planner', password: 'roster-planner-2026' };
 
 async function logIn(page: Page, serverUrl: string): Promise<void> {
-  await page.getByTestId('nav-settings').click();
-  const form = page.getByTestId('server-login');
-  await form.locator('input[name="serverUrl"]').fill(serverUrl);
-  await form.locator('input[name="username"]').fill(USER.username);
-  await form.locator('input[name="password"]').fill(USER.password);
-  await form.locator('button[type="submit"]').click();
-  await expect(page.getByTestId('status-area')).toHaveAttribute('data-state', 'online');
+  await logInToServer(page, serverUrl, USER);
 }
 
 test('two workstations build a week for three units at once; a rest-rule break made offline is refused when it syncs', async ({ browser }) => {
   test.setTimeout(150_000);
-  const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-roster-'));
-  const env = { ...process.env };
-  delete env['DATABASE_URL'];
-  const server = new ServerProcess(await freePort(), join(root, 'server'), env);
-  const proxy = new TcpProxy(server.port);
-  const hosts: HostProcess[] = [];
-  const dirs = [makeDataDir(), makeDataDir()];
+  const rig = await startSyncRig({ user: USER, roles: 'planning_chief' });
   try {
-    await runServerCli(
-      ['create-user', '--data-dir', join(root, 'server'), '--username', USER.username, '--password', USER.password, '--roles', 'planning_chief', '--spaces', 'demo-hospital'],
-      env,
-    );
-    await server.start();
-    const proxyPort = await proxy.listen();
-    for (const dir of dirs) hosts.push(await startHostProcess(dir.dir));
+    const hosts = rig.hosts;
     const [hostA, hostB] = hosts;
     if (!hostA || !hostB) throw new Error('hosts did not start');
     const pageA = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
     const pageB = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
     await new CommandCentre(pageA).open(hostA.url);
     await new CommandCentre(pageB).open(hostB.url);
-    await logIn(pageA, `http://127.0.0.1:${proxyPort}`);
-    await logIn(pageB, `http://127.0.0.1:${server.port}`);
+    await logIn(pageA, rig.proxiedUrl);
+    await logIn(pageB, rig.serverUrl);
     const a = new RosterScreen(pageA);
     const b = new RosterScreen(pageB);
     await a.open();
@@ -189,7 +166,7 @@ test('two workstations build a week for three units at once; a rest-rule break m
 
     // A goes offline and puts the ED nurse on Saturday's late shift (15-23); meanwhile B, online, gives the same
     // nurse Sunday's early shift (07-15). Each was fine where it was made; together they leave 8 h of rest.
-    proxy.setMode('down');
+    rig.proxy.setMode('down');
     await a.choose('ED', 'nurse', '3x8');
     await b.choose('ED', 'nurse', '3x8');
     await a.toggleByKeyboard(0, 16);
@@ -198,7 +175,7 @@ test('two workstations build a week for three units at once; a rest-rule break m
     await expect(b.cell(0, 18)).toHaveAttribute('data-assigned', 'yes');
     await pageA.screenshot({ path: 'test-results/screens/roster-offline-zh-CN.png' });
 
-    proxy.setMode('up');
+    rig.proxy.setMode('up');
     const rejected = pageA.getByTestId('rejected-changes');
     await expect(rejected).toBeVisible({ timeout: 30_000 });
     await expect(rejected).toContainText('排班');
@@ -207,10 +184,6 @@ test('two workstations build a week for three units at once; a rest-rule break m
     await expect(a.cell(0, 18)).toHaveAttribute('data-assigned', 'yes', { timeout: 20_000 });
     await pageA.screenshot({ path: 'test-results/screens/roster-rejected-zh-CN.png' });
   } finally {
-    for (const h of hosts) await h.stop().catch(() => undefined);
-    for (const dir of dirs) dir.remove();
-    await proxy.close();
-    await server.stop();
-    rmSync(root, { recursive: true, force: true });
+    await rig.close();
   }
 });

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
-import { TcpProxy } from '../chaos/tcp-proxy';
-import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
+import { startSyncRig } from './fixtures/sync-rig';
 import { CommandCentre } from './pages/command-centre';
 import { expect, test } from './fixtures/test';
 
@@ -24,21 +23,9 @@ async function logIn(page: Page, serverUrl: string): Promise<void> {
 
 test('two workstations converge through the hospital server, also after one works offline', async ({ browser }) => {
   test.setTimeout(120_000);
-  const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-sync-'));
-  const env = { ...process.env };
-  delete env['DATABASE_URL'];
-  const server = new ServerProcess(await freePort(), join(root, 'server'), env);
-  const proxy = new TcpProxy(server.port);
-  const hosts: HostProcess[] = [];
-  const dirs = [makeDataDir(), makeDataDir()];
+  const rig = await startSyncRig({ user: USER, roles: 'incident_commander' });
   try {
-    await runServerCli(
-      ['create-user', '--data-dir', join(root, 'server'), '--username', USER.username, '--password', USER.password, '--roles', 'incident_commander', '--spaces', 'demo-hospital'],
-      env,
-    );
-    await server.start();
-    const proxyPort = await proxy.listen();
-    for (const dir of dirs) hosts.push(await startHostProcess(dir.dir));
+    const hosts = rig.hosts;
     const [hostA, hostB] = hosts;
     if (!hostA || !hostB) throw new Error('hosts did not start');
 
@@ -49,15 +36,15 @@ test('two workstations converge through the hospital server, also after one work
     await a.open(hostA.url);
     await b.open(hostB.url);
     // Workstation A reaches the server through a proxy the test can unplug.
-    await logIn(pageA, `http://127.0.0.1:${proxyPort}`);
-    await logIn(pageB, `http://127.0.0.1:${server.port}`);
+    await logIn(pageA, rig.proxiedUrl);
+    await logIn(pageB, rig.serverUrl);
 
     await a.declareIncident({ name: '发热门诊就诊量激增', type: 'infectious_disease', level: 'III', location: '门诊楼一层' });
     await expect(pageB.getByTestId('incident-list')).toContainText('发热门诊就诊量激增', { timeout: 1_000 });
     await expect(pageA.getByTestId('pending-count')).toHaveAttribute('class', 'status-chip');
 
     // Unplug A: it keeps working, says it is offline and how much is waiting.
-    proxy.setMode('down');
+    rig.proxy.setMode('down');
     await a.declareIncident({ name: '院内停电 5 号病区', type: 'utility_failure', level: 'IV', location: '5 号病区' });
     await expect(pageA.getByTestId('status-area')).toHaveAttribute('data-state', 'offline');
     await expect(pageA.getByTestId('pending-count')).toContainText('1');
@@ -71,7 +58,7 @@ test('two workstations converge through the hospital server, also after one work
     await expect(b.header).toHaveAttribute('data-level', 'II');
 
     // Plug A back in: both converge.
-    proxy.setMode('up');
+    rig.proxy.setMode('up');
     await expect(pageA.getByTestId('status-area')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(pageA.getByTestId('pending-count')).not.toContainText('1', { timeout: 30_000 });
     await expect(pageB.getByTestId('incident-list')).toContainText('院内停电 5 号病区', { timeout: 5_000 });
@@ -79,11 +66,7 @@ test('two workstations converge through the hospital server, also after one work
     await pageA.screenshot({ path: 'test-results/screens/sync-converged-zh-CN.png' });
     await pageB.screenshot({ path: 'test-results/screens/sync-converged-b-zh-CN.png' });
   } finally {
-    for (const host of hosts) await host.stop().catch(() => undefined);
-    for (const dir of dirs) dir.remove();
-    await proxy.close();
-    await server.stop();
-    rmSync(root, { recursive: true, force: true });
+    await rig.close();
   }
 });
 
