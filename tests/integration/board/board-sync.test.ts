@@ -1,42 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { TcpProxy } from '../../chaos/tcp-proxy';
-import { startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { storageKinds } from '../../fixtures/server';
+import { eventually, useStationsBehindProxies, type Station } from '../../fixtures/sync';
 import { makeIncidentArgs } from '../../fixtures/workstation';
 
 const SPACE = 'demo-hospital';
 
 describe.each(await storageKinds())('the commander board on two workstations through a real server on %s', (storage) => {
-  let server: TestServer;
-  let commander: TestUser;
-  const stations: Station[] = [];
-  const proxies: TcpProxy[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ storage });
-    commander = await server.createUser({ roles: ['incident_commander'] });
-  });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    for (const p of proxies) await p.close();
-    await server.close();
-  });
-
-  /** A logged-in workstation behind its own proxy, so a test can cut its network. */
-  async function station(): Promise<{ s: Station; net: TcpProxy }> {
-    const net = new TcpProxy(Number(new URL(server.url).port));
-    const port = await net.listen();
-    proxies.push(net);
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: `http://127.0.0.1:${port}`, username: commander.username, password: commander.password });
-    return { s, net };
-  }
+  const rig = useStationsBehindProxies(storage, ['incident_commander']);
+  const station = () => rig.station();
 
   const settled = (s: Station) => eventually(s.ws, () => s.ws.store.pendingCount() === 0, 20_000);
   const taskOn = (s: Station, id: string) => s.ws.store.list('task', SPACE).find((t) => t.id === id);
@@ -57,7 +29,7 @@ describe.each(await storageKinds())('the commander board on two workstations thr
     return { a, b, incidentId: incident.id, taskId };
   }
 
-  async function reconnect(station: { s: Station; net: TcpProxy }) {
+  async function reconnect(station: Awaited<ReturnType<typeof rig.station>>) {
     station.net.setMode('up');
     await station.s.ws.call('sync.now', {});
     await settled(station.s);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { TcpProxy } from '../../chaos/tcp-proxy';
-import { startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { storageKinds } from '../../fixtures/server';
+import { eventually, useStationsBehindProxies, type Station } from '../../fixtures/sync';
 import { makeStaffRow } from '../../fixtures/roster';
 import { makeIncidentArgs } from '../../fixtures/workstation';
 
@@ -11,34 +10,8 @@ const H = 3_600_000;
 const DAY1_0700 = Date.UTC(2026, 10, 23, 23, 0); // 07:00 in Asia/Shanghai
 
 describe.each(await storageKinds())('the roster on two workstations through a real server on %s', (storage) => {
-  let server: TestServer;
-  let planner: TestUser;
-  const stations: Station[] = [];
-  const proxies: TcpProxy[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ storage });
-    planner = await server.createUser({ roles: ['incident_commander'] });
-  });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    for (const p of proxies) await p.close();
-    await server.close();
-  });
-
-  async function station(): Promise<{ s: Station; net: TcpProxy }> {
-    const net = new TcpProxy(Number(new URL(server.url).port));
-    const port = await net.listen();
-    proxies.push(net);
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: `http://127.0.0.1:${port}`, username: planner.username, password: planner.password });
-    return { s, net };
-  }
+  const rig = useStationsBehindProxies(storage, ['incident_commander']);
+  const station = () => rig.station();
   const settled = (s: Station) => eventually(s.ws, () => s.ws.store.pendingCount() === 0, 20_000);
   const shift = (staffId: string, fromH: number, hours: number, shiftCode: string) => ({
     id: newId(), staffId, unit: 'ICU', role: 'nurse' as const, shiftCode, start: DAY1_0700 + fromH * H, end: DAY1_0700 + (fromH + hours) * H,

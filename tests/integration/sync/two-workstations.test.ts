@@ -1,42 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { TcpProxy } from '../../chaos/tcp-proxy';
-import { startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { storageKinds } from '../../fixtures/server';
+import { eventually, makeStation, useStationsBehindProxies, type Station } from '../../fixtures/sync';
 import { makeIncidentArgs } from '../../fixtures/workstation';
 
 const SPACE = 'demo-hospital';
 
 describe.each(await storageKinds())('two workstations syncing through a real server on %s', (storage) => {
-  let server: TestServer;
-  let user: TestUser;
-  const stations: Station[] = [];
-  const proxies: TcpProxy[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ storage });
-    user = await server.createUser({ roles: ['incident_commander'] });
-  });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    for (const p of proxies) await p.close();
-    await server.close();
-  });
-
-  /** A logged-in workstation behind its own proxy, so a test can cut its network. */
-  async function station(): Promise<{ s: Station; proxy: TcpProxy }> {
-    const proxy = new TcpProxy(Number(new URL(server.url).port));
-    const port = await proxy.listen();
-    proxies.push(proxy);
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: `http://127.0.0.1:${port}`, username: user.username, password: user.password });
-    return { s, proxy };
-  }
+  const rig = useStationsBehindProxies(storage, ['incident_commander']);
+  /** A logged-in workstation behind its own proxy (`proxy`), so a test can cut its network. */
+  const station = async () => {
+    const { s, net } = await rig.station();
+    return { s, proxy: net };
+  };
 
   it('shows a change made on one workstation on the other without a reload', async () => {
     const { s: a } = await station();
@@ -45,7 +21,7 @@ describe.each(await storageKinds())('two workstations syncing through a real ser
     await a.ws.call('mutate', { name: 'incident.declare', args });
     await eventually(b.ws, () => b.ws.store.list('incident', SPACE).some((i) => i.id === args.id));
     await eventually(a.ws, () => a.ws.store.pendingCount() === 0);
-    expect(a.ws.sync.status()).toMatchObject({ connection: 'online', pending: 0, user: { username: user.username } });
+    expect(a.ws.sync.status()).toMatchObject({ connection: 'online', pending: 0, user: { username: rig.user.username } });
   });
 
   it('keeps working offline and converges after reconnecting, merging edits of different fields', async () => {
@@ -108,14 +84,14 @@ describe.each(await storageKinds())('two workstations syncing through a real ser
     cutA.setMode('up');
     const reopened = a.reopen();
     await eventually(reopened, () => reopened.store.pendingCount() === 0, 20_000);
-    const [row] = await server.server.db.query<{ qty: number }>("SELECT (data->>'qty')::int AS qty FROM entity WHERE kind = 'stock' AND id = $1", [id]);
+    const [row] = await rig.server.server.db.query<{ qty: number }>("SELECT (data->>'qty')::int AS qty FROM entity WHERE kind = 'stock' AND id = $1", [id]);
     expect(row?.qty).toBe(9);
   });
 
   it('renews a token that is about to age out, without asking anyone to log in', async () => {
     const s = makeStation({ now: () => Date.now() + 11.5 * 60 * 60 * 1000 });
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
+    rig.track(s);
+    await s.ws.call('auth.login', { serverUrl: rig.server.url, username: rig.user.username, password: rig.user.password });
     const before = s.ws.store.getMeta('session');
     await s.ws.call('mutate', { name: 'incident.declare', args: makeIncidentArgs() });
     await eventually(s.ws, () => s.ws.store.pendingCount() === 0 && s.ws.store.getMeta('session') !== before, 20_000);
@@ -124,8 +100,8 @@ describe.each(await storageKinds())('two workstations syncing through a real ser
 
   it('keeps the work of a workstation too old for the server and tells its user to update', async () => {
     const s = makeStation({ sync: { pollMs: 500, protocolVersion: 0 } });
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
+    rig.track(s);
+    await s.ws.call('auth.login', { serverUrl: rig.server.url, username: rig.user.username, password: rig.user.password });
     await s.ws.call('mutate', { name: 'incident.declare', args: makeIncidentArgs() });
     await eventually(s.ws, () => s.ws.sync.status().updateRequired, 20_000);
     expect(s.ws.sync.status().pending).toBe(1);
