@@ -6,8 +6,8 @@ export type SqliteDatabase = Database.Database;
 
 export type OpenOptions = {
   /**
-   * Path of a better-sqlite3 `.node` binary built for this runtime. Electron needs one built for its own ABI
-   * (scripts/rebuild-electron-native.mjs); plain Node uses the one npm built.
+   * Path of a better-sqlite3 `.node` binary built for this runtime. The desktop shell needs one built for its own
+   * ABI (`npm run rebuild:` + the shell's name, see scripts/); plain Node uses the one npm built.
    */
   nativeBinding?: string | undefined;
 };

@@ -29,15 +29,34 @@ export function runServerCli(args: readonly string[], env: NodeJS.ProcessEnv): P
 }
 
 /** The hospital server in its own process, so the chaos run can SIGKILL it and start it again. */
-export class ServerProcess {
-  private child: ChildProcess | null = null;
+/** A child process the chaos run can SIGKILL (counted) or stop politely. */
+abstract class KillableProcess {
+  protected child: ChildProcess | null = null;
   kills = 0;
 
+  kill(): void {
+    if (!this.child) return;
+    this.child.kill('SIGKILL');
+    this.child = null;
+    this.kills++;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    this.child = null;
+    await terminate(child);
+  }
+}
+
+export class ServerProcess extends KillableProcess {
   constructor(
     readonly port: number,
     private readonly dataDir: string,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
+  ) {
+    super();
+  }
 
   get running(): boolean {
     return this.child !== null;
@@ -68,19 +87,6 @@ export class ServerProcess {
     throw new Error('server did not become healthy within 60 s');
   }
 
-  kill(): void {
-    if (!this.child) return;
-    this.child.kill('SIGKILL');
-    this.child = null;
-    this.kills++;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = null;
-    await terminate(child);
-  }
 }
 
 /** SIGTERM, then SIGKILL if the process has not gone within ten seconds. */
@@ -95,14 +101,14 @@ type Pending = { resolve: (message: FromWorker) => void };
 type WithoutReqId<T> = T extends unknown ? Omit<T, 'reqId'> : never;
 
 /** A workstation in its own process, driven over the fork IPC channel. */
-export class WorkerProcess {
+export class WorkerProcess extends KillableProcess {
   clientId = '';
-  kills = 0;
-  private child: ChildProcess | null = null;
   private nextReq = 1;
   private readonly waiting = new Map<number, Pending>();
 
-  constructor(readonly dataDir: string) {}
+  constructor(readonly dataDir: string) {
+    super();
+  }
 
   get alive(): boolean {
     return this.child !== null;
@@ -153,17 +159,4 @@ export class WorkerProcess {
     });
   }
 
-  kill(): void {
-    if (!this.child) return;
-    this.child.kill('SIGKILL');
-    this.child = null;
-    this.kills++;
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    this.child = null;
-    await terminate(child);
-  }
 }
