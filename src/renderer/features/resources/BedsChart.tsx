@@ -1,37 +1,17 @@
-import { LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEchart } from './use-echart';
 import { BedTypeSchema, bedsOverTime, type BedCount } from '../../../domain/beds';
 import { bedTypeLabel } from './labels';
-
-// Canvas output needs no style-src or worker exceptions in the CSP.
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const COLOURS = ['#4fc3f7', '#f48fb1', '#a5d6a7', '#ffb74d', '#ce93d8', '#ef5350', '#90a4ae', '#fff176'];
 
 /** Available beds per type at every reported change, from each line's capped history. */
 export function BedsChart({ beds, timeZone }: { beds: readonly BedCount[]; timeZone: string | undefined }) {
   const { t, i18n } = useTranslation();
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const { host, chart } = useEchart();
   const points = useMemo(() => bedsOverTime(beds), [beds]);
   const types = useMemo(() => BedTypeSchema.options.filter((type) => beds.some((b) => b.type === type)), [beds]);
-
-  useEffect(() => {
-    if (!host.current) return;
-    const instance = echarts.init(host.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(host.current);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
 
   useEffect(() => {
     if (!chart.current) return;
@@ -52,7 +32,7 @@ export function BedsChart({ beds, timeZone }: { beds: readonly BedCount[]; timeZ
       },
       { notMerge: true },
     );
-  }, [points, types, t, i18n.language, timeZone]);
+  }, [chart, points, types, t, i18n.language, timeZone]);
 
   return (
     <section className="panel beds-trend" aria-labelledby="beds-trend-title">

@@ -1,13 +1,7 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEchart } from './use-echart';
 import { useResourceQuery } from './use-resource-query';
-
-// Only the parts drawn here; canvas output needs no style-src or worker exceptions in the CSP.
-echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 const DAYS = 14;
 const TREND_KINDS = ['stock'];
@@ -16,21 +10,7 @@ const TREND_KINDS = ['stock'];
 export function StockTrendChart({ item }: { item: string }) {
   const { t, i18n } = useTranslation();
   const { data } = useResourceQuery('resources.trend', { item, days: DAYS }, TREND_KINDS);
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!host.current) return;
-    const instance = echarts.init(host.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(host.current);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { host, chart } = useEchart();
 
   useEffect(() => {
     if (!chart.current || !data) return;
@@ -51,7 +31,7 @@ export function StockTrendChart({ item }: { item: string }) {
         { name: t('resources.trend.used'), type: 'bar', yAxisIndex: 1, data: data.map((p) => p.used), itemStyle: { color: '#f9a825' } },
       ],
     });
-  }, [data, t, i18n.language]);
+  }, [chart, data, t, i18n.language]);
 
   return (
     <section className="panel trend" aria-labelledby="trend-title">
