@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Method, Params, Result } from '../../../contract/api';
-import type { MutationRequest } from '../../../contract/mutation-request';
-import type { MutationInput, MutationName } from '../../../domain/mutators';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 
@@ -67,19 +65,4 @@ export function useResourceQuery<M extends Method>(method: M, params: Params<M>,
   return { data, error };
 }
 
-/** Runs one mutation and hands back the refusal, if any, for `<ErrorText>`. */
-export function useMutate() {
-  const client = useApp((s) => s.client);
-  return useCallback(
-    async <N extends MutationName>(name: N, args: MutationInput<N>): Promise<UiError | null> => {
-      try {
-        // TypeScript cannot narrow a generic name to one member of the request union; the pair is typed above.
-        await client.call('mutate', { name, args } as MutationRequest);
-        return null;
-      } catch (e) {
-        return toUiError(e);
-      }
-    },
-    [client],
-  );
-}
+export { useMutate } from '../../state/use-mutate';

@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Method, Params, Result } from '../../../contract/api';
-import type { MutationRequest } from '../../../contract/mutation-request';
-import type { MutationInput, MutationName } from '../../../domain/mutators';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 
@@ -64,19 +62,4 @@ export function useRosterQuery<M extends Method>(method: M, params: Params<M>) {
   return { data, error, reload: load };
 }
 
-/** Runs one mutation and hands back the refusal, if any, for `<ErrorText>`. */
-export function useMutate() {
-  const client = useApp((s) => s.client);
-  return useCallback(
-    async <N extends MutationName>(name: N, args: MutationInput<N>): Promise<UiError | null> => {
-      try {
-        // A generic name cannot be narrowed to one member of the request union; the pair is typed by the signature.
-        await client.call('mutate', { name, args } as MutationRequest);
-        return null;
-      } catch (e) {
-        return toUiError(e);
-      }
-    },
-    [client],
-  );
-}
+export { useMutate } from '../../state/use-mutate';
