@@ -18,9 +18,11 @@ export const haveBedTypes: Record<BedType, string> = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The facility's bed availability as an EDXL-HAVE 2.0 HospitalStatus document. Structure follows the HAVE 2.0
- * specification (Hospital > HospitalBedCapacityStatus > BedCapacity > BedType + Capacity); it is checked
- * structurally by tests, not against the OASIS XSD, which is not shipped here.
+ * The facility's bed availability as an EDXL-HAVE document: Hospital > HospitalBedCapacityStatus > BedCapacity >
+ * BedType + Capacity, with HAvBED bed types. Not yet schema-valid HAVE 2.0: those element names are HAVE 1.0's
+ * bed-capacity block, HAVE 2.0 (CS02, 2019) restructured the document around HAVE > facility (and spells its
+ * namespace in lower case), and its XSD set (HAVE, EDXL-CT, EDXL-GSF, GML 3.2, CIQ) is not available on these
+ * machines to validate against. Tests check the structure written here; the 2.0 rewrite needs that schema set.
  */
 export function bedsToHave(beds: readonly BedCount[], facility: { name: string; id: string }, at: number): string {
   const lines = bedSummary(beds).filter((line) => line.units > 0);

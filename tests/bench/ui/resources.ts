@@ -113,8 +113,8 @@ function timeUpdate(page: Page): Promise<number> {
   return page.evaluate(
     () =>
       new Promise<number>((resolve, reject) => {
-        const rowEl = document.querySelector<HTMLElement>('[data-testid="stock-grid"] .ag-center-cols-viewport .ag-row[row-id]:not(.stock-total-row)')
-          ?? document.querySelector<HTMLElement>('[data-testid="stock-grid"] .ag-row[row-id]:not(.stock-total-row)');
+        // A data row: not the pinned totals, not a group header (drawn full width).
+        const rowEl = document.querySelector<HTMLElement>('[data-testid="stock-grid"] .ag-row[row-id]:not(.stock-total-row):not(.ag-full-width-row)');
         const id = rowEl?.getAttribute('row-id');
         const cell = (col: string) => document.querySelector<HTMLElement>(`[data-testid="stock-grid"] .ag-row[row-id="${id ?? ''}"] [col-id="${col}"]`)?.textContent ?? '';
         const item = cell('item');
@@ -179,8 +179,17 @@ export const resourcesBench: UiBench = {
     const busyScroll = await scrollP95(page, SCROLL_MS);
     const busyUpdates: number[] = [];
     for (let i = 0; i < UPDATE_SAMPLES; i += 1) busyUpdates.push(await timeUpdate(page));
-    const rate = await updates.stop();
     await page.screenshot({ path: 'test-results/screens/resources-bench-20k.png' });
+
+    ctx.log('resources: the same, grouped by category (header rows, rows arranged under them on every update)');
+    await page.getByTestId('group-by').selectOption('category');
+    await page.waitForSelector('[data-testid="stock-grid"] [data-testid="grid-group"]');
+    const groupedScroll = await scrollP95(page, SCROLL_MS);
+    const groupedUpdates: number[] = [];
+    for (let i = 0; i < UPDATE_SAMPLES; i += 1) groupedUpdates.push(await timeUpdate(page));
+    const rate = await updates.stop();
+    await page.screenshot({ path: 'test-results/screens/resources-bench-20k-grouped.png' });
+    await page.getByTestId('group-by').selectOption('none');
     return {
       grid_rows: ITEMS * STORES,
       grid_total_row: rowsInGrid.trim(),
@@ -191,6 +200,8 @@ export const resourcesBench: UiBench = {
       grid_scroll_p95_ms: round(busyScroll),
       grid_update_idle_ms: round(median(idleUpdates)),
       grid_update_ms: round(median(busyUpdates)),
+      grid_grouped_scroll_p95_ms: round(groupedScroll),
+      grid_grouped_update_ms: round(median(groupedUpdates)),
     };
   },
 };

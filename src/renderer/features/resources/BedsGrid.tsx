@@ -2,38 +2,69 @@ import type { ColDef, ColumnState, GridApi, GridReadyEvent, ValueSetterParams } 
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bedStatus, type BedCount } from '../../../domain/beds';
+import { BedTypeSchema, bedStatus, type BedCount } from '../../../domain/beds';
 import { bedCsvColumns } from '../../../domain/bed-import';
+import { exportGridCsv } from './grid-export';
 import { GRID_THEME_CLASS } from './grid-setup';
 import { bedTypeLabel } from './labels';
 import { rowTransaction } from './row-diff';
+import { sameHeader, type GroupFigure, type GroupHeader } from './row-groups';
 import { parseCount } from './stock-columns';
+import { useRowGroups } from './use-row-groups';
 
 type Figure = 'staffed' | 'occupied' | 'surge';
+/** A bed line, or a group header when the grid is grouped by unit or bed type. */
+export type BedGridRow = BedCount & { group?: GroupHeader };
+export type BedGrouping = 'none' | 'unit' | 'type';
 export type BedEdits = { set: (bed: BedCount, figure: Figure, value: number) => void; refuse: (figure: string) => void };
-type Props = { beds: readonly BedCount[]; edits: BedEdits; userKey: string; timeZone: string | undefined; onApi: (api: GridApi<BedCount> | null) => void };
+type Props = { beds: readonly BedCount[]; edits: BedEdits; userKey: string; timeZone: string | undefined; groupBy: BedGrouping; onApi: (api: GridApi<BedGridRow> | null) => void };
 
 const columnStateKey = (user: string) => `hcc.resources.bedColumns.${user}`;
-const sameBed = (a: BedCount, b: BedCount) => a.updatedAt === b.updatedAt && a.staffed === b.staffed && a.occupied === b.occupied && a.surge === b.surge;
-const statusIs = (s: 'green' | 'yellow' | 'red') => (p: { data?: BedCount | undefined }) => !!p.data && bedStatus(p.data.available, p.data.staffed) === s;
+const sameBed = (a: BedGridRow, b: BedGridRow) =>
+  a.group || b.group ? sameHeader(a.group, b.group) : a.updatedAt === b.updatedAt && a.staffed === b.staffed && a.occupied === b.occupied && a.surge === b.surge;
+const statusIs = (s: 'green' | 'yellow' | 'red') => (p: { data?: BedGridRow | undefined }) => !!p.data && bedStatus(p.data.available, p.data.staffed) === s;
+const headerRow = (id: string, group: GroupHeader): BedGridRow => ({
+  id, group, space: '', unit: '', type: 'adult_icu', staffed: 0, occupied: 0, available: 0, surge: 0,
+  changedAt: { staffed: 0, occupied: 0, available: 0, surge: 0 }, updatedBy: '', updatedAt: 0, history: [],
+});
 const statusClass = { 'status-red': statusIs('red'), 'status-yellow': statusIs('yellow'), 'status-green': statusIs('green') };
 
 /** Beds by unit and type; figures edit in place (Enter, Tab, arrows), and changes from elsewhere arrive as row transactions. */
-export function BedsGrid({ beds, edits, userKey, timeZone, onApi }: Props) {
+export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Props) {
   const { t, i18n } = useTranslation();
-  const api = useRef<GridApi<BedCount> | null>(null);
-  const shown = useRef(new Map<string, BedCount>());
+  const api = useRef<GridApi<BedGridRow> | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<BedGridRow> | null>(null);
+  const shown = useRef(new Map<string, BedGridRow>());
+  const keyOf = useMemo(() => (groupBy === 'unit' ? (b: BedGridRow) => b.unit : groupBy === 'type' ? (b: BedGridRow) => b.type : null), [groupBy]);
+  const describe = useCallback(
+    (key: string, members: readonly BedGridRow[]) => {
+      const sum = (f: 'staffed' | 'occupied' | 'available' | 'surge') => members.reduce((n, b) => n + b[f], 0);
+      const staffed = sum('staffed');
+      const available = sum('available');
+      const figures: GroupFigure[] = [
+        { label: t('resources.beds.staffed'), value: staffed },
+        { label: t('resources.beds.occupied'), value: sum('occupied') },
+        { label: t('resources.beds.available'), value: available, tone: bedStatus(available, staffed) },
+        { label: t('resources.beds.surge'), value: sum('surge') },
+      ];
+      const type = BedTypeSchema.safeParse(key);
+      return { label: groupBy === 'type' && type.success ? bedTypeLabel(t, type.data) : key, figures };
+    },
+    [t, groupBy],
+  );
+  const { withHeaders, gridProps } = useRowGroups(gridApi, { keyOf, describe, headerRow, language: i18n.language });
+  const shownRows = useMemo(() => withHeaders([...beds]), [withHeaders, beds]);
   const editsRef = useRef(edits);
   useEffect(() => {
     editsRef.current = edits;
   });
   const [stable] = useState<BedEdits>(() => ({ set: (b, f, v) => editsRef.current.set(b, f, v), refuse: (f) => editsRef.current.refuse(f) }));
 
-  const columns = useMemo((): ColDef<BedCount>[] => {
+  const columns = useMemo((): ColDef<BedGridRow>[] => {
     const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
-    const figure = (f: Figure, headerName: string): ColDef<BedCount> => ({
+    const figure = (f: Figure, headerName: string): ColDef<BedGridRow> => ({
       colId: f, field: f, headerName, type: 'numericColumn', filter: 'agNumberColumnFilter', editable: true, minWidth: 100, flex: 1,
-      valueSetter: (p: ValueSetterParams<BedCount>) => {
+      valueSetter: (p: ValueSetterParams<BedGridRow>) => {
         const n = parseCount(p.newValue);
         if (n === null || n > 100_000) stable.refuse(f);
         else if (p.data && n !== p.oldValue) stable.set(p.data, f, n);
@@ -54,30 +85,32 @@ export function BedsGrid({ beds, edits, userKey, timeZone, onApi }: Props) {
   useEffect(() => {
     const grid = api.current;
     if (!grid) return;
-    const tx = rowTransaction(shown.current, beds, sameBed);
+    const tx = rowTransaction(shown.current, shownRows, sameBed);
     if (!tx.add.length && !tx.update.length && !tx.remove.length) return;
     grid.applyTransaction(tx);
     for (const r of [...tx.add, ...tx.update]) shown.current.set(r.id, r);
     for (const r of tx.remove) shown.current.delete(r.id);
-  }, [beds]);
+  }, [shownRows]);
 
   const saveColumns = useCallback(() => {
     const state = api.current?.getColumnState();
     if (state) localStorage.setItem(columnStateKey(userKey), JSON.stringify(state));
   }, [userKey]);
 
-  const onGridReady = (event: GridReadyEvent<BedCount>) => {
+  const onGridReady = (event: GridReadyEvent<BedGridRow>) => {
     api.current = event.api;
+    setGridApi(event.api);
     onApi(event.api);
     const saved = localStorage.getItem(columnStateKey(userKey));
     if (saved) event.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
-    event.api.applyTransaction({ add: [...beds] });
-    shown.current = new Map(beds.map((r) => [r.id, r]));
+    event.api.applyTransaction({ add: shownRows });
+    shown.current = new Map(shownRows.map((r) => [r.id, r]));
   };
 
   return (
     <div className={`${GRID_THEME_CLASS} beds-grid`} data-testid="beds-grid">
-      <AgGridReact<BedCount>
+      <AgGridReact<BedGridRow>
+        {...gridProps}
         theme="legacy"
         columnDefs={columns}
         defaultColDef={{ sortable: true, resizable: true, filter: true }}
@@ -85,6 +118,7 @@ export function BedsGrid({ beds, edits, userKey, timeZone, onApi }: Props) {
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
           api.current = null;
+          setGridApi(null);
           onApi(null);
         }}
         onSortChanged={saveColumns}
@@ -99,12 +133,7 @@ export function BedsGrid({ beds, edits, userKey, timeZone, onApi }: Props) {
   );
 }
 
-/** Exports what the grid shows (filtered, sorted), in the import's own columns so the file goes back in unchanged. */
-export function exportBeds(grid: GridApi<BedCount>): void {
-  grid.exportDataAsCsv({
-    fileName: 'beds.csv',
-    columnKeys: [...bedCsvColumns],
-    processHeaderCallback: (p) => p.column.getColId(),
-    processCellCallback: (p) => (p.column.getColId() === 'type' ? ((p.node?.data as BedCount | undefined)?.type ?? '') : String(p.value ?? '')),
-  });
+/** Exports what the grid shows in the import's own columns, so the file goes back in unchanged. */
+export function exportBeds(grid: GridApi<BedGridRow>): void {
+  exportGridCsv(grid, 'beds.csv', bedCsvColumns);
 }

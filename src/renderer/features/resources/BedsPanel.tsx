@@ -9,14 +9,16 @@ import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { bedTypeLabel } from './labels';
 import { BedsChart } from './BedsChart';
-import { BedsGrid, exportBeds, type BedEdits } from './BedsGrid';
+import { BedsGrid, exportBeds, type BedEdits, type BedGridRow, type BedGrouping } from './BedsGrid';
 import { download } from './download';
 import { ImportPanel } from './ImportPanel';
 import { useBedImport } from './use-stock-import';
 import { useMutate, useResourceQuery } from './use-resource-query';
+import { useRememberedGrouping } from './use-remembered-grouping';
 
 const BED_KINDS = ['bedCount'];
 const NO_BEDS: BedCount[] = [];
+const BED_GROUPINGS: readonly BedGrouping[] = ['none', 'unit', 'type'];
 
 /** Beds by unit and HAvBED type, edited by unit staff, with the facility summary and the EDXL-HAVE export. */
 export function BedsPanel() {
@@ -30,7 +32,8 @@ export function BedsPanel() {
   const [type, setType] = useState<BedType>('adult_icu');
 
   const user = useApp((s) => s.sync?.user?.username ?? 'local');
-  const [grid, setGrid] = useState<GridApi<BedCount> | null>(null);
+  const [grid, setGrid] = useState<GridApi<BedGridRow> | null>(null);
+  const [groupBy, setGroupBy] = useRememberedGrouping(`hcc.resources.bedGroup.${user}`, BED_GROUPINGS);
   const bedImport = useBedImport();
   const edits: BedEdits = {
     set: (bed, figure, value) => void mutate('bed.update', { id: bed.id, [figure]: value }).then(setError),
@@ -69,12 +72,20 @@ export function BedsPanel() {
         <div className="panel-head">
           <h3 id="bed-lines-title">{t('resources.beds.lines')}</h3>
           <div className="resources-toolbar">
+            <label>
+              {t('resources.stock.groupBy')}
+              <select value={groupBy} onChange={(e) => setGroupBy(e.target.value)} data-testid="beds-group-by">
+                <option value="none">{t('resources.group.none')}</option>
+                <option value="unit">{t('resources.beds.unit')}</option>
+                <option value="type">{t('resources.beds.type')}</option>
+              </select>
+            </label>
             <button type="button" onClick={() => grid && exportBeds(grid)} data-testid="beds-export">{t('resources.stock.export')}</button>
             <ImportPanel target="bed" {...bedImport} />
           </div>
         </div>
         <div className="beds-body">
-          <BedsGrid beds={data?.beds ?? NO_BEDS} edits={edits} userKey={user} timeZone={timeZone} onApi={setGrid} />
+          <BedsGrid beds={data?.beds ?? NO_BEDS} edits={edits} userKey={user} timeZone={timeZone} groupBy={groupBy} onApi={setGrid} />
           <BedsChart beds={data?.beds ?? NO_BEDS} timeZone={timeZone} />
         </div>
         <div className="inline-form">

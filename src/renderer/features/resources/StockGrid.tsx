@@ -3,14 +3,20 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowTransaction } from './row-diff';
+import { exportGridCsv } from './grid-export';
 import { GRID_THEME_CLASS } from './grid-setup';
-import { sameStockRow, stockColumns, type StockEdits, type StockGridRow } from './stock-columns';
+import { StockCategorySchema } from '../../../domain/stock';
+import { categoryLabel } from './labels';
+import type { GroupFigure } from './row-groups';
+import { blankStockRow, sameStockRow, stockColumns, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';
+import { useRowGroups } from './use-row-groups';
 
 type Props = {
   rows: StockGridRow[];
   edits: StockEdits;
   userKey: string;
   quickFilter: string;
+  groupBy: StockGrouping;
   onSelect: (row: StockGridRow | null) => void;
   onApi: (api: GridApi<StockGridRow> | null) => void;
 };
@@ -18,9 +24,37 @@ type Props = {
 const columnStateKey = (user: string) => `hcc.resources.stockColumns.${user}`;
 
 /** The stock grid. Live data arrives as transactions (rows keyed by id), so scroll, focus and an open edit survive. */
-export function StockGrid({ rows, edits, userKey, quickFilter, onSelect, onApi }: Props) {
+export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect, onApi }: Props) {
   const { t, i18n } = useTranslation();
   const api = useRef<GridApi<StockGridRow> | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<StockGridRow> | null>(null);
+  const keyOf = useMemo(() => {
+    if (groupBy === 'category') return (r: StockGridRow) => r.category ?? 'other';
+    if (groupBy === 'store') return (r: StockGridRow) => r.store;
+    return null;
+  }, [groupBy]);
+  const describe = useCallback(
+    (key: string, members: readonly StockGridRow[]) => {
+      let qty = 0;
+      let red = 0;
+      let yellow = 0;
+      for (const m of members) {
+        qty += m.qty;
+        if (m.status === 'red') red += 1;
+        else if (m.status === 'yellow') yellow += 1;
+      }
+      const figures: GroupFigure[] = [
+        { label: t('resources.stock.col.qty'), value: qty },
+        { label: t('resources.status.red'), value: red, tone: 'red' },
+        { label: t('resources.status.yellow'), value: yellow, tone: 'yellow' },
+      ];
+      return { label: groupBy === 'category' ? categoryLabel(t, StockCategorySchema.safeParse(key).data ?? null) : key, figures };
+    },
+    [t, groupBy],
+  );
+  const headerRow = useCallback((id: string, group: NonNullable<StockGridRow['group']>) => blankStockRow(id, { group }), []);
+  const { withHeaders, gridProps } = useRowGroups(gridApi, { keyOf, describe, headerRow, language: i18n.language });
+  const shownRows = useMemo(() => withHeaders(rows), [withHeaders, rows]);
   const shown = useRef(new Map<string, StockGridRow>());
   // Column definitions stay the same object across data refreshes (new ones would reset the user's columns), so
   // they call the latest edit handlers through a ref.
@@ -39,26 +73,24 @@ export function StockGrid({ rows, edits, userKey, quickFilter, onSelect, onApi }
     let qty = 0;
     let count = 0;
     grid.forEachNodeAfterFilter((node) => {
-      if (node.data) {
+      if (node.data && !node.data.group) {
         qty += node.data.qty;
         count += 1;
       }
     });
-    grid.setGridOption('pinnedBottomRowData', [
-      { id: 'total', item: t('resources.stock.total', { count }), store: '', category: null, unit: '', qty, par: null, yellowAt: null, redAt: null, burnPerDay: 0, daysOnHand: null, status: 'green', updatedAt: 0, pinned: true },
-    ]);
+    grid.setGridOption('pinnedBottomRowData', [blankStockRow('total', { item: t('resources.stock.total', { count }), qty, pinned: true })]);
   }, [t]);
 
   useEffect(() => {
     const grid = api.current;
     if (!grid) return;
-    const tx = rowTransaction(shown.current, rows, sameStockRow);
+    const tx = rowTransaction(shown.current, shownRows, sameStockRow);
     if (!tx.add.length && !tx.update.length && !tx.remove.length) return;
     grid.applyTransactionAsync(tx, () => pinnedTotals(grid));
     // Kept in step with the transaction rather than rebuilt: at 20,000 rows a rebuild per update costs frames.
     for (const r of [...tx.add, ...tx.update]) shown.current.set(r.id, r);
     for (const r of tx.remove) shown.current.delete(r.id);
-  }, [rows, pinnedTotals]);
+  }, [shownRows, pinnedTotals]);
 
   // The totals row's label is translated: redo it when the language changes.
   useEffect(() => {
@@ -76,11 +108,12 @@ export function StockGrid({ rows, edits, userKey, quickFilter, onSelect, onApi }
 
   const onGridReady = (event: GridReadyEvent<StockGridRow>) => {
     api.current = event.api;
+    setGridApi(event.api);
     onApi(event.api);
     const saved = localStorage.getItem(columnStateKey(userKey));
     if (saved) event.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
-    event.api.applyTransaction({ add: rows });
-    shown.current = new Map(rows.map((r) => [r.id, r]));
+    event.api.applyTransaction({ add: shownRows });
+    shown.current = new Map(shownRows.map((r) => [r.id, r]));
     pinnedTotals(event.api);
   };
 
@@ -90,11 +123,13 @@ export function StockGrid({ rows, edits, userKey, quickFilter, onSelect, onApi }
         theme="legacy"
         columnDefs={columns}
         defaultColDef={{ sortable: true, resizable: true, filter: true }}
+        {...gridProps}
         getRowClass={(p) => (p.data?.pinned ? 'stock-total-row' : undefined)}
         getRowId={(p) => p.data.id}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
           api.current = null;
+          setGridApi(null);
           onApi(null);
         }}
         onSortChanged={saveColumns}
@@ -102,7 +137,7 @@ export function StockGrid({ rows, edits, userKey, quickFilter, onSelect, onApi }
         onColumnResized={(e) => e.finished && saveColumns()}
         onColumnVisible={saveColumns}
         onFilterChanged={(e) => pinnedTotals(e.api)}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true, isRowSelectable: (node) => !node.data?.group }}
         onSelectionChanged={(e) => onSelect(e.api.getSelectedRows()[0] ?? null)}
         asyncTransactionWaitMillis={16}
         stopEditingWhenCellsLoseFocus
@@ -110,4 +145,12 @@ export function StockGrid({ rows, edits, userKey, quickFilter, onSelect, onApi }
       />
     </div>
   );
+}
+
+/**
+ * Exports what the grid shows, every column, in stored values: the import's columns (item, category, unit, store,
+ * qty, par, yellowAt, redAt) are among them, so an exported file edited in a spreadsheet goes back in.
+ */
+export function exportStock(grid: GridApi<StockGridRow>): void {
+  exportGridCsv(grid, 'stock.csv');
 }

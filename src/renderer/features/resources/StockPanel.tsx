@@ -8,29 +8,34 @@ import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { ImportPanel } from './ImportPanel';
 import { categoryLabel } from './labels';
-import { parseCount, type StockEdits, type StockGridRow } from './stock-columns';
-import { StockGrid } from './StockGrid';
+import { parseCount, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';
+import { exportStock, StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
 import { useMutate } from './use-resource-query';
 import { useStockRows } from './use-stock-rows';
 import { useStockImport } from './use-stock-import';
 import { downloadCsv } from './download';
+import { useRememberedGrouping } from './use-remembered-grouping';
+
+const STOCK_GROUPINGS: readonly StockGrouping[] = ['none', 'category', 'store'];
 
 export function StockPanel() {
   const { t } = useTranslation();
   const [windowDays, setWindowDays] = useState(7);
-  const [groupBy, setGroupBy] = useState<'category' | 'store'>('category');
   const [quickFilter, setQuickFilter] = useState('');
   const [selected, setSelected] = useState<StockGridRow | null>(null);
   const [issueQty, setIssueQty] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   const [grid, setGrid] = useState<GridApi<StockGridRow> | null>(null);
   const user = useApp((s) => s.sync?.user?.username ?? 'local');
+  const [groupBy, setGroupBy] = useRememberedGrouping(`hcc.resources.stockGroup.${user}`, STOCK_GROUPINGS);
+  // The side totals follow the grid's grouping; an ungrouped grid still gets totals by category.
+  const totalsBy = groupBy === 'store' ? 'store' : 'category';
   const mutate = useMutate();
   const stockImport = useStockImport();
   const { data, error: readError } = useStockRows(windowDays);
   const rows = useMemo(() => data?.rows ?? [], [data]);
-  const totals = useMemo(() => stockTotals(rows, groupBy), [rows, groupBy]);
+  const totals = useMemo(() => stockTotals(rows, totalsBy), [rows, totalsBy]);
   // The grid hands back the row as it was when clicked; show the holding as it is now.
   const holding = useMemo(() => (selected ? (rows.find((r) => r.id === selected.id) ?? selected) : null), [rows, selected]);
 
@@ -68,19 +73,20 @@ export function StockPanel() {
         </label>
         <label>
           {t('resources.stock.groupBy')}
-          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value === 'store' ? 'store' : 'category')} data-testid="group-by">
+          <select value={groupBy} onChange={(e) => setGroupBy(e.target.value)} data-testid="group-by">
+            <option value="none">{t('resources.group.none')}</option>
             <option value="category">{t('resources.stock.col.category')}</option>
             <option value="store">{t('resources.stock.col.store')}</option>
           </select>
         </label>
-        <button type="button" onClick={() => grid?.exportDataAsCsv({ fileName: 'stock.csv' })} data-testid="stock-export">{t('resources.stock.export')}</button>
+        <button type="button" onClick={() => grid && exportStock(grid)} data-testid="stock-export">{t('resources.stock.export')}</button>
         <button type="button" onClick={() => data && downloadCsv('stores.csv', ['name', 'location'], data.stores.map((st) => [st.name, st.location]))} data-testid="stores-export">{t('resources.stock.exportStores')}</button>
         <ImportPanel target="stock" {...stockImport} />
       </div>
       {readError ? <ErrorText error={readError} /> : null}
       {error ? <ErrorText error={error} /> : null}
       <div className="stock-body">
-        <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} onSelect={setSelected} onApi={setGrid} />
+        <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
         <aside className="stock-side">
           <section className="panel" aria-labelledby="issue-title">
             <h3 id="issue-title">{t('resources.issue.title')}</h3>
@@ -92,13 +98,13 @@ export function StockPanel() {
           </section>
           {holding ? <StockTrendChart item={holding.item} /> : null}
           <section className="panel totals" aria-labelledby="totals-title">
-            <h3 id="totals-title">{groupBy === 'category' ? t('resources.stock.totalsByCategory') : t('resources.stock.totalsByStore')}</h3>
+            <h3 id="totals-title">{totalsBy === 'category' ? t('resources.stock.totalsByCategory') : t('resources.stock.totalsByStore')}</h3>
             <table data-testid="stock-totals">
-              <thead><tr><th>{groupBy === 'category' ? t('resources.stock.col.category') : t('resources.stock.col.store')}</th><th>{t('resources.stock.col.qty')}</th><th>{t('resources.status.red')}</th><th>{t('resources.status.yellow')}</th></tr></thead>
+              <thead><tr><th>{totalsBy === 'category' ? t('resources.stock.col.category') : t('resources.stock.col.store')}</th><th>{t('resources.stock.col.qty')}</th><th>{t('resources.status.red')}</th><th>{t('resources.status.yellow')}</th></tr></thead>
               <tbody>
                 {totals.map((line) => (
                   <tr key={line.key}>
-                    <td>{groupBy === 'category' ? categoryLabel(t, StockCategorySchema.safeParse(line.key).data ?? null) : line.key}</td>
+                    <td>{totalsBy === 'category' ? categoryLabel(t, StockCategorySchema.safeParse(line.key).data ?? null) : line.key}</td>
                     <td>{line.qty}</td>
                     <td className={line.red ? 'status-red' : ''}>{line.red}</td>
                     <td className={line.yellow ? 'status-yellow' : ''}>{line.yellow}</td>

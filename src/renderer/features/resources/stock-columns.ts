@@ -3,8 +3,17 @@ import type { TFunction } from 'i18next';
 import type { StockItem } from '../../../domain/stock';
 import type { StockRow } from '../../../domain/stock-calculations';
 import { categoryLabel, statusLabel } from './labels';
+import { sameHeader, type GroupHeader } from './row-groups';
 
-export type StockGridRow = StockRow & { yellowAt: number | null; redAt: number | null; pinned?: boolean };
+export type StockGridRow = StockRow & { yellowAt: number | null; redAt: number | null; pinned?: boolean; group?: GroupHeader };
+
+/** What the stock grid can be grouped by. */
+export type StockGrouping = 'none' | 'category' | 'store';
+
+/** A row that only carries a figure line (the pinned totals) or a group header: blank item fields. */
+export function blankStockRow(id: string, fields: Partial<StockGridRow>): StockGridRow {
+  return { id, item: '', store: '', category: null, unit: '', qty: 0, par: null, yellowAt: null, redAt: null, burnPerDay: 0, daysOnHand: null, status: 'green', updatedAt: 0, ...fields };
+}
 
 export type StockEdits = {
   setQty: (row: StockGridRow, qty: number) => void;
@@ -62,4 +71,4 @@ export function toGridRows(rows: readonly StockRow[], items: readonly StockItem[
 
 export const sameStockRow = (a: StockGridRow, b: StockGridRow) =>
   a === b ||
-  (a.qty === b.qty && a.updatedAt === b.updatedAt && a.status === b.status && a.par === b.par && a.yellowAt === b.yellowAt && a.redAt === b.redAt && a.burnPerDay === b.burnPerDay && a.category === b.category);
+  (a.group || b.group ? sameHeader(a.group, b.group) : a.qty === b.qty && a.updatedAt === b.updatedAt && a.status === b.status && a.par === b.par && a.yellowAt === b.yellowAt && a.redAt === b.redAt && a.burnPerDay === b.burnPerDay && a.category === b.category);
