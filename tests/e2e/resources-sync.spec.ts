@@ -44,7 +44,7 @@ test('two desks issue the same stock, one offline; the overdraw is refused on sy
     rig.proxy.setMode('down');
     await issue(a, 15);
     await expect(a.row('N95 respirator', 'ED store')).toContainText('5');
-    await expect(a.page.getByTestId('status-area')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+    await expect(a.status).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
     // Meanwhile B, online, issues 6 and then 4: the server now holds 10.
     await issue(b, 6);
     await expect(b.row('N95 respirator', 'ED store')).toContainText('14');
@@ -66,6 +66,62 @@ test('two desks issue the same stock, one offline; the overdraw is refused on sy
     await a.page.screenshot({ path: 'test-results/screens/resources-rejected-en.png', fullPage: true });
     await rejected.getByRole('button').first().click();
     await expect(rejected).toHaveCount(0);
+  } finally {
+    await rig.close();
+  }
+});
+
+test('two desks share a bed line live: figures and the summary reach the other desk, offline edits to different figures both survive, and an open cell edit is kept', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const rig = await startSyncRig({ user: USER, roles: 'incident_commander' });
+  try {
+    const [hostA, hostB] = rig.hosts;
+    if (!hostA || !hostB) throw new Error('hosts did not start');
+    const a = await openDesk(browser, hostA.url);
+    const b = await openDesk(browser, hostB.url);
+    await logIn(a.page, rig.proxiedUrl);
+    await logIn(b.page, rig.serverUrl);
+    await a.tab('beds');
+    await b.tab('beds');
+
+    // A reports a new ICU line; B, which never reloads, shows the same figures and the facility tile within seconds.
+    await a.addBedLine('ICU 2', 'adult_icu');
+    await a.editBed('ICU 2', 'staffed', '12');
+    await a.editBed('ICU 2', 'occupied', '9');
+    await a.expectBedLine('ICU 2', { staffed: 12, occupied: 9, available: 3, surge: 0 });
+    await b.expectBedLine('ICU 2', { staffed: 12, occupied: 9, available: 3, surge: 0 });
+    await expect(b.bedTileAvailable('adult_icu')).toHaveText('3');
+    await expect(b.bedTile('adult_icu')).toContainText('开放 12 · 占用 9 · 应急扩容 0');
+
+    // B is typing into another line when A's change arrives: the change shows, and B's editor stays open with B's text.
+    await b.addBedLine('Ward 5', 'medical_surgical');
+    await expect(a.bedCell('Ward 5', 'unit')).toBeVisible();
+    const editor = await b.typeInBed('Ward 5', 'staffed', '25');
+    await a.editBed('ICU 2', 'staffed', '14');
+    await b.expectBedLine('ICU 2', { staffed: 14, available: 5 });
+    await expect(editor).toBeFocused();
+    await expect(editor).toHaveValue('25');
+    await editor.press('Enter');
+    await a.expectBedLine('Ward 5', { staffed: 25, available: 25 });
+
+    // A goes offline and reports occupied (kept locally, one change waiting); B, online, reports surge meanwhile.
+    rig.proxy.setMode('down');
+    await a.editBed('ICU 2', 'occupied', '11');
+    await a.expectBedLine('ICU 2', { occupied: 11, available: 3, surge: 0 });
+    await expect(a.status).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+    await expect(a.pending).toHaveText('待同步变更：1');
+    await b.editBed('ICU 2', 'surge', '4');
+    await b.expectBedLine('ICU 2', { occupied: 9, surge: 4 });
+
+    // A reconnects: bed.update changes only the figures given, so both desks end with A's occupied and B's surge.
+    rig.proxy.setMode('up');
+    await expect(a.pending).toHaveText('无待同步变更', { timeout: 30_000 });
+    for (const desk of [a, b]) {
+      await desk.expectBedLine('ICU 2', { staffed: 14, occupied: 11, available: 3, surge: 4 }, { timeout: 15_000 });
+      await expect(desk.bedTileAvailable('adult_icu')).toHaveText('3');
+      await expect(desk.bedTile('adult_icu')).toContainText('开放 14 · 占用 11 · 应急扩容 4');
+    }
+    await b.page.screenshot({ path: 'test-results/screens/resources-beds-sync-zh-CN.png', fullPage: true });
   } finally {
     await rig.close();
   }

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures/test';
-import { ResourcesPage, stockCsv } from './pages/resources';
+import { ResourcesPage, stockCsv, type ExportedCsv } from './pages/resources';
 
-test('imports 500 holdings across 5 stores, refuses a bad file with row errors and changes nothing', async ({ page, host }) => {
+test('imports 500 holdings across 5 stores, refuses a bad file with row errors and changes nothing; exports the stores and the searched stock', async ({ page, host }) => {
   const res = new ResourcesPage(page);
   await res.open(host.url);
   await res.importCsv('stock.csv', stockCsv(100, 5));
   await expect(page.getByTestId('stock-import')).toContainText('500');
   await expect(res.totalsRow()).toContainText('500');
   await page.screenshot({ path: 'test-results/screens/resources-stock-zh-CN.png', fullPage: true });
+  // The import created five stores; the stores file lists exactly those, under its own header.
+  const stores = await res.exportCsv('stores');
+  expect(stores.name).toBe('stores.csv');
+  expect(stores.records).toEqual([['name', 'location'], ...[1, 2, 3, 4, 5].map((n) => [`Store ${n}`, ''])]);
 
   const bad = ['item,category,unit,store,qty,par,yellowAt,redAt', 'Item 000,ppe,box,Store 1,1,100,40,10', 'Gowns,toys,box,Store 1,-4,100,40,10', ',ppe,box,Store 2,5,100,40,10'].join('\n');
   await res.importCsv('bad.csv', bad);
@@ -25,6 +29,15 @@ test('imports 500 holdings across 5 stores, refuses a bad file with row errors a
   await res.search('Item 000');
   await expect(res.row('Item 000', 'Store 1')).toContainText('0');
   await expect(res.row('Item 000', 'Store 1')).not.toContainText(/\b1\b.*box/);
+
+  // The stock file holds what the search left on screen: Item 000 in its five stores, and no other line (no totals).
+  await expect(res.totalsRow()).toContainText('5');
+  const stock = await res.exportCsv('stock');
+  expect(stock.name).toBe('stock.csv');
+  const lines = stock.records.slice(1);
+  expect(lines).toHaveLength(5);
+  for (const line of lines) expect(line).toContain('Item 000');
+  expect(lines.map((line) => line.find((cell) => cell.startsWith('Store '))).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `Store ${n}`));
 });
 
 test('issues stock until it runs out and shows why the last issue is refused', async ({ page, host }) => {
@@ -70,13 +83,11 @@ test('raises, approves and fills a request, which issues stock and appears in th
   await expect(res.row('Oxygen cylinder', 'Central store')).toContainText('10');
 });
 
-test('updates beds and exports EDXL-HAVE, in both languages', async ({ page, host }) => {
+test('updates beds and exports EDXL-HAVE, in both languages; the exported bed CSV goes back in unchanged', async ({ page, host }) => {
   const res = new ResourcesPage(page);
   await res.open(host.url);
   await res.tab('beds');
-  await page.getByTestId('bed-unit').fill('ICU 1');
-  await page.getByTestId('bed-type').selectOption('adult_icu');
-  await page.getByTestId('bed-add').click();
+  await res.addBedLine('ICU 1', 'adult_icu');
   await res.editBed('ICU 1', 'staffed', '12');
   await expect(res.bedCell('ICU 1', 'available')).toHaveText('12');
   await res.editBed('ICU 1', 'occupied', '9');
@@ -85,7 +96,7 @@ test('updates beds and exports EDXL-HAVE, in both languages', async ({ page, hos
   await res.editBed('ICU 1', 'occupied', '-3');
   await expect(page.locator('[data-error-code="invalid_request"]')).toBeVisible();
   await expect(res.bedCell('ICU 1', 'occupied')).toHaveText('9');
-  await expect(page.getByTestId('bed-summary').locator('[data-bed-type="adult_icu"]')).toContainText('3');
+  await expect(res.bedTileAvailable('adult_icu')).toHaveText('3');
   await page.screenshot({ path: 'test-results/screens/resources-beds-zh-CN.png', fullPage: true });
 
   const download = page.waitForEvent('download');
@@ -99,10 +110,13 @@ test('updates beds and exports EDXL-HAVE, in both languages', async ({ page, hos
   await expect(page.getByTestId('tab-beds')).toHaveText('Beds');
   await bedFileStep(res);
   await page.screenshot({ path: 'test-results/screens/resources-beds-en.png', fullPage: true });
+  const exported = await bedExportStep(res);
   await res.tab('stock');
   await res.importCsv('stock.csv', stockCsv(20, 5));
   await expect(res.totalsRow()).toContainText('100');
   await page.screenshot({ path: 'test-results/screens/resources-stock-en.png', fullPage: true });
+  await res.tab('beds');
+  await bedReimportStep(res, exported);
 });
 
 /** Bed CSV: a file with one bad row is refused whole; a good one updates the grid and draws the history chart. */
@@ -115,7 +129,7 @@ async function bedFileStep(res: ResourcesPage): Promise<void> {
   await expect(errors.first()).toContainText('3');
   await expect(errors.first()).toContainText('type');
   await expect(res.bedCell('ICU 1', 'staffed')).toHaveText('12');
-  await expect(page.getByTestId('beds-grid').locator('.ag-row[row-index]')).toHaveCount(1);
+  await expect(res.bedLines).toHaveCount(1);
 
   await res.importBedCsv('beds.csv', [head, 'ICU 1,adult_icu,14,9,2', 'ED,emergency_department,30,28,6', 'Burns,burn,6,6,0'].join('\n'));
   await expect(page.getByTestId('bed-import')).toContainText('3');
@@ -130,4 +144,34 @@ async function bedFileStep(res: ResourcesPage): Promise<void> {
     return n;
   });
   expect(painted).toBeGreaterThan(500);
+}
+
+/** Bed CSV export: the import's own columns, type codes rather than labels, and the lines in the order the grid shows. */
+async function bedExportStep(res: ResourcesPage): Promise<ExportedCsv> {
+  await res.sortBedsBy('unit');
+  const exported = await res.exportCsv('beds');
+  expect(exported.name).toBe('beds.csv');
+  expect(exported.records).toEqual([
+    ['unit', 'type', 'staffed', 'occupied', 'surge'],
+    ['Burns', 'burn', '6', '6', '0'],
+    ['ED', 'emergency_department', '30', '28', '6'],
+    ['ICU 1', 'adult_icu', '14', '9', '2'],
+  ]);
+  return exported;
+}
+
+/**
+ * The exported bed file, imported as it is, is accepted and changes nothing: the same three lines, the same file.
+ * Run on a freshly opened beds tab, whose import panel is empty: the message awaited is this file's.
+ */
+async function bedReimportStep(res: ResourcesPage, exported: ExportedCsv): Promise<void> {
+  await res.importBedCsv(exported.name, exported.bytes);
+  await expect(res.page.getByTestId('bed-import').getByRole('status')).toContainText('3');
+  await expect(res.page.getByTestId('bed-import-errors')).toHaveCount(0);
+  // Leaving and reopening the tab reads the lines afresh from the workstation, after the import.
+  await res.tab('stock');
+  await res.tab('beds');
+  await expect(res.bedLines).toHaveCount(3);
+  await res.expectBedLine('ICU 1', { staffed: 14, occupied: 9, available: 5, surge: 2 });
+  expect((await res.exportCsv('beds')).text).toBe(exported.text);
 }
