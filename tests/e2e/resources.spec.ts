@@ -13,6 +13,8 @@ test('imports 500 holdings across 5 stores, refuses a bad file with row errors a
   // The import created five stores; the stores file lists exactly those, under its own header.
   const stores = await res.exportCsv('stores');
   expect(stores.name).toBe('stores.csv');
+  // A byte-order mark, so a spreadsheet reads Chinese store names as UTF-8.
+  expect(stores.text.startsWith('\uFEFF')).toBe(true);
   expect(stores.records).toEqual([['name', 'location'], ...[1, 2, 3, 4, 5].map((n) => [`Store ${n}`, ''])]);
 
   const bad = ['item,category,unit,store,qty,par,yellowAt,redAt', 'Item 000,ppe,box,Store 1,1,100,40,10', 'Gowns,toys,box,Store 1,-4,100,40,10', ',ppe,box,Store 2,5,100,40,10'].join('\n');
@@ -124,6 +126,8 @@ async function bedFileStep(res: ResourcesPage): Promise<void> {
   const { page } = res;
   const head = 'unit,type,staffed,occupied,surge';
   await res.importBedCsv('beds-bad.csv', [head, 'ICU 1,adult_icu,20,2,0', 'Ward 7,icu_ward,10,2,1'].join('\n'));
+  // Choosing a file is a new action: the refusal of the earlier -3 edit is no longer shown.
+  await expect(page.locator('[data-error-code="invalid_request"]')).toHaveCount(0);
   const errors = page.getByTestId('bed-import-errors').locator('tbody tr');
   await expect(errors).toHaveCount(1);
   await expect(errors.first()).toContainText('3');

@@ -35,6 +35,11 @@ export function BedsPanel() {
   const [grid, setGrid] = useState<GridApi<BedGridRow> | null>(null);
   const [groupBy, setGroupBy] = useRememberedGrouping(`hcc.resources.bedGroup.${user}`, BED_GROUPINGS);
   const bedImport = useBedImport();
+  // A new file is a new action: the last edit's refusal no longer applies.
+  const importFile = (file: File) => {
+    setError(null);
+    bedImport.start(file);
+  };
   const edits: BedEdits = {
     set: (bed, figure, value) => void mutate('bed.update', { id: bed.id, [figure]: value }).then(setError),
     refuse: (figure) => setError({ code: 'invalid_request', message: figure }),
@@ -81,7 +86,7 @@ export function BedsPanel() {
               </select>
             </label>
             <button type="button" onClick={() => grid && exportBeds(grid)} data-testid="beds-export">{t('resources.stock.export')}</button>
-            <ImportPanel target="bed" {...bedImport} />
+            <ImportPanel target="bed" {...bedImport} start={importFile} />
           </div>
         </div>
         <div className="beds-body">

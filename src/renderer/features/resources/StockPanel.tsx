@@ -33,6 +33,11 @@ export function StockPanel() {
   const totalsBy = groupBy === 'store' ? 'store' : 'category';
   const mutate = useMutate();
   const stockImport = useStockImport();
+  // A new file is a new action: the last edit's refusal no longer applies.
+  const importFile = (file: File) => {
+    setError(null);
+    stockImport.start(file);
+  };
   const { data, error: readError } = useStockRows(windowDays);
   const rows = useMemo(() => data?.rows ?? [], [data]);
   const totals = useMemo(() => stockTotals(rows, totalsBy), [rows, totalsBy]);
@@ -81,7 +86,7 @@ export function StockPanel() {
         </label>
         <button type="button" onClick={() => grid && exportStock(grid)} data-testid="stock-export">{t('resources.stock.export')}</button>
         <button type="button" onClick={() => data && downloadCsv('stores.csv', ['name', 'location'], data.stores.map((st) => [st.name, st.location]))} data-testid="stores-export">{t('resources.stock.exportStores')}</button>
-        <ImportPanel target="stock" {...stockImport} />
+        <ImportPanel target="stock" {...stockImport} start={importFile} />
       </div>
       {readError ? <ErrorText error={readError} /> : null}
       {error ? <ErrorText error={error} /> : null}
