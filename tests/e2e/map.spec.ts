@@ -253,13 +253,15 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 3840, height: 2160 }
 }
 
 for (const language of ['zh-CN', 'en'] as const) {
-  test(`the wall's beds, staff and stock panels show the resources and roster figures live (${language})`, async ({ browser, host }) => {
+  test(`the wall's beds, staff, stock and region panels show the resources, roster and region figures live (${language})`, async ({ browser, host }) => {
     const bedLine = newId();
     await withApi(host.url, async (client) => {
       await seedChemicalIncident(client, Date.now());
       await seedWallResources(client);
       await client.call('mutate', { name: 'bed.update', args: { id: bedLine, unit: '急诊留观', type: 'emergency_department', staffed: 12, occupied: 9 } });
-      await client.call('settings.update', { language, wall: { pages: [['beds', 'staff', 'stock', 'figures']], rotateSeconds: 0 } });
+      await client.call('mutate', { name: 'map.setDistrictWarning', args: { districtId: 'd-binhu', level: 'red' } });
+      await client.call('mutate', { name: 'map.reportNeighbourBeds', args: { hospitalId: 'h-tcm', available: { emergency: 0, icu: 2, general: 35, paediatric: 4 } } });
+      await client.call('settings.update', { language, wall: { pages: [['beds', 'staff', 'stock', 'region']], rotateSeconds: 0 } });
     });
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     try {
@@ -276,6 +278,15 @@ for (const language of ['zh-CN', 'en'] as const) {
       await expect(page.getByTestId('wall-staff')).toContainText(language === 'en' ? 'Nurses' : '护士');
       await expect(page.getByTestId('wall-staff')).toContainText('−4');
       await expect(page.getByTestId('wall-nodata')).toHaveCount(0);
+      // The region: a district set to red, a neighbour's report (no emergency beds: in the alert colour), others not yet reported.
+      const region = page.getByTestId('wall-region');
+      await expect(region.locator('[data-district-id="d-binhu"]')).toHaveAttribute('data-level', 'red');
+      const tcm = region.locator('tr[data-hospital-id="h-tcm"]');
+      await expect(tcm.locator('td').nth(1)).toHaveText('0');
+      await expect(tcm.locator('td').nth(1)).toHaveClass(/tone-alert/);
+      await expect(tcm.locator('td').nth(3)).toHaveText('41');
+      await expect(tcm).toHaveAttribute('data-stale', 'false');
+      await expect(region.locator('tr[data-hospital-id="h-second"]')).toContainText(language === 'en' ? 'No report yet' : '尚未上报');
       await page.screenshot({ path: `test-results/screens/map-wall-resources-${language}.png` });
       // A bed freed at a desk reaches the wall within a second.
       await withApi(host.url, (client) => client.call('mutate', { name: 'bed.update', args: { id: bedLine, occupied: 4 } }));

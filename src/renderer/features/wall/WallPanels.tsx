@@ -11,6 +11,7 @@ import { baseItems, featureItems } from '../map/map-items';
 import { layerGroups, type LayerGroup } from '../map/map-layers';
 import { MapPane } from '../map/MapPane';
 import { mapCounts, tasksBySection } from './wall-figures';
+import { RegionPanel } from './WallRegionPanel';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
 
@@ -98,6 +99,7 @@ export const wallPanels: Record<WallPanelId, (data: WallData) => ReactNode> = {
   beds: BedsPanel,
   staff: StaffPanel,
   stock: StockPanel,
+  region: RegionPanel,
 };
 
 export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {

@@ -15,6 +15,7 @@ export const panelTitle: Labels<WallPanelId> = {
   beds: (t) => t('wall.panels.beds'),
   staff: (t) => t('wall.panels.staff'),
   stock: (t) => t('wall.panels.stock'),
+  region: (t) => t('wall.panels.region'),
 };
 
 export const sectionLabel: Labels<Section> = {
