@@ -5,6 +5,7 @@ import { JobActionSheetSchema } from '../domain/job-action-sheets';
 import { TimelineItemSchema } from '../domain/timeline';
 import { BoardSchema } from './board';
 import { MAX_CHANGED_IDS } from './changed-ids';
+import { directoryApi } from './directory';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { mapApi } from './map-api';
 import { resourcesApi } from './resources-api';
@@ -35,6 +36,7 @@ export const api = {
   ...resourcesApi,
   ...mapApi,
   ...rosterApi,
+  ...directoryApi,
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),

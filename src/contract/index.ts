@@ -6,3 +6,4 @@ export * from './mutation-request';
 export * from './wire';
 export * from './dispatch';
 export * from './sync';
+export * from './directory';

@@ -5,6 +5,7 @@ import { lockDataDir } from './db/data-dir-lock';
 import type { Db } from './db/db';
 import { migrate, schemaVersion } from './db/migrations';
 import { openDb } from './db/open';
+import { registerDirectoryRoutes } from './directory-routes';
 import { handleError } from './http-errors';
 import { encodePoke, listenForPokes, PokeHub, POKE_CHANNEL } from './pokes';
 import { defaultSessionPolicy, type SessionPolicy } from './sessions';
@@ -80,6 +81,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
     policy: { ...defaultSessionPolicy, ...options.session },
     loginRateLimit: options.loginRateLimit ?? { max: 10, windowMs: 60_000 },
   });
+  registerDirectoryRoutes(app, opened, { now });
   registerSyncRoutes(app, opened, {
     now,
     hub,

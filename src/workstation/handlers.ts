@@ -13,6 +13,7 @@ import type { WorkstationInternals } from './workstation';
 import { createMapHandlers } from './map-handlers';
 import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
+import { createDirectoryHandlers } from './directory-handlers';
 import { changedEvent } from './events';
 
 /** The API contract served by the workstation. Every store access goes through the one serial queue. */
@@ -49,6 +50,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     ...createResourcesHandlers(ws),
     ...createMapHandlers(ws),
     ...createRosterHandlers(ws),
+    ...createDirectoryHandlers(ws),
 
     mutate: (request) =>
       queue.run(async () => {

@@ -50,6 +50,20 @@ export const migrations: readonly string[] = [
     dismissed INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // 3: the user directory of each space, so the names behind account ids show offline and after a restart.
+  // `granted` = 0 keeps someone no longer granted the space: the records they made still name them.
+  `
+  CREATE TABLE directory_user (
+    space TEXT NOT NULL,
+    id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    display_name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    granted INTEGER NOT NULL,
+    fetched_at INTEGER NOT NULL,
+    PRIMARY KEY (space, id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -11,6 +11,8 @@ import {
 import type { SyncStatus } from '../contract/sync-status';
 import type { EntityKind } from '../domain/entities';
 import { Backoff } from './backoff';
+import type { DirectoryStore } from './directory-store';
+import { DirectorySync } from './directory-sync';
 import type { LocalStore } from './local-store';
 import type { SerialQueue } from './serial-queue';
 import { changedEvent, type EventHub } from './events';
@@ -19,6 +21,7 @@ import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
 
 export type SyncClientOptions = {
   store: LocalStore;
+  directory: DirectoryStore;
   queue: SerialQueue;
   events: EventHub;
   clientId: string;
@@ -30,6 +33,8 @@ export type SyncClientOptions = {
   random?: () => number;
   /** The protocol this client speaks; only tests set it, to play a client older than the server. */
   protocolVersion?: number;
+  /** How often the user directory is fetched again after a pull (directory-sync.ts). */
+  directoryRefreshMs?: number;
 };
 
 type Connection = SyncStatus['connection'];
@@ -57,12 +62,15 @@ export class SyncClient {
   private socketTimer: NodeJS.Timeout | null = null;
   private readonly backoff: Backoff;
   private readonly socketBackoff: Backoff;
+  private readonly directory: DirectorySync;
 
   constructor(private readonly opts: SyncClientOptions) {
     this.session = readSession(opts.store);
     this.connection = this.session ? 'connecting' : 'standalone';
     this.backoff = new Backoff(500, 30_000, opts.random);
     this.socketBackoff = new Backoff(500, 30_000, opts.random);
+    const { directory, queue, events, now, directoryRefreshMs } = opts;
+    this.directory = new DirectorySync({ directory, queue, events, now, refreshMs: directoryRefreshMs });
   }
 
   start(): void {
@@ -88,6 +96,11 @@ export class SyncClient {
 
   actor() {
     return this.session ? { userId: this.session.user.id, roles: this.session.user.roles } : null;
+  }
+
+  /** Who this workstation is logged in as, and the spaces granted to them; null when standalone. */
+  account(): { user: Session['user']; spaces: readonly string[] } | null {
+    return this.session ? { user: this.session.user, spaces: this.session.spaces } : null;
   }
 
   status(): SyncStatus {
@@ -125,6 +138,7 @@ export class SyncClient {
     this.session = null;
     this.connection = 'standalone';
     this.emitStatus();
+    this.directory.announce();
     return this.status();
   }
 
@@ -134,11 +148,14 @@ export class SyncClient {
     this.needsLogin = false;
     this.lastError = null;
     this.connection = 'connecting';
+    this.directory.expire();
     this.closeSocket();
     this.openSocket();
     this.start();
     this.requestSync();
     this.emitStatus();
+    // The logged-in user's own name is known from the session before the directory arrives.
+    this.directory.announce();
   }
 
   private async loop(): Promise<void> {
@@ -170,6 +187,8 @@ export class SyncClient {
   }
 
   private recordFailure(error: unknown): void {
+    // Whatever changed on the server while this desk could not reach it, names included, is fetched on reconnect.
+    this.directory.expire();
     if (error instanceof SyncHttpError) {
       if (error.body.code === 'update_required') this.updateRequired = true;
       if (error.status === 401) this.needsLogin = true;
@@ -204,6 +223,8 @@ export class SyncClient {
     await this.renewIfDue(session);
     await this.push();
     await this.pull();
+    // After the pull: names are the last thing a reader needs, and never hold back the records themselves.
+    if (this.session) await this.directory.refreshIfDue(this.session);
   }
 
   /** Renews the token well before it ages out, so nobody is logged out in the middle of an incident. */
@@ -282,6 +303,7 @@ export class SyncClient {
     this.socket = socket;
     socket.on('open', () => {
       this.socketBackoff.reset();
+      this.directory.expire();
       // Anything may have happened while the socket was down: catch up now rather than at the next poll.
       this.requestSync();
     });

@@ -20,7 +20,7 @@ export class SyncUnreachableError extends Error {
 }
 
 /** POSTs JSON to the hospital server and validates the answer; the server is trusted less than our own code. */
-export async function postJson<S extends z.ZodType>(
+export function postJson<S extends z.ZodType>(
   baseUrl: string,
   path: string,
   body: unknown,
@@ -28,12 +28,27 @@ export async function postJson<S extends z.ZodType>(
   token: string | null,
   timeoutMs = 15_000,
 ): Promise<z.infer<S>> {
+  return requestJson(baseUrl, path, { method: 'POST', body: JSON.stringify(body) }, schema, token, timeoutMs);
+}
+
+/** GETs JSON from the hospital server and validates the answer, like `postJson`. */
+export function getJson<S extends z.ZodType>(baseUrl: string, path: string, schema: S, token: string | null, timeoutMs = 15_000): Promise<z.infer<S>> {
+  return requestJson(baseUrl, path, { method: 'GET' }, schema, token, timeoutMs);
+}
+
+async function requestJson<S extends z.ZodType>(
+  baseUrl: string,
+  path: string,
+  init: { method: 'GET' | 'POST'; body?: string },
+  schema: S,
+  token: string | null,
+  timeoutMs: number,
+): Promise<z.infer<S>> {
   let response: Response;
   try {
     response = await fetch(new URL(path, baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
+      ...init,
+      headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {

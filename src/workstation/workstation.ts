@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ApiEvent, Method, Params, Result } from '../contract/api';
+import { LOCAL_OPERATOR_ID } from '../contract/directory';
 import { dispatch, type Handlers, type Outcome } from '../contract/dispatch';
 import { ApiFailure } from '../contract/errors';
 import type { Actor } from '../domain/roles';
+import { DirectoryStore } from './directory-store';
 import { createHandlers } from './handlers';
 import { EventHub } from './events';
 import { LocalStore } from './local-store';
@@ -19,16 +21,17 @@ export type WorkstationOptions = {
   now?: () => number;
   appVersion?: string;
   /** Sync tuning (tests shorten the poll, benchmarks change batch sizes). */
-  sync?: Partial<Pick<SyncClientOptions, 'pollMs' | 'pushBatch' | 'pullLimit' | 'random' | 'protocolVersion'>>;
+  sync?: Partial<Pick<SyncClientOptions, 'pollMs' | 'pushBatch' | 'pullLimit' | 'random' | 'protocolVersion' | 'directoryRefreshMs'>>;
 };
 
 /** Before anyone logs in to a hospital server, the person at this desk runs the incident locally. */
-const STANDALONE_ACTOR: Actor = { userId: 'local-operator', roles: ['admin'] };
+const STANDALONE_ACTOR: Actor = { userId: LOCAL_OPERATOR_ID, roles: ['admin'] };
 
 export type Workstation = {
   readonly clientId: string;
   readonly dataDir: string;
   readonly store: LocalStore;
+  readonly directory: DirectoryStore;
   readonly queue: SerialQueue;
   readonly events: EventHub;
   /** Validates and runs one API call from an untrusted edge; never throws. */
@@ -42,6 +45,7 @@ export type Workstation = {
 
 export type WorkstationInternals = {
   store: LocalStore;
+  directory: DirectoryStore;
   queue: SerialQueue;
   events: EventHub;
   now: () => number;
@@ -56,6 +60,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const db = openDatabase(join(options.dataDir, 'workstation.sqlite'), { nativeBinding: options.nativeBinding });
   migrate(db);
   const store = new LocalStore(db);
+  const directory = new DirectoryStore(db);
   let clientId = store.getMeta('clientId');
   if (!clientId) {
     clientId = randomUUID();
@@ -64,9 +69,10 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const queue = new SerialQueue();
   const events = new EventHub();
   const now = options.now ?? Date.now;
-  const sync = new SyncClient({ store, queue, events, clientId, now, ...options.sync });
+  const sync = new SyncClient({ store, directory, queue, events, clientId, now, ...options.sync });
   const internals: WorkstationInternals = {
     store,
+    directory,
     queue,
     events,
     now,
@@ -90,6 +96,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     clientId,
     dataDir: options.dataDir,
     store,
+    directory,
     queue,
     events,
     handle,

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../../contract/api';
+import type { DirectoryEntry } from '../../contract/directory';
 import type { ConnectionState } from '../transport/socket-client';
 import type { Incident, IncidentType, ResponseLevel } from '../../domain/incident';
 import type { Language, Settings } from '../../contract/settings';
@@ -24,6 +25,8 @@ export type DataSlice = {
   incidents: Incident[];
   incidentsLoaded: boolean;
   sync: SyncStatus | null;
+  /** Who the account ids on records belong to, in the current space (`directory.users`). */
+  directory: DirectoryEntry[];
   /** A failure no form owns (loading, dismissing a rejection), shown in the status area. */
   lastError: UiError | null;
   reload: () => Promise<void>;

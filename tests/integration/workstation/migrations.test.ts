@@ -13,7 +13,7 @@ describe('workstation store migrations', () => {
     const { dir, cleanup } = makeTempDir();
     const db = openDatabase(join(dir, 'ws.sqlite'));
     expect(migrate(db)).toBe(SCHEMA_VERSION);
-    expect(tables(db)).toEqual(expect.arrayContaining(['entity', 'meta', 'outbox', 'rejection', 'shadow', 'sync_cursor']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['directory_user', 'entity', 'meta', 'outbox', 'rejection', 'shadow', 'sync_cursor']));
     db.close();
     cleanup();
   });

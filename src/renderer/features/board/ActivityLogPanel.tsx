@@ -4,12 +4,13 @@ import type { Board } from '../../../contract/board';
 import { logOf } from '../../../domain/activity-log';
 import { hicsPositions } from '../../../domain/hics';
 import { newId } from '../../../domain/ids';
+import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { positionName, readableActor } from './positions';
+import { positionName } from './positions';
 import { useBoard } from './use-board';
 
 /** HICS 214: time, position, notable activity. Append-only: a mistake is corrected by a later entry. */
@@ -75,7 +76,7 @@ export function ActivityLogPanel({ board }: { board: Board }) {
               <td className="num">{formatDateTime(e.at, timeZone, language)}</td>
               <td>{e.positionId ? positionName(e.positionId, language) : t('board.log.incidentLog')}</td>
               <td>{e.text}</td>
-              <td className="muted">{readableActor(e.recordedBy)}</td>
+              <td className="muted"><ActorName id={e.recordedBy} /></td>
             </tr>
           ))}
         </tbody>

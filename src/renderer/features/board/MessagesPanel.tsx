@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import { newId } from '../../../domain/ids';
 import type { Message } from '../../../domain/messages';
+import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
@@ -82,11 +83,15 @@ function MessageItem({ message }: { message: Message }) {
         <strong>{message.subject}</strong>
         <span className="muted num">{formatDateTime(message.sentAt, timeZone, language)}</span>
       </div>
-      <div className="message-route muted">{t('board.messages.route', { from: message.from, to: message.to })}</div>
+      <div className="message-route muted">
+        {t('board.messages.route', { from: message.from, to: message.to })} · {t('board.messages.enteredBy')} <ActorName id={message.sentBy} />
+      </div>
       <p>{message.message}</p>
       {message.replies.map((r) => (
         <div key={r.id} className="reply" data-testid="message-reply">
-          <span className="muted">{t('board.messages.replyFrom', { from: r.from, at: formatDateTime(r.at, timeZone, language) })}</span>
+          <span className="muted">
+            {t('board.messages.replyFrom', { from: r.from, at: formatDateTime(r.at, timeZone, language) })} · <ActorName id={r.by} />
+          </span>
           <p>{r.text}</p>
         </div>
       ))}

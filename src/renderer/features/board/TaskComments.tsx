@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
 import type { Task } from '../../../domain/tasks';
+import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { readableActor } from './positions';
 import { useBoard } from './use-board';
 
 export function TaskComments({ task }: { task: Task }) {
@@ -32,7 +32,7 @@ export function TaskComments({ task }: { task: Task }) {
       <ul className="comments">
         {live.comments.map((c) => (
           <li key={c.id}>
-            <span className="muted num">{formatDateTime(c.at, timeZone, language)} · {readableActor(c.by)}</span>
+            <span className="muted num">{formatDateTime(c.at, timeZone, language)} · <ActorName id={c.by} /></span>
             <p>{c.text}</p>
           </li>
         ))}

@@ -2,12 +2,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_RECIPIENT, STATUTORY_TITLE } from '../../../domain/reporting-deadlines';
 import type { TimelineItem, TimelineType } from '../../../domain/timeline';
+import { ActorName } from '../../app/ActorName';
 import { incidentStatusKey, levelShortKey } from '../../i18n/keys';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { timelineTypeLabel } from './labels';
-import { positionName, readableActor } from './positions';
+import { positionName } from './positions';
 
 /** A glyph per kind of event, so the eye finds level changes and reports without reading (never colour alone). */
 const icons: Record<TimelineType, string> = {
@@ -53,7 +54,7 @@ export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
             <span className="tl-icon" aria-hidden="true">{icons[item.type]}</span>
             <span className="tl-type">{timelineTypeLabel[item.type](t)}</span>
             <span className="tl-text">{describe(item, t, language)}</span>
-            <span className="tl-by muted">{readableActor(item.by)}</span>
+            <ActorName id={item.by} className="tl-by muted" />
           </li>
         ))}
       </ol>

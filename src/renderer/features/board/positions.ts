@@ -22,13 +22,3 @@ export function parseAssignee(value: string): Assignee | null {
   if (value.startsWith('n:') && value.slice(2).trim()) return { kind: 'person', name: value.slice(2).trim() };
   return null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * Who did something, as stored: a server account's id is a UUID no commander can read, and the contract has no
- * user directory yet, so such ids are left out rather than shown raw.
- */
-export function readableActor(by: string): string {
-  return UUID.test(by) ? '' : by;
-}
