@@ -35,7 +35,11 @@ export type SyncClientOptions = {
   protocolVersion?: number;
   /** How often the user directory is fetched again after a pull (directory-sync.ts). */
   directoryRefreshMs?: number;
+  /** How often the poke socket is pinged; a ping unanswered by the next one means the link is gone. */
+  socketHeartbeatMs?: number;
 };
+
+const SOCKET_HEARTBEAT_MS = 10_000;
 
 type Connection = SyncStatus['connection'];
 
@@ -301,11 +305,23 @@ export class SyncClient {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url, { headers: { authorization: `Bearer ${session.token}` }, handshakeTimeout: 10_000 });
     this.socket = socket;
+    // A pulled cable or a dead NAT never closes a socket: a ping left unanswered for a whole interval does.
+    let answered = true;
+    let heartbeat: ReturnType<typeof setInterval> | null = null;
     socket.on('open', () => {
       this.socketBackoff.reset();
       this.directory.expire();
       // Anything may have happened while the socket was down: catch up now rather than at the next poll.
       this.requestSync();
+      heartbeat = setInterval(() => {
+        if (!answered) return socket.terminate();
+        answered = false;
+        socket.ping();
+      }, this.opts.socketHeartbeatMs ?? SOCKET_HEARTBEAT_MS);
+      heartbeat.unref();
+    });
+    socket.on('pong', () => {
+      answered = true;
     });
     socket.on('message', (data: WebSocket.RawData) => {
       let json: unknown;
@@ -318,9 +334,17 @@ export class SyncClient {
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
+      if (heartbeat) clearInterval(heartbeat);
       if (this.socket !== socket) return;
       this.socket = null;
       if (this.stopped || !this.session) return;
+      // The live link to the server is gone: say so now, and let a sync round find out at once whether the server
+      // still answers (it sets "online" back if so) instead of showing "online" until the next poll.
+      if (this.connection === 'online') {
+        this.connection = 'offline';
+        this.emitStatus();
+        this.requestSync();
+      }
       this.socketTimer = setTimeout(() => {
         this.socketTimer = null;
         this.openSocket();

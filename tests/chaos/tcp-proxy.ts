@@ -2,10 +2,11 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 
 /**
  * A TCP proxy between one workstation and the server that can misbehave on command: partition (refuse and cut
- * every connection), add latency, or let requests through and cut the connection as the answer comes back
- * (the server applied the push, the client never heard: the case dedupe exists for).
+ * every connection), go silent with every connection left open (a pulled cable: nobody is told), add latency,
+ * or let requests through and cut the connection as the answer comes back (the server applied the push, the
+ * client never heard: the case dedupe exists for).
  */
-export type ProxyMode = 'up' | 'down' | 'cut-responses';
+export type ProxyMode = 'up' | 'down' | 'silent' | 'cut-responses';
 
 export class TcpProxy {
   mode: ProxyMode = 'up';
@@ -74,7 +75,7 @@ export class TcpProxy {
   }
 
   private forward(chunk: Buffer, to: Socket): void {
-    if (this.mode === 'down') return;
+    if (this.mode === 'down' || this.mode === 'silent') return;
     if (this.delayMs > 0) setTimeout(() => to.writable && to.write(chunk), this.delayMs);
     else if (to.writable) to.write(chunk);
   }
