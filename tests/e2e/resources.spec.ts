@@ -80,6 +80,9 @@ test('raises, approves and fills a request, which issues stock and appears in th
   await page.getByTestId('request-fill').click();
   await expect(status).toHaveAttribute('data-status', 'filled');
   await expect(page.getByTestId('hics-257').locator('tbody tr')).toHaveCount(2);
+  // Who issued it: a desk never logged in to the server is "this workstation", never a raw id.
+  await expect(page.getByTestId('hics-257').locator('tbody tr').first()).toContainText('本工作站');
+  await expect(page.getByTestId('request-table').locator('[col-id="requestedBy"]').last()).toHaveText('本工作站');
   await page.screenshot({ path: 'test-results/screens/resources-requests-zh-CN.png', fullPage: true });
   await res.tab('stock');
   await expect(res.row('Oxygen cylinder', 'Central store')).toContainText('10');

@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filledQty, type ResourceRequest } from '../../../domain/resource-requests';
+import { useActorLabel } from '../../state/use-actor-label';
 import { GRID_THEME_CLASS } from './grid-setup';
 import { priorityLabel, requestStatusLabel } from './labels';
 import { rowTransaction } from './row-diff';
@@ -22,6 +23,7 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
   const { t, i18n } = useTranslation();
   const api = useRef<GridApi<ResourceRequest> | null>(null);
   const shown = useRef(new Map<string, ResourceRequest>());
+  const actor = useActorLabel();
 
   const columns = useMemo((): ColDef<ResourceRequest>[] => {
     const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
@@ -34,6 +36,7 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
         cellClassRules: { 'status-red': (p) => p.data?.priority === 'urgent', 'status-yellow': (p) => p.data?.priority === 'high' },
       },
       { colId: 'section', field: 'section', headerName: t('resources.requests.section'), filter: 'agTextColumnFilter', minWidth: 120, flex: 1 },
+      { colId: 'requestedBy', headerName: t('resources.requests.requestedBy'), valueGetter: (p) => (p.data ? actor(p.data.requestedBy).name : ''), filter: 'agTextColumnFilter', minWidth: 120, flex: 1 },
       { colId: 'neededBy', field: 'neededBy', headerName: t('resources.requests.neededBy'), valueFormatter: when, minWidth: 140, flex: 1 },
       {
         colId: 'status', headerName: t('resources.requests.status'), valueGetter: (p) => (p.data ? requestStatusLabel(t, p.data.status) : ''), cellRenderer: StatusCell, filter: 'agTextColumnFilter', minWidth: 160, flex: 1,
@@ -41,7 +44,7 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
       },
       { colId: 'requestedAt', field: 'requestedAt', headerName: t('resources.requests.raisedAt'), valueFormatter: when, sort: 'desc', minWidth: 140, flex: 1 },
     ];
-  }, [t, i18n.language, timeZone]);
+  }, [t, i18n.language, timeZone, actor]);
 
   useEffect(() => {
     const grid = api.current;

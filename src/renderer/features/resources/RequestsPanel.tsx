@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
 import { filledQty, RequestPrioritySchema, type ResourceRequest } from '../../../domain/resource-requests';
+import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
@@ -101,7 +102,7 @@ export function RequestsPanel() {
           <thead><tr><th>{t('resources.requests.when')}</th><th>{t('resources.requests.item')}</th><th>{t('resources.requests.qty')}</th><th>{t('resources.requests.fromStore')}</th><th>{t('resources.requests.section')}</th><th>{t('resources.requests.issuedBy')}</th></tr></thead>
           <tbody>
             {data?.accounting.map((line) => (
-              <tr key={`${line.requestId}-${line.at}-${line.store}`}><td>{time.format(line.at)}</td><td>{line.item}</td><td>{line.qty}</td><td>{line.store}</td><td>{line.section}</td><td>{line.issuedBy}</td></tr>
+              <tr key={`${line.requestId}-${line.at}-${line.store}`}><td>{time.format(line.at)}</td><td>{line.item}</td><td>{line.qty}</td><td>{line.store}</td><td>{line.section}</td><td><ActorName id={line.issuedBy} /></td></tr>
             ))}
           </tbody>
         </table>
