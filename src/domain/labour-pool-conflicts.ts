@@ -1,5 +1,6 @@
 import type { PoolEntry } from './labour-pool';
 import type { RosterShift } from './roster';
+import { shiftsByPerson } from './roster-rules';
 
 /** Why one person is flagged: more than one live pool assignment, and/or rostered shifts that overlap pool work. */
 export type DoubleBooking = { staffId: string; liveAssignments: number; shiftIds: string[] };
@@ -19,11 +20,14 @@ export function doubleBookings(entries: readonly PoolEntry[], shifts: readonly R
     found.set(staffId, created);
     return created;
   };
+  // Indexed by person once, not scanned per assignment: a four-week roster holds thousands of shifts.
+  const byPerson = entries.length > 0 ? shiftsByPerson(shifts) : new Map<string, RosterShift[]>();
   for (const entry of entries) {
+    const theirs = byPerson.get(entry.staffId) ?? [];
     for (const a of entry.assignments) {
       const end = a.releasedAt ?? entry.checkedOutAt ?? at;
       const live = a.releasedAt === undefined && entry.checkedOutAt === undefined;
-      const clashing = shifts.filter((s) => s.staffId === entry.staffId && s.start < end && a.at < s.end);
+      const clashing = theirs.filter((s) => s.start < end && a.at < s.end);
       if (!live && clashing.length === 0) continue;
       const booking = entryOf(entry.staffId);
       if (live) booking.liveAssignments += 1;

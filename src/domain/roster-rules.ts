@@ -67,14 +67,31 @@ function maxWeeklyHours(candidate: Span, all: readonly Span[]): number {
 
 /** Every rule each of one person's shifts breaks against the rest: the planner's warnings. */
 export function rosterWarnings(shifts: readonly RosterShift[], rules: RosterRulesFields): Map<string, RuleViolation[]> {
-  const byPerson = new Map<string, RosterShift[]>();
-  for (const s of shifts) byPerson.set(s.staffId, [...(byPerson.get(s.staffId) ?? []), s]);
   const warnings = new Map<string, RuleViolation[]>();
-  for (const list of byPerson.values()) {
-    for (const shift of list) {
-      const found = checkShift(shift, list.filter((o) => o.id !== shift.id), rules);
-      if (found.length > 0) warnings.set(shift.id, found);
-    }
+  for (const list of shiftsByPerson(shifts).values()) for (const [id, found] of personWarnings(list, rules)) warnings.set(id, found);
+  return warnings;
+}
+
+/**
+ * The rules each shift of one person's `list` breaks against the others in it. A person's warnings depend on
+ * their own shifts only, so a planner can keep everyone else's when one person's shifts change.
+ */
+export function personWarnings(list: readonly RosterShift[], rules: RosterRulesFields): Map<string, RuleViolation[]> {
+  const warnings = new Map<string, RuleViolation[]>();
+  for (const shift of list) {
+    const found = checkShift(shift, list.filter((o) => o.id !== shift.id), rules);
+    if (found.length > 0) warnings.set(shift.id, found);
   }
   return warnings;
+}
+
+/** Shifts grouped by person, each list in the order of `shifts`. */
+export function shiftsByPerson(shifts: readonly RosterShift[]): Map<string, RosterShift[]> {
+  const byPerson = new Map<string, RosterShift[]>();
+  for (const s of shifts) {
+    const list = byPerson.get(s.staffId);
+    if (list) list.push(s);
+    else byPerson.set(s.staffId, [s]);
+  }
+  return byPerson;
 }

@@ -1,12 +1,16 @@
 import type { FeatureHandlers } from '../contract/dispatch';
-import { rosterApi } from '../contract/roster-api';
-import { defaultRosterRules, ROSTER_RULES_ID } from '../domain/roster';
+import { byShiftId, rosterApi } from '../contract/roster-api';
+import { defaultRosterRules, ROSTER_RULES_ID, type RosterShift } from '../domain/roster';
 import { coverageAt } from '../domain/roster-coverage';
+import { parseEntity } from './entity-rows';
 import type { LocalStore } from './local-store';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
 const WEEK = 7 * 24 * 3_600_000;
+
+/** Whether `roster.plan` for [from, to) holds the shift: a week either side, for the warnings at the edges. */
+const inPlan = (s: RosterShift, from: number, to: number): boolean => s.end > from - WEEK && s.start < to + WEEK;
 
 function rules(store: LocalStore, space: string) {
   const record = store.list('rosterRules', space).find((r) => r.id === ROSTER_RULES_ID);
@@ -22,17 +26,31 @@ export function createRosterHandlers(ws: WorkstationInternals): FeatureHandlers<
     'roster.staff': () =>
       queue.run(() => store.list('staff', readSettings(store).space).sort((a, b) => a.staffNo.localeCompare(b.staffNo))),
 
-    // A week either side, so warnings at the edges of the range see the shifts that cause them.
     'roster.plan': ({ from, to }) =>
       queue.run(() => {
         const space = readSettings(store).space;
         return {
-          shifts: store.list('rosterShift', space).filter((s) => s.end > from - WEEK && s.start < to + WEEK),
+          shifts: store.list('rosterShift', space).filter((s) => inPlan(s, from, to)).sort(byShiftId),
           requirements: store.list('staffingRequirement', space),
           templates: store.list('shiftTemplate', space),
           rules: rules(store, space),
           pool: store.list('poolEntry', space).filter((e) => (e.checkedOutAt ?? Infinity) > from - WEEK && e.checkedInAt < to + WEEK),
         };
+      }),
+
+    'roster.planShifts': ({ from, to, ids }) =>
+      queue.run(() => {
+        const space = readSettings(store).space;
+        const shifts: RosterShift[] = [];
+        const removed: string[] = [];
+        for (const id of ids) {
+          // No row at all is removed too: a rebase deletes outright a shift the server refused.
+          const row = store.rows.get.get('rosterShift', id);
+          const shift = row && !row.deleted && row.space === space ? parseEntity('rosterShift', row.data) : undefined;
+          if (shift && inPlan(shift, from, to)) shifts.push(shift);
+          else removed.push(id);
+        }
+        return { shifts, removed };
       }),
 
     'roster.coverage': ({ at }) =>

@@ -1,10 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import { doubleBookings } from '../../../domain/labour-pool-conflicts';
-import { builtInShifts, shiftDefinitions, type ShiftDefinition } from '../../../domain/roster';
+import { builtInShifts, shiftDefinitions, type RosterShift, type ShiftDefinition, type StaffingRequirement } from '../../../domain/roster';
 import { shiftInstance } from '../../../domain/roster-coverage';
-import { rosterWarnings, type RuleViolation } from '../../../domain/roster-rules';
+import { shiftsByPerson } from '../../../domain/roster-rules';
 import { addDays, weekStart as mondayOf, zonedDay, zonedInstant } from '../../../domain/roster-time';
 import { professions, type Profession, type Staff } from '../../../domain/staff';
 import { ErrorText } from '../../app/ErrorText';
@@ -14,11 +13,16 @@ import { useApp } from '../../state/store-context';
 import { useProfessionLabels, useRuleText } from './labels';
 import { RosterErrorText } from './RosterErrorText';
 import { PaletteEntry, RosterGrid, type CellPos, type DragItem, type DropTarget } from './RosterGrid';
-import { buildRosterView, previewViolations, type RosterColumn } from './roster-view';
-import { useMutate, useRosterQuery } from './use-roster-query';
+import { previewViolations, rosterSlots, RosterViewBuilder, type RosterSlot } from './roster-view';
+import { useRosterPlan } from './use-roster-plan';
+import { useMutate } from './use-roster-query';
+import { useRosterWarnings } from './use-roster-warnings';
 import { useSavedView } from './use-saved-view';
 
 const DAY = 24 * 3_600_000;
+// Stable empties, so memos that read the plan do not run again while it loads.
+const noShifts: readonly RosterShift[] = [];
+const noRequirements: readonly StaffingRequirement[] = [];
 type Pattern = ShiftDefinition['pattern'];
 
 /** The roster for one unit and role across a week: controls, the grid, the palette and the minimums. */
@@ -44,47 +48,46 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   const [paletteFilter, setPaletteFilter] = useState('');
 
   const from = zonedInstant(week, 0, timeZone);
-  const plan = useRosterQuery('roster.plan', { from: from - DAY, to: from + (days + 1) * DAY });
+  const plan = useRosterPlan(from - DAY, from + (days + 1) * DAY);
+  const shifts = plan.data?.shifts ?? noShifts;
+  const requirements = plan.data?.requirements ?? noRequirements;
+  const rules = plan.data?.rules;
   const defs = useMemo(
     () => shiftDefinitions(plan.data?.templates ?? []).filter((d) => d.pattern === pattern),
     [plan.data?.templates, pattern],
   );
+  const slots = useMemo(() => rosterSlots(week, days, defs, timeZone), [week, days, defs, timeZone]);
+  const byPerson = useMemo(() => shiftsByPerson(shifts), [shifts]);
+  const [builder] = useState(() => new RosterViewBuilder());
   const view = useMemo(
-    () =>
-      buildRosterView({
-        unit, role, weekStart: week, days, defs, timeZone, staff,
-        shifts: plan.data?.shifts ?? [], requirements: plan.data?.requirements ?? [],
-      }),
-    [unit, role, week, days, defs, timeZone, staff, plan.data],
+    () => builder.build({ unit, role, slots, staff, shifts, byPerson, requirements }),
+    [builder, unit, role, slots, staff, shifts, byPerson, requirements],
   );
-  const rules = plan.data?.rules;
-  const warnings = useMemo(() => {
-    const found = rules ? rosterWarnings(plan.data?.shifts ?? [], rules) : new Map<string, RuleViolation[]>();
-    const text = new Map([...found].map(([id, list]) => [id, list.map(ruleText)]));
-    // A shift whose person is also on incident work from the labour pool at that time is double-booked.
-    for (const booking of doubleBookings(plan.data?.pool ?? [], plan.data?.shifts ?? [], now).values()) {
-      for (const id of booking.shiftIds) text.set(id, [...(text.get(id) ?? []), t('roster.grid.doubleBooked')]);
-    }
-    return new Map([...text].map(([id, list]) => [id, list.join('；')]));
-  }, [plan.data?.shifts, plan.data?.pool, rules, ruleText, now, t]);
+  const warnings = useRosterWarnings({ shifts, byPerson, rules, pool: plan.data?.pool ?? [], now });
 
   const run = useCallback(async (work: Promise<UiError | null>) => setError(await work), []);
 
   const assign = useCallback(
-    (person: Staff, column: RosterColumn) =>
+    (person: Staff, column: RosterSlot) =>
       run(mutate('roster.assign', { id: newId(), staffId: person.id, unit, role, shiftCode: column.code, start: column.start, end: column.end })),
     [run, mutate, unit, role],
   );
 
+  // The view as last painted, for a toggle that stays the same function across changes: every cell holds it,
+  // and a new one per change would re-render all of them.
+  const painted = useRef(view);
+  useLayoutEffect(() => {
+    painted.current = view;
+  }, [view]);
   const toggle = useCallback(
     (pos: CellPos) => {
-      const row = view.rows[pos.row];
-      const column = view.columns[pos.col];
+      const row = painted.current.rows[pos.row];
+      const column = painted.current.columns[pos.col];
       if (!row || !column) return;
       const shift = row.cells[pos.col];
       void (shift ? run(mutate('roster.unassign', { id: shift.id })) : assign(row.staff, column));
     },
-    [view, run, mutate, assign],
+    [run, mutate, assign],
   );
 
   const drop = useCallback(
@@ -101,8 +104,8 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
     const lastWeek = addDays(week, -7);
     const lastFrom = zonedInstant(lastWeek, 0, timeZone);
     const byCode = new Map(shiftDefinitions(plan.data?.templates ?? []).map((d) => [d.code, d]));
-    const taken = new Set((plan.data?.shifts ?? []).map((s) => `${s.staffId}/${s.start}`));
-    const copies = (plan.data?.shifts ?? [])
+    const taken = new Set(shifts.map((s) => `${s.staffId}/${s.start}`));
+    const copies = shifts
       .filter((s) => s.unit === unit && s.role === role && s.start >= lastFrom && s.start < from)
       .flatMap((s) => {
         const def = byCode.get(s.shiftCode);
@@ -118,7 +121,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   const focusedCol = view.columns[focus.col];
   const preview =
     focusedRow && focusedCol && rules && !focusedRow.cells[focus.col]
-      ? previewViolations(focusedRow.staff.id, focusedCol, plan.data?.shifts ?? [], rules)
+      ? previewViolations(focusedCol, byPerson.get(focusedRow.staff.id) ?? [], rules)
       : [];
   const inGrid = new Set(view.rows.map((r) => r.staff.id));
   const needle = paletteFilter.trim().toLowerCase();

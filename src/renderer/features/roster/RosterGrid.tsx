@@ -17,17 +17,20 @@ function shortDay(epochMs: number, timeZone: string, locale: string): string {
   }
   return format.format(epochMs);
 }
-import type { RosterColumn, RosterView } from './roster-view';
+import type { RosterColumn, RosterSlot, RosterView } from './roster-view';
 
 export type CellPos = { row: number; col: number };
 
 /** Body row height in CSS pixels; roster.css gives `.rg-person` and `.rg-cell` the same. */
 const ROW_PX = 38;
 const OVERSCAN = 8;
+// A constant: dnd-kit memoises sensors on this object, and a new one per render hands every draggable and droppable
+// cell a new context, re-rendering all of them on any change to the grid.
+const pointerOptions = { activationConstraint: { distance: 4 } };
 
 /** What a drag carries: a rostered shift (to move it) or a person from the palette (to roster them). */
 export type DragItem = { kind: 'shift'; shift: RosterShift } | { kind: 'person'; staff: Staff };
-export type DropTarget = { staff: Staff; column: RosterColumn };
+export type DropTarget = { staff: Staff; column: RosterSlot };
 
 type Props = {
   view: RosterView;
@@ -46,7 +49,7 @@ type Props = {
  */
 export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, warnings, children }: Props) {
   const { t, i18n } = useTranslation();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const sensors = useSensors(useSensor(PointerSensor, pointerOptions));
   const gridRef = useRef<HTMLDivElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const wantFocus = useRef(false);
@@ -135,7 +138,7 @@ export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, w
           {first > 0 ? <div className="rg-spacer" style={{ height: first * ROW_PX }} aria-hidden="true" /> : null}
           {view.rows.slice(first, last).map((row, i) => {
             const r = first + i;
-            return <Row key={row.staff.id} row={row} r={r} columns={view.columns} focusCol={focus.row === r ? focus.col : -1} onFocus={onFocus} onToggle={onToggle} warnings={warnings} />;
+            return <Row key={row.staff.id} row={row} r={r} slots={view.slots} focusCol={focus.row === r ? focus.col : -1} onFocus={onFocus} onToggle={onToggle} warnings={warnings} />;
           })}
           {last < view.rows.length ? <div className="rg-spacer" style={{ height: (view.rows.length - last) * ROW_PX }} aria-hidden="true" /> : null}
         </div>
@@ -157,7 +160,7 @@ function days(columns: readonly RosterColumn[]): { day: string; start: number; s
   return out;
 }
 
-function ColumnHead({ column, first, timeZone, locale }: { column: RosterColumn; first: boolean; timeZone: string; locale: string }) {
+const ColumnHead = memo(function ColumnHead({ column, first, timeZone, locale }: { column: RosterColumn; first: boolean; timeZone: string; locale: string }) {
   const { t } = useTranslation();
   const state = column.required === null ? 'none' : column.gap > 0 ? 'gap' : 'ok';
   return (
@@ -174,12 +177,13 @@ function ColumnHead({ column, first, timeZone, locale }: { column: RosterColumn;
       </span>
     </div>
   );
-}
+});
 
 type RowProps = {
   row: RosterView['rows'][number];
   r: number;
-  columns: RosterView['columns'];
+  /** Where each cell is; unlike the columns, unchanged when a count changes, so rows need not re-render for it. */
+  slots: RosterView['slots'];
   /** The focused column when this row holds the focus, else -1: only those rows re-render as focus moves. */
   focusCol: number;
   onFocus: (pos: CellPos) => void;
@@ -187,7 +191,15 @@ type RowProps = {
   warnings: ReadonlyMap<string, string>;
 };
 
-const Row = memo(function Row({ row, r, columns, focusCol, onFocus, onToggle, warnings }: RowProps) {
+/** A row re-renders when its own data, place, focus or warnings changed, not when another person's did. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  return (
+    a.row === b.row && a.r === b.r && a.slots === b.slots && a.focusCol === b.focusCol && a.onFocus === b.onFocus && a.onToggle === b.onToggle &&
+    (a.warnings === b.warnings || a.row.cells.every((shift) => !shift || a.warnings.get(shift.id) === b.warnings.get(shift.id)))
+  );
+}
+
+const Row = memo(function Row({ row, r, slots, focusCol, onFocus, onToggle, warnings }: RowProps) {
   return (
     <>
       <div className="rg-person" role="rowheader" data-staff={row.staff.staffNo}>
@@ -195,7 +207,7 @@ const Row = memo(function Row({ row, r, columns, focusCol, onFocus, onToggle, wa
         <span className="rg-no num">{row.staff.staffNo}</span>
       </div>
       {row.cells.map((shift, c) => {
-        const column = columns[c];
+        const column = slots[c];
         if (!column) return null;
         return (
           <Cell
@@ -206,7 +218,7 @@ const Row = memo(function Row({ row, r, columns, focusCol, onFocus, onToggle, wa
             busy={row.busy[c] ?? false}
             pos={`${r}:${c}`}
             focused={focusCol === c}
-            daystart={c === 0 || columns[c - 1]?.day !== column.day}
+            daystart={c === 0 || slots[c - 1]?.day !== column.day}
             warning={shift ? warnings.get(shift.id) : undefined}
             row={r}
             col={c}
@@ -217,11 +229,11 @@ const Row = memo(function Row({ row, r, columns, focusCol, onFocus, onToggle, wa
       })}
     </>
   );
-});
+}, sameRow);
 
 type CellProps = {
   staff: Staff;
-  column: RosterColumn;
+  column: RosterSlot;
   shift: RosterShift | null;
   busy: boolean;
   pos: string;

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Profession } from '../../../domain/staff';
 
@@ -16,13 +17,19 @@ export function useProfessionLabels(): Record<Profession, string> {
   };
 }
 
-/** A planning warning in words: which rule, and the numbers that break it. */
+/**
+ * A planning warning in words: which rule, and the numbers that break it. The same function until the language
+ * changes, so the roster's warnings are not worded again on every render.
+ */
 export function useRuleText(): (v: import('../../../domain/roster-rules').RuleViolation) => string {
   const { t } = useTranslation();
-  return (v) => {
-    if (v.rule === 'overlap') return t('roster.rules.overlap');
-    if (v.rule === 'consecutive') return t('roster.rules.consecutive', { hours: v.hours, limit: v.limit });
-    if (v.rule === 'rest') return t('roster.rules.rest', { hours: v.hours, limit: v.limit });
-    return t('roster.rules.weekly', { hours: v.hours, limit: v.limit });
-  };
+  return useCallback(
+    (v) => {
+      if (v.rule === 'overlap') return t('roster.rules.overlap');
+      if (v.rule === 'consecutive') return t('roster.rules.consecutive', { hours: v.hours, limit: v.limit });
+      if (v.rule === 'rest') return t('roster.rules.rest', { hours: v.hours, limit: v.limit });
+      return t('roster.rules.weekly', { hours: v.hours, limit: v.limit });
+    },
+    [t],
+  );
 }

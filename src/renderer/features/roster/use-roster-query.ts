@@ -9,8 +9,11 @@ export const rosterKinds = ['staff', 'rosterShift', 'staffingRequirement', 'rost
 /** Short, so an assignment is painted promptly, but enough to fold a burst of synced changes into one read. */
 const REFRESH_MS = 30;
 
-/** Reads one method and again whenever a roster kind changes; the last data stays shown while it re-reads. */
-export function useRosterQuery<M extends Method>(method: M, params: Params<M>) {
+/**
+ * Reads one method and again whenever one of `kinds` changes (by default any roster kind); the last data stays
+ * shown while it re-reads. `kinds` must be a constant, not a new array per render.
+ */
+export function useRosterQuery<M extends Method>(method: M, params: Params<M>, kinds: readonly string[] = rosterKinds) {
   const client = useApp((s) => s.client);
   const transport = useApp((s) => s.transport);
   const [data, setData] = useState<Result<M> | null>(null);
@@ -45,7 +48,7 @@ export function useRosterQuery<M extends Method>(method: M, params: Params<M>) {
   useEffect(() => {
     if (transport === 'open') void load();
     const unsubscribe = client.subscribe((event) => {
-      if (event.type !== 'changed' || !event.kinds.some((k) => (rosterKinds as readonly string[]).includes(k))) return;
+      if (event.type !== 'changed' || !event.kinds.some((k) => kinds.includes(k))) return;
       if (timer.current) return;
       timer.current = setTimeout(() => {
         timer.current = null;
@@ -57,7 +60,7 @@ export function useRosterQuery<M extends Method>(method: M, params: Params<M>) {
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [client, load, transport]);
+  }, [client, load, transport, kinds]);
 
   return { data, error, reload: load };
 }
