@@ -12,7 +12,8 @@ export const mapApi = {
   'map.features': { params: z.strictObject({}), result: z.array(MapFeatureSchema) },
   /**
    * Only the features among `ids` (from a `changed` event), so a map with thousands of live points re-reads the
-   * few that moved; `removed` names features that are gone. Ids of other kinds are ignored.
+   * few that moved; `removed` names every other id: features deleted, or taken back when the server refused
+   * their creation, and ids of other kinds (removing those removes nothing).
    */
   'map.featuresByIds': {
     params: z.strictObject({ ids: z.array(z.string().max(100)).max(MAX_CHANGED_IDS) }),

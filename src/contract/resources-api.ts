@@ -26,7 +26,8 @@ export const resourcesApi = {
   },
   /**
    * Only the holdings among `ids` (from a `changed` event), for live updates of a large grid; `removed` names
-   * holdings that are gone. Ids of other kinds are ignored.
+   * every other id: holdings deleted, or taken back when the server refused their creation, and ids of other
+   * kinds (removing those removes nothing).
    */
   'resources.stockRows': {
     params: z.strictObject({ windowDays: WindowDays, ids: z.array(z.string().max(100)).max(MAX_CHANGED_IDS) }),

@@ -18,9 +18,10 @@ export function createMapHandlers(ws: WorkstationInternals): FeatureHandlers<typ
         const features: MapFeature[] = [];
         const removed: string[] = [];
         for (const id of new Set(ids)) {
+          // No row at all is removed too: a rebase deletes outright a feature whose creation the server refused.
           const row = store.rows.get.get('mapFeature', id);
-          if (row?.space !== space) continue;
-          if (row.deleted) removed.push(id);
+          if (row && row.space !== space) continue;
+          if (!row || row.deleted) removed.push(id);
           else features.push(parseEntity('mapFeature', row.data));
         }
         return { features, removed };

@@ -29,9 +29,10 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
         const levels: StockLevel[] = [];
         const removed: string[] = [];
         for (const id of ids) {
+          // No row at all is removed too: a rebase deletes outright a holding whose creation the server refused.
           const row = store.rows.get.get('stock', id);
-          if (row?.space !== s) continue;
-          if (row.deleted) removed.push(id);
+          if (row && row.space !== s) continue;
+          if (!row || row.deleted) removed.push(id);
           else levels.push(parseEntity('stock', row.data));
         }
         const items = levels.length > 0 ? store.list('stockItem', s) : [];
