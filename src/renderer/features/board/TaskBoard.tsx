@@ -23,6 +23,9 @@ const firstLimits = (): Record<TaskStatus, number> => ({ todo: PAGE, in_progress
 
 type Columns = Record<TaskStatus, Task[]>;
 
+/** One object for every render: new sensor options give dnd-kit a new context, and every card re-renders. */
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+
 /** `next`, keeping each of `previous`'s column arrays whose cards did not change (and `previous` if none did). */
 function keepSameColumns(previous: Columns, next: Columns): Columns {
   const kept = Object.fromEntries(taskStatuses.map((s) => [s, keepSameItems(previous[s], next[s])])) as Columns;
@@ -43,7 +46,7 @@ export function TaskBoard({ board, onEdit }: Props) {
   const [error, setError] = useState<UiError | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }));
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS));
 
   const people = useMemo(() => [...new Set([...holdersByPosition(board.assignments, board.incident.period).values()].flat())].sort(), [board]);
   const allColumns = useMemo(() => {
