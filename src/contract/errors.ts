@@ -19,6 +19,41 @@ export const ApiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
+/**
+ * The numbers and names behind a refusal (`DomainError.params`: `{ item, store, onHand, requested }`), as they
+ * travel from the server and are kept on each workstation with the refusal. Bounded, because they are stored
+ * in the incident's audit and shown to users: short names, a few entries, short texts, finite numbers.
+ */
+export const ERROR_PARAMS_MAX_ENTRIES = 16;
+export const ERROR_PARAM_MAX_TEXT = 200;
+const ErrorParamNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+export const ErrorParamsSchema = z
+  .record(ErrorParamNameSchema, z.union([z.string().max(ERROR_PARAM_MAX_TEXT), z.number()]))
+  .refine((params) => Object.keys(params).length <= ERROR_PARAMS_MAX_ENTRIES, { message: `at most ${ERROR_PARAMS_MAX_ENTRIES} params` });
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
+/**
+ * A domain error's params cut to fit `ErrorParamsSchema`, or undefined when none are left. The server applies it
+ * before it records a refusal, so the audit, push results and pulls all carry the same params, and a long name
+ * can never make a workstation's pull fail validation.
+ */
+export function boundErrorParams(params: Readonly<Record<string, unknown>>): ErrorParams | undefined {
+  const bounded: ErrorParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (Object.keys(bounded).length >= ERROR_PARAMS_MAX_ENTRIES) break;
+    if (!ErrorParamNameSchema.safeParse(name).success) continue;
+    if (typeof value === 'number' && Number.isFinite(value)) bounded[name] = value;
+    else if (typeof value === 'string') bounded[name] = value.length > ERROR_PARAM_MAX_TEXT ? `${cut(value, ERROR_PARAM_MAX_TEXT - 1)}…` : value;
+  }
+  return Object.keys(bounded).length > 0 ? bounded : undefined;
+}
+
+/** The first `units` UTF-16 units of `text`, without leaving half of a surrogate pair at the end. */
+function cut(text: string, units: number): string {
+  const head = text.slice(0, units);
+  return /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+}
+
 /** Names the field and the rule it broke, e.g. `args.name: must not be empty (too_small)`. */
 export function describeZodError(error: z.ZodError, root = ''): ApiError {
   const issues = error.issues.map((issue) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { domainErrorCodes } from '../domain/errors';
+import { ErrorParamsSchema } from './errors';
 
 export const RejectedChangeSchema = z.object({
   mutationId: z.number().int(),
@@ -7,6 +8,8 @@ export const RejectedChangeSchema = z.object({
   args: z.unknown(),
   code: z.enum(domainErrorCodes).or(z.string()),
   message: z.string(),
+  /** The numbers and names behind the refusal, when the server sent them (`errorDetails.<code>` shows them). */
+  params: ErrorParamsSchema.optional(),
   at: z.number().int(),
 });
 export type RejectedChange = z.infer<typeof RejectedChangeSchema>;

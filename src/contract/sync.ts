@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { domainErrorCodes } from '../domain/errors';
+import { ErrorParamsSchema } from './errors';
 import { EpochMsSchema, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema } from '../domain/roles';
 
@@ -41,11 +42,19 @@ export const PushRequestSchema = z.strictObject({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+/**
+ * A refusal's params (the numbers and names behind it). Optional both ways, so protocol 1 is unchanged: a server
+ * from before params sends none, and a client from before ignores them (objects here are not strict). Params
+ * that do not fit are dropped rather than failing the whole answer: the refusal then reads as it did before.
+ */
+const WireParamsSchema = ErrorParamsSchema.optional().catch(undefined);
+
 export const MutationResultSchema = z.object({
   mutationId: z.number().int(),
   status: z.enum(['applied', 'rejected', 'duplicate']),
   code: z.enum(domainErrorCodes).optional(),
   message: z.string().optional(),
+  params: WireParamsSchema,
 });
 export const PushResponseSchema = z.object({
   results: z.array(MutationResultSchema),
@@ -82,7 +91,7 @@ export const PullResponseSchema = z.object({
   more: z.boolean(),
   /** The highest mutation id of this client the server has dealt with, as of the snapshot the rows came from. */
   lastMutationId: z.number().int().nonnegative(),
-  rejections: z.array(z.object({ mutationId: z.number().int(), code: z.string(), message: z.string() })),
+  rejections: z.array(z.object({ mutationId: z.number().int(), code: z.string(), message: z.string(), params: WireParamsSchema })),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 

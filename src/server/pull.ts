@@ -1,3 +1,4 @@
+import type { ErrorParams } from '../contract/errors';
 import type { PullResponse, ServerRowWire } from '../contract/sync';
 import type { Db, Queryable } from './db/db';
 
@@ -35,12 +36,14 @@ export async function readPull(db: Db, input: PullInput): Promise<PullResponse> 
       }
       const [client] = await tx.query<{ last_mutation_id: number }>('SELECT last_mutation_id FROM client WHERE id = $1', [input.clientId]);
       const lastMutationId = client?.last_mutation_id ?? 0;
-      const rejections = await tx.query<{ mutationId: number; code: string; message: string }>(
-        `SELECT mutation_id AS "mutationId", code, message FROM audit
+      const refused = await tx.query<{ mutationId: number; code: string; message: string; params: ErrorParams | null }>(
+        `SELECT mutation_id AS "mutationId", code, message, params FROM audit
           WHERE client_id = $1 AND result = 'rejected' AND mutation_id > $2 AND mutation_id <= $3
           ORDER BY mutation_id`,
         [input.clientId, input.rejectionsAfter, lastMutationId],
       );
+      // Refusals recorded before params existed (or without any) go out as they always did: without the field.
+      const rejections = refused.map(({ params, ...rest }) => (params === null ? rest : { ...rest, params }));
       return { rows, cursors, more, lastMutationId, rejections };
     },
     { isolation: 'repeatable read', readOnly: true },

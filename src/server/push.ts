@@ -1,3 +1,4 @@
+import { boundErrorParams, type ErrorParams } from '../contract/errors';
 import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
@@ -9,11 +10,14 @@ type Result = PushResponse['results'][number];
 export type Poke = { space: string; version: number };
 export type PushOutcome = { response: PushResponse; pokes: Poke[] };
 
-type Verdict = { result: 'applied'; version: number } | { result: 'rejected'; code: DomainErrorCode; message: string };
+type Verdict =
+  | { result: 'applied'; version: number }
+  | { result: 'rejected'; code: DomainErrorCode; message: string; params?: ErrorParams | undefined };
 
 type AuditRow = {
   client_id: string; mutation_id: number; user_id: string; space: string; name: string; args: unknown; client_at: number;
-  server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; version: number | null;
+  server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; params: ErrorParams | null;
+  version: number | null;
 };
 
 export type PushItem = { auth: AuthContext; request: PushRequest };
@@ -89,13 +93,15 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
           args: m.args ?? null, client_at: m.at, server_at: now(), result: verdict.result,
           code: verdict.result === 'rejected' ? verdict.code : null,
           message: verdict.result === 'rejected' ? verdict.message : null,
+          params: verdict.result === 'rejected' ? (verdict.params ?? null) : null,
           version: verdict.result === 'applied' ? verdict.version : null,
         });
         if (verdict.result === 'applied') {
           written.add(m.space);
           results.push({ mutationId: m.mutationId, status: 'applied' });
         } else {
-          results.push({ mutationId: m.mutationId, status: 'rejected', code: verdict.code, message: verdict.message });
+          const { code, message, params } = verdict;
+          results.push({ mutationId: m.mutationId, status: 'rejected', code, message, ...(params ? { params } : {}) });
         }
         last = m.mutationId;
       }
@@ -112,10 +118,10 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
       const [outcome] = await tx.query<{ entities: number }>(
         `WITH e AS (${UPSERT_ENTITIES} RETURNING 1),
          a AS (
-           INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version)
-           SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, version
+           INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version)
+           SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version
              FROM jsonb_to_recordset($2::jsonb) AS r(client_id text, mutation_id bigint, user_id text, space text, name text,
-                  args jsonb, client_at bigint, server_at bigint, result text, code text, message text, version bigint)
+                  args jsonb, client_at bigint, server_at bigint, result text, code text, message text, params jsonb, version bigint)
            RETURNING 1),
          s AS (
            UPDATE space SET version = r.version FROM jsonb_to_recordset($3::jsonb) AS r(space text, version bigint)
@@ -221,26 +227,25 @@ async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { result: 'rejected', code: error.code, message: error.message };
+    return { result: 'rejected', code: error.code, message: error.message, params: boundErrorParams(error.params) };
   }
   layer.commit();
   return { result: 'applied', version };
 }
 
-/** A resent mutation is not applied again; the client hears what happened the first time. */
+/** A resent mutation is not applied again; the client hears what happened the first time, params included. */
 async function recordedResult(tx: Queryable, clientId: string, mutationId: number, pendingAudit: readonly AuditRow[]): Promise<Result> {
   // The first time may be earlier in this same group, not yet written.
   const pending = pendingAudit.find((a) => a.client_id === clientId && a.mutation_id === mutationId);
+  type Recorded = { result: string; code: DomainErrorCode | null; message: string | null; params: ErrorParams | null };
   const [row] = pending
-    ? [{ result: pending.result, code: pending.code as DomainErrorCode | null, message: pending.message }]
-    : await tx.query<{ result: string; code: DomainErrorCode | null; message: string | null }>(
-        'SELECT result, code, message FROM audit WHERE client_id = $1 AND mutation_id = $2',
-        [clientId, mutationId],
-      );
+    ? [{ result: pending.result, code: pending.code as DomainErrorCode | null, message: pending.message, params: pending.params }]
+    : await tx.query<Recorded>('SELECT result, code, message, params FROM audit WHERE client_id = $1 AND mutation_id = $2', [clientId, mutationId]);
   const result: Result = { mutationId, status: 'duplicate' };
   if (row?.result === 'rejected') {
     if (row.code !== null) result.code = row.code;
     if (row.message !== null) result.message = row.message;
+    if (row.params !== null) result.params = row.params;
   }
   return result;
 }

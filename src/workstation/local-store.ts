@@ -1,3 +1,5 @@
+import { ErrorParamsSchema, type ErrorParams } from '../contract/errors';
+import type { RejectedChange } from '../contract/sync-status';
 import { isDomainError } from '../domain/errors';
 import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
@@ -11,7 +13,7 @@ export type PendingMutation = { mutationId: number; name: MutationName; args: un
 export type { ServerRowWire as ServerRow } from '../contract/sync';
 import type { ServerRowWire as ServerRow } from '../contract/sync';
 
-export type Rejection = { mutationId: number; code: string; message: string };
+export type Rejection = { mutationId: number; code: string; message: string; params?: ErrorParams | undefined };
 
 type OutboxRow = { mutation_id: number; name: string; args: string; space: string; at: number; actor: string };
 
@@ -51,12 +53,13 @@ export class LocalStore {
       ),
       shadowClear: db.prepare('DELETE FROM shadow'),
       entityDelete: db.prepare<[string, string]>('DELETE FROM entity WHERE kind = ? AND id = ?'),
-      rejectionInsert: db.prepare<[number, string, string, string, string, number]>(
-        'INSERT OR IGNORE INTO rejection (mutation_id, name, args, code, message, at) VALUES (?, ?, ?, ?, ?, ?)',
+      rejectionInsert: db.prepare<[number, string, string, string, string, string | null, number]>(
+        'INSERT OR IGNORE INTO rejection (mutation_id, name, args, code, message, params, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      rejectionsOpen: db.prepare<[], { mutation_id: number; name: string; args: string; code: string; message: string; at: number }>(
-        'SELECT * FROM rejection WHERE dismissed = 0 ORDER BY mutation_id',
-      ),
+      rejectionsOpen: db.prepare<
+        [],
+        { mutation_id: number; name: string; args: string; code: string; message: string; params: string | null; at: number }
+      >('SELECT mutation_id, name, args, code, message, params, at FROM rejection WHERE dismissed = 0 ORDER BY mutation_id'),
       rejectionDismiss: db.prepare<[number]>('UPDATE rejection SET dismissed = 1 WHERE mutation_id = ?'),
       cursorGet: db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursor WHERE space = ?'),
       cursorSet: db.prepare<[string, string]>(
@@ -153,8 +156,9 @@ export class LocalStore {
     try {
       for (const rejection of rejections) {
         const row = this.stmts.outboxGet.get(rejection.mutationId);
+        const params = rejection.params ? JSON.stringify(rejection.params) : null;
         this.stmts.rejectionInsert.run(
-          rejection.mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, row?.at ?? 0,
+          rejection.mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, params, row?.at ?? 0,
         );
       }
       this.stmts.outboxDropUpTo.run(lastMutationId);
@@ -197,10 +201,14 @@ export class LocalStore {
     return (this.stmts.shadowCount.get()?.n ?? 0) > 0;
   }
 
-  openRejections() {
-    return this.stmts.rejectionsOpen.all().map((row) => ({
-      mutationId: row.mutation_id, name: row.name, args: JSON.parse(row.args) as unknown, code: row.code, message: row.message, at: row.at,
-    }));
+  openRejections(): RejectedChange[] {
+    return this.stmts.rejectionsOpen.all().map((row) => {
+      const params = row.params === null ? undefined : parseParams(row.params);
+      return {
+        mutationId: row.mutation_id, name: row.name, args: JSON.parse(row.args) as unknown, code: row.code, message: row.message,
+        ...(params ? { params } : {}), at: row.at,
+      };
+    });
   }
 
   dismissRejection(mutationId: number): void {
@@ -209,6 +217,16 @@ export class LocalStore {
 
   list<K extends EntityKind>(kind: K, space: string) {
     return this.rows.scanSpace.all(space, kind).map((row) => parseEntity(kind, row.data));
+  }
+}
+
+/** Stored params that no longer parse (never expected) cost only the detail line, never the refusal itself. */
+function parseParams(text: string): ErrorParams | undefined {
+  try {
+    const parsed = ErrorParamsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
   }
 }
 

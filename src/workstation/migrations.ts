@@ -64,6 +64,11 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (space, id)
   ) WITHOUT ROWID;
   `,
+  // 4: a refusal's params as the server sent them (JSON: { item, store, onHand, requested }), so the banner can
+  // say exactly why. NULL for refusals taken in before this version, and from servers that send none.
+  `
+  ALTER TABLE rejection ADD COLUMN params TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -50,12 +50,17 @@ test('two desks issue the same stock, one offline; the overdraw is refused on sy
     await expect(b.row('N95 respirator', 'ED store')).toContainText('14');
     await issue(b, 4);
     await expect(b.row('N95 respirator', 'ED store')).toContainText('10');
+    // B's row shows 10 at once (optimistic); wait until the server has B's issues too, so it refuses A's 15 at 10.
+    await expect(b.pending).toHaveText('无待同步变更', { timeout: 15_000 });
 
     // A comes back: its issue of 15 would overdraw the server's 10, so the server refuses it and A is told why.
     rig.proxy.setMode('up');
     const rejected = a.page.getByTestId('rejected-changes');
     await expect(rejected).toBeVisible({ timeout: 30_000 });
     await expect(rejected).toContainText('库存不足');
+    // Exactly why, in the server's numbers: 15 asked for, 10 on hand when it reached the server.
+    const detail = rejected.getByTestId('rejected-detail');
+    await expect(detail).toHaveText('ED store 的 N95 respirator：库存 10，需要 15');
     await expect(a.row('N95 respirator', 'ED store')).toContainText('10');
     await expect(a.row('N95 respirator', 'ED store').locator('.status-red').first()).toBeVisible();
     await expect(b.row('N95 respirator', 'ED store')).toContainText('10');
@@ -63,6 +68,7 @@ test('two desks issue the same stock, one offline; the overdraw is refused on sy
 
     await a.page.getByTestId('language-toggle').click();
     await expect(rejected).toContainText('Not enough stock');
+    await expect(detail).toHaveText('N95 respirator in ED store: 10 on hand, 15 requested');
     await a.page.screenshot({ path: 'test-results/screens/resources-rejected-en.png', fullPage: true });
     await rejected.getByRole('button').first().click();
     await expect(rejected).toHaveCount(0);

@@ -54,6 +54,7 @@ test('issues stock until it runs out and shows why the last issue is refused', a
   await page.getByTestId('issue-qty').fill('8');
   await page.getByTestId('issue-button').click();
   await expect(page.locator('[data-error-code="stock_negative"]')).toBeVisible();
+  await expect(page.locator('[data-error-code="stock_negative"]').getByTestId('error-detail')).toHaveText('ED store 的 N95 respirator：库存 7，需要 8');
   await expect(res.row('N95 respirator', 'ED store')).toContainText('7');
 });
 

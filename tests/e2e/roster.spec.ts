@@ -56,7 +56,7 @@ test('imports 300 staff (a bad file is refused with row errors), fills a coverag
   await expect(roster.preview).toContainText('休息 8 小时');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-error-code="roster_rest"]')).toContainText('最短休息时间');
-  await expect(page.getByTestId('roster-error-detail')).toContainText('Staff 1：两班之间仅休息 8 小时（至少 10 小时）');
+  await expect(page.locator('[data-error-code="roster_rest"]').getByTestId('error-detail')).toHaveText('Staff 1：两班之间仅休息 8 小时（至少 10 小时）');
   await expect(roster.cell(0, 5)).toHaveAttribute('data-assigned', 'no');
 
   // Shifts and rules: a custom 10 h shift appears on the roster; lowering the minimum rest to 6 h clears the

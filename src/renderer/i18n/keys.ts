@@ -14,6 +14,8 @@ export const connectionKey = (connection: SyncStatus['connection']) => `status.c
 export const routeKey = (route: RouteName) => `nav.${route}`;
 export const mutationKey = (name: string) => `mutations.${name}`;
 export const errorKey = (code: string) => `errors.${code}`;
+/** The particulars of a refusal, worded from its params (`errorDetails.stock_negative`); most codes have none. */
+export const errorDetailKey = (code: string) => `errorDetails.${code}`;
 export const fieldKey = (field: string) => `fields.${field}`;
 export const languageKey = (language: string) => `settings.languages.${language}`;
 export const transportKey = (state: 'connecting' | 'closed') => `status.transport.${state}`;

@@ -87,6 +87,12 @@ export const migrations: readonly string[] = [
   CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
     FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
   `,
+  // 3: a refusal's params (the numbers and names behind its code: { item, store, onHand, requested }), so a
+  // workstation can say exactly why. Null for applied mutations and for refusals recorded before this version.
+  // Adding a nullable column without a default rewrites no row, and the append-only triggers do not fire on it.
+  `
+  ALTER TABLE audit ADD COLUMN params jsonb;
+  `,
 ];
 
 export const SERVER_SCHEMA_VERSION = migrations.length;

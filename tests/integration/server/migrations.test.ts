@@ -5,6 +5,7 @@ import type { Db } from '../../../src/server/db/db';
 import { migrate, migrations, schemaVersion, SchemaTooNewError, SERVER_SCHEMA_VERSION } from '../../../src/server/db/migrations';
 import { openPgDb } from '../../../src/server/db/pg-db';
 import { openPgliteDb } from '../../../src/server/db/pglite-db';
+import { readPull } from '../../../src/server/pull';
 import { applyPush } from '../../../src/server/push';
 import { createTestDatabase, storageKinds } from '../../fixtures/server';
 
@@ -69,6 +70,50 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
     }
   });
 
+  it('adds params to an audit from version 2: old refusals keep none, new ones record theirs', async () => {
+    const { db, done } = await fresh();
+    try {
+      expect(await migrate(db, 2)).toBe(2);
+      const user = await createUser(db, { username: 'zhao.min', password: 'long enough pw', roles: ['logistics_chief'], spaces: ['demo-hospital'] });
+      const auth = { user, spaces: ['demo-hospital'], tokenHash: 'x', expiresAt: Number.MAX_SAFE_INTEGER };
+      await db.query(
+        `INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message)
+         VALUES ('client-params', 1, $1, 'demo-hospital', 'stock.issue', '{}'::jsonb, 0, 0, 'rejected', 'stock_negative', 'only 3')`,
+        [user.id],
+      );
+      await db.query(`INSERT INTO client (id, last_mutation_id, last_user_id, created_at, updated_at) VALUES ('client-params', 1, $1, 0, 0)`, [user.id]);
+      expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
+      const stock = newId();
+      const outcome = await applyPush(db, auth, {
+        protocolVersion: 1,
+        clientId: 'client-params',
+        mutations: [
+          { mutationId: 1, name: 'stock.issue', args: {}, space: 'demo-hospital', at: 1 },
+          { mutationId: 2, name: 'stock.receive', args: { id: stock, item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: 1 },
+          { mutationId: 3, name: 'stock.issue', args: { id: stock, qty: 9 }, space: 'demo-hospital', at: 1 },
+        ],
+      }, Date.now);
+      // The refusal from before the upgrade is resent: it answers as it was recorded, without params.
+      expect(outcome.response.results).toEqual([
+        { mutationId: 1, status: 'duplicate', code: 'stock_negative', message: 'only 3' },
+        { mutationId: 2, status: 'applied' },
+        { mutationId: 3, status: 'rejected', code: 'stock_negative', message: expect.any(String) as unknown, params: { item: 'masks', store: 'ED', onHand: 4, requested: 9 } },
+      ]);
+      expect(await db.query('SELECT mutation_id::int, params FROM audit ORDER BY mutation_id')).toEqual([
+        { mutation_id: 1, params: null },
+        { mutation_id: 2, params: null },
+        { mutation_id: 3, params: { item: 'masks', store: 'ED', onHand: 4, requested: 9 } },
+      ]);
+      const pulled = await readPull(db, { clientId: 'client-params', cursors: {}, rejectionsAfter: 0, limit: 10 });
+      expect(pulled.rejections).toEqual([
+        { mutationId: 1, code: 'stock_negative', message: 'only 3' },
+        { mutationId: 3, code: 'stock_negative', message: expect.any(String) as unknown, params: { item: 'masks', store: 'ED', onHand: 4, requested: 9 } },
+      ]);
+    } finally {
+      await done();
+    }
+  });
+
   it('refuses a database written by a newer server', async () => {
     const { db, done } = await fresh();
     try {
@@ -89,6 +134,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
          VALUES ('c', 1, 'u', 'demo-hospital', 'stock.issue', '{}'::jsonb, 0, 0, 'applied')`,
       );
       await expect(db.query(`UPDATE audit SET result = 'rejected'`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`UPDATE audit SET params = '{"onHand": 0}'::jsonb`)).rejects.toThrow(/append-only/);
       await expect(db.query('DELETE FROM audit')).rejects.toThrow(/append-only/);
       await expect(db.query('TRUNCATE audit')).rejects.toThrow(/append-only/);
     } finally {

@@ -70,7 +70,48 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     expect(audit).toMatchObject({ result: 'rejected', code: 'stock_negative', version: null, args: { id: stock, qty: 5 } });
     // The resent refusal reports what happened the first time.
     const again = await push(pushBody(client, [pushed(2, 'stock.issue', { id: stock, qty: 5 })]));
-    expect(again.results).toEqual([{ mutationId: 2, status: 'duplicate', code: 'stock_negative', message: response.results[1]?.message }]);
+    expect(again.results).toEqual([
+      { mutationId: 2, status: 'duplicate', code: 'stock_negative', message: response.results[1]?.message, params: response.results[1]?.params },
+    ]);
+  });
+
+  it('keeps a refusal’s numbers: in the audit, the push result, a resend and the pull', async () => {
+    const client = newClientId();
+    const stock = newId();
+    const numbers = { item: 'N95 respirator', store: 'ED store', onHand: 10, requested: 15 };
+    const response = await push(
+      pushBody(client, [
+        pushed(1, 'stock.receive', receive(stock, 10)),
+        pushed(2, 'stock.issue', { id: stock, qty: 15 }),
+        // The same id again in the same batch: answered from the refusal not yet written.
+        pushed(2, 'stock.issue', { id: stock, qty: 15 }),
+      ]),
+    );
+    expect(response.results.slice(1)).toEqual([
+      { mutationId: 2, status: 'rejected', code: 'stock_negative', message: expect.stringMatching(/only 10/) as unknown, params: numbers },
+      { mutationId: 2, status: 'duplicate', code: 'stock_negative', message: expect.stringMatching(/only 10/) as unknown, params: numbers },
+    ]);
+    const audit = await srv.server.db.query<{ mutation_id: number; params: unknown }>(
+      'SELECT mutation_id::int, params FROM audit WHERE client_id = $1 ORDER BY mutation_id',
+      [client],
+    );
+    expect(audit).toEqual([{ mutation_id: 1, params: null }, { mutation_id: 2, params: numbers }]);
+
+    // A resend in a later push (the answer was lost) hears the numbers too, read back from the audit.
+    const again = await push(pushBody(client, [pushed(2, 'stock.issue', { id: stock, qty: 15 })]));
+    expect(again.results).toEqual([{ mutationId: 2, status: 'duplicate', code: 'stock_negative', message: response.results[1]?.message, params: numbers }]);
+    const raw = await post(srv.url, '/api/sync/pull', pullBody(client, {}), token);
+    expect((raw.body as PullResponse).rejections).toEqual([
+      { mutationId: 2, code: 'stock_negative', message: response.results[1]?.message, params: numbers },
+    ]);
+  });
+
+  it('sends a refusal without params as before: no params field at all', async () => {
+    const client = newClientId();
+    const response = await push(pushBody(client, [pushed(1, 'stock.teleport', {})]));
+    expect(response.results[0]).not.toHaveProperty('params');
+    const raw = await post(srv.url, '/api/sync/pull', pullBody(client, {}), token);
+    expect((raw.body as PullResponse).rejections).toEqual([{ mutationId: 1, code: 'invalid_args', message: 'unknown mutation stock.teleport' }]);
   });
 
   it('rejects an unknown mutation name and invalid arguments as refusals, not failures', async () => {

@@ -70,8 +70,15 @@ describe.each(await storageKinds())('two workstations syncing through a real ser
     const [rejected] = b.ws.sync.status().rejected;
     expect(rejected).toMatchObject({ name: 'stock.issue', code: 'stock_negative' });
     expect(rejected?.message).toMatch(/only 3/);
+    // The numbers behind the refusal, as the server saw them, for the banner to show.
+    expect(rejected?.params).toEqual({ item: 'N95 masks', store: 'ED store', onHand: 3, requested: 6 });
     await eventually(b.ws, () => b.ws.store.list('stock', SPACE).find((x) => x.id === id)?.qty === 3);
     await eventually(a.ws, () => a.ws.store.list('stock', SPACE).find((x) => x.id === id)?.qty === 3);
+
+    // They are kept with the refusal: a restarted desk still says exactly why.
+    await b.ws.close();
+    const reopened = b.reopen();
+    expect(reopened.sync.status().rejected.map((r) => r.params)).toEqual([{ item: 'N95 masks', store: 'ED store', onHand: 3, requested: 6 }]);
   });
 
   it('resumes from its outbox after a restart and delivers pending work exactly once', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LocalStore } from '../../../src/workstation/local-store';
 import { migrate, migrations, SCHEMA_VERSION, StoreTooNewError } from '../../../src/workstation/migrations';
 import { openDatabase } from '../../../src/workstation/sqlite';
 import { makeTempDir } from '../../fixtures/workstation';
@@ -30,6 +31,27 @@ describe('workstation store migrations', () => {
     expect(migrate(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT value FROM meta WHERE key = ?').get('clientId')).toEqual({ value: 'abc-12345' });
     expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 1 });
+    db.close();
+    cleanup();
+  });
+
+  it('adds params to the refusals of a store at version 3: refusals taken in before keep showing, without them', async () => {
+    const { dir, cleanup } = makeTempDir();
+    const file = join(dir, 'ws.sqlite');
+    const old = openDatabase(file);
+    migrate(old, 3);
+    old.prepare(
+      "INSERT INTO rejection (mutation_id, name, args, code, message, at) VALUES (1, 'stock.issue', '{\"qty\":6}', 'stock_negative', 'only 3', 5)",
+    ).run();
+    old.prepare("INSERT INTO outbox (mutation_id, name, args, space, at, actor) VALUES (2, 'stock.issue', '{}', 'demo-hospital', 6, '{}')").run();
+    old.close();
+    const db = openDatabase(file);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    const store = new LocalStore(db);
+    expect(store.openRejections()).toEqual([{ mutationId: 1, name: 'stock.issue', args: { qty: 6 }, code: 'stock_negative', message: 'only 3', at: 5 }]);
+    const params = { item: 'N95 masks', store: 'ED store', onHand: 3, requested: 6 };
+    await store.rebase(2, [{ mutationId: 2, code: 'stock_negative', message: 'only 3', params }]);
+    expect(store.openRejections().map((r) => r.params)).toEqual([undefined, params]);
     db.close();
     cleanup();
   });

@@ -11,7 +11,6 @@ import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useProfessionLabels, useRuleText } from './labels';
-import { RosterErrorText } from './RosterErrorText';
 import { PaletteEntry, RosterGrid, type CellPos, type DragItem, type DropTarget } from './RosterGrid';
 import { previewViolations, rosterSlots, RosterViewBuilder, type RosterSlot } from './roster-view';
 import { useRosterPlan } from './use-roster-plan';
@@ -170,7 +169,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
         <button type="button" onClick={copyLastWeek} data-testid="roster-copy-week">{t('roster.grid.copyWeek')}</button>
         <span className={`status-chip ${gaps > 0 ? 'chip-alert' : ''}`} data-testid="roster-gaps">{t('roster.grid.gaps', { count: gaps })}</span>
       </div>
-      {error ? <RosterErrorText error={error} /> : null}
+      {error ? <ErrorText error={error} /> : null}
       <div className="roster-preview" aria-live="polite" data-testid="roster-preview">
         {focusedRow && focusedCol ? (
           <>
