@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BedTypeSchema, bedStatus, type BedCount } from '../../../domain/beds';
 import { bedCsvColumns } from '../../../domain/bed-import';
 import { exportGridCsv } from './grid-export';
-import { GRID_THEME_CLASS } from './grid-setup';
+import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { bedTypeLabel } from './labels';
 import { rowTransaction } from './row-diff';
 import { sameHeader, type GroupFigure, type GroupHeader } from './row-groups';
@@ -113,7 +113,7 @@ export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Pro
         {...gridProps}
         theme="legacy"
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, filter: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         getRowId={(p) => p.data.id}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {

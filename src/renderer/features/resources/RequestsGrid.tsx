@@ -4,12 +4,13 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filledQty, type ResourceRequest } from '../../../domain/resource-requests';
 import { useActorLabel } from '../../state/use-actor-label';
-import { GRID_THEME_CLASS } from './grid-setup';
+import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { priorityLabel, requestStatusLabel } from './labels';
 import { rowTransaction } from './row-diff';
 
 type Props = { requests: readonly ResourceRequest[]; selectedId: string | null; timeZone: string | undefined; onSelect: (id: string | null) => void };
 
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 const sameRequest = (a: ResourceRequest, b: ResourceRequest) => a.updatedAt === b.updatedAt && a.status === b.status && a.fills.length === b.fills.length;
 
 function StatusCell({ data }: ICellRendererParams<ResourceRequest>) {
@@ -71,13 +72,13 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
       <AgGridReact<ResourceRequest>
         theme="legacy"
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, filter: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         getRowId={(p) => p.data.id}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
           api.current = null;
         }}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        rowSelection={ROW_SELECTION}
         onSelectionChanged={(e) => {
           if (e.source !== 'api') onSelect(e.api.getSelectedRows()[0]?.id ?? null);
         }}

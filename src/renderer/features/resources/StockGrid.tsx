@@ -1,10 +1,10 @@
-import type { ColumnState, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type { ColumnState, GridApi, GridReadyEvent, RowClassParams, RowSelectionOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rowTransaction } from './row-diff';
 import { exportGridCsv } from './grid-export';
-import { GRID_THEME_CLASS } from './grid-setup';
+import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { StockCategorySchema } from '../../../domain/stock';
 import { categoryLabel } from './labels';
 import type { GroupFigure } from './row-groups';
@@ -22,6 +22,9 @@ type Props = {
 };
 
 const columnStateKey = (user: string) => `hcc.resources.stockColumns.${user}`;
+/** One row at a time, never a group header. A constant: a new callback would make the grid re-check every row. */
+const ROW_SELECTION: RowSelectionOptions<StockGridRow> = { mode: 'singleRow', checkboxes: false, enableClickSelection: true, isRowSelectable: (node) => !node.data?.group };
+const totalRowClass = (p: RowClassParams<StockGridRow>) => (p.data?.pinned ? 'stock-total-row' : undefined);
 
 /** The stock grid. Live data arrives as transactions (rows keyed by id), so scroll, focus and an open edit survive. */
 export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect, onApi }: Props) {
@@ -122,9 +125,9 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
       <AgGridReact<StockGridRow>
         theme="legacy"
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true, filter: true }}
+        defaultColDef={DEFAULT_COL_DEF}
         {...gridProps}
-        getRowClass={(p) => (p.data?.pinned ? 'stock-total-row' : undefined)}
+        getRowClass={totalRowClass}
         getRowId={(p) => p.data.id}
         onGridReady={onGridReady}
         onGridPreDestroyed={() => {
@@ -137,7 +140,7 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
         onColumnResized={(e) => e.finished && saveColumns()}
         onColumnVisible={saveColumns}
         onFilterChanged={(e) => pinnedTotals(e.api)}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true, isRowSelectable: (node) => !node.data?.group }}
+        rowSelection={ROW_SELECTION}
         onSelectionChanged={(e) => onSelect(e.api.getSelectedRows()[0] ?? null)}
         asyncTransactionWaitMillis={16}
         stopEditingWhenCellsLoseFocus

@@ -9,3 +9,10 @@ import './ag-grid-font.css';
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 export const GRID_THEME_CLASS = 'ag-theme-quartz-dark resources-grid';
+
+/**
+ * Grid options shared by every grid, as module constants: AG Grid's React wrapper passes on any prop whose identity
+ * changed, and a new object each render (the grids re-render on every live update) makes the grid redo that
+ * option's work, for a row-selection callback over all 20,000 rows.
+ */
+export const DEFAULT_COL_DEF = { sortable: true, resizable: true, filter: true } as const;
