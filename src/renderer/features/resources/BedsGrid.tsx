@@ -1,13 +1,13 @@
-import type { ColDef, ColumnState, GridApi, GridReadyEvent, ValueSetterParams } from 'ag-grid-community';
+import type { ColDef, GridApi, GridReadyEvent, ValueSetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BedTypeSchema, bedStatus, type BedCount } from '../../../domain/beds';
 import { bedCsvColumns } from '../../../domain/bed-import';
 import { exportGridCsv } from './grid-export';
-import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
+import { columnMemory, DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { bedTypeLabel } from './labels';
-import { rowTransaction } from './row-diff';
+import { ShownRows } from './row-diff';
 import { sameHeader, type GroupFigure, type GroupHeader } from './row-groups';
 import { parseCount } from './stock-columns';
 import { useRowGroups } from './use-row-groups';
@@ -19,7 +19,6 @@ export type BedGrouping = 'none' | 'unit' | 'type';
 export type BedEdits = { set: (bed: BedCount, figure: Figure, value: number) => void; refuse: (figure: string) => void };
 type Props = { beds: readonly BedCount[]; edits: BedEdits; userKey: string; timeZone: string | undefined; groupBy: BedGrouping; onApi: (api: GridApi<BedGridRow> | null) => void };
 
-const columnStateKey = (user: string) => `hcc.resources.bedColumns.${user}`;
 const sameBed = (a: BedGridRow, b: BedGridRow) =>
   a.group || b.group ? sameHeader(a.group, b.group) : a.updatedAt === b.updatedAt && a.staffed === b.staffed && a.occupied === b.occupied && a.surge === b.surge;
 const statusIs = (s: 'green' | 'yellow' | 'red') => (p: { data?: BedGridRow | undefined }) => !!p.data && bedStatus(p.data.available, p.data.staffed) === s;
@@ -34,7 +33,8 @@ export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Pro
   const { t, i18n } = useTranslation();
   const api = useRef<GridApi<BedGridRow> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<BedGridRow> | null>(null);
-  const shown = useRef(new Map<string, BedGridRow>());
+  const [shown] = useState(() => new ShownRows<BedGridRow>(sameBed));
+  const columnState = useMemo(() => columnMemory(`hcc.resources.bedColumns.${userKey}`), [userKey]);
   const keyOf = useMemo(() => (groupBy === 'unit' ? (b: BedGridRow) => b.unit : groupBy === 'type' ? (b: BedGridRow) => b.type : null), [groupBy]);
   const describe = useCallback(
     (key: string, members: readonly BedGridRow[]) => {
@@ -85,26 +85,19 @@ export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Pro
   useEffect(() => {
     const grid = api.current;
     if (!grid) return;
-    const tx = rowTransaction(shown.current, shownRows, sameBed);
-    if (!tx.add.length && !tx.update.length && !tx.remove.length) return;
-    grid.applyTransaction(tx);
-    for (const r of [...tx.add, ...tx.update]) shown.current.set(r.id, r);
-    for (const r of tx.remove) shown.current.delete(r.id);
-  }, [shownRows]);
+    const tx = shown.next(shownRows);
+    if (tx) grid.applyTransaction(tx);
+  }, [shown, shownRows]);
 
-  const saveColumns = useCallback(() => {
-    const state = api.current?.getColumnState();
-    if (state) localStorage.setItem(columnStateKey(userKey), JSON.stringify(state));
-  }, [userKey]);
+  const saveColumns = useCallback(() => columnState.save(api.current), [columnState]);
 
   const onGridReady = (event: GridReadyEvent<BedGridRow>) => {
     api.current = event.api;
     setGridApi(event.api);
     onApi(event.api);
-    const saved = localStorage.getItem(columnStateKey(userKey));
-    if (saved) event.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
+    columnState.restore(event.api);
     event.api.applyTransaction({ add: shownRows });
-    shown.current = new Map(shownRows.map((r) => [r.id, r]));
+    shown.reset(shownRows);
   };
 
   return (

@@ -1,12 +1,12 @@
 import type { ColDef, GridApi, GridReadyEvent, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filledQty, type ResourceRequest } from '../../../domain/resource-requests';
 import { useActorLabel } from '../../state/use-actor-label';
 import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { priorityLabel, requestStatusLabel } from './labels';
-import { rowTransaction } from './row-diff';
+import { ShownRows } from './row-diff';
 
 type Props = { requests: readonly ResourceRequest[]; selectedId: string | null; timeZone: string | undefined; onSelect: (id: string | null) => void };
 
@@ -23,7 +23,7 @@ function StatusCell({ data }: ICellRendererParams<ResourceRequest>) {
 export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const api = useRef<GridApi<ResourceRequest> | null>(null);
-  const shown = useRef(new Map<string, ResourceRequest>());
+  const [shown] = useState(() => new ShownRows<ResourceRequest>(sameRequest));
   const actor = useActorLabel();
 
   const columns = useMemo((): ColDef<ResourceRequest>[] => {
@@ -50,12 +50,9 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
   useEffect(() => {
     const grid = api.current;
     if (!grid) return;
-    const tx = rowTransaction(shown.current, requests, sameRequest);
-    if (!tx.add.length && !tx.update.length && !tx.remove.length) return;
-    grid.applyTransaction(tx);
-    for (const r of [...tx.add, ...tx.update]) shown.current.set(r.id, r);
-    for (const r of tx.remove) shown.current.delete(r.id);
-  }, [requests]);
+    const tx = shown.next(requests);
+    if (tx) grid.applyTransaction(tx);
+  }, [shown, requests]);
 
   useEffect(() => {
     api.current?.forEachNode((node) => node.setSelected(node.data?.id === selectedId));
@@ -64,7 +61,7 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
   const onGridReady = (event: GridReadyEvent<ResourceRequest>) => {
     api.current = event.api;
     event.api.applyTransaction({ add: [...requests] });
-    shown.current = new Map(requests.map((r) => [r.id, r]));
+    shown.reset(requests);
   };
 
   return (

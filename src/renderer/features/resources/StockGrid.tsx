@@ -1,10 +1,10 @@
-import type { ColumnState, GridApi, GridReadyEvent, RowClassParams, RowSelectionOptions } from 'ag-grid-community';
+import type { GridApi, GridReadyEvent, RowClassParams, RowSelectionOptions } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rowTransaction } from './row-diff';
+import { ShownRows } from './row-diff';
 import { exportGridCsv } from './grid-export';
-import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
+import { columnMemory, DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { StockCategorySchema } from '../../../domain/stock';
 import { categoryLabel } from './labels';
 import type { GroupFigure } from './row-groups';
@@ -21,7 +21,6 @@ type Props = {
   onApi: (api: GridApi<StockGridRow> | null) => void;
 };
 
-const columnStateKey = (user: string) => `hcc.resources.stockColumns.${user}`;
 /** One row at a time, never a group header. A constant: a new callback would make the grid re-check every row. */
 const ROW_SELECTION: RowSelectionOptions<StockGridRow> = { mode: 'singleRow', checkboxes: false, enableClickSelection: true, isRowSelectable: (node) => !node.data?.group };
 const totalRowClass = (p: RowClassParams<StockGridRow>) => (p.data?.pinned ? 'stock-total-row' : undefined);
@@ -58,7 +57,8 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
   const headerRow = useCallback((id: string, group: NonNullable<StockGridRow['group']>) => blankStockRow(id, { group }), []);
   const { withHeaders, gridProps } = useRowGroups(gridApi, { keyOf, describe, headerRow, language: i18n.language });
   const shownRows = useMemo(() => withHeaders(rows), [withHeaders, rows]);
-  const shown = useRef(new Map<string, StockGridRow>());
+  const [shown] = useState(() => new ShownRows<StockGridRow>(sameStockRow));
+  const columnState = useMemo(() => columnMemory(`hcc.resources.stockColumns.${userKey}`), [userKey]);
   // Column definitions stay the same object across data refreshes (new ones would reset the user's columns), so
   // they call the latest edit handlers through a ref.
   const editsRef = useRef(edits);
@@ -87,13 +87,9 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
   useEffect(() => {
     const grid = api.current;
     if (!grid) return;
-    const tx = rowTransaction(shown.current, shownRows, sameStockRow);
-    if (!tx.add.length && !tx.update.length && !tx.remove.length) return;
-    grid.applyTransactionAsync(tx, () => pinnedTotals(grid));
-    // Kept in step with the transaction rather than rebuilt: at 20,000 rows a rebuild per update costs frames.
-    for (const r of [...tx.add, ...tx.update]) shown.current.set(r.id, r);
-    for (const r of tx.remove) shown.current.delete(r.id);
-  }, [shownRows, pinnedTotals]);
+    const tx = shown.next(shownRows);
+    if (tx) grid.applyTransactionAsync(tx, () => pinnedTotals(grid));
+  }, [shown, shownRows, pinnedTotals]);
 
   // The totals row's label is translated: redo it when the language changes.
   useEffect(() => {
@@ -104,19 +100,15 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
     api.current?.setGridOption('quickFilterText', quickFilter);
   }, [quickFilter]);
 
-  const saveColumns = useCallback(() => {
-    const state = api.current?.getColumnState();
-    if (state) localStorage.setItem(columnStateKey(userKey), JSON.stringify(state));
-  }, [userKey]);
+  const saveColumns = useCallback(() => columnState.save(api.current), [columnState]);
 
   const onGridReady = (event: GridReadyEvent<StockGridRow>) => {
     api.current = event.api;
     setGridApi(event.api);
     onApi(event.api);
-    const saved = localStorage.getItem(columnStateKey(userKey));
-    if (saved) event.api.applyColumnState({ state: JSON.parse(saved) as ColumnState[], applyOrder: true });
+    columnState.restore(event.api);
     event.api.applyTransaction({ add: shownRows });
-    shown.current = new Map(shownRows.map((r) => [r.id, r]));
+    shown.reset(shownRows);
     pinnedTotals(event.api);
   };
 

@@ -16,3 +16,28 @@ export function rowTransaction<R extends { id: string }>(before: ReadonlyMap<str
   const remove = seen.size - add.length === before.size ? [] : [...before.values()].filter((r) => !seen.has(r.id));
   return { add, update, remove };
 }
+
+/**
+ * The rows a grid shows, kept in step with the transactions it is given: `next` diffs a new read against them
+ * and records the result as shown, so each live update costs one pass and never a rebuild.
+ */
+export class ShownRows<R extends { id: string }> {
+  private shown = new Map<string, R>();
+
+  constructor(private readonly same: (a: R, b: R) => boolean) {}
+
+  /** The grid's first rows. */
+  reset(rows: readonly R[]): void {
+    this.shown = new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** What to hand the grid for `rows`, or null when nothing it shows changed. */
+  next(rows: readonly R[]): ReturnType<typeof rowTransaction<R>> | null {
+    const tx = rowTransaction(this.shown, rows, this.same);
+    if (!tx.add.length && !tx.update.length && !tx.remove.length) return null;
+    for (const r of tx.add) this.shown.set(r.id, r);
+    for (const r of tx.update) this.shown.set(r.id, r);
+    for (const r of tx.remove) this.shown.delete(r.id);
+    return tx;
+  }
+}
