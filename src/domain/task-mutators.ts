@@ -157,6 +157,7 @@ export const taskMutators = {
     const task = await openTask(tx, args.id, ctx);
     const verdict = judgeMove(task.status, args.status, args.seen);
     if (verdict === 'moot') return;
+    // Only a move with `seen` can conflict, and the schema gives `seen` and `moveId` together.
     if (verdict === 'conflict' && args.seen !== undefined && args.moveId !== undefined) {
       await tx.put('task', withConflict(task, args.moveId, args.status, args.seen, ctx));
       return;
@@ -183,7 +184,8 @@ export const taskMutators = {
       requirePermission(ctx, 'incident.write');
       const task = await openTask(tx, args.id, ctx);
       requireConflict(task, args.conflictId);
-      if (judgeMove(task.status, args.status, args.seen) === 'conflict') {
+      // Unlike a reorder, choosing the status one saw is a decision: if the status has moved on since, it conflicts.
+      if (judgeMove(task.status, args.status, args.seen) !== 'apply') {
         await tx.put('task', withConflict(task, args.moveId, args.status, args.seen, ctx));
         return;
       }

@@ -180,6 +180,15 @@ describe('the conflict notice: acknowledge and resolve', () => {
     expect(task.conflicts?.map((c) => [c.overridden.by, c.resolved === undefined])).toEqual([['alice', true], ['carol', true]]);
   });
 
+  it('records a choice to keep a status that has changed meanwhile as a new conflict, rather than putting it back', async () => {
+    const { run, taskId, conflictId, current } = await conflicted();
+    await run('task.move', { id: taskId, status: 'in_progress', seen: 'done', moveId: newId() }, { ...at(25), actor: bob });
+    await run('task.resolveConflict', { id: taskId, conflictId, status: 'done', seen: 'done', moveId: newId() }, { ...at(30), actor: carol });
+    const task = await current();
+    expect(task.status).toBe('in_progress');
+    expect(task.conflicts?.map((c) => [c.overridden.status, c.kept.status, c.resolved === undefined])).toEqual([['blocked', 'done', true], ['done', 'in_progress', true]]);
+  });
+
   it('refuses to acknowledge or resolve a conflict the task does not have', async () => {
     const { run, taskId } = await conflicted();
     await expect(run('task.acknowledgeConflict', { id: taskId, conflictId: newId() })).rejects.toMatchObject({ code: 'not_found' });
