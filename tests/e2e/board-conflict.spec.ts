@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { logInToServer, startSyncRig, type RigUser } from './fixtures/sync-rig';
+import { openDeskAs, startSyncRig, type RigUser } from './fixtures/sync-rig';
 import { BoardPage } from './pages/board';
 import { CommandCentre } from './pages/command-centre';
 import { expect, test } from './fixtures/test';
@@ -7,12 +6,6 @@ import { expect, test } from './fixtures/test';
 const WANG: RigUser = { username: 'dr-wang', password: 'command-room-2026', displayName: '王医生' };
 const CHEN: RigUser = { username: 'officer-chen', password: 'command-room-2026', displayName: 'Duty Officer Chen' };
 const TASK = '开放 5 号病区 20 张床';
-
-async function openAs(page: Page, hostUrl: string, serverUrl: string, user: RigUser): Promise<void> {
-  await new CommandCentre(page).open(hostUrl);
-  await logInToServer(page, serverUrl, user);
-  await page.getByTestId('nav-board').click();
-}
 
 test('a move made offline against a status that changed meanwhile does not undo "done": both desks see a conflict notice to dismiss or settle', async ({ browser }) => {
   test.setTimeout(240_000);
@@ -23,8 +16,8 @@ test('a move made offline against a status that changed meanwhile does not undo 
     const pageA = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     const pageB = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     // Desk A reaches the server through the proxy the test unplugs.
-    await openAs(pageA, hostA.url, rig.proxiedUrl, WANG);
-    await openAs(pageB, hostB.url, rig.serverUrl, CHEN);
+    await openDeskAs(pageA, hostA.url, rig.proxiedUrl, WANG);
+    await openDeskAs(pageB, hostB.url, rig.serverUrl, CHEN);
     const shellA = new CommandCentre(pageA);
     const shellB = new CommandCentre(pageB);
     const a = new BoardPage(pageA);
