@@ -15,8 +15,10 @@ import {
   TaskTextSchema,
   TaskTitleSchema,
   type Task,
+  type TaskConflict,
   type TaskStatus,
 } from './tasks';
+import { judgeMove, withConflict } from './task-conflicts';
 
 export async function openTask(tx: Tx, id: string, ctx: MutationContext): Promise<Task> {
   const task = await tx.get('task', id);
@@ -65,6 +67,45 @@ const TaskUpdateSchema = z.strictObject({
   dueAt: EpochMsSchema.nullable().optional(),
 });
 
+/** `seen` and `moveId` come together from every desk since conflicts are recorded; neither from older outboxes. */
+const MoveSchema = z
+  .strictObject({
+    id: IdSchema,
+    status: TaskStatusSchema,
+    afterId: IdSchema.optional(),
+    beforeId: IdSchema.optional(),
+    seen: TaskStatusSchema.optional(),
+    moveId: IdSchema.optional(),
+  })
+  .refine((a) => (a.seen === undefined) === (a.moveId === undefined), { message: 'seen and moveId go together', path: ['moveId'] });
+
+/** The task placed in `status` among the cards found there now, with who set the status and the done stamp kept true. */
+async function moved(tx: Tx, task: Task, status: TaskStatus, ctx: MutationContext, near: { afterId?: string | undefined; beforeId?: string | undefined }): Promise<Task> {
+  const column = (await tx.scan('task', ctx.space)).filter((t) => t.incidentId === task.incidentId && t.status === status && t.id !== task.id);
+  const next: Task = { ...task, status, order: placeInColumn(column, near.afterId, near.beforeId), updatedAt: ctx.at };
+  if (status === task.status) return next;
+  next.statusBy = ctx.actor.userId;
+  next.statusAt = ctx.at;
+  if (status === 'done') {
+    next.doneAt = ctx.at;
+    next.doneBy = ctx.actor.userId;
+  } else {
+    delete next.doneAt;
+    delete next.doneBy;
+  }
+  return next;
+}
+
+function requireConflict(task: Task, conflictId: string): TaskConflict {
+  const conflict = task.conflicts?.find((c) => c.id === conflictId);
+  if (!conflict) throw new DomainError('not_found', `conflict ${conflictId} does not exist on task ${task.id}`, { id: conflictId });
+  return conflict;
+}
+
+function replaceConflict(task: Task, conflict: TaskConflict): TaskConflict[] {
+  return (task.conflicts ?? []).map((c) => (c.id === conflict.id ? conflict : c));
+}
+
 export const taskMutators = {
   'task.create': defineMutator(TaskCreateSchema, async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');
@@ -80,6 +121,8 @@ export const taskMutators = {
       createdAt: ctx.at,
       createdBy: ctx.actor.userId,
       updatedAt: ctx.at,
+      statusBy: ctx.actor.userId,
+      statusAt: ctx.at,
     });
   }),
 
@@ -104,27 +147,57 @@ export const taskMutators = {
   }),
 
   /**
-   * Moves a card to a column, after `afterId` (the card above it) and before `beforeId` (the card below).
-   * The status is a plain field, so a card moved on two workstations at once ends in the column of the move the
-   * server applied last, on both; its order key is computed from the neighbours found at that moment.
+   * Moves a card to a column, after `afterId` (the card above it) and before `beforeId` (the card below); its
+   * order key is computed from the neighbours found at that moment. `seen` is the status the user saw: a move
+   * made against a status that no longer holds is recorded as a conflict and the status in force is kept
+   * (task-conflicts.ts has the rule for every field).
    */
-  'task.move': defineMutator(
-    z.strictObject({ id: IdSchema, status: TaskStatusSchema, afterId: IdSchema.optional(), beforeId: IdSchema.optional() }),
+  'task.move': defineMutator(MoveSchema, async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const task = await openTask(tx, args.id, ctx);
+    const verdict = judgeMove(task.status, args.status, args.seen);
+    if (verdict === 'moot') return;
+    // Only a move with `seen` can conflict, and the schema gives `seen` and `moveId` together.
+    if (verdict === 'conflict' && args.seen !== undefined && args.moveId !== undefined) {
+      await tx.put('task', withConflict(task, args.moveId, args.status, args.seen, ctx));
+      return;
+    }
+    await tx.put('task', await moved(tx, task, args.status, ctx, { afterId: args.afterId, beforeId: args.beforeId }));
+  }),
+
+  /** Dismisses a conflict notice for the one user (any role may: it changes nothing but their own mark). */
+  'task.acknowledgeConflict': defineMutator(z.strictObject({ id: IdSchema, conflictId: IdSchema }), async (tx, args, ctx) => {
+    const task = await openTask(tx, args.id, ctx);
+    const conflict = requireConflict(task, args.conflictId);
+    if (conflict.acknowledgedBy.includes(ctx.actor.userId)) return;
+    const acknowledged = { ...conflict, acknowledgedBy: [...conflict.acknowledgedBy, ctx.actor.userId] };
+    await tx.put('task', { ...task, conflicts: replaceConflict(task, acknowledged) });
+  }),
+
+  /**
+   * Settles a conflict by choosing a status, made seeing both: an ordinary move (same rule, so a resolution that
+   * is itself stale becomes a new conflict rather than winning) that also marks the conflict resolved.
+   */
+  'task.resolveConflict': defineMutator(
+    z.strictObject({ id: IdSchema, conflictId: IdSchema, status: TaskStatusSchema, seen: TaskStatusSchema, moveId: IdSchema }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       const task = await openTask(tx, args.id, ctx);
-      const column = (await tx.scan('task', ctx.space)).filter(
-        (t) => t.incidentId === task.incidentId && t.status === args.status && t.id !== task.id,
-      );
-      const next: Task = { ...task, status: args.status, order: placeInColumn(column, args.afterId, args.beforeId), updatedAt: ctx.at };
-      if (args.status === 'done' && task.status !== 'done') {
-        next.doneAt = ctx.at;
-        next.doneBy = ctx.actor.userId;
-      } else if (args.status !== 'done') {
-        delete next.doneAt;
-        delete next.doneBy;
+      requireConflict(task, args.conflictId);
+      // Unlike a reorder, choosing the status one saw is a decision: if the status has moved on since, it conflicts.
+      if (judgeMove(task.status, args.status, args.seen) !== 'apply') {
+        await tx.put('task', withConflict(task, args.moveId, args.status, args.seen, ctx));
+        return;
       }
-      await tx.put('task', next);
+      const next = args.status === task.status ? task : await moved(tx, task, args.status, ctx, {});
+      const conflicts = (next.conflicts ?? []).map((c) =>
+        c.id !== args.conflictId || c.resolved ? c : {
+          ...c,
+          resolved: { status: args.status, by: ctx.actor.userId, at: ctx.at },
+          acknowledgedBy: c.acknowledgedBy.includes(ctx.actor.userId) ? c.acknowledgedBy : [...c.acknowledgedBy, ctx.actor.userId],
+        },
+      );
+      await tx.put('task', { ...next, conflicts });
     },
   ),
 

@@ -29,6 +29,30 @@ export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
 export const TaskCommentSchema = z.object({ id: ItemIdSchema, at: EpochMsSchema, by: z.string(), text: z.string().trim().min(1).max(2000) });
 
+/** One person's status decision: which status, who, when (their desk's clock). */
+export const StatusDecisionSchema = z.object({ status: TaskStatusSchema, by: z.string(), at: EpochMsSchema });
+export type StatusDecision = z.infer<typeof StatusDecisionSchema>;
+
+/**
+ * Two status decisions that did not see each other (task-conflicts.ts): the one in force was kept, the later
+ * one, made against a status that no longer held, was recorded here instead of silently winning. It stays
+ * on the task, resolved or not, so the incident's record keeps both.
+ */
+export const TaskConflictSchema = z.object({
+  /** The overridden move's own id, so desk and server name the record alike. */
+  id: IdSchema,
+  field: z.literal('status'),
+  /** Who set the status in force and when; unknown for a status set before this record was kept. */
+  kept: z.object({ status: TaskStatusSchema, by: z.string().optional(), at: EpochMsSchema.optional() }),
+  /** The move that was not applied, and the status its author saw when making it. */
+  overridden: StatusDecisionSchema.extend({ seen: TaskStatusSchema }),
+  /** Users who have read the notice and dismissed it for themselves. */
+  acknowledgedBy: z.array(z.string()),
+  /** The status someone chose to settle it (an ordinary move, made seeing both). */
+  resolved: StatusDecisionSchema.optional(),
+});
+export type TaskConflict = z.infer<typeof TaskConflictSchema>;
+
 export const TaskSchema = z.object({
   id: IdSchema,
   space: SpaceIdSchema,
@@ -52,6 +76,11 @@ export const TaskSchema = z.object({
   updatedAt: EpochMsSchema,
   doneAt: EpochMsSchema.optional(),
   doneBy: z.string().optional(),
+  /** Who set the current status and when (absent on tasks last moved before conflicts were recorded). */
+  statusBy: z.string().optional(),
+  statusAt: EpochMsSchema.optional(),
+  /** Status moves that were made against a status that no longer held (absent: none). */
+  conflicts: z.array(TaskConflictSchema).optional(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 

@@ -5,7 +5,7 @@ import { EpochMsSchema } from './ids';
 import { incidentHistory, IncidentStatusSchema, ResponseLevelSchema, type Incident } from './incident';
 import type { Message } from './messages';
 import { incidentDeadlines, type Deadline } from './reporting-deadlines';
-import type { Task } from './tasks';
+import { TaskStatusSchema, type Task } from './tasks';
 
 const base = { key: z.string(), at: EpochMsSchema, by: z.string() };
 
@@ -18,6 +18,21 @@ export const TimelineItemSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('assigned'), assignmentId: z.string(), positionId: z.string(), person: z.string(), period: z.number().int() }),
   z.object({ ...base, type: z.literal('released'), assignmentId: z.string(), positionId: z.string(), person: z.string(), period: z.number().int() }),
   z.object({ ...base, type: z.literal('task_done'), taskId: z.string(), title: z.string() }),
+  // A status move that was not applied because it was made against a status that no longer held: at its
+  // author's time, naming the decision that was kept, so neither is missing from the record.
+  z.object({
+    ...base,
+    type: z.literal('task_conflict'),
+    taskId: z.string(),
+    conflictId: z.string(),
+    title: z.string(),
+    status: TaskStatusSchema,
+    seen: TaskStatusSchema,
+    kept: TaskStatusSchema,
+    keptBy: z.string().optional(),
+    keptAt: EpochMsSchema.optional(),
+  }),
+  z.object({ ...base, type: z.literal('task_conflict_resolved'), taskId: z.string(), conflictId: z.string(), title: z.string(), status: TaskStatusSchema }),
   z.object({ ...base, type: z.literal('message'), messageId: z.string(), from: z.string(), to: z.string(), subject: z.string(), urgent: z.boolean() }),
   z.object({ ...base, type: z.literal('message_reply'), messageId: z.string(), from: z.string(), subject: z.string(), text: z.string() }),
   z.object({ ...base, type: z.literal('log'), entryId: z.string(), positionId: z.string().optional(), text: z.string() }),
@@ -38,7 +53,7 @@ export type TimelineSources = {
 
 /**
  * Everything notable in one incident, oldest first, for a commander to scan: the incident's own history,
- * staffing, finished work, messages, log entries and reports made. Rows of other incidents are ignored, so
+ * staffing, finished work, status conflicts, messages, log entries and reports made. Rows of other incidents are ignored, so
  * callers may pass a whole space's rows. Ties keep a fixed order (time, incident events first, then key), the same on every screen.
  */
 export function buildTimeline(sources: TimelineSources): TimelineItem[] {
@@ -56,6 +71,18 @@ export function buildTimeline(sources: TimelineSources): TimelineItem[] {
   for (const t of mine(sources.tasks)) {
     if (t.status === 'done' && t.doneAt !== undefined) {
       items.push({ type: 'task_done', key: `task_done:${t.id}`, at: t.doneAt, by: t.doneBy ?? '', taskId: t.id, title: t.title });
+    }
+    for (const c of t.conflicts ?? []) {
+      const { overridden, kept } = c;
+      items.push({
+        type: 'task_conflict', key: `task_conflict:${t.id}:${c.id}`, at: overridden.at, by: overridden.by, taskId: t.id, conflictId: c.id, title: t.title,
+        status: overridden.status, seen: overridden.seen, kept: kept.status,
+        ...(kept.by !== undefined ? { keptBy: kept.by } : {}), ...(kept.at !== undefined ? { keptAt: kept.at } : {}),
+      });
+      if (c.resolved) {
+        const { status, by, at } = c.resolved;
+        items.push({ type: 'task_conflict_resolved', key: `task_resolved:${t.id}:${c.id}`, at, by, taskId: t.id, conflictId: c.id, title: t.title, status });
+      }
     }
   }
   for (const m of mine(sources.messages)) {

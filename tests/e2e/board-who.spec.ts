@@ -1,17 +1,10 @@
-import type { Page } from '@playwright/test';
-import { logInToServer, startSyncRig, type RigUser } from './fixtures/sync-rig';
+import { openDeskAs, startSyncRig, type RigUser } from './fixtures/sync-rig';
 import { BoardPage } from './pages/board';
 import { CommandCentre } from './pages/command-centre';
 import { expect, test } from './fixtures/test';
 
 const WANG: RigUser = { username: 'dr-wang', password: 'command-room-2026', displayName: '王医生' };
 const CHEN: RigUser = { username: 'officer-chen', password: 'command-room-2026', displayName: 'Duty Officer Chen' };
-
-async function openAs(page: Page, hostUrl: string, serverUrl: string, user: RigUser): Promise<void> {
-  await new CommandCentre(page).open(hostUrl);
-  await logInToServer(page, serverUrl, user);
-  await page.getByTestId('nav-board').click();
-}
 
 test('the board names who wrote a log entry and a message on the other workstation, on the log and the timeline', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -21,8 +14,8 @@ test('the board names who wrote a log entry and a message on the other workstati
     if (!hostA || !hostB) throw new Error('hosts did not start');
     const pageA = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
     const pageB = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
-    await openAs(pageA, hostA.url, rig.proxiedUrl, WANG);
-    await openAs(pageB, hostB.url, rig.serverUrl, CHEN);
+    await openDeskAs(pageA, hostA.url, rig.proxiedUrl, WANG);
+    await openDeskAs(pageB, hostB.url, rig.serverUrl, CHEN);
     const shellA = new CommandCentre(pageA);
     const shellB = new CommandCentre(pageB);
     const a = new BoardPage(pageA);

@@ -16,6 +16,19 @@ export class BoardPage {
     return this.page.getByTestId('task-card').filter({ hasText: title });
   }
 
+  /** The badge a card carries while it has a status conflict this user has not dismissed (found by its label). */
+  conflictBadge(title: string, label: string | RegExp): Locator {
+    return this.card(title).getByRole('img', { name: label });
+  }
+
+  /** Opens a card's editor by clicking it, as a user does. */
+  async openCard(title: string): Promise<Locator> {
+    await this.card(title).click();
+    const editor = this.page.getByTestId('task-editor');
+    await expect(editor).toBeVisible();
+    return editor;
+  }
+
   position(id: string): Locator {
     return this.page.locator(`[data-testid="position"][data-position-id="${id}"]`);
   }

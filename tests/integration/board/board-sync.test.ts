@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
+import type { TaskStatus } from '../../../src/domain/tasks';
 import { storageKinds } from '../../fixtures/server';
 import { eventually, useStationsBehindProxies, type Station } from '../../fixtures/sync';
 import { makeIncidentArgs } from '../../fixtures/workstation';
@@ -76,6 +77,75 @@ describe.each(await storageKinds())('the commander board on two workstations thr
     await eventually(a.s.ws, () => blocked(a.s), 20_000);
     await eventually(b.s.ws, () => blocked(b.s), 20_000);
     expect(taskOn(a.s, taskId)?.order).toBe(taskOn(b.s, taskId)?.order);
+  });
+
+  /** A second desk logged in as another account, so each decision has its own author. */
+  async function asSecondUser(st: Station, password = 'another-long-passphrase') {
+    const other = await rig.server.createUser({ roles: ['operator'], password });
+    const serverUrl = st.ws.sync.status().serverUrl ?? '';
+    await st.ws.call('auth.logout', {});
+    await st.ws.call('auth.login', { serverUrl, username: other.username, password });
+    return other;
+  }
+
+  const move = (s: Station, id: string, status: TaskStatus, seen: TaskStatus) =>
+    s.ws.call('mutate', { name: 'task.move', args: { id, status, seen, moveId: newId() } });
+
+  it('keeps a task one desk finished when another moved it offline against the earlier status, and shows both on both desks', async () => {
+    const { a, b, incidentId, taskId } = await boardWithTask();
+    const bob = await asSecondUser(b.s);
+    await move(a.s, taskId, 'in_progress', 'todo');
+    await settled(a.s);
+    await eventually(b.s.ws, () => taskOn(b.s, taskId)?.status === 'in_progress', 20_000);
+
+    a.net.setMode('down');
+    await move(a.s, taskId, 'blocked', 'in_progress');
+    expect(taskOn(a.s, taskId)?.status).toBe('blocked');
+    await move(b.s, taskId, 'done', 'in_progress');
+    await settled(b.s);
+    await reconnect(a);
+
+    const settledBoth = (s: Station) => taskOn(s, taskId)?.status === 'done' && taskOn(s, taskId)?.conflicts?.length === 1;
+    await eventually(a.s.ws, () => settledBoth(a.s), 20_000);
+    await eventually(b.s.ws, () => settledBoth(b.s), 20_000);
+    for (const s of [a.s, b.s]) {
+      const task = taskOn(s, taskId);
+      expect(task).toMatchObject({ status: 'done', doneBy: bob.id });
+      expect(task?.conflicts?.[0]).toMatchObject({
+        kept: { status: 'done', by: bob.id },
+        overridden: { status: 'blocked', by: rig.user.id, seen: 'in_progress' },
+        acknowledgedBy: [],
+      });
+      const timeline = await s.ws.call('timeline.get', { incidentId });
+      expect(timeline.filter((i) => i.type === 'task_done' || i.type === 'task_conflict').map((i) => [i.type, i.by])).toEqual(
+        expect.arrayContaining([['task_done', bob.id], ['task_conflict', rig.user.id]]),
+      );
+    }
+    expect(a.s.ws.sync.status().rejected).toEqual([]);
+  });
+
+  it('settles a conflict from either desk as an ordinary change that reaches the other', async () => {
+    const { a, b, taskId } = await boardWithTask();
+    await asSecondUser(b.s);
+    a.net.setMode('down');
+    await move(a.s, taskId, 'blocked', 'todo');
+    await move(b.s, taskId, 'done', 'todo');
+    await settled(b.s);
+    await reconnect(a);
+    await eventually(a.s.ws, () => taskOn(a.s, taskId)?.conflicts?.length === 1, 20_000);
+    const conflictId = taskOn(a.s, taskId)?.conflicts?.[0]?.id ?? '';
+
+    await a.s.ws.call('mutate', { name: 'task.acknowledgeConflict', args: { id: taskId, conflictId } });
+    await b.s.ws.call('mutate', { name: 'task.resolveConflict', args: { id: taskId, conflictId, status: 'blocked', seen: 'done', moveId: newId() } });
+    await settled(a.s);
+    await settled(b.s);
+    const resolved = (s: Station) => {
+      const task = taskOn(s, taskId);
+      const conflict = task?.conflicts?.[0];
+      return task?.status === 'blocked' && conflict?.resolved?.status === 'blocked' && conflict.acknowledgedBy.length === 2;
+    };
+    await eventually(a.s.ws, () => resolved(a.s), 20_000);
+    await eventually(b.s.ws, () => resolved(b.s), 20_000);
   });
 
   it('refuses changes made offline to an incident closed meanwhile, and tells their author why', async () => {

@@ -8,6 +8,7 @@ import { DeclareIncidentForm } from '../incidents/DeclareIncidentForm';
 import { IncidentControls } from '../incidents/IncidentControls';
 import { IncidentList } from '../incidents/IncidentList';
 import { ActivityLogPanel } from './ActivityLogPanel';
+import { ConflictAlerts } from './ConflictAlerts';
 import { DeadlinesPanel } from './DeadlinesPanel';
 import { LifecyclePanel } from './LifecyclePanel';
 import { MessagesPanel } from './MessagesPanel';
@@ -70,6 +71,7 @@ export function BoardPage() {
           {error ? <ErrorText error={error} /> : null}
           {tab === 'tasks' ? (
             <div className="tasks-layout">
+              <ConflictAlerts board={board} onOpen={(task) => setEditing({ task })} />
               <TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} />
               <aside className="tasks-side">
                 <ObjectivesPanel board={board} />

@@ -16,6 +16,7 @@ import { TaskCardFace } from './TaskCard';
 import { TaskColumn } from './TaskColumn';
 import { noFilter, TaskFilters, type BoardFilter } from './TaskFilters';
 import { useBoard } from './use-board';
+import { useMyUserId } from './use-me';
 import { keepSameItems, useStable } from './use-stable';
 
 const PAGE = 50;
@@ -132,7 +133,8 @@ export function TaskBoard({ board, onEdit }: Props) {
     }
   };
 
-  const view = useMemo(() => ({ timeZone, language, now }), [timeZone, language, now]);
+  const me = useMyUserId();
+  const view = useMemo(() => ({ timeZone, language, now, me }), [timeZone, language, now, me]);
   return (
     <div className="task-board" ref={rootRef} data-testid="task-board">
       <TaskFilters filter={filter} people={people} language={language} onChange={setFilter} />

@@ -2,12 +2,14 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { conflictsToShow } from '../../../domain/task-conflicts';
 import type { Task } from '../../../domain/tasks';
 import { dueText } from './due-text';
 import { assigneeText } from './positions';
 import { priorityLabel, sectionLabel } from './labels';
 
-export type CardView = { timeZone: string; language: string; now: number };
+/** `me`: the account this desk acts as, whose undismissed conflicts badge the card. */
+export type CardView = { timeZone: string; language: string; now: number; me: string | null };
 
 /** The card's face; also drawn under the pointer while dragging. Memoised: a move must not redraw every face. */
 export const TaskCardFace = memo(function TaskCardFace({ task, view, overdue }: { task: Task; view: CardView; overdue: boolean }) {
@@ -19,6 +21,9 @@ export const TaskCardFace = memo(function TaskCardFace({ task, view, overdue }: 
         <span className={`prio prio-${task.priority}`}>{priorityLabel[task.priority](t)}</span>
         <span className={`sec sec-${task.section}`}>{sectionLabel[task.section](t)}</span>
         {task.source ? <span className="jas-mark" title={t('board.card.fromJas')}>{t('board.card.jas')}</span> : null}
+        {conflictsToShow(task, view.me).length > 0 ? (
+          <span className="conflict-badge" role="img" aria-label={t('board.conflict.badgeLabel')} data-testid="conflict-badge">⚠ {t('board.conflict.badge')}</span>
+        ) : null}
       </div>
       <div className="card-title">{task.title}</div>
       <div className="card-meta">

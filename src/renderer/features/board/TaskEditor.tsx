@@ -15,6 +15,7 @@ import { priorityLabel, sectionLabel } from './labels';
 import { assigneeValue, parseAssignee, positionName } from './positions';
 import { TaskChecklist } from './TaskChecklist';
 import { TaskComments } from './TaskComments';
+import { TaskConflicts } from './TaskConflicts';
 import { useBoard } from './use-board';
 
 type Props = { board: Board; task: Task | null; focus?: 'assignee' | undefined; onClose: () => void };
@@ -165,6 +166,7 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
         </form>
         {task ? (
           <div className="editor-extras">
+            <TaskConflicts task={task} />
             <TaskChecklist task={task} />
             <TaskComments task={task} />
           </div>

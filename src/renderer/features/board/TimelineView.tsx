@@ -7,16 +7,19 @@ import { incidentStatusKey, levelShortKey } from '../../i18n/keys';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { timelineTypeLabel } from './labels';
+import { useActorLabel } from '../../state/use-actor-label';
+import { statusLabel, timelineTypeLabel } from './labels';
 import { positionName } from './positions';
 
 /** A glyph per kind of event, so the eye finds level changes and reports without reading (never colour alone). */
 const icons: Record<TimelineType, string> = {
   declared: '⚑', level_changed: '▲', period_started: '◷', status_changed: '◆', assigned: '●', released: '○',
-  task_done: '✔', message: '✉', message_reply: '↩', log: '✎', report_recorded: '⚐',
+  task_done: '✔', task_conflict: '⚠', task_conflict_resolved: '⚖', message: '✉', message_reply: '↩', log: '✎', report_recorded: '⚐',
 };
 
-function describe(item: TimelineItem, t: TFunction, language: string): string {
+type Words = { t: TFunction; language: string; timeZone: string; name: (id: string) => string };
+
+function describe(item: TimelineItem, { t, language, timeZone, name }: Words): string {
   switch (item.type) {
     case 'declared': return t('board.timeline.declared', { level: t(levelShortKey(item.level)) });
     case 'level_changed': return t('board.timeline.levelChanged', { from: t(levelShortKey(item.from)), to: t(levelShortKey(item.to)), reason: item.reason });
@@ -25,6 +28,13 @@ function describe(item: TimelineItem, t: TFunction, language: string): string {
     case 'assigned': return t('board.timeline.assigned', { person: item.person, position: positionName(item.positionId, language), period: item.period });
     case 'released': return t('board.timeline.released', { person: item.person, position: positionName(item.positionId, language) });
     case 'task_done': return item.title;
+    case 'task_conflict': {
+      const words = { title: item.title, status: statusLabel[item.status](t), seen: statusLabel[item.seen](t), kept: statusLabel[item.kept](t) };
+      return item.keptBy !== undefined && item.keptAt !== undefined
+        ? t('board.timeline.conflict', { ...words, keptBy: name(item.keptBy), keptAt: formatDateTime(item.keptAt, timeZone, language) })
+        : t('board.timeline.conflictUnknown', words);
+    }
+    case 'task_conflict_resolved': return t('board.timeline.conflictResolved', { title: item.title, status: statusLabel[item.status](t) });
     case 'message': return t('board.timeline.message', { from: item.from, to: item.to, subject: item.subject });
     case 'message_reply': return t('board.timeline.reply', { from: item.from, subject: item.subject, text: item.text });
     case 'log': return item.positionId ? `${positionName(item.positionId, language)}: ${item.text}` : item.text;
@@ -42,6 +52,8 @@ export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
+  const label = useActorLabel();
+  const words: Words = { t, language, timeZone, name: (id) => label(id).name };
   const newestFirst = [...items].reverse();
   return (
     <section className="panel timeline" aria-labelledby="timeline-title" data-testid="timeline">
@@ -49,11 +61,11 @@ export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
       {items.length === 0 ? <p className="muted">{t('board.timeline.empty')}</p> : null}
       <ol className="timeline-list">
         {newestFirst.map((item) => (
-          <li key={item.key} className={`tl tl-${item.type}${item.type === 'message' && item.urgent ? ' tl-urgent' : ''}${item.type === 'report_recorded' && item.late ? ' tl-late' : ''}`} data-testid="timeline-item" data-type={item.type}>
+          <li key={item.key} className={`tl tl-${item.type}${item.type === 'message' && item.urgent ? ' tl-urgent' : ''}${item.type === 'report_recorded' && item.late ? ' tl-late' : ''}${item.type === 'task_conflict' ? ' tl-conflict' : ''}`} data-testid="timeline-item" data-type={item.type}>
             <time className="tl-time num">{formatDateTime(item.at, timeZone, language)}</time>
             <span className="tl-icon" aria-hidden="true">{icons[item.type]}</span>
             <span className="tl-type">{timelineTypeLabel[item.type](t)}</span>
-            <span className="tl-text">{describe(item, t, language)}</span>
+            <span className="tl-text">{describe(item, words)}</span>
             <ActorName id={item.by} className="tl-by muted" />
           </li>
         ))}

@@ -3,6 +3,7 @@ import type { ApiClient } from '../../../contract/api';
 import type { Board } from '../../../contract/board';
 import type { MutationRequest } from '../../../contract/mutation-request';
 import type { TimelineItem } from '../../../domain/timeline';
+import { newId } from '../../../domain/ids';
 import type { TaskStatus } from '../../../domain/tasks';
 import { placeInColumn } from '../../../domain/task-placement';
 import { toUiError, type UiError } from '../../lib/ui-error';
@@ -97,7 +98,8 @@ export function createBoardStore(client: ApiClient): BoardStore {
         const moved = { ...task, status, order: placeInColumn(column, afterId, beforeId) };
         editGeneration += 1;
         set({ board: { ...board, tasks: board.tasks.map((t) => (t.id === id ? moved : t)) } });
-        const args = { id, status, ...(afterId ? { afterId } : {}), ...(beforeId ? { beforeId } : {}) };
+        // The status this user saw goes with the move: the server keeps a colleague's newer decision over it.
+        const args = { id, status, seen: task.status, moveId: newId(), ...(afterId ? { afterId } : {}), ...(beforeId ? { beforeId } : {}) };
         const sent = fetchesBegun;
         const failed = await get().mutate({ name: 'task.move', args });
         // The workstation answers calls in the order they were sent (one serial queue), so a fetch begun after
