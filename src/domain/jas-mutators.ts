@@ -62,6 +62,8 @@ export const jasMutators = {
           createdAt: ctx.at,
           createdBy: ctx.actor.userId,
           updatedAt: ctx.at,
+          statusBy: ctx.actor.userId,
+          statusAt: ctx.at,
         });
         order = keyBetween(order, null);
       }

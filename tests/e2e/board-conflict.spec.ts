@@ -8,7 +8,8 @@ const CHEN: RigUser = { username: 'officer-chen', password: 'command-room-2026',
 const TASK = '开放 5 号病区 20 张床';
 
 test('a move made offline against a status that changed meanwhile does not undo "done": both desks see a conflict notice to dismiss or settle', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Two desks, a server and a reconnect: minutes on a loaded 2-core CI machine.
+  test.setTimeout(360_000);
   const rig = await startSyncRig({ user: WANG, roles: 'incident_commander', moreUsers: [{ user: CHEN, roles: 'operator' }] });
   try {
     const [hostA, hostB] = rig.hosts;
