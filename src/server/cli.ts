@@ -85,18 +85,20 @@ async function main(argv: string[]): Promise<void> {
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not ${values.port}`);
       return serve(port, values.host, dataDir);
     }
-    case 'create-user':
+    case 'create-user': {
+      // Checked before the database opens: a refused password (too short, too common, the username) says why at once.
+      const input = NewUserSchema.parse({
+        username: values.username,
+        password: values.password,
+        displayName: values['display-name'],
+        roles: list(values.roles),
+        spaces: list(values.spaces),
+      });
       return withDb(dataDir, async (db) => {
-        const input = NewUserSchema.parse({
-          username: values.username,
-          password: values.password,
-          displayName: values['display-name'],
-          roles: list(values.roles),
-          spaces: list(values.spaces),
-        });
         const user = await db.transaction((tx) => createUser(tx, input));
         console.log(`created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}`);
       });
+    }
     case 'create-space':
       return withDb(dataDir, async (db) => {
         await createSpace(db, NewSpaceSchema.parse({ id: values.id, name: values.name ?? values.id, kind: values.kind }));
