@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createSpace, createUser, NewSpaceSchema, NewUserSchema } from './accounts';
 import { createHospitalServer } from './app';
+import { verifyAuditChain } from './audit-chain';
 import { lockDataDir } from './db/data-dir-lock';
 import { migrate } from './db/migrations';
 import { openDb } from './db/open';
@@ -12,6 +13,8 @@ const usage = `hospital server
   npm run server -- create-user --username U --password P --roles incident_commander,operator
                                  --spaces demo-hospital [--display-name "Name"] [--data-dir ./data/server]
   npm run server -- create-space --id S --name "Name" [--kind hospital|exercise] [--data-dir ./data/server]
+  npm run server -- verify-audit [--data-dir ./data/server]     walks the audit's hash chain; exit 1 at a break
+  npm run server -- migrate [--data-dir ./data/server]          brings the schema up to date (as the owner role)
 
 Storage: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in <data-dir>/pglite.
 Bind beyond loopback (--host 0.0.0.0) only behind a TLS-terminating proxy: tokens travel in headers.`;
@@ -103,6 +106,24 @@ async function main(argv: string[]): Promise<void> {
       return withDb(dataDir, async (db) => {
         await createSpace(db, NewSpaceSchema.parse({ id: values.id, name: values.name ?? values.id, kind: values.kind }));
         console.log(`created space ${values.id ?? ''}`);
+      });
+    case 'migrate':
+      return withDb(dataDir, async (db) => {
+        console.log(`schema at version ${(await db.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))[0]?.v ?? 0}`);
+      });
+    case 'verify-audit':
+      return withDb(dataDir, async (db) => {
+        const check = await verifyAuditChain(db);
+        if (check.ok) {
+          console.log(`audit intact: ${check.rows} rows`);
+          if (check.last) console.log(`last link: chain position ${check.last.chainPos} (seq ${check.last.seq}), hash ${check.last.hash}: record it elsewhere to compare with the next check`);
+        } else {
+          console.log(`audit BROKEN at seq ${check.seq} (chain position ${check.chainPos}), after ${check.rows} intact rows: ${check.problem}`);
+          process.exitCode = 1;
+        }
+        if (db.kind === 'pglite') {
+          console.log('note: PGlite runs as its one superuser, which can disable the append-only triggers; the chain shows a change unless every later hash was recomputed too. Use PostgreSQL with the two roles (README) for an audit the server itself cannot alter.');
+        }
       });
     default:
       throw new Error(`unknown command ${command}\n\n${usage}`);
