@@ -6,6 +6,7 @@ import { verifyAuditChain } from './audit-chain';
 import { lockDataDir } from './db/data-dir-lock';
 import { migrate } from './db/migrations';
 import { openDb } from './db/open';
+import { setupRoles } from './db/roles';
 
 const usage = `hospital server
 
@@ -15,6 +16,8 @@ const usage = `hospital server
   npm run server -- create-space --id S --name "Name" [--kind hospital|exercise] [--data-dir ./data/server]
   npm run server -- verify-audit [--data-dir ./data/server]     walks the audit's hash chain; exit 1 at a break
   npm run server -- migrate [--data-dir ./data/server]          brings the schema up to date (as the owner role)
+  npm run server -- setup-roles --owner hcc_owner --app hcc_app [--owner-password P] [--app-password P]
+                                 PostgreSQL, as a superuser: the owner role and the server's app role (README)
 
 Storage: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in <data-dir>/pglite.
 Bind beyond loopback (--host 0.0.0.0) only behind a TLS-terminating proxy: tokens travel in headers.`;
@@ -73,6 +76,10 @@ async function main(argv: string[]): Promise<void> {
       id: { type: 'string' },
       name: { type: 'string' },
       kind: { type: 'string' },
+      owner: { type: 'string' },
+      app: { type: 'string' },
+      'owner-password': { type: 'string' },
+      'app-password': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -111,6 +118,18 @@ async function main(argv: string[]): Promise<void> {
       return withDb(dataDir, async (db) => {
         console.log(`schema at version ${(await db.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))[0]?.v ?? 0}`);
       });
+    case 'setup-roles': {
+      const databaseUrl = process.env['DATABASE_URL'];
+      if (!databaseUrl) throw new Error('setup-roles is for PostgreSQL (set DATABASE_URL to a superuser connection); PGlite has one superuser and no roles');
+      const db = await openDb({ databaseUrl });
+      try {
+        await setupRoles(db, { owner: values.owner ?? 'hcc_owner', app: values.app ?? 'hcc_app', ownerPassword: values['owner-password'], appPassword: values['app-password'] });
+      } finally {
+        await db.close();
+      }
+      console.log(`roles ready: ${values.owner ?? 'hcc_owner'} owns the tables (run migrations as it); the server connects as ${values.app ?? 'hcc_app'}`);
+      return;
+    }
     case 'verify-audit':
       return withDb(dataDir, async (db) => {
         const check = await verifyAuditChain(db);
