@@ -14,7 +14,8 @@ export const ClientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9-]+$/)
 
 // ---- auth: POST /api/auth/login, POST /api/auth/renew, POST /api/auth/logout ----
 export const LoginRequestSchema = z.strictObject({
-  username: z.string().trim().min(1).max(100),
+  // A NUL reached PostgreSQL and came back as a 500 that the desk would retry; no username holds control characters.
+  username: z.string().trim().min(1).max(100).regex(/^\P{Cc}*$/u, { message: 'must not contain control characters' }),
   password: z.string().min(1).max(200),
 });
 export const SessionSchema = z.object({

@@ -3,14 +3,22 @@ import { z } from 'zod';
 import { newId, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema, type Role } from '../domain/roles';
 import type { Queryable } from './db/db';
+import { isUsername, passwordProblem } from './password-policy';
 
-export const NewUserSchema = z.strictObject({
-  username: z.string().trim().min(1).max(100).regex(/^[^\s:]+$/, { message: 'no spaces or colons' }),
-  password: z.string().min(8, { message: 'must be at least 8 characters' }).max(200),
-  displayName: z.string().trim().min(1).max(200).optional(),
-  roles: z.array(RoleSchema).min(1),
-  spaces: z.array(SpaceIdSchema),
-});
+export const NewUserSchema = z
+  .strictObject({
+    username: z.string().trim().min(1).max(100).regex(/^[^\s:\p{Cc}]+$/u, { message: 'no spaces, colons or control characters' }),
+    password: z.string().superRefine((password, ctx) => {
+      const problem = passwordProblem(password);
+      if (problem) ctx.addIssue({ code: 'custom', message: `password ${problem}` });
+    }),
+    displayName: z.string().trim().min(1).max(200).optional(),
+    roles: z.array(RoleSchema).min(1),
+    spaces: z.array(SpaceIdSchema),
+  })
+  .superRefine((user, ctx) => {
+    if (isUsername(user.password, user.username)) ctx.addIssue({ code: 'custom', path: ['password'], message: 'password must not be the username' });
+  });
 export type NewUser = z.input<typeof NewUserSchema>;
 
 export const NewSpaceSchema = z.strictObject({

@@ -24,6 +24,8 @@ export type ServerOptions = {
   loginRateLimit?: LoginRateLimit;
   /** Largest request body. A full push batch (1,000 mutations) fits with room to spare. */
   bodyLimit?: number;
+  /** How often open poke sockets are checked against their sessions (revoked or expired ones are closed). */
+  socketSessionCheckMs?: number;
 };
 
 export type HospitalServer = {
@@ -65,7 +67,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
   const hub = new PokeHub();
   const listener = options.databaseUrl ? listenForPokes(options.databaseUrl, hub, app.log) : undefined;
   await listener?.ready;
-  const socket = attachPokeSocket(app, opened, hub, now);
+  const socket = attachPokeSocket(app, opened, hub, now, options.socketSessionCheckMs);
 
   app.get('/health', async (_request, reply) => {
     try {
@@ -80,6 +82,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
     now,
     policy: { ...defaultSessionPolicy, ...options.session },
     loginRateLimit: options.loginRateLimit ?? { max: 10, windowMs: 60_000 },
+    onSessionEnded: socket.endSession,
   });
   registerDirectoryRoutes(app, opened, { now });
   registerSyncRoutes(app, opened, {

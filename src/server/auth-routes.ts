@@ -5,9 +5,16 @@ import { LoginRequestSchema, type Session } from '../contract/sync';
 import { findUserByUsername, hashPassword, toUser } from './accounts';
 import type { Db } from './db/db';
 import { invalidRequest, SyncHttpError, unauthorized } from './http-errors';
+import { LoginThrottle, type AddressLimit } from './login-throttle';
 import { authenticate, issueSession, renewSession, revokeSession, type AuthContext, type SessionPolicy } from './sessions';
 
-export type LoginRateLimit = { max: number; windowMs: number };
+/**
+ * `max` attempts per address and username in `windowMs` (a guesser on one account), and `perAddress`: failed
+ * logins per address whatever the username (a sprayer across many; see login-throttle.ts).
+ */
+export type LoginRateLimit = { max: number; windowMs: number; perAddress?: AddressLimit };
+
+export const defaultAddressLimit: AddressLimit = { max: 30, windowMs: 15 * 60_000 };
 
 export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header ?? '');
@@ -32,9 +39,17 @@ function usernameOf(request: FastifyRequest): string {
 export async function registerAuthRoutes(
   app: FastifyInstance,
   db: Db,
-  options: { now: () => number; policy: SessionPolicy; loginRateLimit: LoginRateLimit },
+  options: {
+    now: () => number;
+    policy: SessionPolicy;
+    loginRateLimit: LoginRateLimit;
+    /** Called after a logout revokes a session, so its poke sockets close at once. */
+    onSessionEnded?: (tokenHash: string) => void;
+  },
 ): Promise<void> {
   const { now, policy } = options;
+  const addressLimit = options.loginRateLimit.perAddress ?? defaultAddressLimit;
+  const throttle = new LoginThrottle(addressLimit);
   // Hashing a fixed password for unknown usernames makes "no such user" take as long as "wrong password".
   const decoyHash = await hashPassword('decoy password, never matches a login');
 
@@ -61,12 +76,19 @@ export async function registerAuthRoutes(
     async (request): Promise<Session> => {
       const parsed = LoginRequestSchema.safeParse(request.body);
       if (!parsed.success) throw invalidRequest(parsed.error);
+      const slot = throttle.take(request.ip, now());
+      if (!slot) {
+        request.log.warn({ address: request.ip }, 'login refused: too many failed logins from this address');
+        const minutes = Math.ceil(addressLimit.windowMs / 60_000);
+        throw new SyncHttpError(429, { code: 'rate_limited', message: `too many failed logins from this address: wait ${minutes} minutes and try again` });
+      }
       const row = await findUserByUsername(db, parsed.data.username);
       const ok = await argon2.verify(row?.password_hash ?? decoyHash, parsed.data.password);
       if (!row || !ok) {
         request.log.info({ username: parsed.data.username }, 'login refused');
         throw new SyncHttpError(401, { code: 'unauthorized', message: 'wrong username or password' });
       }
+      slot.succeeded();
       const session = await issueSession(db, toUser(row), now(), policy);
       request.log.info({ user: row.username }, 'logged in');
       return session;
@@ -84,6 +106,7 @@ export async function registerAuthRoutes(
   app.post('/api/auth/logout', async (request, reply) => {
     const { tokenHash } = await auth(request);
     await revokeSession(db, tokenHash, now());
+    options.onSessionEnded?.(tokenHash);
     return reply.status(204).send();
   });
 }

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createSpace, createUser, NewSpaceSchema, NewUserSchema } from './accounts';
 import { createHospitalServer } from './app';
+import { verifyAuditChain } from './audit-chain';
 import { lockDataDir } from './db/data-dir-lock';
 import { migrate } from './db/migrations';
 import { openDb } from './db/open';
+import { setupRoles } from './db/roles';
 
 const usage = `hospital server
 
@@ -12,6 +14,10 @@ const usage = `hospital server
   npm run server -- create-user --username U --password P --roles incident_commander,operator
                                  --spaces demo-hospital [--display-name "Name"] [--data-dir ./data/server]
   npm run server -- create-space --id S --name "Name" [--kind hospital|exercise] [--data-dir ./data/server]
+  npm run server -- verify-audit [--data-dir ./data/server]     walks the audit's hash chain; exit 1 at a break
+  npm run server -- migrate [--data-dir ./data/server]          brings the schema up to date (as the owner role)
+  npm run server -- setup-roles --owner hcc_owner --app hcc_app [--owner-password P] [--app-password P]
+                                 PostgreSQL, as a superuser: the owner role and the server's app role (README)
 
 Storage: PostgreSQL when DATABASE_URL is set, otherwise embedded PGlite in <data-dir>/pglite.
 Bind beyond loopback (--host 0.0.0.0) only behind a TLS-terminating proxy: tokens travel in headers.`;
@@ -70,6 +76,10 @@ async function main(argv: string[]): Promise<void> {
       id: { type: 'string' },
       name: { type: 'string' },
       kind: { type: 'string' },
+      owner: { type: 'string' },
+      app: { type: 'string' },
+      'owner-password': { type: 'string' },
+      'app-password': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,22 +95,54 @@ async function main(argv: string[]): Promise<void> {
       if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a port number, not ${values.port}`);
       return serve(port, values.host, dataDir);
     }
-    case 'create-user':
+    case 'create-user': {
+      // Checked before the database opens: a refused password (too short, too common, the username) says why at once.
+      const input = NewUserSchema.parse({
+        username: values.username,
+        password: values.password,
+        displayName: values['display-name'],
+        roles: list(values.roles),
+        spaces: list(values.spaces),
+      });
       return withDb(dataDir, async (db) => {
-        const input = NewUserSchema.parse({
-          username: values.username,
-          password: values.password,
-          displayName: values['display-name'],
-          roles: list(values.roles),
-          spaces: list(values.spaces),
-        });
         const user = await db.transaction((tx) => createUser(tx, input));
         console.log(`created user ${user.username} (${user.id}) with roles ${user.roles.join(', ')}`);
       });
+    }
     case 'create-space':
       return withDb(dataDir, async (db) => {
         await createSpace(db, NewSpaceSchema.parse({ id: values.id, name: values.name ?? values.id, kind: values.kind }));
         console.log(`created space ${values.id ?? ''}`);
+      });
+    case 'migrate':
+      return withDb(dataDir, async (db) => {
+        console.log(`schema at version ${(await db.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))[0]?.v ?? 0}`);
+      });
+    case 'setup-roles': {
+      const databaseUrl = process.env['DATABASE_URL'];
+      if (!databaseUrl) throw new Error('setup-roles is for PostgreSQL (set DATABASE_URL to a superuser connection); PGlite has one superuser and no roles');
+      const db = await openDb({ databaseUrl });
+      try {
+        await setupRoles(db, { owner: values.owner ?? 'hcc_owner', app: values.app ?? 'hcc_app', ownerPassword: values['owner-password'], appPassword: values['app-password'] });
+      } finally {
+        await db.close();
+      }
+      console.log(`roles ready: ${values.owner ?? 'hcc_owner'} owns the tables (run migrations as it); the server connects as ${values.app ?? 'hcc_app'}`);
+      return;
+    }
+    case 'verify-audit':
+      return withDb(dataDir, async (db) => {
+        const check = await verifyAuditChain(db);
+        if (check.ok) {
+          console.log(`audit intact: ${check.rows} rows`);
+          if (check.last) console.log(`last link: chain position ${check.last.chainPos} (seq ${check.last.seq}), hash ${check.last.hash}: record it elsewhere to compare with the next check`);
+        } else {
+          console.log(`audit BROKEN at seq ${check.seq} (chain position ${check.chainPos}), after ${check.rows} intact rows: ${check.problem}`);
+          process.exitCode = 1;
+        }
+        if (db.kind === 'pglite') {
+          console.log('note: PGlite runs as its one superuser, which can disable the append-only triggers; the chain shows a change unless every later hash was recomputed too. Use PostgreSQL with the two roles (README) for an audit the server itself cannot alter.');
+        }
       });
     default:
       throw new Error(`unknown command ${command}\n\n${usage}`);

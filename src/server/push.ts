@@ -2,6 +2,7 @@ import { boundErrorParams, type ErrorParams } from '../contract/errors';
 import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
+import { auditedArgs } from './audit-args';
 import type { Db, Queryable } from './db/db';
 import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './server-tx';
 import type { AuthContext } from './sessions';
@@ -90,7 +91,7 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
         const verdict = await applyOne(writes, auth, m, nextVersion);
         audit.push({
           client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
-          args: m.args ?? null, client_at: m.at, server_at: now(), result: verdict.result,
+          args: auditedArgs(m.args, verdict.result), client_at: m.at, server_at: now(), result: verdict.result,
           code: verdict.result === 'rejected' ? verdict.code : null,
           message: verdict.result === 'rejected' ? verdict.message : null,
           params: verdict.result === 'rejected' ? (verdict.params ?? null) : null,

@@ -10,6 +10,8 @@ import { bearerToken } from './auth-routes';
 
 export const SOCKET_PATH = '/api/sync/socket';
 const HEARTBEAT_MS = 30_000;
+/** Close code for a socket whose session was logged out, revoked (renewal, another instance) or expired. */
+export const SESSION_ENDED = 4401;
 
 function refuse(socket: Duplex, status: number, reason: string): void {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -20,9 +22,21 @@ function refuse(socket: Duplex, status: number, reason: string): void {
  * send headers, so the token never goes in a URL that proxies log). Subscribed to the user's spaces; the
  * server only ever sends `{type:'poke'}` and ignores what the client sends.
  */
-export function attachPokeSocket(app: FastifyInstance, db: Db, hub: PokeHub, now: () => number): { close: () => void } {
+export function attachPokeSocket(
+  app: FastifyInstance,
+  db: Db,
+  hub: PokeHub,
+  now: () => number,
+  sessionCheckMs = HEARTBEAT_MS,
+): { close: () => void; endSession: (tokenHash: string) => void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   const alive = new WeakSet<WebSocket>();
+  // The session each socket was opened under: a logout closes its sockets at once, and a periodic check closes
+  // those whose session ended some other way (renewed, expired, or logged out through another instance).
+  const sessionOf = new Map<WebSocket, string>();
+  const endSession = (tokenHash: string) => {
+    for (const [ws, hash] of sessionOf) if (hash === tokenHash) ws.close(SESSION_ENDED, 'session ended');
+  };
 
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (request.url ?? '').split('?')[0];
@@ -39,7 +53,11 @@ export function attachPokeSocket(app: FastifyInstance, db: Db, hub: PokeHub, now
           const unsubscribe = hub.subscribe(auth.spaces, ({ space, version }) => {
             ws.send(JSON.stringify({ type: 'poke', space, version } satisfies Poke));
           });
-          ws.on('close', unsubscribe);
+          sessionOf.set(ws, auth.tokenHash);
+          ws.on('close', () => {
+            unsubscribe();
+            sessionOf.delete(ws);
+          });
           app.log.debug({ user: auth.user.username, spaces: auth.spaces }, 'poke socket open');
         });
       },
@@ -63,9 +81,26 @@ export function attachPokeSocket(app: FastifyInstance, db: Db, hub: PokeHub, now
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
+  const checkSessions = async () => {
+    const hashes = [...new Set(sessionOf.values())];
+    if (hashes.length === 0) return;
+    const live = await db.query<{ token_hash: string }>(
+      'SELECT token_hash FROM session WHERE token_hash = ANY($1::text[]) AND revoked_at IS NULL AND expires_at > $2',
+      [hashes, now()],
+    );
+    const valid = new Set(live.map((r) => r.token_hash));
+    for (const hash of hashes) if (!valid.has(hash)) endSession(hash);
+  };
+  const sessionCheck = setInterval(() => {
+    checkSessions().catch((error: unknown) => app.log.warn({ err: error }, 'poke socket session check failed'));
+  }, sessionCheckMs);
+  sessionCheck.unref();
+
   return {
+    endSession,
     close() {
       clearInterval(heartbeat);
+      clearInterval(sessionCheck);
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       wss.close();
     },

@@ -139,10 +139,11 @@ async function bedFileStep(res: ResourcesPage): Promise<void> {
   await expect(res.bedCell('ICU 1', 'staffed')).toHaveText('12');
   await expect(res.bedLines).toHaveCount(1);
 
-  await res.importBedCsv('beds.csv', [head, 'ICU 1,adult_icu,14,9,2', 'ED,emergency_department,30,28,6', 'Burns,burn,6,6,0'].join('\n'));
+  // A unit name that a spreadsheet would run as a formula: the export must neutralise it and the import undo that.
+  await res.importBedCsv('beds.csv', [head, 'ICU 1,adult_icu,14,9,2', 'ED,emergency_department,30,28,6', '=Burns,burn,6,6,0'].join('\n'));
   await expect(page.getByTestId('bed-import')).toContainText('3');
   await expect(res.bedCell('ICU 1', 'available')).toHaveText('5');
-  await expect(res.bedCell('Burns', 'available')).toHaveClass(/status-red/);
+  await expect(res.bedCell('=Burns', 'available')).toHaveClass(/status-red/);
   await expect(res.bedCell('ED', 'available')).toHaveClass(/status-yellow/);
   // The chart is drawn on a canvas: some of its pixels are painted.
   const painted = await page.getByTestId('beds-chart').locator('canvas').first().evaluate((canvas: HTMLCanvasElement) => {
@@ -154,14 +155,17 @@ async function bedFileStep(res: ResourcesPage): Promise<void> {
   expect(painted).toBeGreaterThan(500);
 }
 
-/** Bed CSV export: the import's own columns, type codes rather than labels, and the lines in the order the grid shows. */
+/**
+ * Bed CSV export: the import's own columns, type codes rather than labels, and the lines in the order the grid shows;
+ * the unit `=Burns` is written `'=Burns`, so a spreadsheet shows it as text instead of running it (OWASP CSV injection).
+ */
 async function bedExportStep(res: ResourcesPage): Promise<ExportedCsv> {
   await res.sortBedsBy('unit');
   const exported = await res.exportCsv('beds');
   expect(exported.name).toBe('beds.csv');
   expect(exported.records).toEqual([
     ['unit', 'type', 'staffed', 'occupied', 'surge'],
-    ['Burns', 'burn', '6', '6', '0'],
+    ["'=Burns", 'burn', '6', '6', '0'],
     ['ED', 'emergency_department', '30', '28', '6'],
     ['ICU 1', 'adult_icu', '14', '9', '2'],
   ]);

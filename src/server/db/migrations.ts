@@ -93,6 +93,54 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE audit ADD COLUMN params jsonb;
   `,
+  // 5 (the number reserved for this change; the lead renumbers at merge): a hash chain over the audit, so a
+  // change made by whoever can bypass the append-only triggers (the tables' owner) shows. Each row carries
+  // its position in the chain, the previous row's hash and its own: SHA-256 over a canonical encoding (jsonb's
+  // text form, which is the same for the same values) of its content and the previous hash. The hash is made
+  // in the database by a BEFORE INSERT trigger, so no code path can skip it; writers take an advisory
+  // transaction lock, so positions follow commit order (seq is handed out before the lock, so it cannot be).
+  // Existing rows are chained in seq order here. verify-audit (cli.ts, audit-chain.ts) walks the chain.
+  `
+  ALTER TABLE audit ADD COLUMN chain_pos bigint, ADD COLUMN prev_hash text, ADD COLUMN hash text;
+  CREATE FUNCTION audit_row_hash(a audit) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to(jsonb_build_array(
+      a.chain_pos, a.prev_hash, a.seq, a.client_id, a.mutation_id, a.user_id, a.space, a.name, a.args, a.client_at,
+      a.server_at, a.result, a.code, a.message, a.params, a.version)::text, 'UTF8')), 'hex')
+  $$;
+  CREATE FUNCTION audit_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+  DECLARE
+    last_pos bigint;
+    last_hash text;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(4710019);
+    SELECT chain_pos, hash INTO last_pos, last_hash FROM audit ORDER BY chain_pos DESC LIMIT 1;
+    NEW.chain_pos := coalesce(last_pos, 0) + 1;
+    NEW.prev_hash := coalesce(last_hash, repeat('0', 64));
+    NEW.hash := audit_row_hash(NEW);
+    RETURN NEW;
+  END
+  $$;
+  ALTER TABLE audit DISABLE TRIGGER audit_no_change;
+  DO $$
+  DECLARE
+    r audit;
+    pos bigint := 0;
+    prev text := repeat('0', 64);
+  BEGIN
+    FOR r IN SELECT * FROM audit ORDER BY seq LOOP
+      pos := pos + 1;
+      r.chain_pos := pos;
+      r.prev_hash := prev;
+      prev := audit_row_hash(r);
+      UPDATE audit SET chain_pos = pos, prev_hash = r.prev_hash, hash = prev WHERE seq = r.seq;
+    END LOOP;
+  END
+  $$;
+  ALTER TABLE audit ENABLE TRIGGER audit_no_change;
+  ALTER TABLE audit ALTER COLUMN chain_pos SET NOT NULL, ALTER COLUMN prev_hash SET NOT NULL, ALTER COLUMN hash SET NOT NULL;
+  CREATE UNIQUE INDEX audit_chain_pos ON audit (chain_pos);
+  CREATE TRIGGER audit_chain BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_chain();
+  `,
 ];
 
 export const SERVER_SCHEMA_VERSION = migrations.length;
@@ -119,7 +167,9 @@ export async function migrate(db: Db, target = SERVER_SCHEMA_VERSION): Promise<n
   for (;;) {
     const done = await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, applied_at bigint NOT NULL)');
+      // Only when missing: the server may run as a role that may not create tables (README, "Database roles").
+      const [exists] = await tx.query<{ present: boolean }>(`SELECT to_regclass('schema_migrations') IS NOT NULL AS present`);
+      if (!exists?.present) await tx.exec('CREATE TABLE schema_migrations (version int PRIMARY KEY, applied_at bigint NOT NULL)');
       const [row] = await tx.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
       const current = row?.version ?? 0;
       if (current > SERVER_SCHEMA_VERSION) throw new SchemaTooNewError(current);

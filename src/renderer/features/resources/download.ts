@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toCsvText } from '../../lib/csv';
 
 /** Hands a file to the browser's download (Electron saves it where the user chooses). */
 export function download(name: string, type: string, text: string): void {
@@ -10,10 +10,6 @@ export function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/**
- * The header is given, so an empty list still exports a file that imports. A byte-order mark first, as AG Grid's
- * exports have, so a spreadsheet reads Chinese names as UTF-8 (our import, via Papa Parse, drops it).
- */
 export function downloadCsv(name: string, fields: string[], rows: (string | number)[][]): void {
-  download(name, 'text/csv', `\uFEFF${Papa.unparse({ fields, data: rows })}`);
+  download(name, 'text/csv', toCsvText(fields, rows));
 }

@@ -4,6 +4,7 @@ import { validateBedCsv } from '../../../domain/bed-import';
 import { newId } from '../../../domain/ids';
 import type { MutationInput } from '../../../domain/mutators';
 import { validateStockCsv, type ImportRowError } from '../../../domain/stock-import';
+import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
 import { useMutate } from './use-resource-query';
 
@@ -25,9 +26,7 @@ function useCsvImport<R>(validate: (header: string[], records: Record<string, st
       const records: Record<string, string>[] = [];
       let header: string[] = [];
       Papa.parse<Record<string, string>>(file, {
-        header: true,
-        skipEmptyLines: 'greedy',
-        transformHeader: (h) => h.trim(),
+        ...csvParseOptions((h) => h.trim()),
         chunkSize: 64 * 1024,
         chunk: (results) => {
           header = results.meta.fields ?? header;

@@ -8,7 +8,8 @@ import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { ROSTER_GRID_CLASS } from './grid-setup';
 import { useProfessionLabels } from './labels';
-import { staffCsv, useStaffImport } from './use-staff-import';
+import { staffCsv } from './staff-csv-file';
+import { useStaffImport } from './use-staff-import';
 
 const THIRTY_DAYS = 30 * 24 * 3_600_000;
 

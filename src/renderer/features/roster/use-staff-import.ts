@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { useCallback, useState } from 'react';
 import { newId } from '../../../domain/ids';
-import type { Staff } from '../../../domain/staff';
-import { staffCsvColumns, staffToCsvRecords, validateStaffCsv, type CsvRowError } from '../../../domain/staff-csv';
+import { validateStaffCsv, type CsvRowError } from '../../../domain/staff-csv';
+import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
 import { useMutate } from './use-roster-query';
 
@@ -17,11 +17,7 @@ export function useStaffImport() {
   const importText = useCallback(
     async (text: string) => {
       setBusy(true);
-      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
-        header: true,
-        skipEmptyLines: 'greedy',
-        transformHeader: (h) => h.trim().toLowerCase(),
-      });
+      const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), csvParseOptions((h) => h.trim().toLowerCase()));
       const checked = validateStaffCsv(parsed.meta.fields ?? [], parsed.data);
       if (!checked.ok) {
         setOutcome({ kind: 'rows', errors: checked.errors });
@@ -37,9 +33,4 @@ export function useStaffImport() {
   );
 
   return { outcome, busy, importText };
-}
-
-/** The directory as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese names correctly). */
-export function staffCsv(staff: readonly Staff[]): string {
-  return `\uFEFF${Papa.unparse({ fields: [...staffCsvColumns], data: staffToCsvRecords(staff) })}\n`;
 }
