@@ -90,7 +90,7 @@ test.describe('sockets', () => {
     });
     await new Promise<void>((done) => other.once('listening', () => done()));
     const address = other.address();
-    const otherPort = typeof address === 'object' ? address.port : 0;
+    const otherPort = typeof address === 'object' && address ? address.port : 0;
     try {
       const app = new CommandCentre(page);
       await app.open(host.url);
