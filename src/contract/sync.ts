@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { domainErrorCodes } from '../domain/errors';
 import { ErrorParamsSchema } from './errors';
+import { visibleText } from '../domain/display-text';
 import { EpochMsSchema, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema } from '../domain/roles';
 
@@ -14,7 +15,8 @@ export const ClientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9-]+$/)
 
 // ---- auth: POST /api/auth/login, POST /api/auth/renew, POST /api/auth/logout ----
 export const LoginRequestSchema = z.strictObject({
-  username: z.string().trim().min(1).max(100),
+  // No account has such a name (accounts refuse them), and NUL cannot even reach PostgreSQL: a 400, not a 500.
+  username: visibleText(z.string().trim().min(1).max(100)),
   password: z.string().min(1).max(200),
 });
 export const SessionSchema = z.object({

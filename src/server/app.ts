@@ -8,6 +8,7 @@ import type { PgTimeouts } from './db/pg-db';
 import { registerDirectoryRoutes } from './directory-routes';
 import { defaultHealthPolicy, registerHealthRoute, type HealthPolicy } from './health';
 import { handleError } from './http-errors';
+import { boundJsonBodies } from './json-body';
 import { encodePoke, listenForPokes, PokeHub, POKE_CHANNEL } from './pokes';
 import { defaultSessionPolicy, type SessionPolicy } from './sessions';
 import { attachPokeSocket } from './socket';
@@ -63,6 +64,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
 
   const app = Fastify({ logger: options.logger ?? defaultLogger, bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024 });
   app.setErrorHandler(handleError);
+  boundJsonBodies(app);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ code: 'invalid_request', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
   });
