@@ -94,6 +94,11 @@ export const PullResponseSchema = z.object({
   /** The highest mutation id of this client the server has dealt with, as of the snapshot the rows came from. */
   lastMutationId: z.number().int().nonnegative(),
   rejections: z.array(z.object({ mutationId: z.number().int(), code: z.string(), message: z.string(), params: WireParamsSchema })),
+  /**
+   * Spaces the client asked for that this user is no longer granted: the others are answered, and the client
+   * purges these. Optional both ways (protocol 1): an older server refused the whole pull with 403 instead.
+   */
+  withdrawnSpaces: z.array(SpaceIdSchema).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
