@@ -1,5 +1,6 @@
 import { api, isMethod, type Method } from '../../src/contract/api';
 import { describeZodError, type ApiError } from '../../src/contract/errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/contract/json-depth';
 import { MAX_REQUEST_BYTES } from '../../src/contract/wire';
 import { WALL_METHODS, type WindowRole } from '../preload/channels';
 import { isAppUrl } from './url-guard';
@@ -48,6 +49,9 @@ export function gateCall(sender: SenderInfo, method: unknown, payload: unknown):
   // Every UTF-16 unit is at least one UTF-8 byte, so a string over the limit in units is refused unmeasured.
   if (payload.length > MAX_REQUEST_BYTES || Buffer.byteLength(payload, 'utf8') > MAX_REQUEST_BYTES) {
     return { ok: false, error: { code: 'payload_too_large', message: `request is over ${MAX_REQUEST_BYTES} bytes` } };
+  }
+  if (nestsDeeperThan(payload)) {
+    return { ok: false, error: { code: 'invalid_request', message: `params nest deeper than ${MAX_JSON_DEPTH} levels` } };
   }
   let params: unknown;
   try {

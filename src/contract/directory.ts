@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutHiddenCharacters } from '../domain/display-text';
 import { SpaceIdSchema } from '../domain/ids';
 import { RoleSchema } from '../domain/roles';
 
@@ -8,8 +9,10 @@ import { RoleSchema } from '../domain/roles';
  */
 export const DirectoryUserSchema = z.object({
   id: z.string().min(1).max(100),
-  username: z.string(),
-  displayName: z.string(),
+  // Accounts refuse hidden characters now (domain/display-text.ts); one created before keeps its record, and its
+  // name is shown without them rather than reordering the screen.
+  username: z.string().transform(withoutHiddenCharacters),
+  displayName: z.string().transform(withoutHiddenCharacters),
   roles: z.array(RoleSchema),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;

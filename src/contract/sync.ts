@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { domainErrorCodes } from '../domain/errors';
 import { ErrorParamsSchema } from './errors';
+import { visibleText } from '../domain/display-text';
 import { EpochMsSchema, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema } from '../domain/roles';
 
@@ -14,8 +15,8 @@ export const ClientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9-]+$/)
 
 // ---- auth: POST /api/auth/login, POST /api/auth/renew, POST /api/auth/logout ----
 export const LoginRequestSchema = z.strictObject({
-  // A NUL reached PostgreSQL and came back as a 500 that the desk would retry; no username holds control characters.
-  username: z.string().trim().min(1).max(100).regex(/^\P{Cc}*$/u, { message: 'must not contain control characters' }),
+  // No account has such a name (accounts refuse them), and NUL cannot even reach PostgreSQL: a 400, not a 500.
+  username: visibleText(z.string().trim().min(1).max(100)),
   password: z.string().min(1).max(200),
 });
 export const SessionSchema = z.object({
@@ -93,6 +94,11 @@ export const PullResponseSchema = z.object({
   /** The highest mutation id of this client the server has dealt with, as of the snapshot the rows came from. */
   lastMutationId: z.number().int().nonnegative(),
   rejections: z.array(z.object({ mutationId: z.number().int(), code: z.string(), message: z.string(), params: WireParamsSchema })),
+  /**
+   * Spaces the client asked for that this user is no longer granted: the others are answered, and the client
+   * purges these. Optional both ways (protocol 1): an older server refused the whole pull with 403 instead.
+   */
+  withdrawnSpaces: z.array(SpaceIdSchema).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
@@ -102,7 +108,9 @@ export type Poke = z.infer<typeof PokeSchema>;
 
 /** Error bodies of the sync routes. */
 export const SyncErrorSchema = z.object({
-  code: z.enum(['invalid_request', 'unauthorized', 'forbidden', 'update_required', 'server_outdated', 'rate_limited', 'internal']),
+  // `unavailable` (503): the server cannot reach its database just now; retry. A client that predates it reads
+  // the status alone, and a 5xx already means "retry" there.
+  code: z.enum(['invalid_request', 'unauthorized', 'forbidden', 'update_required', 'server_outdated', 'rate_limited', 'internal', 'unavailable']),
   message: z.string(),
   serverProtocolVersion: z.number().int().optional(),
 });

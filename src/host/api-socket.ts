@@ -3,6 +3,7 @@ import type { ApiEvent } from '../contract/api';
 import type { ApiError } from '../contract/errors';
 import { MAX_REQUEST_BYTES, WireRequestSchema, type WireResponse } from '../contract/wire';
 import { describeZodError } from '../contract/errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../contract/json-depth';
 import type { Outcome } from '../contract/dispatch';
 
 /** What the socket needs of a workstation: the untrusted-edge entry point and its events. */
@@ -35,9 +36,13 @@ export function parseFrame(data: RawData): { ok: true; id: number; method: strin
   if (byteLength(data) > MAX_REQUEST_BYTES) {
     return { ok: false, id: UNATTRIBUTED_ID, error: { code: 'payload_too_large', message: `a request may be at most ${MAX_REQUEST_BYTES} bytes` } };
   }
+  const text = frameText(data);
+  if (nestsDeeperThan(text)) {
+    return { ok: false, id: UNATTRIBUTED_ID, error: { code: 'invalid_request', message: `the frame nests deeper than ${MAX_JSON_DEPTH} levels` } };
+  }
   let json: unknown;
   try {
-    json = JSON.parse(frameText(data));
+    json = JSON.parse(text);
   } catch {
     return { ok: false, id: UNATTRIBUTED_ID, error: { code: 'invalid_request', message: 'the frame is not valid JSON' } };
   }

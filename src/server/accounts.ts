@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { z } from 'zod';
+import { visibleText } from '../domain/display-text';
 import { newId, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema, type Role } from '../domain/roles';
 import type { Queryable } from './db/db';
@@ -7,12 +8,12 @@ import { isUsername, passwordProblem } from './password-policy';
 
 export const NewUserSchema = z
   .strictObject({
-    username: z.string().trim().min(1).max(100).regex(/^[^\s:\p{Cc}]+$/u, { message: 'no spaces, colons or control characters' }),
+    username: visibleText(z.string().trim().min(1).max(100).regex(/^[^\s:]+$/, { message: 'no spaces or colons' })),
     password: z.string().superRefine((password, ctx) => {
       const problem = passwordProblem(password);
       if (problem) ctx.addIssue({ code: 'custom', message: `password ${problem}` });
     }),
-    displayName: z.string().trim().min(1).max(200).optional(),
+    displayName: visibleText(z.string().trim().min(1).max(200)).optional(),
     roles: z.array(RoleSchema).min(1),
     spaces: z.array(SpaceIdSchema),
   })
@@ -23,7 +24,7 @@ export type NewUser = z.input<typeof NewUserSchema>;
 
 export const NewSpaceSchema = z.strictObject({
   id: SpaceIdSchema,
-  name: z.string().trim().min(1).max(200),
+  name: visibleText(z.string().trim().min(1).max(200)),
   kind: z.enum(['hospital', 'exercise']).default('hospital'),
 });
 export type NewSpace = z.input<typeof NewSpaceSchema>;

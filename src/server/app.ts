@@ -1,12 +1,14 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { SYNC_PROTOCOL_VERSION } from '../contract/sync';
 import { registerAuthRoutes, type LoginRateLimit } from './auth-routes';
 import { lockDataDir } from './db/data-dir-lock';
 import type { Db } from './db/db';
-import { migrate, schemaVersion } from './db/migrations';
+import { migrate } from './db/migrations';
 import { openDb } from './db/open';
+import type { PgTimeouts } from './db/pg-db';
 import { registerDirectoryRoutes } from './directory-routes';
+import { defaultHealthPolicy, registerHealthRoute, type HealthPolicy } from './health';
 import { handleError } from './http-errors';
+import { boundJsonBodies } from './json-body';
 import { encodePoke, listenForPokes, PokeHub, POKE_CHANNEL } from './pokes';
 import { defaultSessionPolicy, type SessionPolicy } from './sessions';
 import { attachPokeSocket } from './socket';
@@ -26,6 +28,10 @@ export type ServerOptions = {
   bodyLimit?: number;
   /** How often open poke sockets are checked against their sessions (revoked or expired ones are closed). */
   socketSessionCheckMs?: number;
+  /** How long to wait on PostgreSQL (statement, answer, connection, idle); see `defaultPgTimeouts`. */
+  databaseTimeouts?: Partial<PgTimeouts>;
+  /** When `/health` reports the write path stalled; see `defaultHealthPolicy`. */
+  health?: Partial<HealthPolicy>;
 };
 
 export type HospitalServer = {
@@ -60,6 +66,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
 
   const app = Fastify({ logger: options.logger ?? defaultLogger, bodyLimit: options.bodyLimit ?? 4 * 1024 * 1024 });
   app.setErrorHandler(handleError);
+  boundJsonBodies(app);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({ code: 'invalid_request', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` });
   });
@@ -69,15 +76,6 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
   await listener?.ready;
   const socket = attachPokeSocket(app, opened, hub, now, options.socketSessionCheckMs);
 
-  app.get('/health', async (_request, reply) => {
-    try {
-      const version = await schemaVersion(opened);
-      return { ok: true, storage: opened.kind, schemaVersion: version, protocolVersion: SYNC_PROTOCOL_VERSION };
-    } catch (error) {
-      app.log.error({ err: error }, 'health check failed');
-      return reply.status(503).send({ ok: false, storage: opened.kind });
-    }
-  });
   await registerAuthRoutes(app, opened, {
     now,
     policy: { ...defaultSessionPolicy, ...options.session },
@@ -85,7 +83,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
     onSessionEnded: socket.endSession,
   });
   registerDirectoryRoutes(app, opened, { now });
-  registerSyncRoutes(app, opened, {
+  const batcher = registerSyncRoutes(app, opened, {
     now,
     hub,
     announce: async (pokes) => {
@@ -93,6 +91,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
       for (const poke of pokes) await opened.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, encodePoke(poke)]);
     },
   });
+  registerHealthRoute(app, opened, batcher, { ...defaultHealthPolicy, ...options.health });
   await app.ready();
 
   let closing: Promise<void> | undefined;

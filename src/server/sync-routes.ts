@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { PullRequestSchema, PushRequestSchema, type PullResponse, type PushResponse } from '../contract/sync';
 import { requireAuth } from './auth-routes';
 import type { Db } from './db/db';
-import { checkProtocolVersion, forbidden, invalidRequest } from './http-errors';
+import { checkProtocolVersion, invalidRequest } from './http-errors';
 import type { PokeHub } from './pokes';
 import { PushBatcher, type Poke } from './push';
 import { readPull } from './pull';
@@ -14,7 +14,8 @@ export type SyncRouteOptions = {
   announce: (pokes: readonly Poke[]) => Promise<void>;
 };
 
-export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): void {
+/** Registers push and pull; returns the push queue, whose age `/health` reports. */
+export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): PushBatcher {
   const auth = requireAuth(db, options.now);
   const batcher = new PushBatcher(db, options.now);
 
@@ -42,8 +43,11 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     checkProtocolVersion(request.body);
     const parsed = PullRequestSchema.safeParse(request.body);
     if (!parsed.success) throw invalidRequest(parsed.error);
-    const refused = Object.keys(parsed.data.cursors).filter((space) => !caller.spaces.includes(space));
-    if (refused.length > 0) throw forbidden(`${caller.user.username} has no access to space ${refused.join(', ')}`);
-    return readPull(db, parsed.data);
+    // A space taken from this user must not stop the others: answer for the granted ones and name the rest.
+    const cursors = Object.entries(parsed.data.cursors);
+    const withdrawn = cursors.filter(([space]) => !caller.spaces.includes(space)).map(([space]) => space);
+    const page = await readPull(db, { ...parsed.data, cursors: Object.fromEntries(cursors.filter(([space]) => caller.spaces.includes(space))) });
+    return withdrawn.length > 0 ? { ...page, withdrawnSpaces: withdrawn } : page;
   });
+  return batcher;
 }

@@ -61,6 +61,7 @@ export class LocalStore {
         { mutation_id: number; name: string; args: string; code: string; message: string; params: string | null; at: number }
       >('SELECT mutation_id, name, args, code, message, params, at FROM rejection WHERE dismissed = 0 ORDER BY mutation_id'),
       rejectionDismiss: db.prepare<[number]>('UPDATE rejection SET dismissed = 1 WHERE mutation_id = ?'),
+      outboxRefused: db.prepare<[], { mutation_id: number }>('SELECT o.mutation_id FROM outbox o JOIN rejection r ON r.mutation_id = o.mutation_id'),
       cursorGet: db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursor WHERE space = ?'),
       cursorSet: db.prepare<[string, string]>(
         'INSERT INTO sync_cursor (space, cursor) VALUES (?, ?) ON CONFLICT (space) DO UPDATE SET cursor = excluded.cursor',
@@ -173,7 +174,10 @@ export class LocalStore {
         touchedIds?.add(shadow.id);
       }
       this.stmts.shadowClear.run();
+      // Work already refused here (its space was withdrawn) only waits to consume its id on the server: never replayed.
+      const refused = new Set(this.stmts.outboxRefused.all().map((r) => r.mutation_id));
       for (const row of this.stmts.outboxAll.all()) {
+        if (refused.has(row.mutation_id)) continue;
         const pending = toPending(row);
         this.db.exec('SAVEPOINT replay');
         try {
@@ -194,6 +198,29 @@ export class LocalStore {
       this.db.exec('ROLLBACK');
       throw error;
     }
+    return touched;
+  }
+
+  /**
+   * Forgets spaces this user may no longer see: their rows, shadows and cursors go, and the pending work in them
+   * is recorded as refused with the reason, so the user is shown it rather than losing it silently. Those
+   * outbox entries stay until the server has consumed their ids (it refuses them too), so no id is skipped.
+   */
+  withdrawSpaces(spaces: readonly string[], at: number): Set<EntityKind> {
+    const touched = new Set<EntityKind>();
+    const list = JSON.stringify(spaces);
+    const inList = 'IN (SELECT value FROM json_each(?))';
+    this.db.transaction(() => {
+      for (const row of this.db.prepare<[string], OutboxRow>(`SELECT * FROM outbox WHERE space ${inList}`).all(list)) {
+        this.stmts.rejectionInsert.run(row.mutation_id, row.name, row.args, 'forbidden', `access to space ${row.space} was withdrawn`, null, at);
+      }
+      for (const { kind } of this.db.prepare<[string], { kind: string }>(`SELECT DISTINCT kind FROM entity WHERE space ${inList}`).all(list)) {
+        touched.add(kind as EntityKind);
+      }
+      this.db.prepare(`DELETE FROM entity WHERE space ${inList}`).run(list);
+      this.db.prepare(`DELETE FROM shadow WHERE space ${inList}`).run(list);
+      this.db.prepare(`DELETE FROM sync_cursor WHERE space ${inList}`).run(list);
+    })();
     return touched;
   }
 

@@ -283,6 +283,7 @@ export class SyncClient {
         PullResponseSchema,
         session.token,
       );
+      if (page.withdrawnSpaces?.length) await this.withdraw(session, page.withdrawnSpaces, touched);
       await this.opts.queue.run(async () => {
         for (const kind of this.opts.store.applyServerPage(page.rows, page.cursors, touchedIds)) touched.add(kind);
         if (page.more) return;
@@ -296,6 +297,17 @@ export class SyncClient {
       touchedIds.clear();
       if (!page.more) return;
     }
+  }
+
+  /** The server says these spaces are no longer this user's: purge them and stop asking for them. */
+  private async withdraw(session: StoredSession, spaces: readonly string[], touched: Set<EntityKind>): Promise<void> {
+    const kept = { ...session, spaces: session.spaces.filter((space) => !spaces.includes(space)) };
+    await this.opts.queue.run(() => {
+      for (const kind of this.opts.store.withdrawSpaces(spaces, this.opts.now())) touched.add(kind);
+      const { serverUrl, ...rest } = kept;
+      writeSession(this.opts.store, serverUrl, rest);
+    });
+    if (this.session === session) this.session = kept;
   }
 
   private openSocket(): void {

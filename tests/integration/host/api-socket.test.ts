@@ -27,6 +27,20 @@ describe('web host API socket', () => {
     });
   });
 
+  it('refuses a request nested 100,000 levels deep with invalid_request and keeps serving the same socket', async () => {
+    await withHost(async (host) => {
+      const { socket, next } = await openSocket(socketUrl(host));
+      const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      socket.send(`{"id": 3, "method": "mutate", "params": {"name": "incident.declare", "args": ${deep}}}`);
+      const refused = (await next()) as { ok: boolean; error: { code: string; message: string } };
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      expect(refused.error.message).toContain('nests deeper than 64');
+      socket.send(JSON.stringify({ id: 4, method: 'settings.get', params: {} }));
+      expect(await next()).toMatchObject({ id: 4, ok: true });
+      socket.close();
+    });
+  });
+
   it('refuses a frame that is not a request, answering to its id', async () => {
     await withHost(async (host) => {
       const { socket, next } = await openSocket(socketUrl(host));
