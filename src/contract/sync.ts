@@ -31,7 +31,8 @@ export const PushedMutationSchema = z.strictObject({
   name: z.string().min(1).max(100),
   args: z.unknown(),
   space: SpaceIdSchema,
-  at: EpochMsSchema,
+  /** Not EpochMsSchema: a time out of range is one mutation's refusal (runMutation), never the whole push's 400. */
+  at: z.number().int().nonnegative(),
 });
 export type PushedMutation = z.infer<typeof PushedMutationSchema>;
 

@@ -16,6 +16,12 @@ export const domainErrorCodes = [
   'roster_rest',
   'roster_weekly',
   'map_geometry_mismatch',
+  /** Text with NUL, another C0 control or an unpaired surrogate (text.ts); params: `field`, `char`. */
+  'invalid_text',
+  /** A time outside TIME_RANGE (ids.ts): a desk clock gone wrong, or a typo of a year; params: `field`. */
+  'time_out_of_range',
+  /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
+  'internal_error',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

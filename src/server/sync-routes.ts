@@ -16,7 +16,7 @@ export type SyncRouteOptions = {
 
 export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): void {
   const auth = requireAuth(db, options.now);
-  const batcher = new PushBatcher(db, options.now);
+  const batcher = new PushBatcher(db, options.now, undefined, (err, where) => app.log.error({ err, ...where }, 'mutator failed'));
 
   app.post('/api/sync/push', async (request): Promise<PushResponse> => {
     const caller = await auth(request);

@@ -3,6 +3,8 @@ import type { Incident } from '../../../src/domain/incident';
 import { withWorkstation } from '../../fixtures/workstation';
 import { makeIncidentArgs } from '../../fixtures/workstation';
 
+const T0 = Date.UTC(2026, 10, 26, 8, 0);
+
 function serverIncident(overrides: Partial<Incident> = {}): Incident {
   const args = makeIncidentArgs();
   return {
@@ -11,11 +13,11 @@ function serverIncident(overrides: Partial<Incident> = {}): Incident {
     periodHours: 12,
     space: 'demo-hospital',
     status: 'active',
-    declaredAt: 1,
+    declaredAt: T0,
     declaredBy: 'someone-else',
     period: 1,
-    periodStartedAt: 1,
-    updatedAt: 1,
+    periodStartedAt: T0,
+    updatedAt: T0,
     ...overrides,
   };
 }
@@ -29,7 +31,7 @@ describe('rebase: the local view is server state plus pending work', () => {
       await ws.call('mutate', { name: 'incident.rename', args: { id: base.id, name: 'My name' } });
 
       // Another workstation raised the level; the server's row arrives while my rename is still pending.
-      const fromServer = { ...base, level: 'I' as const, updatedAt: 2 };
+      const fromServer = { ...base, level: 'I' as const, updatedAt: T0 + 1 };
       ws.store.applyServerPage([{ kind: 'incident', id: base.id, space: base.space, data: fromServer, version: 2, deleted: false }], { 'demo-hospital': 2 });
       expect(ws.store.list('incident', 'demo-hospital')[0]?.name).toBe('My name');
       await ws.store.rebase(0, []);
