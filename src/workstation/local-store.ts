@@ -1,6 +1,5 @@
 import { ErrorParamsSchema, type ErrorParams } from '../contract/errors';
 import type { RejectedChange } from '../contract/sync-status';
-import { isDomainError } from '../domain/errors';
 import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
 import { runMutation, type MutationName } from '../domain/mutators';
@@ -181,12 +180,12 @@ export class LocalStore {
             at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
           });
           this.db.exec('RELEASE replay');
-        } catch (error) {
-          // The server's newer state makes this change fail here too; it stays pending and the server's
-          // verdict (a rejection with its reason) will reach the user. Anything else is a bug: surface it.
+        } catch {
+          // The server's newer state makes this change fail here: a refusal, or a mutator bug meeting that state.
+          // Either way it stays pending and the server's verdict (with its reason) reaches the user; rethrowing
+          // would fail every pull from now on and leave this desk's view behind for good.
           this.db.exec('ROLLBACK TO replay');
           this.db.exec('RELEASE replay');
-          if (!isDomainError(error)) throw error;
         }
       }
       this.db.exec('COMMIT');
