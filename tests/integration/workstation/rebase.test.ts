@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/domain/incident';
+import { newId } from '../../../src/domain/ids';
 import { withWorkstation } from '../../fixtures/workstation';
 import { makeIncidentArgs } from '../../fixtures/workstation';
 
@@ -97,16 +98,16 @@ describe('rebase: the local view is server state plus pending work', () => {
 
   it('finishes the rebase when a replay throws something other than a DomainError, keeping that work pending', async () => {
     await withWorkstation(async (ws) => {
-      const base = serverIncident();
-      ws.store.applyServerPage([{ kind: 'incident', id: base.id, space: base.space, data: base, version: 1, deleted: false }], { 'demo-hospital': 1 });
+      const level = { id: newId(), space: 'demo-hospital', item: 'Masks', store: 'ED store', qty: 9, updatedAt: T0 };
+      ws.store.applyServerPage([{ kind: 'stock', id: level.id, space: level.space, data: level, version: 1, deleted: false }], { 'demo-hospital': 1 });
       await ws.store.rebase(0, []);
-      await ws.call('mutate', { name: 'incident.rename', args: { id: base.id, name: 'Renamed offline' } });
-      // The server's copy now holds a time an old version let through: the replayed rename's write fails the
-      // entity check (a ZodError, not a refusal), which used to abort every rebase and so every pull after it.
-      const legacy = { ...base, periodStartedAt: 9007199254740000 };
-      ws.store.applyServerPage([{ kind: 'incident', id: base.id, space: base.space, data: legacy, version: 2, deleted: false }], { 'demo-hospital': 2 });
+      await ws.call('mutate', { name: 'stock.issue', args: { id: level.id, qty: 1 } });
+      // The server's copy now holds a name an older version allowed: the replayed issue's write fails the entity
+      // check (a ZodError, not a refusal), which used to abort every rebase and so every pull after it.
+      const legacy = { ...level, item: 'x'.repeat(300) };
+      ws.store.applyServerPage([{ kind: 'stock', id: level.id, space: level.space, data: legacy, version: 2, deleted: false }], { 'demo-hospital': 2 });
       await ws.store.rebase(0, []);
-      expect(ws.store.list('incident', 'demo-hospital')[0]).toMatchObject({ name: base.name, periodStartedAt: 9007199254740000 });
+      expect(ws.store.list('stock', 'demo-hospital')[0]).toMatchObject({ qty: 9, item: legacy.item });
       expect(ws.store.pendingCount()).toBe(1);
       expect(ws.store.hasShadow()).toBe(false);
     });
