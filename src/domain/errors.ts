@@ -22,6 +22,10 @@ export const domainErrorCodes = [
   'time_out_of_range',
   /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
   'internal_error',
+  /** The workstation withdrew the change before the server could apply it (too large to send, or discarded). */
+  'withdrawn',
+  /** Too large for any push to carry; refused by the workstation itself. */
+  'too_large',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

@@ -1,5 +1,5 @@
 import { boundErrorParams, type ErrorParams } from '../contract/errors';
-import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
+import { WITHDRAWN_MUTATION, WithdrawnArgsSchema, type PushedMutation, type PushRequest, type PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
 import { findUnsafeText, replaceUnsafeText, unsafeChar } from '../domain/text';
@@ -244,6 +244,10 @@ async function applyOne(
   }
   const badName = unsafeChar(m.name);
   if (badName) return { result: 'rejected', code: 'invalid_text', message: `the mutation's name contains ${badName}`, params: { field: 'name', char: badName } };
+  if (m.name === WITHDRAWN_MUTATION) {
+    const reason = WithdrawnArgsSchema.safeParse(m.args).data?.reason ?? 'discarded';
+    return { result: 'rejected', code: 'withdrawn', message: `withdrawn by the workstation (${reason})`, params: { reason } };
+  }
   if (!isMutationName(m.name)) {
     return { result: 'rejected', code: 'invalid_args', message: `unknown mutation ${m.name.slice(0, 100)}` };
   }

@@ -10,7 +10,7 @@ import type { SqliteDatabase } from './sqlite';
 export type PendingMutation = { mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor };
 
 export type { ServerRowWire as ServerRow } from '../contract/sync';
-import type { ServerRowWire as ServerRow } from '../contract/sync';
+import { WITHDRAWN_MUTATION, type ServerRowWire as ServerRow } from '../contract/sync';
 
 export type Rejection = { mutationId: number; code: string; message: string; params?: ErrorParams | undefined };
 
@@ -60,6 +60,7 @@ export class LocalStore {
         { mutation_id: number; name: string; args: string; code: string; message: string; params: string | null; at: number }
       >('SELECT mutation_id, name, args, code, message, params, at FROM rejection WHERE dismissed = 0 ORDER BY mutation_id'),
       rejectionDismiss: db.prepare<[number]>('UPDATE rejection SET dismissed = 1 WHERE mutation_id = ?'),
+      outboxWithdraw: db.prepare<[string, string, number]>('UPDATE outbox SET name = ?, args = ? WHERE mutation_id = ?'),
       cursorGet: db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursor WHERE space = ?'),
       cursorSet: db.prepare<[string, string]>(
         'INSERT INTO sync_cursor (space, cursor) VALUES (?, ?) ON CONFLICT (space) DO UPDATE SET cursor = excluded.cursor',
@@ -173,6 +174,7 @@ export class LocalStore {
       }
       this.stmts.shadowClear.run();
       for (const row of this.stmts.outboxAll.all()) {
+        if (row.name === WITHDRAWN_MUTATION) continue;
         const pending = toPending(row);
         this.db.exec('SAVEPOINT replay');
         try {
@@ -194,6 +196,21 @@ export class LocalStore {
       throw error;
     }
     return touched;
+  }
+
+  /**
+   * Takes a pending mutation back before the server has it: its refusal is recorded here at once, with the
+   * reason, and the outbox keeps a placeholder in its place (WITHDRAWN_MUTATION) so the server consumes the id
+   * and the mutations behind it go on. Its optimistic effect goes with the next rebase, which skips it.
+   */
+  withdraw(mutationId: number, reason: 'too_large' | 'discarded', code: string, message: string, params?: ErrorParams): boolean {
+    const row = this.stmts.outboxGet.get(mutationId);
+    if (!row || row.name === WITHDRAWN_MUTATION) return false;
+    this.db.transaction(() => {
+      this.stmts.rejectionInsert.run(mutationId, row.name, row.args, code, message, params ? JSON.stringify(params) : null, row.at);
+      this.stmts.outboxWithdraw.run(WITHDRAWN_MUTATION, JSON.stringify({ reason }), mutationId);
+    })();
+    return true;
   }
 
   hasShadow(): boolean {
