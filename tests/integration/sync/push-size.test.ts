@@ -55,5 +55,5 @@ describe.each(await storageKinds())('pushes cut to fit the server\'s body limit,
     expect(stores.size).toBe(20);
     const [withdrawn] = await srv.server.db.query<{ code: string }>(`SELECT code FROM audit WHERE mutation_id = 11`);
     expect(withdrawn?.code).toBe('withdrawn');
-  });
+  }, 120_000);
 });
