@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { isDomainError } from '../domain/errors';
+import { findUnsafeText } from '../domain/text';
 import { api, isMethod, type Api, type Method, type Result } from './api';
 import { ApiFailure, describeZodError, type ApiError } from './errors';
 import { MAX_REQUEST_BYTES } from './wire';
@@ -25,6 +26,11 @@ export async function dispatch(handlers: Handlers, method: unknown, params: unkn
   if (size === null) return { ok: false, error: { code: 'invalid_request', message: 'params: must be plain JSON data' } };
   if (size > MAX_REQUEST_BYTES) {
     return { ok: false, error: { code: 'payload_too_large', message: `params: ${size} bytes is over the ${MAX_REQUEST_BYTES}-byte limit` } };
+  }
+  // The text rule at the edge, for every method; mutations meet it again in runMutation, which the server shares.
+  const unsafe = findUnsafeText(params, 'params');
+  if (unsafe) {
+    return { ok: false, error: { code: 'invalid_text', message: `${unsafe.path} contains ${unsafe.char}`, params: { field: unsafe.path, char: unsafe.char } } };
   }
   const parsed = api[method].params.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, 'params') };

@@ -33,9 +33,17 @@ export const PushedMutationSchema = z.strictObject({
   name: z.string().min(1).max(100),
   args: z.unknown(),
   space: SpaceIdSchema,
-  at: EpochMsSchema,
+  /** Not EpochMsSchema: a time out of range is one mutation's refusal (runMutation), never the whole push's 400. */
+  at: z.number().int().nonnegative(),
 });
 export type PushedMutation = z.infer<typeof PushedMutationSchema>;
+
+/**
+ * Sent in place of a mutation the workstation withdrew (too large for any push): the server records it as
+ * refused (`withdrawn`) and its id is consumed, so the ones behind it are not held at a gap forever.
+ */
+export const WITHDRAWN_MUTATION = '$withdrawn';
+export const WithdrawnArgsSchema = z.strictObject({ reason: z.enum(['too_large', 'discarded']) });
 
 export const PushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),

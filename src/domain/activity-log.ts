@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PositionIdSchema } from './hics';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 export const LogTextSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(2000);
 
@@ -15,9 +15,9 @@ export const LogEntrySchema = z.object({
   period: z.number().int().min(1),
   positionId: PositionIdSchema.optional(),
   /** When it happened, as the writer says (often a few minutes before it is typed). */
-  at: EpochMsSchema,
+  at: StoredEpochMsSchema,
   text: LogTextSchema,
-  recordedAt: EpochMsSchema,
+  recordedAt: StoredEpochMsSchema,
   recordedBy: z.string(),
 });
 export type LogEntry = z.infer<typeof LogEntrySchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findPosition, keyPositionIds, positionPath, PositionIdSchema } from './hics';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 export const PersonSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(100);
 
@@ -12,9 +12,9 @@ export const AssignmentSchema = z.object({
   period: z.number().int().min(1),
   positionId: PositionIdSchema,
   person: PersonSchema,
-  assignedAt: EpochMsSchema,
+  assignedAt: StoredEpochMsSchema,
   assignedBy: z.string(),
-  releasedAt: EpochMsSchema.optional(),
+  releasedAt: StoredEpochMsSchema.optional(),
   releasedBy: z.string().optional(),
 });
 export type Assignment = z.infer<typeof AssignmentSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeChar } from './text';
 import { BedCountSchema, BedTypeSchema } from './beds';
 import { IdSchema } from './ids';
 import type { ImportRowError, ImportRowErrorReason } from './stock-import';
@@ -24,6 +25,7 @@ export type BedImportRow = z.infer<typeof BedImportRowSchema>;
 export const BedImportArgsSchema = z.strictObject({ rows: z.array(BedImportRowSchema).min(1).max(2000) });
 
 function checkCell(column: BedCsvColumn, raw: string): ImportRowErrorReason | null {
+  if (unsafeChar(raw)) return 'invalid_text';
   const value = raw.trim();
   if (value === '') return 'required';
   if (column === 'unit') return value.length > 100 ? 'too_long' : null;

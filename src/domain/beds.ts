@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 /** HAvBED bed types (the categories EDXL-HAVE exchanges between hospitals and authorities). */
 export const BedTypeSchema = z.enum([
@@ -18,7 +18,7 @@ export const BedFigureSchema = z.enum(['staffed', 'occupied', 'available', 'surg
 export type BedFigure = z.infer<typeof BedFigureSchema>;
 
 const Count = z.number().int().nonnegative().max(100_000);
-const Snapshot = z.object({ at: EpochMsSchema, staffed: Count, occupied: Count, available: Count, surge: Count });
+const Snapshot = z.object({ at: StoredEpochMsSchema, staffed: Count, occupied: Count, available: Count, surge: Count });
 
 /**
  * One unit's beds of one type. Staffed beds, not licensed ones, are what can take a patient (DOMAIN.md); each
@@ -33,9 +33,9 @@ export const BedCountSchema = z.object({
   occupied: Count,
   available: Count,
   surge: Count,
-  changedAt: z.object({ staffed: EpochMsSchema, occupied: EpochMsSchema, available: EpochMsSchema, surge: EpochMsSchema }),
+  changedAt: z.object({ staffed: StoredEpochMsSchema, occupied: StoredEpochMsSchema, available: StoredEpochMsSchema, surge: StoredEpochMsSchema }),
   updatedBy: z.string().max(100),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   history: z.array(Snapshot).default([]),
 });
 export type BedCount = z.infer<typeof BedCountSchema>;

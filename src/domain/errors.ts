@@ -16,6 +16,16 @@ export const domainErrorCodes = [
   'roster_rest',
   'roster_weekly',
   'map_geometry_mismatch',
+  /** Text with NUL, another C0 control or an unpaired surrogate (text.ts); params: `field`, `char`. */
+  'invalid_text',
+  /** A time outside TIME_RANGE (ids.ts): a desk clock gone wrong, or a typo of a year; params: `field`. */
+  'time_out_of_range',
+  /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
+  'internal_error',
+  /** The workstation withdrew the change before the server could apply it (too large to send, or discarded). */
+  'withdrawn',
+  /** Too large for any push to carry; refused by the workstation itself. */
+  'too_large',
 ] as const;
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 

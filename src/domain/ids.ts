@@ -15,5 +15,29 @@ export const SpaceIdSchema = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'must be lowercase letters, digits and dashes' });
 
-/** Epoch milliseconds, UTC. Shown in the hospital's time zone by the UI. */
-export const EpochMsSchema = z.number().int().nonnegative();
+/**
+ * Every time a record holds lies in this range. Far-off times are never real in an incident, and one (a log
+ * entry `at` 9007199254740000) made every desk's board and wall throw RangeError when it formatted it.
+ */
+export const TIME_RANGE = { min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
+
+export function isInTimeRange(ms: number): boolean {
+  return Number.isInteger(ms) && ms >= TIME_RANGE.min && ms <= TIME_RANGE.max;
+}
+
+/**
+ * Epoch milliseconds, UTC, within TIME_RANGE: for every time a user or a desk supplies (mutation args, the time of
+ * a change), so no new record can hold an out-of-range time. Shown in the hospital's time zone by the UI.
+ */
+export const EpochMsSchema = z
+  .number()
+  .int()
+  .min(TIME_RANGE.min, { message: 'must be a time from 2000-01-01 on' })
+  .max(TIME_RANGE.max, { message: 'must be a time before 2100-01-01' });
+
+/**
+ * A time inside a stored record. Not bounded on purpose: a record written before the bound (or restored from an
+ * old file) must still be read, shown with the rest of its list (one panel may fail on it, never the whole
+ * read) and removed. New values come from bounded args and the bounded time of the change, never from here.
+ */
+export const StoredEpochMsSchema = z.number().int().nonnegative();

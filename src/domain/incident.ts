@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 import { DeadlineReportSchema, ReportCategorySchema } from './reporting-deadlines';
 
 export const IncidentTypeSchema = z.enum([
@@ -32,19 +32,19 @@ export type IncidentStatus = z.infer<typeof IncidentStatusSchema>;
  * and appending inside the row composes in server order without ids the client and server would have to agree on.
  */
 export const IncidentEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('declared'), at: EpochMsSchema, by: z.string(), level: ResponseLevelSchema }),
+  z.object({ type: z.literal('declared'), at: StoredEpochMsSchema, by: z.string(), level: ResponseLevelSchema }),
   z.object({
     type: z.literal('level_changed'),
-    at: EpochMsSchema,
+    at: StoredEpochMsSchema,
     by: z.string(),
     from: ResponseLevelSchema,
     to: ResponseLevelSchema,
     reason: z.string(),
   }),
-  z.object({ type: z.literal('period_started'), at: EpochMsSchema, by: z.string(), period: z.number().int().min(1), hours: z.number().int() }),
+  z.object({ type: z.literal('period_started'), at: StoredEpochMsSchema, by: z.string(), period: z.number().int().min(1), hours: z.number().int() }),
   z.object({
     type: z.literal('status_changed'),
-    at: EpochMsSchema,
+    at: StoredEpochMsSchema,
     by: z.string(),
     from: IncidentStatusSchema,
     to: IncidentStatusSchema,
@@ -63,14 +63,14 @@ export const IncidentSchema = z.object({
   level: ResponseLevelSchema,
   status: IncidentStatusSchema,
   location: z.string().trim().max(200),
-  discoveredAt: EpochMsSchema,
-  declaredAt: EpochMsSchema,
+  discoveredAt: StoredEpochMsSchema,
+  declaredAt: StoredEpochMsSchema,
   declaredBy: z.string().min(1),
   /** Operational periods are often 12 h; each has its own objectives and assignments. */
   periodHours: z.number().int().min(1).max(72),
   period: z.number().int().min(1),
-  periodStartedAt: EpochMsSchema,
-  updatedAt: EpochMsSchema,
+  periodStartedAt: StoredEpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   /** The statutory report clock (reporting-deadlines.ts `statutoryDeadline`); absent on rows from before it existed. */
   reportCategory: ReportCategorySchema.optional(),
   /** The statutory report once made: it stops that clock. */

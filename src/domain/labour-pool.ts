@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PositionIdSchema } from './hics';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 const HOUR = 3_600_000;
 
@@ -9,9 +9,9 @@ export const PoolAssignmentSchema = z.object({
   positionId: PositionIdSchema.optional(),
   assignmentId: IdSchema.optional(),
   taskId: IdSchema.optional(),
-  at: EpochMsSchema,
+  at: StoredEpochMsSchema,
   by: z.string(),
-  releasedAt: EpochMsSchema.optional(),
+  releasedAt: StoredEpochMsSchema.optional(),
 });
 export type PoolAssignment = z.infer<typeof PoolAssignmentSchema>;
 
@@ -21,8 +21,8 @@ export const PoolEntrySchema = z.object({
   space: SpaceIdSchema,
   incidentId: IdSchema,
   staffId: IdSchema,
-  checkedInAt: EpochMsSchema,
-  checkedOutAt: EpochMsSchema.optional(),
+  checkedInAt: StoredEpochMsSchema,
+  checkedOutAt: StoredEpochMsSchema.optional(),
   assignments: z.array(PoolAssignmentSchema).max(200),
 });
 export type PoolEntry = z.infer<typeof PoolEntrySchema>;

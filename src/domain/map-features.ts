@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 import { GeometrySchema, type Geometry } from './map-geometry';
 
 /** Incident zones (hot/warm/cold, as in HAZMAT and mass-casualty practice) are drawn as polygons. */
@@ -26,9 +26,9 @@ export const MapFeatureSchema = z.object({
   name: MapFeatureNameSchema,
   note: MapFeatureNoteSchema,
   geometry: GeometrySchema,
-  createdAt: EpochMsSchema,
+  createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type MapFeature = z.infer<typeof MapFeatureSchema>;
 

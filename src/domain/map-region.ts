@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 /** Base map places (resources/map/region.json) are named by slug, e.g. `h-tcm` or `d-chengnan`. */
 export const BasePlaceIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, { message: 'must be a place id from the region map' });
@@ -13,7 +13,7 @@ export const DistrictWarningSchema = z.object({
   space: SpaceIdSchema,
   districtId: BasePlaceIdSchema,
   level: DistrictWarningLevelSchema,
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   updatedBy: z.string(),
 });
 export type DistrictWarning = z.infer<typeof DistrictWarningSchema>;
@@ -34,7 +34,7 @@ export const NeighbourHospitalSchema = z.object({
   hospitalId: BasePlaceIdSchema,
   available: NeighbourBedsSchema,
   /** When the figures were last reported: what makes them stale, not when the row last synced. */
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   updatedBy: z.string(),
 });
 export type NeighbourHospital = z.infer<typeof NeighbourHospitalSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 export const AddressSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(200);
 export const SubjectSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(200);
@@ -9,7 +9,7 @@ export const MessageReplySchema = z.object({
   id: z.string().min(1).max(64),
   from: AddressSchema,
   text: MessageTextSchema,
-  at: EpochMsSchema,
+  at: StoredEpochMsSchema,
   by: z.string(),
 });
 
@@ -27,7 +27,7 @@ export const MessageSchema = z.object({
   subject: SubjectSchema,
   message: MessageTextSchema,
   urgent: z.boolean(),
-  sentAt: EpochMsSchema,
+  sentAt: StoredEpochMsSchema,
   sentBy: z.string(),
   replies: z.array(MessageReplySchema),
 });

@@ -15,6 +15,8 @@ import { staffMutators } from './staff-mutators';
 import { labourPoolMutators } from './labour-pool-mutators';
 import { mapMutators } from './map-mutators';
 import { DomainError } from './errors';
+import { isInTimeRange } from './ids';
+import { findUnsafeText } from './text';
 import type { MutationContext, Mutator, Tx } from './mutation';
 
 /** Every named mutation. The registry refuses duplicate names at start-up rather than letting one shadow another. */
@@ -66,6 +68,7 @@ export function isMutationName(value: string): value is MutationName {
  */
 export async function runMutation(tx: Tx, name: MutationName, args: unknown, ctx: MutationContext): Promise<unknown> {
   const mutator: Mutator = mutators[name];
+  checkTextAndTime(name, args, ctx);
   const parsed = mutator.args.safeParse(args);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
@@ -73,4 +76,23 @@ export async function runMutation(tx: Tx, name: MutationName, args: unknown, ctx
   }
   await mutator.run(tx, parsed.data, ctx);
   return parsed.data;
+}
+
+/**
+ * The rules every mutation obeys whatever its schema says, checked once here rather than field by field: no
+ * unsafe text anywhere in the arguments (text.ts), and the time of the change within TIME_RANGE. Both are
+ * refusals with a named code, so the server records them and the mutations behind go on.
+ */
+function checkTextAndTime(name: MutationName, args: unknown, ctx: MutationContext): void {
+  const unsafe = findUnsafeText(args, 'args');
+  if (unsafe) {
+    throw new DomainError('invalid_text', `${name}: ${unsafe.path} contains ${unsafe.char}; control characters and unpaired surrogates are not accepted`, {
+      field: unsafe.path, char: unsafe.char,
+    });
+  }
+  if (!isInTimeRange(ctx.at)) {
+    throw new DomainError('time_out_of_range', `${name}: the change is dated ${ctx.at}, outside 2000-01-01 to 2100-01-01: check this workstation's clock`, {
+      field: 'at',
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 export const ObjectiveTextSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(500);
 export const ObjectiveStatusSchema = z.enum(['open', 'achieved', 'dropped']);
@@ -12,9 +12,9 @@ export const ObjectiveSchema = z.object({
   period: z.number().int().min(1),
   text: ObjectiveTextSchema,
   status: ObjectiveStatusSchema,
-  createdAt: EpochMsSchema,
+  createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type Objective = z.infer<typeof ObjectiveSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 import type { Incident, IncidentType } from './incident';
 
 const HOUR = 60 * 60 * 1000;
@@ -32,10 +32,10 @@ export const RecipientSchema = z.string().trim().min(1, { message: 'must not be 
 
 export const DeadlineReportSchema = z.object({
   /** When the report was actually made (may be earlier than when someone recorded it). */
-  reportedAt: EpochMsSchema,
+  reportedAt: StoredEpochMsSchema,
   to: RecipientSchema,
   by: z.string().trim().min(1).max(100),
-  recordedAt: EpochMsSchema,
+  recordedAt: StoredEpochMsSchema,
   recordedBy: z.string(),
 });
 
@@ -52,11 +52,11 @@ export const DeadlineSchema = z.object({
   /** `custom` for deadlines users add; otherwise the statutory category that set the clock. */
   basis: z.union([ReportCategorySchema.exclude(['none']), z.literal('custom')]),
   /** When the clock started (discovery, or when a user added it): the yellow share is measured from here. */
-  startsAt: EpochMsSchema,
-  dueAt: EpochMsSchema,
+  startsAt: StoredEpochMsSchema,
+  dueAt: StoredEpochMsSchema,
   to: RecipientSchema,
   report: DeadlineReportSchema.optional(),
-  createdAt: EpochMsSchema,
+  createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 import { StockLabelSchema, StockQtySchema } from './stock';
 
 export const RequestPrioritySchema = z.enum(['urgent', 'high', 'routine']);
 export const RequestStatusSchema = z.enum(['pending', 'approved', 'rejected', 'partially_filled', 'filled']);
 export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
-export const RequestFillSchema = z.object({ at: EpochMsSchema, by: z.string().max(100), stockId: IdSchema, store: StockLabelSchema, qty: StockQtySchema });
+export const RequestFillSchema = z.object({ at: StoredEpochMsSchema, by: z.string().max(100), stockId: IdSchema, store: StockLabelSchema, qty: StockQtySchema });
 
 /** A resource request (HICS 213RR) from a section to Logistics; its fills are the Resource Accounting Record's lines. */
 export const ResourceRequestSchema = z.object({
@@ -14,18 +14,18 @@ export const ResourceRequestSchema = z.object({
   space: SpaceIdSchema,
   item: StockLabelSchema,
   qty: StockQtySchema,
-  neededBy: EpochMsSchema,
+  neededBy: StoredEpochMsSchema,
   priority: RequestPrioritySchema,
   justification: z.string().trim().min(1).max(1000),
   section: z.string().trim().min(1).max(100),
   requestedBy: z.string().max(100),
-  requestedAt: EpochMsSchema,
+  requestedAt: StoredEpochMsSchema,
   status: RequestStatusSchema,
   decidedBy: z.string().max(100).optional(),
-  decidedAt: EpochMsSchema.optional(),
+  decidedAt: StoredEpochMsSchema.optional(),
   reason: z.string().max(500).optional(),
   fills: z.array(RequestFillSchema),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type ResourceRequest = z.infer<typeof ResourceRequestSchema>;
 

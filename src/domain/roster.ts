@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 import { ProfessionSchema } from './staff';
 
 /** A ward, department or post that is rostered ("ED", "ICU", "Ward 5"): the hospital's own names. */
@@ -28,7 +28,7 @@ export const ShiftTemplateSchema = z.object({
   code: ShiftCodeSchema,
   startMinute: z.number().int().min(0).max(24 * 60 - 1),
   hours: z.number().min(1).max(24),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type ShiftTemplate = z.infer<typeof ShiftTemplateSchema>;
 
@@ -48,9 +48,9 @@ export const RosterShiftSchema = z.object({
   unit: UnitSchema,
   role: ProfessionSchema,
   shiftCode: ShiftCodeSchema,
-  start: EpochMsSchema,
-  end: EpochMsSchema,
-  assignedAt: EpochMsSchema,
+  start: StoredEpochMsSchema,
+  end: StoredEpochMsSchema,
+  assignedAt: StoredEpochMsSchema,
   assignedBy: z.string(),
 });
 export type RosterShift = z.infer<typeof RosterShiftSchema>;
@@ -63,7 +63,7 @@ export const StaffingRequirementSchema = z.object({
   role: ProfessionSchema,
   shiftCode: ShiftCodeSchema,
   min: z.number().int().min(0).max(500),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type StaffingRequirement = z.infer<typeof StaffingRequirementSchema>;
 
@@ -78,7 +78,7 @@ export type RosterRulesFields = z.infer<typeof RosterRulesFieldsSchema>;
 export const RosterRulesSchema = RosterRulesFieldsSchema.extend({
   id: IdSchema,
   space: SpaceIdSchema,
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   updatedBy: z.string(),
 });
 export type RosterRules = z.infer<typeof RosterRulesSchema>;

@@ -1,4 +1,5 @@
 import { ProfessionSchema, StaffFieldsSchema, type Qualification, type StaffFields } from './staff';
+import { unsafeChar } from './text';
 
 /** The staff directory's CSV columns, in export order; an import needs at least the required ones. */
 export const staffCsvColumns = [
@@ -64,6 +65,14 @@ export function validateStaffCsv(header: readonly string[], records: readonly Re
   records.forEach((record, index) => {
     const row = index + 2;
     const cell = (column: StaffCsvColumn): string => (record[column] ?? '').trim();
+    const unsafe = staffCsvColumns.flatMap((column) => {
+      const char = unsafeChar(record[column] ?? '');
+      return char ? [{ row, column, reason: `contains ${char}, a control character or a broken character: retype it` }] : [];
+    });
+    if (unsafe.length > 0) {
+      errors.push(...unsafe);
+      return;
+    }
     const qualifications = parseQualifications(cell('qualifications'));
     if (typeof qualifications === 'string') {
       errors.push({ row, column: 'qualifications', reason: qualifications });

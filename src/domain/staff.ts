@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { EpochMsSchema, IdSchema, SpaceIdSchema, StoredEpochMsSchema } from './ids';
 
 /** The professions a hospital rosters and pools by (DOMAIN.md, "Staff and roster"). */
 export const ProfessionSchema = z.enum([
@@ -42,10 +42,10 @@ export type StaffFields = z.infer<typeof StaffFieldsSchema>;
 export const StaffSchema = StaffFieldsSchema.extend({
   id: IdSchema,
   space: SpaceIdSchema,
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   /** HICS 253 Volunteer Registration: set when a volunteer was registered during an incident. */
   volunteer: z
-    .strictObject({ incidentId: IdSchema, registeredAt: EpochMsSchema, registeredBy: z.string(), skills: z.string().max(300) })
+    .strictObject({ incidentId: IdSchema, registeredAt: StoredEpochMsSchema, registeredBy: z.string(), skills: z.string().max(300) })
     .optional(),
 });
 export type Staff = z.infer<typeof StaffSchema>;

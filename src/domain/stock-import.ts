@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unsafeChar } from './text';
 import { IdSchema } from './ids';
 import { StockCategorySchema, StockCountSchema, StockLabelSchema } from './stock';
 
@@ -6,7 +7,7 @@ import { StockCategorySchema, StockCountSchema, StockLabelSchema } from './stock
 export const stockCsvColumns = ['item', 'category', 'unit', 'store', 'qty', 'par', 'yellowAt', 'redAt'] as const;
 export type StockCsvColumn = (typeof stockCsvColumns)[number];
 
-export const ImportRowErrorReasonSchema = z.enum(['missing_column', 'required', 'not_a_count', 'unknown_category', 'too_long', 'duplicate', 'thresholds', 'unknown_bed_type']);
+export const ImportRowErrorReasonSchema = z.enum(['missing_column', 'required', 'not_a_count', 'unknown_category', 'too_long', 'duplicate', 'thresholds', 'unknown_bed_type', 'invalid_text']);
 export type ImportRowErrorReason = z.infer<typeof ImportRowErrorReasonSchema>;
 /** `row` counts from 1 for the header, as a spreadsheet shows it, so the first data row is row 2. */
 export type ImportRowError = { row: number; column: string; reason: ImportRowErrorReason };
@@ -31,6 +32,7 @@ export const StockImportArgsSchema = z.strictObject({ rows: z.array(StockImportR
 const counts: readonly StockCsvColumn[] = ['qty', 'par', 'yellowAt', 'redAt'];
 
 function checkCell(column: StockCsvColumn, raw: string): ImportRowErrorReason | null {
+  if (unsafeChar(raw)) return 'invalid_text';
   const value = raw.trim();
   if (value === '') return 'required';
   if (counts.includes(column)) return /^\d{1,10}$/.test(value) && Number(value) <= 1_000_000_000 ? null : 'not_a_count';

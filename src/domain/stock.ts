@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 /** Names a stock item or a store as people say it ("N95 masks", "ED store"); the catalogue matches on it. */
 export const StockLabelSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(100);
@@ -25,7 +25,7 @@ export const StockItemSchema = z.object({
   par: StockCountSchema,
   yellowAt: StockCountSchema,
   redAt: StockCountSchema,
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type StockItem = z.infer<typeof StockItemSchema>;
 
@@ -34,7 +34,7 @@ export const StoreSchema = z.object({
   space: SpaceIdSchema,
   name: StockLabelSchema,
   location: z.string().trim().max(200).default(''),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
 });
 export type Store = z.infer<typeof StoreSchema>;
 
@@ -42,7 +42,7 @@ export const StockMoveKindSchema = z.enum(['receive', 'issue', 'transfer_in', 't
 
 /** One movement of a holding; `qty` is the change (issues are positive amounts of kind issue/transfer_out/fill). */
 export const StockMoveSchema = z.object({
-  at: EpochMsSchema,
+  at: StoredEpochMsSchema,
   kind: StockMoveKindSchema,
   qty: z.number().int(),
   by: z.string().max(100),
@@ -60,7 +60,7 @@ export const StockLevelSchema = z.object({
   item: StockLabelSchema,
   store: StockLabelSchema,
   qty: z.number().int().nonnegative(),
-  updatedAt: EpochMsSchema,
+  updatedAt: StoredEpochMsSchema,
   // Optional so rows written before the history existed, and writers that only know qty, still parse.
   history: z.array(StockMoveSchema).optional(),
 });

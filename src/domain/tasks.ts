@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PersonSchema } from './assignments';
 import { PositionIdSchema, SectionSchema } from './hics';
-import { EpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 import { compareByOrder } from './task-order';
 
 export const TaskStatusSchema = z.enum(['todo', 'in_progress', 'blocked', 'done']);
@@ -27,7 +27,7 @@ export const ItemIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 
 export const ChecklistItemSchema = z.object({ id: ItemIdSchema, text: ChecklistTextSchema, done: z.boolean() });
 export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 
-export const TaskCommentSchema = z.object({ id: ItemIdSchema, at: EpochMsSchema, by: z.string(), text: z.string().trim().min(1).max(2000) });
+export const TaskCommentSchema = z.object({ id: ItemIdSchema, at: StoredEpochMsSchema, by: z.string(), text: z.string().trim().min(1).max(2000) });
 
 /** One person's status decision: which status, who, when (their desk's clock). */
 export const StatusDecisionSchema = z.object({ status: TaskStatusSchema, by: z.string(), at: EpochMsSchema });
@@ -63,7 +63,7 @@ export const TaskSchema = z.object({
   section: SectionSchema,
   assignee: AssigneeSchema,
   priority: TaskPrioritySchema,
-  dueAt: EpochMsSchema.optional(),
+  dueAt: StoredEpochMsSchema.optional(),
   status: TaskStatusSchema,
   /** Fractional order key within its status column (task-order.ts). */
   order: z.string().min(1).max(500),
@@ -71,10 +71,10 @@ export const TaskSchema = z.object({
   comments: z.array(TaskCommentSchema),
   /** Set when the task came from a Job Action Sheet item, so the sheet is not offered twice. */
   source: z.object({ positionId: z.string(), itemId: z.string(), batchId: IdSchema }).optional(),
-  createdAt: EpochMsSchema,
+  createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
-  updatedAt: EpochMsSchema,
-  doneAt: EpochMsSchema.optional(),
+  updatedAt: StoredEpochMsSchema,
+  doneAt: StoredEpochMsSchema.optional(),
   doneBy: z.string().optional(),
   /** Who set the current status and when (absent on tasks last moved before conflicts were recorded). */
   statusBy: z.string().optional(),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { LogEntry } from './activity-log';
 import type { Assignment } from './assignments';
-import { EpochMsSchema } from './ids';
+import { StoredEpochMsSchema } from './ids';
 import { incidentHistory, IncidentStatusSchema, ResponseLevelSchema, type Incident } from './incident';
 import type { Message } from './messages';
 import { incidentDeadlines, type Deadline } from './reporting-deadlines';
 import { TaskStatusSchema, type Task } from './tasks';
 
-const base = { key: z.string(), at: EpochMsSchema, by: z.string() };
+const base = { key: z.string(), at: StoredEpochMsSchema, by: z.string() };
 
 /** One line of the incident's timeline; `key` is unique and stable, for list rendering. */
 export const TimelineItemSchema = z.discriminatedUnion('type', [

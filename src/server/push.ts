@@ -1,7 +1,8 @@
 import { boundErrorParams, type ErrorParams } from '../contract/errors';
-import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
+import { WITHDRAWN_MUTATION, WithdrawnArgsSchema, type PushedMutation, type PushRequest, type PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
+import { findUnsafeText, replaceUnsafeText, unsafeChar } from '../domain/text';
 import { auditedArgs } from './audit-args';
 import { StorageUnavailableError, type Db, type Queryable } from './db/db';
 import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './server-tx';
@@ -23,11 +24,14 @@ type AuditRow = {
 
 export type PushItem = { auth: AuthContext; request: PushRequest };
 
+/** Where a mutator's own failure (a bug, not a refusal) is reported with its stack; the client hears only its code. */
+export type MutatorFailureLog = (error: unknown, where: { clientId: string; mutationId: number; name: string }) => void;
+
 /**
  * Applies one push in one transaction. See `applyPushes`.
  */
-export async function applyPush(db: Db, auth: AuthContext, request: PushRequest, now: () => number): Promise<PushOutcome> {
-  const { outcomes, pokes } = await applyPushes(db, [{ auth, request }], now);
+export async function applyPush(db: Db, auth: AuthContext, request: PushRequest, now: () => number, log?: MutatorFailureLog): Promise<PushOutcome> {
+  const { outcomes, pokes } = await applyPushes(db, [{ auth, request }], now, log);
   const [outcome] = outcomes;
   if (!outcome) throw new Error('no outcome for the push');
   return { response: outcome, pokes };
@@ -48,7 +52,12 @@ export async function applyPush(db: Db, auth: AuthContext, request: PushRequest,
  * versions and clients' marks, so the space locks are held for few round trips; and concurrent pushes share one
  * transaction (PushBatcher), so a hospital's fifty desks do not queue one by one on their space's lock.
  */
-export async function applyPushes(db: Db, items: readonly PushItem[], now: () => number): Promise<{ outcomes: PushResponse[]; pokes: Poke[] }> {
+export async function applyPushes(
+  db: Db,
+  items: readonly PushItem[],
+  now: () => number,
+  log: MutatorFailureLog = () => undefined,
+): Promise<{ outcomes: PushResponse[]; pokes: Poke[] }> {
   return db.transaction(async (tx) => {
     const clientIds = [...new Set(items.map((i) => i.request.clientId))].sort();
     const firstUser = new Map(items.map((i) => [i.request.clientId, i.auth.user.id]));
@@ -88,10 +97,16 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
           continue;
         }
         if (m.mutationId !== last + 1) break;
-        const verdict = await applyOne(writes, auth, m, nextVersion);
+        const verdict = await applyOne(tx, writes, auth, m, nextVersion, (error) =>
+          log(error, { clientId: request.clientId, mutationId: m.mutationId, name: m.name }),
+        );
+        // A refused mutation may carry text jsonb and text columns refuse (the refusal may be for something else,
+        // like a space it may not write): it is recorded with that text made storable. Applied ones passed the rule.
+        const unsafe = verdict.result === 'rejected' && (unsafeChar(m.name) !== null || findUnsafeText(m.args) !== null);
         audit.push({
-          client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
-          args: auditedArgs(m.args, verdict.result), client_at: m.at, server_at: now(), result: verdict.result,
+          client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space,
+          name: unsafe ? replaceUnsafeText(m.name) : m.name,
+          args: auditedArgs(unsafe ? replaceUnsafeText(m.args ?? null) : m.args, verdict.result), client_at: m.at, server_at: now(), result: verdict.result,
           code: verdict.result === 'rejected' ? verdict.code : null,
           message: verdict.result === 'rejected' ? verdict.message : null,
           params: verdict.result === 'rejected' ? (verdict.params ?? null) : null,
@@ -164,6 +179,7 @@ export class PushBatcher {
     private readonly db: Db,
     private readonly now: () => number,
     private readonly maxMutations = 5_000,
+    private readonly log?: MutatorFailureLog,
   ) {}
 
   push(auth: AuthContext, request: PushRequest): Promise<PushOutcome> {
@@ -179,14 +195,14 @@ export class PushBatcher {
       const group = this.take();
       this.inFlightSince = group[0]?.since ?? null;
       try {
-        const { outcomes, pokes } = await applyPushes(this.db, group, this.now);
+        const { outcomes, pokes } = await applyPushes(this.db, group, this.now, this.log);
         group.forEach((item, i) => {
           const response = outcomes[i];
           if (response) item.resolve({ response, pokes: pokesOf(item, pokes) });
         });
       } catch (error) {
         if (group.length === 1 || error instanceof StorageUnavailableError) for (const item of group) item.reject(error);
-        else for (const item of group) await applyPush(this.db, item.auth, item.request, this.now).then(item.resolve, item.reject);
+        else for (const item of group) await applyPush(this.db, item.auth, item.request, this.now, this.log).then(item.resolve, item.reject);
       }
     }
     this.inFlightSince = null;
@@ -222,11 +238,29 @@ function pokesOf(item: PushItem, pokes: readonly Poke[]): Poke[] {
   return pokes.filter((p) => spaces.has(p.space));
 }
 
-/** Runs one mutation in its own write layer: a refusal drops its writes, nothing else. */
-async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation, nextVersion: Map<string, number>): Promise<Verdict> {
+/**
+ * Runs one mutation in its own write layer: a refusal drops its writes, nothing else. A mutator that throws
+ * something other than a DomainError (a bug meeting one record) is refused as `internal_error` too, so it cannot
+ * fail the push and block every later mutation of its desk; unless the database itself failed (the probe after
+ * the error fails on an aborted transaction or a lost connection): then the whole push fails and is retried.
+ */
+async function applyOne(
+  tx: Queryable,
+  writes: WriteLayer,
+  auth: AuthContext,
+  m: PushedMutation,
+  nextVersion: Map<string, number>,
+  log: (error: unknown) => void,
+): Promise<Verdict> {
   const version = nextVersion.get(m.space);
   if (version === undefined) {
     return { result: 'rejected', code: 'forbidden', message: `${auth.user.username} has no access to space ${m.space}` };
+  }
+  const badName = unsafeChar(m.name);
+  if (badName) return { result: 'rejected', code: 'invalid_text', message: `the mutation's name contains ${badName}`, params: { field: 'name', char: badName } };
+  if (m.name === WITHDRAWN_MUTATION) {
+    const reason = WithdrawnArgsSchema.safeParse(m.args).data?.reason ?? 'discarded';
+    return { result: 'rejected', code: 'withdrawn', message: `withdrawn by the workstation (${reason})`, params: { reason } };
   }
   if (!isMutationName(m.name)) {
     return { result: 'rejected', code: 'invalid_args', message: `unknown mutation ${m.name.slice(0, 100)}` };
@@ -240,8 +274,12 @@ async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation
       origin: 'server',
     });
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return { result: 'rejected', code: error.code, message: error.message, params: boundErrorParams(error.params) };
+    if (isDomainError(error)) return { result: 'rejected', code: error.code, message: error.message, params: boundErrorParams(error.params) };
+    await tx.query('SELECT 1').catch(() => {
+      throw error;
+    });
+    log(error);
+    return { result: 'rejected', code: 'internal_error', message: `${m.name} failed on the server; the details are in the server's log` };
   }
   layer.commit();
   return { result: 'applied', version };

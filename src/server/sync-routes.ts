@@ -17,7 +17,7 @@ export type SyncRouteOptions = {
 /** Registers push and pull; returns the push queue, whose age `/health` reports. */
 export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): PushBatcher {
   const auth = requireAuth(db, options.now);
-  const batcher = new PushBatcher(db, options.now);
+  const batcher = new PushBatcher(db, options.now, undefined, (err, where) => app.log.error({ err, ...where }, 'mutator failed'));
 
   app.post('/api/sync/push', async (request): Promise<PushResponse> => {
     const caller = await auth(request);

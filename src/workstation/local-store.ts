@@ -1,6 +1,5 @@
 import { ErrorParamsSchema, type ErrorParams } from '../contract/errors';
 import type { RejectedChange } from '../contract/sync-status';
-import { isDomainError } from '../domain/errors';
 import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
 import { runMutation, type MutationName } from '../domain/mutators';
@@ -11,7 +10,7 @@ import type { SqliteDatabase } from './sqlite';
 export type PendingMutation = { mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor };
 
 export type { ServerRowWire as ServerRow } from '../contract/sync';
-import type { ServerRowWire as ServerRow } from '../contract/sync';
+import { WITHDRAWN_MUTATION, type ServerRowWire as ServerRow } from '../contract/sync';
 
 export type Rejection = { mutationId: number; code: string; message: string; params?: ErrorParams | undefined };
 
@@ -62,6 +61,7 @@ export class LocalStore {
       >('SELECT mutation_id, name, args, code, message, params, at FROM rejection WHERE dismissed = 0 ORDER BY mutation_id'),
       rejectionDismiss: db.prepare<[number]>('UPDATE rejection SET dismissed = 1 WHERE mutation_id = ?'),
       outboxRefused: db.prepare<[], { mutation_id: number }>('SELECT o.mutation_id FROM outbox o JOIN rejection r ON r.mutation_id = o.mutation_id'),
+      outboxWithdraw: db.prepare<[string, string, number]>('UPDATE outbox SET name = ?, args = ? WHERE mutation_id = ?'),
       cursorGet: db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursor WHERE space = ?'),
       cursorSet: db.prepare<[string, string]>(
         'INSERT INTO sync_cursor (space, cursor) VALUES (?, ?) ON CONFLICT (space) DO UPDATE SET cursor = excluded.cursor',
@@ -177,7 +177,7 @@ export class LocalStore {
       // Work already refused here (its space was withdrawn) only waits to consume its id on the server: never replayed.
       const refused = new Set(this.stmts.outboxRefused.all().map((r) => r.mutation_id));
       for (const row of this.stmts.outboxAll.all()) {
-        if (refused.has(row.mutation_id)) continue;
+        if (refused.has(row.mutation_id) || row.name === WITHDRAWN_MUTATION) continue;
         const pending = toPending(row);
         this.db.exec('SAVEPOINT replay');
         try {
@@ -185,12 +185,12 @@ export class LocalStore {
             at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
           });
           this.db.exec('RELEASE replay');
-        } catch (error) {
-          // The server's newer state makes this change fail here too; it stays pending and the server's
-          // verdict (a rejection with its reason) will reach the user. Anything else is a bug: surface it.
+        } catch {
+          // The server's newer state makes this change fail here: a refusal, or a mutator bug meeting that state.
+          // Either way it stays pending and the server's verdict (with its reason) reaches the user; rethrowing
+          // would fail every pull from now on and leave this desk's view behind for good.
           this.db.exec('ROLLBACK TO replay');
           this.db.exec('RELEASE replay');
-          if (!isDomainError(error)) throw error;
         }
       }
       this.db.exec('COMMIT');
@@ -222,6 +222,21 @@ export class LocalStore {
       this.db.prepare(`DELETE FROM sync_cursor WHERE space ${inList}`).run(list);
     })();
     return touched;
+  }
+
+  /**
+   * Takes a pending mutation back before the server has it: its refusal is recorded here at once, with the
+   * reason, and the outbox keeps a placeholder in its place (WITHDRAWN_MUTATION) so the server consumes the id
+   * and the mutations behind it go on. Its optimistic effect goes with the next rebase, which skips it.
+   */
+  withdraw(mutationId: number, reason: 'too_large' | 'discarded', code: string, message: string, params?: ErrorParams): boolean {
+    const row = this.stmts.outboxGet.get(mutationId);
+    if (!row || row.name === WITHDRAWN_MUTATION) return false;
+    this.db.transaction(() => {
+      this.stmts.rejectionInsert.run(mutationId, row.name, row.args, code, message, params ? JSON.stringify(params) : null, row.at);
+      this.stmts.outboxWithdraw.run(WITHDRAWN_MUTATION, JSON.stringify({ reason }), mutationId);
+    })();
+    return true;
   }
 
   hasShadow(): boolean {

@@ -6,6 +6,8 @@ import {
   PushResponseSchema,
   SessionSchema,
   SYNC_PROTOCOL_VERSION,
+  type PushedMutation,
+  type PushResponse,
   type Session,
 } from '../contract/sync';
 import type { SyncStatus } from '../contract/sync-status';
@@ -13,7 +15,7 @@ import type { EntityKind } from '../domain/entities';
 import { Backoff } from './backoff';
 import type { DirectoryStore } from './directory-store';
 import { DirectorySync } from './directory-sync';
-import type { LocalStore } from './local-store';
+import type { LocalStore, PendingMutation } from './local-store';
 import type { SerialQueue } from './serial-queue';
 import { changedEvent, type EventHub } from './events';
 import { readSession, writeSession, type StoredSession } from './session-store';
@@ -29,6 +31,8 @@ export type SyncClientOptions = {
   /** Polling covers lost pokes; pokes make it rarely matter. */
   pollMs?: number;
   pushBatch?: number;
+  /** Largest push body in bytes (default well below the server's 4 MiB body limit). */
+  pushBytes?: number;
   pullLimit?: number;
   random?: () => number;
   /** The protocol this client speaks; only tests set it, to play a client older than the server. */
@@ -40,6 +44,8 @@ export type SyncClientOptions = {
 };
 
 const SOCKET_HEARTBEAT_MS = 10_000;
+const DEFAULT_PUSH_BYTES = 1024 * 1024;
+const MIN_PUSH_BYTES = 16 * 1024;
 
 type Connection = SyncStatus['connection'];
 
@@ -56,6 +62,10 @@ export class SyncClient {
   private lastError: string | null = null;
   private updateRequired = false;
   private needsLogin = false;
+  /** Largest push body to send; lowered when the server answers 413. */
+  private pushBytes: number;
+  /** Above this a mutation is withdrawn without trying; below, it is tried alone before it is withdrawn. */
+  private readonly maxPushBytes: number;
   /** Highest mutation id the server has acknowledged since start; the outbox keeps it until a pull confirms. */
   private pushedUpTo = 0;
   private stopped = false;
@@ -71,6 +81,8 @@ export class SyncClient {
   constructor(private readonly opts: SyncClientOptions) {
     this.session = readSession(opts.store);
     this.connection = this.session ? 'connecting' : 'standalone';
+    this.maxPushBytes = opts.pushBytes ?? DEFAULT_PUSH_BYTES;
+    this.pushBytes = this.maxPushBytes;
     this.backoff = new Backoff(500, 30_000, opts.random);
     this.socketBackoff = new Backoff(500, 30_000, opts.random);
     const { directory, queue, events, now, directoryRefreshMs } = opts;
@@ -196,7 +208,9 @@ export class SyncClient {
     if (error instanceof SyncHttpError) {
       if (error.body.code === 'update_required') this.updateRequired = true;
       if (error.status === 401) this.needsLogin = true;
-      this.connection = error.status >= 500 ? 'offline' : 'online';
+      // Reachable but refusing: only a refusal the status already names (log in again, update) reads "online";
+      // any other keeps the desk from syncing, and "online" would say its work is reaching the server.
+      this.connection = error.status === 401 || error.body.code === 'update_required' ? 'online' : 'offline';
       this.lastError = error.body.message;
     } else if (error instanceof SyncUnreachableError) {
       this.connection = 'offline';
@@ -239,6 +253,12 @@ export class SyncClient {
     this.session = { ...renewed, serverUrl: session.serverUrl };
   }
 
+  /**
+   * Sends the outbox in batches cut by encoded size as well as count, below the server's body limit: twenty CSV
+   * imports queued offline made one push the server refused on every retry. A 413 teaches the client a smaller
+   * size (half of what was refused); a mutation too large for any push is withdrawn with its reason (shown at
+   * once) and never holds back the ones behind it.
+   */
   private async push(): Promise<void> {
     const batch = this.opts.pushBatch ?? 500;
     for (;;) {
@@ -246,24 +266,43 @@ export class SyncClient {
       if (!session) return;
       const pending = await this.opts.queue.run(() => this.opts.store.pendingAfter(this.pushedUpTo, batch));
       if (pending.length === 0) return;
-      const response = await postJson(
-        session.serverUrl,
-        '/api/sync/push',
-        {
-          protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION,
-          clientId: this.opts.clientId,
-          mutations: pending.map(({ mutationId, name, args, space, at }) => ({ mutationId, name, args, space, at })),
-        },
-        PushResponseSchema,
-        session.token,
-      );
-      const sentUpTo = pending.at(-1)?.mutationId ?? 0;
+      const { mutations, bytes } = fitPush(pending, this.pushBytes);
+      const [first] = mutations;
+      if (first && bytes > this.maxPushBytes) {
+        await this.withdrawTooLarge(first.mutationId, bytes);
+        continue;
+      }
+      let response: PushResponse;
+      try {
+        response = await postJson(
+          session.serverUrl,
+          '/api/sync/push',
+          { protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION, clientId: this.opts.clientId, mutations },
+          PushResponseSchema,
+          session.token,
+        );
+      } catch (error) {
+        if (!(error instanceof SyncHttpError) || error.status !== 413) throw error;
+        // Refused alone, it is too large for this server at any batch size.
+        if (mutations.length === 1 && first) await this.withdrawTooLarge(first.mutationId, bytes);
+        else this.pushBytes = Math.max(MIN_PUSH_BYTES, Math.floor(bytes / 2));
+        continue;
+      }
+      const sentUpTo = mutations.at(-1)?.mutationId ?? 0;
       this.pushedUpTo = Math.max(this.pushedUpTo, response.lastMutationId);
       // The server answers with the last id it has dealt with; below what we sent means it stopped at a gap.
       if (response.lastMutationId < sentUpTo) {
         throw new Error(`server stopped at mutation ${response.lastMutationId} of ${sentUpTo}`);
       }
     }
+  }
+
+  private async withdrawTooLarge(mutationId: number, bytes: number): Promise<void> {
+    const limit = Math.min(bytes - 1, this.maxPushBytes);
+    await this.opts.queue.run(() =>
+      this.opts.store.withdraw(mutationId, 'too_large', 'too_large', `${bytes} bytes is more than one push may carry (${limit} bytes)`, { bytes, limit }),
+    );
+    this.emitStatus();
   }
 
   private async pull(): Promise<void> {
@@ -380,4 +419,23 @@ export class SyncClient {
 function rawToString(data: WebSocket.RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
+}
+
+const PUSH_ENVELOPE_BYTES = 256;
+
+/**
+ * The longest prefix of `pending` whose push body fits in `limit` bytes, and its size; always at least the first
+ * mutation, which then goes alone even when it is over the limit (the limit may be a guess learned from a 413).
+ */
+function fitPush(pending: readonly PendingMutation[], limit: number): { mutations: PushedMutation[]; bytes: number } {
+  const mutations: PushedMutation[] = [];
+  let bytes = PUSH_ENVELOPE_BYTES;
+  for (const { mutationId, name, args, space, at } of pending) {
+    const mutation = { mutationId, name, args, space, at };
+    const size = Buffer.byteLength(JSON.stringify(mutation)) + 1;
+    if (mutations.length > 0 && bytes + size > limit) break;
+    mutations.push(mutation);
+    bytes += size;
+  }
+  return { mutations, bytes };
 }

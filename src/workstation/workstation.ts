@@ -21,7 +21,7 @@ export type WorkstationOptions = {
   now?: () => number;
   appVersion?: string;
   /** Sync tuning (tests shorten the poll, benchmarks change batch sizes). */
-  sync?: Partial<Pick<SyncClientOptions, 'pollMs' | 'pushBatch' | 'pullLimit' | 'random' | 'protocolVersion' | 'directoryRefreshMs' | 'socketHeartbeatMs'>>;
+  sync?: Partial<Pick<SyncClientOptions, 'pollMs' | 'pushBatch' | 'pushBytes' | 'pullLimit' | 'random' | 'protocolVersion' | 'directoryRefreshMs' | 'socketHeartbeatMs'>>;
 };
 
 /** Before anyone logs in to a hospital server, the person at this desk runs the incident locally. */

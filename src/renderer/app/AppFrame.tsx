@@ -13,6 +13,7 @@ import { NavBar } from './NavBar';
 import { RejectedChanges } from './RejectedChanges';
 import type { RouteName } from './routes';
 import { StatusArea } from './StatusArea';
+import { PanelBoundary } from '../ui/PanelBoundary';
 
 function Page({ route }: { route: RouteName }) {
   if (route === 'board') return <BoardPage />;
@@ -41,11 +42,11 @@ export function AppFrame() {
         <StatusArea />
         <LanguageToggle />
       </div>
-      <IncidentHeader />
+      <PanelBoundary name="incident-header"><IncidentHeader /></PanelBoundary>
       <NavBar />
-      <RejectedChanges />
+      <PanelBoundary name="rejected-changes"><RejectedChanges /></PanelBoundary>
       <main id="main" className="page" tabIndex={-1}>
-        <Page route={route} />
+        <PanelBoundary key={route} name={`page-${route}`}><Page route={route} /></PanelBoundary>
       </main>
       <footer className="footer">{t('help.hint')}</footer>
       <HelpOverlay />

@@ -60,7 +60,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
         {
           protocolVersion: 1,
           clientId: 'client-migration',
-          mutations: [{ mutationId: 1, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: 1 }],
+          mutations: [{ mutationId: 1, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: Date.now() }],
         },
         Date.now,
       );
@@ -88,9 +88,9 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
         protocolVersion: 1,
         clientId: 'client-params',
         mutations: [
-          { mutationId: 1, name: 'stock.issue', args: {}, space: 'demo-hospital', at: 1 },
-          { mutationId: 2, name: 'stock.receive', args: { id: stock, item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: 1 },
-          { mutationId: 3, name: 'stock.issue', args: { id: stock, qty: 9 }, space: 'demo-hospital', at: 1 },
+          { mutationId: 1, name: 'stock.issue', args: {}, space: 'demo-hospital', at: Date.now() },
+          { mutationId: 2, name: 'stock.receive', args: { id: stock, item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: Date.now() },
+          { mutationId: 3, name: 'stock.issue', args: { id: stock, qty: 9 }, space: 'demo-hospital', at: Date.now() },
         ],
       }, Date.now);
       // The refusal from before the upgrade is resent: it answers as it was recorded, without params.

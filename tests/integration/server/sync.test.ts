@@ -153,7 +153,7 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
       const [row] = await tx.query<{ version: number }>('UPDATE space SET version = version + 1 WHERE id = $1 RETURNING version', [space]);
       const version = row?.version ?? 0;
       const serverTx = createDirectTx(tx, space, version);
-      for (const id of ids) await serverTx.put('stock', { id, space, item: 'gloves', store: 'ICU', qty: 1, updatedAt: 0 });
+      for (const id of ids) await serverTx.put('stock', { id, space, item: 'gloves', store: 'ICU', qty: 1, updatedAt: Date.now() });
       await serverTx.flush();
       return version;
     });

@@ -57,4 +57,17 @@ describe('workstation incident mutations on a real SQLite file', () => {
       expect(ws.store.pendingCount()).toBe(0);
     });
   });
+
+  it('refuses pasted text with a NUL or a lone surrogate at the edge, naming the field, and writes nothing', async () => {
+    await withWorkstation(async (ws) => {
+      for (const name of ['Fire\u0000 in ward 3', 'Fire \uD83D']) {
+        const outcome = await ws.handle('mutate', { name: 'incident.declare', args: { ...makeIncidentArgs(), name } });
+        expect(outcome.ok).toBe(false);
+        if (outcome.ok) return;
+        expect(outcome.error).toMatchObject({ code: 'invalid_text', params: { field: 'params.args.name' } });
+      }
+      expect(ws.store.pendingCount()).toBe(0);
+    });
+  });
 });
+

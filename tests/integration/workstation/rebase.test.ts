@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../../src/domain/incident';
+import { newId } from '../../../src/domain/ids';
 import { withWorkstation } from '../../fixtures/workstation';
 import { makeIncidentArgs } from '../../fixtures/workstation';
+
+const T0 = Date.UTC(2026, 10, 26, 8, 0);
 
 function serverIncident(overrides: Partial<Incident> = {}): Incident {
   const args = makeIncidentArgs();
@@ -11,11 +14,11 @@ function serverIncident(overrides: Partial<Incident> = {}): Incident {
     periodHours: 12,
     space: 'demo-hospital',
     status: 'active',
-    declaredAt: 1,
+    declaredAt: T0,
     declaredBy: 'someone-else',
     period: 1,
-    periodStartedAt: 1,
-    updatedAt: 1,
+    periodStartedAt: T0,
+    updatedAt: T0,
     ...overrides,
   };
 }
@@ -29,7 +32,7 @@ describe('rebase: the local view is server state plus pending work', () => {
       await ws.call('mutate', { name: 'incident.rename', args: { id: base.id, name: 'My name' } });
 
       // Another workstation raised the level; the server's row arrives while my rename is still pending.
-      const fromServer = { ...base, level: 'I' as const, updatedAt: 2 };
+      const fromServer = { ...base, level: 'I' as const, updatedAt: T0 + 1 };
       ws.store.applyServerPage([{ kind: 'incident', id: base.id, space: base.space, data: fromServer, version: 2, deleted: false }], { 'demo-hospital': 2 });
       expect(ws.store.list('incident', 'demo-hospital')[0]?.name).toBe('My name');
       await ws.store.rebase(0, []);
@@ -90,6 +93,23 @@ describe('rebase: the local view is server state plus pending work', () => {
       await ws.store.rebase(0, []);
       expect(ws.store.list('incident', 'demo-hospital')[0]).toMatchObject({ status: 'closed', name: base.name });
       expect(ws.store.pendingCount()).toBe(1);
+    });
+  });
+
+  it('finishes the rebase when a replay throws something other than a DomainError, keeping that work pending', async () => {
+    await withWorkstation(async (ws) => {
+      const level = { id: newId(), space: 'demo-hospital', item: 'Masks', store: 'ED store', qty: 9, updatedAt: T0 };
+      ws.store.applyServerPage([{ kind: 'stock', id: level.id, space: level.space, data: level, version: 1, deleted: false }], { 'demo-hospital': 1 });
+      await ws.store.rebase(0, []);
+      await ws.call('mutate', { name: 'stock.issue', args: { id: level.id, qty: 1 } });
+      // The server's copy now holds a name an older version allowed: the replayed issue's write fails the entity
+      // check (a ZodError, not a refusal), which used to abort every rebase and so every pull after it.
+      const legacy = { ...level, item: 'x'.repeat(300) };
+      ws.store.applyServerPage([{ kind: 'stock', id: level.id, space: level.space, data: legacy, version: 2, deleted: false }], { 'demo-hospital': 2 });
+      await ws.store.rebase(0, []);
+      expect(ws.store.list('stock', 'demo-hospital')[0]).toMatchObject({ qty: 9, item: legacy.item });
+      expect(ws.store.pendingCount()).toBe(1);
+      expect(ws.store.hasShadow()).toBe(false);
     });
   });
 });

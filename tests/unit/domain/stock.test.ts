@@ -39,8 +39,8 @@ describe('stock mutators', () => {
     const tx = memoryTx();
     const id = newId();
     await runMutation(tx, 'stock.receive', { id, item: 'N95 respirator', store: 'ED store', qty: 40 }, ctx());
-    await runMutation(tx, 'stock.receive', { id, item: 'N95 respirator', store: 'ED store', qty: 10 }, ctx({ at: 5 }));
-    expect(level(tx, id)).toMatchObject({ id, space: 'demo-hospital', item: 'N95 respirator', store: 'ED store', qty: 50, updatedAt: 5 });
+    await runMutation(tx, 'stock.receive', { id, item: 'N95 respirator', store: 'ED store', qty: 10 }, ctx({ at: Date.UTC(2026, 10, 26, 9, 0) }));
+    expect(level(tx, id)).toMatchObject({ id, space: 'demo-hospital', item: 'N95 respirator', store: 'ED store', qty: 50, updatedAt: Date.UTC(2026, 10, 26, 9, 0) });
     expect(level(tx, id)?.history?.map((m) => [m.kind, m.qty])).toEqual([['receive', 40], ['receive', 10]]);
   });
 

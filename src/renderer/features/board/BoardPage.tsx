@@ -19,6 +19,7 @@ import { TaskEditor } from './TaskEditor';
 import { TimelineView } from './TimelineView';
 import { useBoard, useTrackBoard } from './use-board';
 import './board.css';
+import { PanelBoundary } from '../../ui/PanelBoundary';
 
 const tabs = ['tasks', 'org', 'log', 'timeline'] as const;
 type Tab = (typeof tabs)[number];
@@ -71,33 +72,33 @@ export function BoardPage() {
           {error ? <ErrorText error={error} /> : null}
           {tab === 'tasks' ? (
             <div className="tasks-layout">
-              <ConflictAlerts board={board} onOpen={(task) => setEditing({ task })} />
-              <TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} />
+              <PanelBoundary name="board-conflicts"><ConflictAlerts board={board} onOpen={(task) => setEditing({ task })} /></PanelBoundary>
+              <PanelBoundary name="board-tasks"><TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} /></PanelBoundary>
               <aside className="tasks-side">
-                <ObjectivesPanel board={board} />
-                <DeadlinesPanel board={board} />
-                <LifecyclePanel incident={board.incident} />
+                <PanelBoundary name="board-objectives"><ObjectivesPanel board={board} /></PanelBoundary>
+                <PanelBoundary name="board-deadlines"><DeadlinesPanel board={board} /></PanelBoundary>
+                <PanelBoundary name="board-lifecycle"><LifecyclePanel incident={board.incident} /></PanelBoundary>
               </aside>
             </div>
           ) : null}
-          {tab === 'org' ? <OrgChart board={board} /> : null}
+          {tab === 'org' ? <PanelBoundary name="board-org"><OrgChart board={board} /></PanelBoundary> : null}
           {tab === 'log' ? (
             <div className="log-layout">
-              <ActivityLogPanel board={board} />
-              <MessagesPanel board={board} />
+              <PanelBoundary name="board-log"><ActivityLogPanel board={board} /></PanelBoundary>
+              <PanelBoundary name="board-messages"><MessagesPanel board={board} /></PanelBoundary>
             </div>
           ) : null}
-          {tab === 'timeline' ? <TimelineView items={timeline} /> : null}
+          {tab === 'timeline' ? <PanelBoundary name="board-timeline"><TimelineView items={timeline} /></PanelBoundary> : null}
           {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} onClose={() => setEditing(null)} /> : null}
         </div>
       ) : null}
       <div className="board incidents-section">
         <div className="board-main">
-          <IncidentList />
+          <PanelBoundary name="incident-list"><IncidentList /></PanelBoundary>
         </div>
         <aside className="board-side">
-          <DeclareIncidentForm />
-          {current ? <IncidentControls key={current.id} incident={current} /> : null}
+          <PanelBoundary name="declare-incident"><DeclareIncidentForm /></PanelBoundary>
+          {current ? <PanelBoundary name="incident-controls"><IncidentControls key={current.id} incident={current} /></PanelBoundary> : null}
         </aside>
       </div>
     </div>

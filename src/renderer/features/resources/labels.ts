@@ -65,5 +65,6 @@ export function importReasonLabel(t: TFunction, r: ImportRowErrorReason): string
     case 'duplicate': return t('resources.import.reason.duplicate');
     case 'thresholds': return t('resources.import.reason.thresholds');
     case 'unknown_bed_type': return t('resources.import.reason.unknown_bed_type');
+    case 'invalid_text': return t('resources.import.reason.invalid_text');
   }
 }

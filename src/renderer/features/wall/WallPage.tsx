@@ -19,6 +19,7 @@ import { tickerItems } from './wall-figures';
 import { WallPanel } from './WallPanels';
 import { useRotation } from './use-rotation';
 import { useWallBoard } from './use-wall-board';
+import { PanelBoundary } from '../../ui/PanelBoundary';
 
 /** The command room's wall: read-only, readable from across the room, updated live, honest when stale. */
 export function WallPage() {
@@ -62,11 +63,16 @@ export function WallPage() {
           <WallPanel key={id} id={id} data={data} />
         ))}
       </main>
-      <AlertTicker items={tickerItems(board, now)} />
+      <PanelBoundary name="wall-ticker"><WallTicker board={board} now={now} /></PanelBoundary>
       <footer className="wall-footer">
         <StatusArea />
         {layout.pages.length > 1 ? <span className="wall-page-no">{t('wall.page', { page: page + 1, pages: layout.pages.length })}</span> : null}
       </footer>
     </div>
   );
+}
+
+/** Computed inside the boundary, so a record the ticker cannot word costs the ticker only. */
+function WallTicker({ board, now }: { board: Parameters<typeof tickerItems>[0]; now: number }) {
+  return <AlertTicker items={tickerItems(board, now)} />;
 }

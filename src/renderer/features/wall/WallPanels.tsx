@@ -14,6 +14,7 @@ import { mapCounts, tasksBySection } from './wall-figures';
 import { RegionPanel } from './WallRegionPanel';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
+import { PanelBoundary } from '../../ui/PanelBoundary';
 
 export type WallData = { board: Board | null; features: readonly MapFeature[]; mapIndex: FeatureIndex; incidentId: string | null; now: number };
 
@@ -108,7 +109,7 @@ export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {
   return (
     <section className={`wall-panel wall-panel-${id}`} data-testid={`wall-panel-${id}`}>
       <h2 className="wall-panel-title">{panelTitle[id](t)}</h2>
-      <div className="wall-panel-body"><Panel {...data} /></div>
+      <div className="wall-panel-body"><PanelBoundary name={`wall-${id}`}><Panel {...data} /></PanelBoundary></div>
     </section>
   );
 }
