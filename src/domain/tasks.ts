@@ -30,7 +30,7 @@ export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
 export const TaskCommentSchema = z.object({ id: ItemIdSchema, at: StoredEpochMsSchema, by: z.string(), text: z.string().trim().min(1).max(2000) });
 
 /** One person's status decision: which status, who, when (their desk's clock). */
-export const StatusDecisionSchema = z.object({ status: TaskStatusSchema, by: z.string(), at: EpochMsSchema });
+export const StatusDecisionSchema = z.object({ status: TaskStatusSchema, by: z.string(), at: StoredEpochMsSchema });
 export type StatusDecision = z.infer<typeof StatusDecisionSchema>;
 
 /**
@@ -43,7 +43,7 @@ export const TaskConflictSchema = z.object({
   id: IdSchema,
   field: z.literal('status'),
   /** Who set the status in force and when; unknown for a status set before this record was kept. */
-  kept: z.object({ status: TaskStatusSchema, by: z.string().optional(), at: EpochMsSchema.optional() }),
+  kept: z.object({ status: TaskStatusSchema, by: z.string().optional(), at: StoredEpochMsSchema.optional() }),
   /** The move that was not applied, and the status its author saw when making it. */
   overridden: StatusDecisionSchema.extend({ seen: TaskStatusSchema }),
   /** Users who have read the notice and dismissed it for themselves. */
@@ -78,7 +78,7 @@ export const TaskSchema = z.object({
   doneBy: z.string().optional(),
   /** Who set the current status and when (absent on tasks last moved before conflicts were recorded). */
   statusBy: z.string().optional(),
-  statusAt: EpochMsSchema.optional(),
+  statusAt: StoredEpochMsSchema.optional(),
   /** Status moves that were made against a status that no longer held (absent: none). */
   conflicts: z.array(TaskConflictSchema).optional(),
 });

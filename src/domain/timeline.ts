@@ -30,7 +30,7 @@ export const TimelineItemSchema = z.discriminatedUnion('type', [
     seen: TaskStatusSchema,
     kept: TaskStatusSchema,
     keptBy: z.string().optional(),
-    keptAt: EpochMsSchema.optional(),
+    keptAt: StoredEpochMsSchema.optional(),
   }),
   z.object({ ...base, type: z.literal('task_conflict_resolved'), taskId: z.string(), conflictId: z.string(), title: z.string(), status: TaskStatusSchema }),
   z.object({ ...base, type: z.literal('message'), messageId: z.string(), from: z.string(), to: z.string(), subject: z.string(), urgent: z.boolean() }),
