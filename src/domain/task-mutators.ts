@@ -34,7 +34,7 @@ async function requireObjective(tx: Tx, id: string, incidentId: string, ctx: Mut
 
 /** The order key at the end of a status column of an incident (where new cards go). */
 export async function endOfColumn(tx: Tx, incidentId: string, status: TaskStatus, ctx: MutationContext, exceptId?: string): Promise<string> {
-  const column = (await tx.scan('task', ctx.space)).filter((t) => t.incidentId === incidentId && t.status === status && t.id !== exceptId);
+  const column = (await tx.query('task', ctx.space, { where: { incidentId, status } })).filter((t) => t.id !== exceptId);
   return placeInColumn(column);
 }
 
@@ -113,9 +113,7 @@ export const taskMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       const task = await openTask(tx, args.id, ctx);
-      const column = (await tx.scan('task', ctx.space)).filter(
-        (t) => t.incidentId === task.incidentId && t.status === args.status && t.id !== task.id,
-      );
+      const column = (await tx.query('task', ctx.space, { where: { incidentId: task.incidentId, status: args.status } })).filter((t) => t.id !== task.id);
       const next: Task = { ...task, status: args.status, order: placeInColumn(column, args.afterId, args.beforeId), updatedAt: ctx.at };
       if (args.status === 'done' && task.status !== 'done') {
         next.doneAt = ctx.at;
