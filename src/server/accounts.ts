@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import { z } from 'zod';
 import { newId, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema, type Role } from '../domain/roles';
+import { SpaceKindSchema, SpaceNameSchema, SpaceSchema, type Space } from '../domain/spaces';
 import type { Queryable } from './db/db';
 
 export const NewUserSchema = z.strictObject({
@@ -15,8 +16,8 @@ export type NewUser = z.input<typeof NewUserSchema>;
 
 export const NewSpaceSchema = z.strictObject({
   id: SpaceIdSchema,
-  name: z.string().trim().min(1).max(200),
-  kind: z.enum(['hospital', 'exercise']).default('hospital'),
+  name: SpaceNameSchema,
+  kind: SpaceKindSchema.default('hospital'),
 });
 export type NewSpace = z.input<typeof NewSpaceSchema>;
 
@@ -85,7 +86,11 @@ export async function findUserByUsername(db: Queryable, username: string): Promi
   return row;
 }
 
-export async function spacesOf(db: Queryable, userId: string): Promise<string[]> {
-  const rows = await db.query<{ space_id: string }>('SELECT space_id FROM user_space WHERE user_id = $1 ORDER BY space_id', [userId]);
-  return rows.map((r) => r.space_id);
+/** The spaces a user is granted, as the session describes them: a desk reads a drill's kind here, not its name. */
+export async function grantedSpaces(db: Queryable, userId: string): Promise<Space[]> {
+  const rows = await db.query<Space>(
+    'SELECT s.id, s.kind, s.name FROM user_space g JOIN space s ON s.id = g.space_id WHERE g.user_id = $1 ORDER BY s.id',
+    [userId],
+  );
+  return rows.map((row) => SpaceSchema.parse(row));
 }

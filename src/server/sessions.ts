@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '../contract/sync';
-import { spacesOf, toUser, type User } from './accounts';
+import { grantedSpaces, toUser, type User } from './accounts';
 import type { Db, Queryable } from './db/db';
 
 export type SessionPolicy = {
@@ -32,7 +32,8 @@ export async function issueSession(db: Queryable, user: User, now: number, polic
     now,
     expiresAt,
   ]);
-  return { token, expiresAt, user, spaces: await spacesOf(db, user.id) };
+  const spaces = await grantedSpaces(db, user.id);
+  return { token, expiresAt, user, spaces: spaces.map((space) => space.id), spaceInfo: spaces };
 }
 
 type SessionRow = {
