@@ -74,10 +74,6 @@ export async function createUser(db: Queryable, input: NewUser, now = Date.now()
   return { id, username: user.username, displayName, roles: user.roles };
 }
 
-export async function grantSpace(db: Queryable, userId: string, space: string): Promise<void> {
-  await db.query('INSERT INTO user_space (user_id, space_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, space]);
-}
-
 export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
   const [row] = await db.query<UserRow>(
     'SELECT id, username, display_name, roles, password_hash FROM app_user WHERE lower(username) = lower($1)',
