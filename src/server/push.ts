@@ -1,5 +1,5 @@
 import { boundErrorParams, type ErrorParams } from '../contract/errors';
-import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
+import type { Poke as WirePoke, PushedMutation, PushRequest, PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
 import type { Db, Queryable } from './db/db';
@@ -7,7 +7,8 @@ import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './se
 import type { AuthContext } from './sessions';
 
 type Result = PushResponse['results'][number];
-export type Poke = { space: string; version: number };
+/** A commit to announce: the poke message (contract/sync.ts) without its type tag. */
+export type Poke = Omit<WirePoke, 'type'>;
 export type PushOutcome = { response: PushResponse; pokes: Poke[] };
 
 type Verdict =

@@ -14,7 +14,7 @@ import { Backoff } from './backoff';
 import type { DirectoryStore } from './directory-store';
 import { DirectorySync } from './directory-sync';
 import type { LocalStore } from './local-store';
-import type { SerialQueue } from './serial-queue';
+import type { SerialQueue } from '../common/serial-queue';
 import { changedEvent, type EventHub } from './events';
 import { readSession, writeSession, type StoredSession } from './session-store';
 import { currentSpace, enterSpace, rememberSpaces } from './space-store';
