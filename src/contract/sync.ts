@@ -6,7 +6,8 @@ import { RoleSchema } from '../domain/roles';
 import { SpaceSchema } from '../domain/spaces';
 
 /**
- * The wire between a workstation and the hospital server (ARCHITECTURE.md, "Data and sync").
+ * The wire between a workstation and the hospital server: push the outbox, pull changes since a cursor, poke
+ * (the protocol is described in src/server/README.md).
  * Both sides state this version; a mismatch is answered with `update_required` and the client keeps its work.
  */
 export const SYNC_PROTOCOL_VERSION = 1;

@@ -8,7 +8,7 @@ export type SessionPolicy = {
   ttlMs: number;
   /**
    * How long after expiry a token that was never revoked may still be renewed. An operator offline through a
-   * long incident comes back and carries on instead of being logged out by age (DOMAIN.md, complaint 3).
+   * long incident comes back and carries on instead of being logged out by age in the middle of the response.
    */
   renewGraceMs: number;
 };
