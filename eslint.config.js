@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** ARCHITECTURE.md's import rules, so a wrong import fails `npm test` instead of waiting for review. */
+/** The layering in README.md ("How it is built") as import rules, so a wrong import fails `npm test` instead of waiting for review. */
 const layer = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns }] },
@@ -43,6 +43,10 @@ export default tseslint.config(
   layer(['src/domain/**'], [
     nodeBuiltins, electron, nativeAndServers,
     { group: ['react', 'react-dom', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/domain imports nothing of ours' },
+  ]),
+  layer(['src/common/**'], [
+    nodeBuiltins, electron, nativeAndServers,
+    { group: ['react', 'react-dom', '**/domain/**', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/common holds primitives that run anywhere and import nothing of ours' },
   ]),
   layer(['src/contract/**'], [
     nodeBuiltins, electron, nativeAndServers,

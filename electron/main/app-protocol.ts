@@ -8,7 +8,8 @@ import { isAppUrl } from './url-guard';
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  // A module worker (maplibre) served as anything but JavaScript fails silently: see STACK.md.
+  // A module worker (maplibre's) served with any type but JavaScript is refused by the browser, and the map then
+  // fails silently: no error reaches the page.
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',

@@ -1,8 +1,9 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /**
- * One set of web preferences for every window we open. Each line is a rule from ARCHITECTURE.md's Security
- * section; spelling out the defaults keeps them true if Electron's defaults ever change.
+ * One set of web preferences for every window we open: context isolation, sandbox, no Node in the page, no
+ * remote code (the desktop app's security policy). Spelling out the defaults keeps them true if Electron's
+ * defaults ever change.
  */
 export function secureWebPreferences(preload: string): WebPreferences {
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { domainErrorCodes } from '../domain/errors';
+import { SpaceSchema } from '../domain/spaces';
 import { ErrorParamsSchema } from './errors';
 
 export const RejectedChangeSchema = z.object({
@@ -27,6 +28,8 @@ export const SyncStatusSchema = z.object({
   needsLogin: z.boolean(),
   lastError: z.string().nullable(),
   serverUrl: z.string().nullable(),
+  /** The space this desk works in, as the server last described it: its kind decides the EXERCISE banner. */
+  space: SpaceSchema,
   /** Who this workstation is logged in as on the hospital server. */
   user: z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()) }).nullable(),
 });

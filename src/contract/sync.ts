@@ -4,9 +4,11 @@ import { ErrorParamsSchema } from './errors';
 import { visibleText } from '../domain/display-text';
 import { EpochMsSchema, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema } from '../domain/roles';
+import { SpaceSchema } from '../domain/spaces';
 
 /**
- * The wire between a workstation and the hospital server (ARCHITECTURE.md, "Data and sync").
+ * The wire between a workstation and the hospital server: push the outbox, pull changes since a cursor, poke
+ * (the protocol is described in src/server/README.md).
  * Both sides state this version; a mismatch is answered with `update_required` and the client keeps its work.
  */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -24,6 +26,12 @@ export const SessionSchema = z.object({
   expiresAt: EpochMsSchema,
   user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), roles: z.array(RoleSchema) }),
   spaces: z.array(SpaceIdSchema),
+  /**
+   * The same spaces with their kind and name (so a drill says EXERCISE whatever it is called). Added beside
+   * `spaces` rather than in place of it, so protocol 1 holds both ways: an older client ignores it, and a session
+   * from an older server, or one stored on a desk before it existed, reads as no descriptions.
+   */
+  spaceInfo: z.array(SpaceSchema).default([]),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

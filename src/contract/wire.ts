@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from './errors';
 
+/** Where the web host serves the API WebSocket, and where the renderer in a browser opens it. */
+export const API_SOCKET_PATH = '/api';
+
 /** Largest request a transport accepts; anything bigger is refused before it is parsed. */
 export const MAX_REQUEST_BYTES = 256 * 1024;
 

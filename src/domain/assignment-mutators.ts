@@ -23,11 +23,9 @@ export const assignmentMutators = {
           current: incident.period,
         });
       }
-      const all = await tx.scan('assignment', ctx.space);
+      const holders = await tx.query('assignment', ctx.space, { where: { incidentId: args.incidentId, positionId: args.positionId } });
       const person = args.person.toLowerCase();
-      const duplicate = all.some(
-        (a) => a.incidentId === args.incidentId && a.positionId === args.positionId && isActiveIn(a, args.period) && a.person.toLowerCase() === person,
-      );
+      const duplicate = holders.some((a) => isActiveIn(a, args.period) && a.person.toLowerCase() === person);
       if (duplicate) {
         throw new DomainError('already_exists', `${args.person} already holds ${args.positionId} in period ${args.period}`, {
           person: args.person,

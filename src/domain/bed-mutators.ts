@@ -75,7 +75,7 @@ export const bedMutators = {
       if (seen.has(key)) throw new DomainError('invalid_args', `row ${index + 2}: ${row.unit} ${row.type} appears twice`, { row: index + 2 });
       seen.add(key);
     });
-    const lines = new Map((await tx.scan('bedCount', ctx.space)).map((b) => [`${b.unit}\u0000${b.type}`, b]));
+    const lines = new Map((await tx.query('bedCount', ctx.space)).map((b) => [`${b.unit}\u0000${b.type}`, b]));
     for (const row of args.rows) {
       const existing = await tx.get('bedCount', row.id);
       if (existing && lines.get(`${row.unit}\u0000${row.type}`)?.id !== row.id) throw new DomainError('already_exists', `bed line ${row.id} exists`, { id: row.id });

@@ -21,7 +21,8 @@ const Count = z.number().int().nonnegative().max(100_000);
 const Snapshot = z.object({ at: StoredEpochMsSchema, staffed: Count, occupied: Count, available: Count, surge: Count });
 
 /**
- * One unit's beds of one type. Staffed beds, not licensed ones, are what can take a patient (DOMAIN.md); each
+ * One unit's beds of one type. Staffed beds, not licensed ones, are what can take a patient (a licensed
+ * bed without staff takes nobody, which is why HAvBED counts staffed beds); each
  * figure keeps when it last changed so a stale figure shows as stale.
  */
 export const BedCountSchema = z.object({

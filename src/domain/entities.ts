@@ -39,7 +39,3 @@ export const entitySchemas = {
 export type EntityKind = keyof typeof entitySchemas;
 export type Entity<K extends EntityKind> = z.infer<(typeof entitySchemas)[K]>;
 export const entityKinds = Object.keys(entitySchemas) as EntityKind[];
-
-export function isEntityKind(value: string): value is EntityKind {
-  return Object.hasOwn(entitySchemas, value);
-}

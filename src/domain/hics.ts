@@ -17,7 +17,8 @@ export type Position = {
 
 type Row = [id: string, parentId: string | null, kind: PositionKind, section: Section, zh: string, en: string];
 
-// HICS 2014 Incident Management Team chart (HICS 207), trimmed to the branches and units DOMAIN.md names.
+// HICS 2014 Incident Management Team chart (HICS 207), trimmed to the branches and units a
+// hospital command room staffs in practice.
 // Chinese names follow the terms Chinese hospitals use for their emergency command organisation.
 const rows: Row[] = [
   ['ic', null, 'commander', 'command', '总指挥（指挥长）', 'Incident Commander'],

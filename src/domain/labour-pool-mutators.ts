@@ -19,7 +19,7 @@ export const labourPoolMutators = {
     await openIncident(tx, args.incidentId, ctx);
     const person = await tx.get('staff', args.staffId);
     if (!person || person.space !== ctx.space) throw new DomainError('not_found', `staff ${args.staffId} does not exist`, { id: args.staffId });
-    const here = (await tx.scan('poolEntry', ctx.space)).some((e) => e.incidentId === args.incidentId && e.staffId === args.staffId && isCheckedIn(e));
+    const here = (await tx.query('poolEntry', ctx.space, { where: { incidentId: args.incidentId, staffId: args.staffId } })).some(isCheckedIn);
     if (here) throw new DomainError('already_exists', `${person.name} is already checked in`, { person: person.name });
     await tx.put('poolEntry', { id: args.id, space: ctx.space, incidentId: args.incidentId, staffId: args.staffId, checkedInAt: ctx.at, assignments: [] });
   }),

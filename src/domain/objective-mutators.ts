@@ -56,8 +56,7 @@ export const objectiveMutators = {
   'objective.remove': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');
     const objective = await openObjective(tx, args.id, ctx);
-    for (const task of await tx.scan('task', ctx.space)) {
-      if (task.objectiveId !== objective.id) continue;
+    for (const task of await tx.query('task', ctx.space, { where: { objectiveId: objective.id } })) {
       const { objectiveId: _unlinked, ...rest } = task;
       await tx.put('task', { ...rest, updatedAt: ctx.at });
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Roles follow HICS positions (DOMAIN.md); the server checks them inside the mutators. */
+/** Roles follow HICS (Hospital Incident Command System) positions; the server checks them inside the mutators. */
 export const RoleSchema = z.enum([
   'admin',
   'incident_commander',

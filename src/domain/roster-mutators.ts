@@ -54,7 +54,7 @@ function refuse(violation: RuleViolation, name: string): never {
  */
 async function addShifts(tx: Tx, list: readonly ShiftArgs[], ctx: MutationContext): Promise<void> {
   const rules = await rosterRules(tx, ctx);
-  const all = await tx.scan('rosterShift', ctx.space);
+  const all = await tx.query('rosterShift', ctx.space);
   const accepted: RosterShift[] = [];
   for (const args of list) {
     const person = await tx.get('staff', args.staffId);
@@ -94,7 +94,7 @@ export const rosterMutators = {
       if (!shift || shift.space !== ctx.space) throw new DomainError('not_found', `shift ${args.id} does not exist`, { id: args.id });
       const person = await tx.get('staff', args.staffId);
       if (!person || person.space !== ctx.space) throw new DomainError('not_found', `staff ${args.staffId} does not exist`, { id: args.staffId });
-      const others = (await tx.scan('rosterShift', ctx.space)).filter((s) => s.staffId === args.staffId && s.id !== args.id);
+      const others = (await tx.query('rosterShift', ctx.space, { where: { staffId: args.staffId } })).filter((s) => s.id !== args.id);
       const [violation] = checkShift(args, others, await rosterRules(tx, ctx));
       if (violation) refuse(violation, person.name);
       await tx.put('rosterShift', { ...shift, ...args, assignedAt: ctx.at, assignedBy: ctx.actor.userId });
@@ -113,9 +113,8 @@ export const rosterMutators = {
     z.strictObject({ id: IdSchema, unit: UnitSchema, role: ProfessionSchema, shiftCode: ShiftCodeSchema, min: z.number().int().min(0).max(500) }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
-      const existing = (await tx.scan('staffingRequirement', ctx.space)).find(
-        (r) => r.unit === args.unit && r.role === args.role && r.shiftCode === args.shiftCode,
-      );
+      // Two desks may each have named the combination; the lowest id is the one both keep updating.
+      const [existing] = await tx.query('staffingRequirement', ctx.space, { where: { unit: args.unit, role: args.role, shiftCode: args.shiftCode } });
       await tx.put('staffingRequirement', { ...args, id: existing?.id ?? args.id, space: ctx.space, updatedAt: ctx.at });
     },
   ),
@@ -124,7 +123,7 @@ export const rosterMutators = {
     z.strictObject({ id: IdSchema, code: ShiftCodeSchema, startMinute: z.number().int().min(0).max(1439), hours: z.number().min(1).max(24) }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
-      const existing = (await tx.scan('shiftTemplate', ctx.space)).find((t) => t.code === args.code);
+      const [existing] = await tx.query('shiftTemplate', ctx.space, { where: { code: args.code } });
       await tx.put('shiftTemplate', { ...args, id: existing?.id ?? args.id, space: ctx.space, updatedAt: ctx.at });
     },
   ),

@@ -8,8 +8,6 @@ export const UnitSchema = z.string().trim().min(1, { message: 'must not be empty
 /** A shift code as shown in the roster cell: `D12`, `N8`, or a custom one. */
 export const ShiftCodeSchema = z.string().trim().min(1).max(8).regex(/^[A-Za-z0-9-]+$/, { message: 'letters, digits and -' });
 
-const HOUR = 3_600_000;
-
 /** A shift of a pattern: starts at a wall-clock minute of the day in the hospital's zone and lasts `hours`. */
 export type ShiftDefinition = { code: string; pattern: '2x12' | '3x8' | 'custom'; startMinute: number; hours: number };
 
@@ -86,7 +84,3 @@ export type RosterRules = z.infer<typeof RosterRulesSchema>;
 /** One rules record per space, under a fixed id, so two desks editing the rules converge on one record. */
 export const ROSTER_RULES_ID = '00000000-0000-7000-8000-000000000001';
 export const defaultRosterRules: RosterRulesFields = { maxConsecutiveHours: 12, minRestHours: 10, maxWeeklyHours: 60 };
-
-export function shiftHours(shift: Pick<RosterShift, 'start' | 'end'>): number {
-  return (shift.end - shift.start) / HOUR;
-}

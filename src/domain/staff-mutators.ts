@@ -19,7 +19,7 @@ export const staffMutators = {
         if (seen.has(row.staffNo)) throw new DomainError('already_exists', `staff number ${row.staffNo} appears twice`, { staffNo: row.staffNo });
         seen.add(row.staffNo);
       }
-      const byNo = new Map((await tx.scan('staff', ctx.space)).map((s) => [s.staffNo, s]));
+      const byNo = new Map((await tx.query('staff', ctx.space)).map((s) => [s.staffNo, s]));
       for (const row of args.rows) {
         const existing = byNo.get(row.staffNo);
         await tx.put('staff', { ...existing, ...row, id: existing?.id ?? row.id, space: ctx.space, updatedAt: ctx.at });

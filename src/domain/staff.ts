@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, SpaceIdSchema, StoredEpochMsSchema } from './ids';
 
-/** The professions a hospital rosters and pools by (DOMAIN.md, "Staff and roster"). */
+/** The professions a hospital rosters and pools its staff by: the categories of a Chinese hospital's duty roster. */
 export const ProfessionSchema = z.enum([
   'physician',
   'nurse',
@@ -53,9 +53,4 @@ export type Staff = z.infer<typeof StaffSchema>;
 /** Qualifications that have lapsed at `at`, or lapse within `withinMs` (for the "expiring" warning). */
 export function lapsedQualifications(staff: Pick<Staff, 'qualifications'>, at: number, withinMs = 0): Qualification[] {
   return staff.qualifications.filter((q) => q.expiresAt !== undefined && q.expiresAt <= at + withinMs);
-}
-
-export function hasValidQualification(staff: Pick<Staff, 'qualifications'>, code: string, at: number): boolean {
-  const key = code.toLowerCase();
-  return staff.qualifications.some((q) => q.code.toLowerCase() === key && (q.expiresAt === undefined || q.expiresAt > at));
 }

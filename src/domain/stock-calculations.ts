@@ -29,13 +29,6 @@ export function levelStatus(qty: number, item: Pick<StockItem, 'yellowAt' | 'red
   return 'green';
 }
 
-const rank: Record<StockStatus, number> = { green: 0, yellow: 1, red: 2 };
-export const worstStatus = (statuses: Iterable<StockStatus>): StockStatus => {
-  let worst: StockStatus = 'green';
-  for (const s of statuses) if (rank[s] > rank[worst]) worst = s;
-  return worst;
-};
-
 export const StockRowSchema = z.object({
   id: z.string(),
   item: z.string(),

@@ -22,8 +22,9 @@ function checkThresholds(item: Pick<StockItem, 'name' | 'yellowAt' | 'redAt'>): 
   }
 }
 
-async function sameName<K extends 'stockItem' | 'store'>(tx: Tx, kind: K, name: string, ctx: MutationContext) {
-  return (await tx.scan(kind, ctx.space)).find((row) => row.name === name);
+async function sameName(tx: Tx, kind: 'stockItem' | 'store', name: string, ctx: MutationContext) {
+  const [first] = await tx.query(kind, ctx.space, { where: { name } });
+  return first;
 }
 
 /** The catalogue (items, stores) and the all-or-nothing import. */
@@ -63,9 +64,9 @@ export const stockImportMutators = {
       if (seen.has(key)) throw new DomainError('invalid_args', `row ${index + 2}: ${row.item} in ${row.store} appears twice`, { row: index + 2 });
       seen.add(key);
     });
-    const items = new Map((await tx.scan('stockItem', ctx.space)).map((i) => [i.name, i]));
-    const stores = new Map((await tx.scan('store', ctx.space)).map((s) => [s.name, s]));
-    const levels = new Map((await tx.scan('stock', ctx.space)).map((l) => [`${l.item}\u0000${l.store}`, l]));
+    const items = new Map((await tx.query('stockItem', ctx.space)).map((i) => [i.name, i]));
+    const stores = new Map((await tx.query('store', ctx.space)).map((s) => [s.name, s]));
+    const levels = new Map((await tx.query('stock', ctx.space)).map((l) => [`${l.item}\u0000${l.store}`, l]));
     for (const row of args.rows) {
       if (await tx.get('stock', row.levelId)) {
         const existing = levels.get(`${row.item}\u0000${row.store}`);

@@ -8,7 +8,7 @@ export const StockLabelSchema = z.string().trim().min(1, { message: 'must not be
 export const StockQtySchema = z.number().int().positive().max(1_000_000_000);
 export const StockCountSchema = z.number().int().nonnegative().max(1_000_000_000);
 
-/** The reserve categories the research names (DOMAIN.md): protective equipment, drugs incl. TCM, oxygen... */
+/** The reserve categories a hospital keeps for emergencies: protective equipment, drugs incl. TCM, oxygen... */
 export const StockCategorySchema = z.enum(['ppe', 'drugs', 'tcm', 'oxygen', 'blood', 'ventilators', 'equipment', 'food_water', 'other']);
 export type StockCategory = z.infer<typeof StockCategorySchema>;
 

@@ -36,7 +36,7 @@ async function requireObjective(tx: Tx, id: string, incidentId: string, ctx: Mut
 
 /** The order key at the end of a status column of an incident (where new cards go). */
 export async function endOfColumn(tx: Tx, incidentId: string, status: TaskStatus, ctx: MutationContext, exceptId?: string): Promise<string> {
-  const column = (await tx.scan('task', ctx.space)).filter((t) => t.incidentId === incidentId && t.status === status && t.id !== exceptId);
+  const column = (await tx.query('task', ctx.space, { where: { incidentId, status } })).filter((t) => t.id !== exceptId);
   return placeInColumn(column);
 }
 
@@ -81,7 +81,7 @@ const MoveSchema = z
 
 /** The task placed in `status` among the cards found there now, with who set the status and the done stamp kept true. */
 async function moved(tx: Tx, task: Task, status: TaskStatus, ctx: MutationContext, near: { afterId?: string | undefined; beforeId?: string | undefined }): Promise<Task> {
-  const column = (await tx.scan('task', ctx.space)).filter((t) => t.incidentId === task.incidentId && t.status === status && t.id !== task.id);
+  const column = (await tx.query('task', ctx.space, { where: { incidentId: task.incidentId, status } })).filter((t) => t.id !== task.id);
   const next: Task = { ...task, status, order: placeInColumn(column, near.afterId, near.beforeId), updatedAt: ctx.at };
   if (status === task.status) return next;
   next.statusBy = ctx.actor.userId;

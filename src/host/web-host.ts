@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { WebSocketServer } from 'ws';
-import { MAX_REQUEST_BYTES } from '../contract/wire';
+import { API_SOCKET_PATH, MAX_REQUEST_BYTES } from '../contract/wire';
 import { createWorkstation } from '../workstation/workstation';
 import { serveApiSocket } from './api-socket';
 import {
@@ -34,8 +34,6 @@ export type WebHost = {
   readonly port: number;
   close(): Promise<void>;
 };
-
-export const API_SOCKET_PATH = '/api';
 // HCC_RENDERER_DIR lets parallel test runs each serve their own build instead of racing on out/renderer.
 export const DEFAULT_RENDERER_DIR = process.env['HCC_RENDERER_DIR']
   ? resolvePath(process.env['HCC_RENDERER_DIR'])

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { visibleText } from '../domain/display-text';
 import { newId, SpaceIdSchema } from '../domain/ids';
 import { RoleSchema, type Role } from '../domain/roles';
+import { SpaceKindSchema, SpaceNameSchema, SpaceSchema, type Space } from '../domain/spaces';
 import type { Queryable } from './db/db';
 import { isUsername, passwordProblem } from './password-policy';
 
@@ -24,8 +25,8 @@ export type NewUser = z.input<typeof NewUserSchema>;
 
 export const NewSpaceSchema = z.strictObject({
   id: SpaceIdSchema,
-  name: visibleText(z.string().trim().min(1).max(200)),
-  kind: z.enum(['hospital', 'exercise']).default('hospital'),
+  name: visibleText(SpaceNameSchema),
+  kind: SpaceKindSchema.default('hospital'),
 });
 export type NewSpace = z.input<typeof NewSpaceSchema>;
 
@@ -82,10 +83,6 @@ export async function createUser(db: Queryable, input: NewUser, now = Date.now()
   return { id, username: user.username, displayName, roles: user.roles };
 }
 
-export async function grantSpace(db: Queryable, userId: string, space: string): Promise<void> {
-  await db.query('INSERT INTO user_space (user_id, space_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, space]);
-}
-
 export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
   const [row] = await db.query<UserRow>(
     'SELECT id, username, display_name, roles, password_hash FROM app_user WHERE lower(username) = lower($1)',
@@ -94,7 +91,11 @@ export async function findUserByUsername(db: Queryable, username: string): Promi
   return row;
 }
 
-export async function spacesOf(db: Queryable, userId: string): Promise<string[]> {
-  const rows = await db.query<{ space_id: string }>('SELECT space_id FROM user_space WHERE user_id = $1 ORDER BY space_id', [userId]);
-  return rows.map((r) => r.space_id);
+/** The spaces a user is granted, as the session describes them: a desk reads a drill's kind here, not its name. */
+export async function grantedSpaces(db: Queryable, userId: string): Promise<Space[]> {
+  const rows = await db.query<Space>(
+    'SELECT s.id, s.kind, s.name FROM user_space g JOIN space s ON s.id = g.space_id WHERE g.user_id = $1 ORDER BY s.id',
+    [userId],
+  );
+  return rows.map((row) => SpaceSchema.parse(row));
 }

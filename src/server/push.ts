@@ -1,5 +1,5 @@
 import { boundErrorParams, type ErrorParams } from '../contract/errors';
-import { WITHDRAWN_MUTATION, WithdrawnArgsSchema, type PushedMutation, type PushRequest, type PushResponse } from '../contract/sync';
+import { WITHDRAWN_MUTATION, WithdrawnArgsSchema, type Poke as WirePoke, type PushedMutation, type PushRequest, type PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
 import { findUnsafeText, replaceUnsafeText, unsafeChar } from '../domain/text';
@@ -9,7 +9,8 @@ import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './se
 import type { AuthContext } from './sessions';
 
 type Result = PushResponse['results'][number];
-export type Poke = { space: string; version: number };
+/** A commit to announce: the poke message (contract/sync.ts) without its type tag. */
+export type Poke = Omit<WirePoke, 'type'>;
 export type PushOutcome = { response: PushResponse; pokes: Poke[] };
 
 type Verdict =

@@ -1,6 +1,6 @@
 import { entitySchemas, type Entity, type EntityKind } from '../domain/entities';
 import { DomainError } from '../domain/errors';
-import type { Tx } from '../domain/mutation';
+import { compareIds, rowMatcher, whereFields, type Tx } from '../domain/mutation';
 import type { Queryable } from './db/db';
 
 type StoredRow = { kind: string; id: string; space: string; data: unknown; deleted: boolean };
@@ -63,22 +63,28 @@ export class WriteLayer {
     for (const [k, row] of this.dirty) this.parent.dirty.set(k, row);
   }
 
-  /** Rows of one kind in one space: the database's, overlaid with what this push has written so far. */
-  async scan(kind: string, space: string): Promise<unknown[]> {
+  /**
+   * Live rows of one kind in one space whose fields equal `where`: the database's, overlaid with what this push
+   * has written so far (a row written here that no longer matches drops out, one that now matches comes in).
+   * `@>` compares JSON values (a number with a number, true with true), as `rowMatcher` does in memory.
+   */
+  async query(kind: string, space: string, where: object | undefined): Promise<unknown[]> {
+    const filter = Object.fromEntries(whereFields(where));
+    const matches = rowMatcher(where);
     const found = new Map<string, StoredRow>();
     const rows = await this.db.query<StoredRow>(
-      'SELECT kind, id, space, data, deleted FROM entity WHERE space = $1 AND kind = $2 AND NOT deleted ORDER BY id',
-      [space, kind],
+      'SELECT kind, id, space, data, deleted FROM entity WHERE space = $1 AND kind = $2 AND NOT deleted AND data @> $3::jsonb',
+      [space, kind, JSON.stringify(filter)],
     );
     for (const row of rows) found.set(key(row.kind, row.id), row);
     for (const layer of this.chain()) {
       for (const [k, row] of layer.dirty) {
         if (row.kind !== kind || row.space !== space) continue;
-        if (row.deleted) found.delete(k);
+        if (row.deleted || !matches(row.data as object)) found.delete(k);
         else found.set(k, row);
       }
     }
-    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((r) => r.data);
+    return [...found.values()].sort(compareIds).map((r) => r.data);
   }
 
   /** Takes the buffered writes out of the layer (the root layer, at the end of the push). */
@@ -129,8 +135,8 @@ export function createServerTx(layer: WriteLayer, space: string, version: number
       const row = await existing(kind, id);
       if (row && !row.deleted) layer.write({ ...row, deleted: true }, version);
     },
-    async scan<K extends EntityKind>(kind: K, inSpace: string) {
-      return (await layer.scan(kind, inSpace)) as Entity<K>[];
+    async query<K extends EntityKind>(kind: K, inSpace: string, options?: { where?: object }) {
+      return (await layer.query(kind, inSpace, options?.where)) as Entity<K>[];
     },
   };
 }

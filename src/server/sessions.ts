@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Session } from '../contract/sync';
-import { spacesOf, toUser, type User } from './accounts';
+import { grantedSpaces, toUser, type User } from './accounts';
 import type { Db, Queryable } from './db/db';
 
 export type SessionPolicy = {
@@ -8,7 +8,7 @@ export type SessionPolicy = {
   ttlMs: number;
   /**
    * How long after expiry a token that was never revoked may still be renewed. An operator offline through a
-   * long incident comes back and carries on instead of being logged out by age (DOMAIN.md, complaint 3).
+   * long incident comes back and carries on instead of being logged out by age in the middle of the response.
    */
   renewGraceMs: number;
 };
@@ -32,7 +32,8 @@ export async function issueSession(db: Queryable, user: User, now: number, polic
     now,
     expiresAt,
   ]);
-  return { token, expiresAt, user, spaces: await spacesOf(db, user.id) };
+  const spaces = await grantedSpaces(db, user.id);
+  return { token, expiresAt, user, spaces: spaces.map((space) => space.id), spaceInfo: spaces };
 }
 
 type SessionRow = {

@@ -1,7 +1,7 @@
 import { DIRECTORY_CHANGED_KIND, SpaceDirectorySchema } from '../contract/directory';
 import type { DirectoryStore } from './directory-store';
 import type { EventHub } from './events';
-import type { SerialQueue } from './serial-queue';
+import type { SerialQueue } from '../common/serial-queue';
 import type { StoredSession } from './session-store';
 import { getJson } from './sync-http';
 

@@ -15,6 +15,7 @@ import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
 import { changedEvent } from './events';
+import { announceSpaceChange } from './space-store';
 
 /** The API contract served by the workstation. Every store access goes through the one serial queue. */
 export function createHandlers(ws: WorkstationInternals): Handlers {
@@ -27,8 +28,13 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
 
     'settings.update': (patch) =>
       queue.run(() => {
+        const before = readSettings(store).space;
         const settings = writeSettings(store, patch);
         events.emit({ type: 'settings', settings });
+        if (settings.space !== before) {
+          announceSpaceChange(events);
+          events.emit({ type: 'sync', status: ws.sync.status() });
+        }
         return settings;
       }),
 

@@ -16,9 +16,11 @@ import { Backoff } from './backoff';
 import type { DirectoryStore } from './directory-store';
 import { DirectorySync } from './directory-sync';
 import type { LocalStore, PendingMutation } from './local-store';
-import type { SerialQueue } from './serial-queue';
+import type { SerialQueue } from '../common/serial-queue';
 import { changedEvent, type EventHub } from './events';
 import { readSession, writeSession, type StoredSession } from './session-store';
+import { currentSpace, enterSpace, rememberSpaces } from './space-store';
+import { readSettings } from './settings-store';
 import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
 
 export type SyncClientOptions = {
@@ -131,6 +133,7 @@ export class SyncClient {
       needsLogin: this.needsLogin,
       lastError: this.lastError,
       serverUrl: this.session?.serverUrl ?? null,
+      space: currentSpace(store),
       user: this.session
         ? { username: this.session.user.username, displayName: this.session.user.displayName, roles: this.session.user.roles }
         : null,
@@ -159,7 +162,15 @@ export class SyncClient {
   }
 
   private async adoptSession(serverUrl: string, session: Session): Promise<void> {
-    await this.opts.queue.run(() => writeSession(this.opts.store, serverUrl, session));
+    await this.opts.queue.run(() => {
+      const { store, events } = this.opts;
+      writeSession(store, serverUrl, session);
+      rememberSpaces(store, session.spaceInfo);
+      // A desk left in a space this user may not work in would show records it cannot sync and refuse every change:
+      // it moves to the first space the user is granted (their only one, usually).
+      const [granted] = session.spaces;
+      if (granted && !session.spaces.includes(readSettings(store).space)) enterSpace(store, events, granted);
+    });
     this.session = { ...session, serverUrl };
     this.needsLogin = false;
     this.lastError = null;
@@ -249,7 +260,10 @@ export class SyncClient {
   private async renewIfDue(session: StoredSession): Promise<void> {
     if (session.expiresAt - this.opts.now() > 60 * 60 * 1000) return;
     const renewed = await postJson(session.serverUrl, '/api/auth/renew', {}, SessionSchema, session.token);
-    await this.opts.queue.run(() => writeSession(this.opts.store, session.serverUrl, renewed));
+    await this.opts.queue.run(() => {
+      writeSession(this.opts.store, session.serverUrl, renewed);
+      rememberSpaces(this.opts.store, renewed.spaceInfo);
+    });
     this.session = { ...renewed, serverUrl: session.serverUrl };
   }
 

@@ -10,7 +10,7 @@ import { createHandlers } from './handlers';
 import { EventHub } from './events';
 import { LocalStore } from './local-store';
 import { migrate, SCHEMA_VERSION } from './migrations';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../common/serial-queue';
 import { openDatabase } from './sqlite';
 import { SyncClient, type SyncClientOptions } from './sync-client';
 

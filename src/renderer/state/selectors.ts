@@ -1,4 +1,5 @@
 import type { Incident } from '../../domain/incident';
+import { isExercise } from '../../domain/spaces';
 import type { AppState } from './app-state';
 
 export const selectTimeZone = (s: AppState): string => s.settings?.timeZone ?? 'Asia/Shanghai';
@@ -9,11 +10,8 @@ export const selectCurrentIncident = (s: AppState): Incident | null => {
   return (id && s.incidents.find((incident) => incident.id === id)) || null;
 };
 
-/**
- * Exercise spaces are named `exercise-...` until spaces carry their own flag (ARCHITECTURE.md, "Spaces and
- * exercises"); every screen of one must say EXERCISE.
- */
-export const selectIsExercise = (s: AppState): boolean => s.settings?.space.startsWith('exercise') ?? false;
+/** Every screen of an exercise space must say EXERCISE; the space's kind, as the server set it, decides. */
+export const selectIsExercise = (s: AppState): boolean => (s.sync ? isExercise(s.sync.space) : false);
 
 export const selectPending = (s: AppState): number => s.sync?.pending ?? 0;
 export const selectConnection = (s: AppState) => s.sync?.connection ?? null;

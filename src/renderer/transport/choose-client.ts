@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../contract/api';
 import { toApiFailure, type DesktopBridge } from '../../contract/bridge';
+import { API_SOCKET_PATH } from '../../contract/wire';
 import { createSocketClient, type ConnectionState } from './socket-client';
 
 export type Transport = {
@@ -17,8 +18,6 @@ declare global {
     hcc?: DesktopBridge;
   }
 }
-
-export const API_SOCKET_PATH = '/api';
 
 /** The preload's bridge inside Electron; otherwise the web host's socket on the page's own origin. */
 export function chooseTransport(win: Window): Transport {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { beginStatement, type Db, type Queryable, type Row } from './db';
-import { Serial } from './serial';
+import { SerialQueue } from '../../common/serial-queue';
 
 /**
  * PGlite is one Postgres backend in this process: a single connection. Its own `query` would slip into a
@@ -11,7 +11,7 @@ import { Serial } from './serial';
 export async function openPgliteDb(dataDir: string | undefined): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create(dataDir ?? 'memory://');
-  const serial = new Serial();
+  const serial = new SerialQueue();
   const direct: Queryable = {
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       const result = await pg.query<T>(sql, [...params]);

@@ -41,6 +41,22 @@ describe.each(await storageKinds())('authentication on %s', (storage) => {
     expect((await pull(session.token)).status).toBe(200);
   });
 
+  it('describes each granted space with its kind and name, at login and at renewal, whatever the space is called', async () => {
+    await srv.createSpace({ id: 'drill-2026', name: 'Spring drill', kind: 'exercise' });
+    await srv.createSpace({ id: 'exercise-north', name: 'Exercise Road Hospital', kind: 'hospital' });
+    const user = await srv.createUser({ spaces: ['exercise-north', 'drill-2026', 'demo-hospital'] });
+    const described = [
+      { id: 'demo-hospital', kind: 'hospital', name: 'Demo hospital' },
+      { id: 'drill-2026', kind: 'exercise', name: 'Spring drill' },
+      { id: 'exercise-north', kind: 'hospital', name: 'Exercise Road Hospital' },
+    ];
+    const response = await post(srv.url, '/api/auth/login', { username: user.username, password: user.password });
+    const session = SessionSchema.parse(response.body);
+    expect(session.spaces).toEqual(['demo-hospital', 'drill-2026', 'exercise-north']);
+    expect(session.spaceInfo).toEqual(described);
+    expect(SessionSchema.parse((await post(srv.url, '/api/auth/renew', {}, session.token)).body).spaceInfo).toEqual(described);
+  });
+
   it('stores only the hash of a token', async () => {
     const user = await srv.createUser();
     const session = await srv.login(user);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bedCsvColumns, validateBedCsv } from '../../../src/domain/bed-import';
-import { BED_HISTORY_LIMIT, bedStatus, bedsOverTime, type BedCount } from '../../../src/domain/beds';
+import { BED_HISTORY_LIMIT, bedStatus, bedsOverTime } from '../../../src/domain/beds';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';
@@ -37,7 +37,7 @@ describe('bed CSV import', () => {
     const parsed = validateBedCsv(header, [good, { ...good, unit: 'ED', type: 'emergency_department', occupied: '3' }], newId);
     if (!parsed.ok) throw new Error('expected a valid file');
     await runMutation(tx, 'bed.import', { rows: parsed.rows }, ctx({ at: T0 + 60_000 }));
-    const beds = await tx.scan('bedCount', 'demo-hospital');
+    const beds = await tx.query('bedCount', 'demo-hospital');
     expect(beds.map((b) => [b.unit, b.staffed, b.occupied, b.available]).sort()).toEqual([['ED', 12, 3, 9], ['ICU 1', 12, 9, 3]]);
     expect(beds.find((b) => b.unit === 'ICU 1')?.id).toBe(existing);
   });
@@ -51,10 +51,10 @@ describe('bed history', () => {
     await runMutation(tx, 'bed.update', { id: icu, unit: 'ICU 1', type: 'adult_icu', staffed: 10, occupied: 4 }, ctx());
     await runMutation(tx, 'bed.update', { id: ed, unit: 'ED', type: 'emergency_department', staffed: 20, occupied: 5 }, ctx({ at: T0 + 1000 }));
     await runMutation(tx, 'bed.update', { id: icu, occupied: 9 }, ctx({ at: T0 + 2000 }));
-    const beds = await tx.scan('bedCount', 'demo-hospital');
+    const beds = await tx.query('bedCount', 'demo-hospital');
     expect(bedsOverTime(beds).map((p) => [p.at - T0, p.available.adult_icu, p.available.emergency_department])).toEqual([[0, 6, 0], [1000, 6, 15], [2000, 1, 15]]);
     for (let i = 0; i < BED_HISTORY_LIMIT + 5; i++) await runMutation(tx, 'bed.update', { id: icu, occupied: i % 10 }, ctx({ at: T0 + 3000 + i }));
-    const history = (tx.rows.get(`bedCount/${icu}`) as BedCount).history;
+    const history = (await tx.get('bedCount', icu))?.history ?? [];
     expect(history).toHaveLength(BED_HISTORY_LIMIT);
     expect(history.at(-1)?.at).toBe(T0 + 3000 + BED_HISTORY_LIMIT + 4);
   });

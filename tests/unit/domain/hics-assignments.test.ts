@@ -27,7 +27,7 @@ describe('assignments', () => {
     const { tx, incidentId, run } = await boardWorld();
     await run('assignment.assign', { id: newId(), incidentId, period: 1, positionId: 'ic', person: 'Dr Zhang' });
     await run('assignment.assign', { id: newId(), incidentId, period: 1, positionId: 'planning', person: 'Dr Zhang' });
-    const all = await tx.scan('assignment', 'demo-hospital');
+    const all = await tx.query('assignment', 'demo-hospital');
     expect(keyVacancies(all, 1)).toEqual(['ops', 'logistics', 'finance']);
     expect(positionsOfPerson(all, 1, 'dr zhang')).toEqual(['ic', 'planning']);
     expect(keyVacancies(all, 2)).toEqual([...keyPositionIds]);
@@ -36,7 +36,7 @@ describe('assignments', () => {
   it('shows a staffed unit with its chain of command, and hides the rest', async () => {
     const { tx, incidentId, run } = await boardWorld();
     await run('assignment.assign', { id: newId(), incidentId, period: 1, positionId: 'logistics.support.supply', person: 'Li Na' });
-    const shown = activatedPositions(await tx.scan('assignment', 'demo-hospital'), 1);
+    const shown = activatedPositions(await tx.query('assignment', 'demo-hospital'), 1);
     expect([...shown].sort()).toEqual(['ic', 'logistics', 'logistics.support', 'logistics.support.supply']);
   });
 
@@ -45,7 +45,7 @@ describe('assignments', () => {
     const id = newId();
     await run('assignment.assign', { id, incidentId, period: 1, positionId: 'ic', person: 'Dr Zhang' });
     await run('assignment.release', { id });
-    expect(keyVacancies(await tx.scan('assignment', 'demo-hospital'), 1)).toContain('ic');
+    expect(keyVacancies(await tx.query('assignment', 'demo-hospital'), 1)).toContain('ic');
     await expect(run('assignment.release', { id })).rejects.toMatchObject({ code: 'invalid_transition' });
   });
 

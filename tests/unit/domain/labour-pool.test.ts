@@ -32,12 +32,12 @@ describe('labour pool', () => {
   it('puts a pool assignment to a HICS position on the chart and flags a second one as double-booked', async () => {
     const { tx, entryId, at } = await pool();
     await runMutation(tx, 'pool.assign', { id: entryId, positionId: 'ops.medical-care.casualty-care', assignmentId: newId() }, at(1));
-    let entries = await tx.scan('poolEntry', SPACE);
+    let entries = await tx.query('poolEntry', SPACE);
     expect(doubleBooked(entries).size).toBe(0);
     await runMutation(tx, 'pool.assign', { id: entryId, positionId: 'logistics.support.supply', assignmentId: newId() }, at(2));
-    entries = await tx.scan('poolEntry', SPACE);
+    entries = await tx.query('poolEntry', SPACE);
     expect([...doubleBooked(entries)]).toEqual([entries[0]?.staffId]);
-    expect((await tx.scan('assignment', SPACE)).map((a) => [a.person, a.positionId])).toEqual([
+    expect((await tx.query('assignment', SPACE)).map((a) => [a.person, a.positionId])).toEqual([
       ['Li Na', 'ops.medical-care.casualty-care'],
       ['Li Na', 'logistics.support.supply'],
     ]);
@@ -47,16 +47,16 @@ describe('labour pool', () => {
     const { tx, entryId, at } = await pool();
     await runMutation(tx, 'pool.assign', { id: entryId, positionId: 'ops.medical-care.casualty-care', assignmentId: newId() }, at(1));
     await runMutation(tx, 'pool.checkOut', { id: entryId }, at(9.5));
-    const [assignment] = await tx.scan('assignment', SPACE);
+    const [assignment] = await tx.query('assignment', SPACE);
     expect(assignment?.releasedAt).toBe(T0 + 9.5 * H);
-    const entries = await tx.scan('poolEntry', SPACE);
+    const entries = await tx.query('poolEntry', SPACE);
     expect([...timesheet(entries, T0 + 20 * H).values()]).toEqual([9.5]);
     expect(doubleBooked(entries).size).toBe(0);
   });
 
   it('tells the section chief when rest is due soon and when it is due', async () => {
     const { tx } = await pool();
-    const [entry] = await tx.scan('poolEntry', SPACE);
+    const [entry] = await tx.query('poolEntry', SPACE);
     if (!entry) throw new Error('no entry');
     expect(wellbeing(entry, T0 + 6 * H, 12).status).toBe('ok');
     expect(wellbeing(entry, T0 + 10.5 * H, 12).status).toBe('soon');
@@ -68,6 +68,6 @@ describe('labour pool', () => {
     const id = newId();
     await runMutation(tx, 'staff.registerVolunteer', { id, poolEntryId: newId(), incidentId: incident.id, name: 'Zhang Wei', phone: '13900000000', skills: 'first aid', languages: ['zh'] }, at(2));
     expect(await tx.get('staff', id)).toMatchObject({ profession: 'volunteer', volunteer: { incidentId: incident.id, skills: 'first aid' } });
-    expect((await tx.scan('poolEntry', SPACE)).filter((e) => e.staffId === id)).toHaveLength(1);
+    expect((await tx.query('poolEntry', SPACE)).filter((e) => e.staffId === id)).toHaveLength(1);
   });
 });

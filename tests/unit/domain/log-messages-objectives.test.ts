@@ -11,7 +11,7 @@ describe('activity log (HICS 214)', () => {
     await run('log.append', { id: newId(), incidentId, positionId: 'ops', text: 'ED at capacity', at: T0 - 5 * MINUTE }, at(1));
     await run('log.append', { id: newId(), incidentId, text: 'Command center opened' }, at(2));
     await run('log.append', { id: newId(), incidentId, positionId: 'ops', text: 'Ward 5 opened' }, at(3));
-    const all = await tx.scan('logEntry', 'demo-hospital');
+    const all = await tx.query('logEntry', 'demo-hospital');
     expect(logOf(all, 'ops').map((e) => e.text)).toEqual(['ED at capacity', 'Ward 5 opened']);
     expect(logOf(all, null).map((e) => e.text)).toEqual(['Command center opened']);
     expect(logOf(all)[0]).toMatchObject({ at: T0 - 5 * MINUTE, recordedAt: T0 + MINUTE });
@@ -47,7 +47,7 @@ describe('objectives (HICS 202)', () => {
     const linked = await task({ objectiveId: id });
     await command('incident.startPeriod', { id: incidentId, period: 2 });
     await run('objective.create', { id: newId(), incidentId, text: 'Reopen elective surgery' });
-    expect(objectivesOf(await tx.scan('objective', 'demo-hospital'), 2).map((o) => o.text)).toEqual(['Reopen elective surgery']);
+    expect(objectivesOf(await tx.query('objective', 'demo-hospital'), 2).map((o) => o.text)).toEqual(['Reopen elective surgery']);
 
     await run('objective.remove', { id });
     expect(await tx.get('objective', id)).toBeUndefined();

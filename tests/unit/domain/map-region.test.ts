@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors';
 import { GeometrySchema, type LngLat } from '../../../src/domain/map-geometry';
-import { isStale, placeRecordId, totalAvailable, type DistrictWarning, type NeighbourHospital } from '../../../src/domain/map-region';
+import { isStale, placeRecordId, totalAvailable, type NeighbourHospital } from '../../../src/domain/map-region';
 import { edgeMidpoints, insertCorner, moveCorner, polygonOf, removeCorner } from '../../../src/domain/map-shape-edit';
 import { IdSchema } from '../../../src/domain/ids';
 import { runMutation } from '../../../src/domain/mutators';
@@ -45,7 +45,7 @@ describe('region status', () => {
     const ctx = makeContext({ actor: makeActor('incident_commander') });
     await runMutation(tx, 'map.setDistrictWarning', { districtId: 'd-chengnan', level: 'yellow' }, ctx);
     await runMutation(tx, 'map.setDistrictWarning', { districtId: 'd-chengnan', level: 'red' }, { ...ctx, at: ctx.at + 1 });
-    const rows = [...tx.rows.entries()].filter(([key]) => key.startsWith('districtWarning/')).map(([, v]) => v as DistrictWarning);
+    const rows = await tx.query('districtWarning', ctx.space);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.level).toBe('red');
   });

@@ -60,7 +60,7 @@ describe('the reporting clock', () => {
     await run('deadline.add', { id: newId(), incidentId, title: 'Bed report', to: 'EMS', dueAt: T0 + 6 * HOUR });
     const incident = await tx.get('incident', incidentId);
     if (!incident) throw new Error('missing');
-    expect(nextOpenDeadline(incidentDeadlines(incident, await tx.scan('deadline', 'demo-hospital')))?.id).toBe(sitrep);
+    expect(nextOpenDeadline(incidentDeadlines(incident, await tx.query('deadline', 'demo-hospital')))?.id).toBe(sitrep);
     await run('deadline.remove', { id: sitrep });
     expect(await tx.get('deadline', sitrep)).toBeUndefined();
   });

@@ -110,11 +110,11 @@ describe('stock CSV import', () => {
     const parsed = validateStockCsv(header, [good, { ...good, store: 'ICU', qty: '7' }, { ...good, item: 'Oxygen cylinder', category: 'oxygen' }], newId);
     if (!parsed.ok) throw new Error('expected a valid file');
     await runMutation(tx, 'stock.import', { rows: parsed.rows }, ctx());
-    const levels = (await tx.scan('stock', 'demo-hospital')).map((l) => [l.item, l.store, l.qty]).sort();
+    const levels = (await tx.query('stock', 'demo-hospital')).map((l) => [l.item, l.store, l.qty]).sort();
     expect(levels).toEqual([['N95', 'ED', 40], ['N95', 'ICU', 7], ['Oxygen cylinder', 'ED', 40]]);
     expect(get<StockLevel>(tx, `stock/${existing}`)?.qty).toBe(40);
-    expect((await tx.scan('stockItem', 'demo-hospital')).map((i) => i.name).sort()).toEqual(['N95', 'Oxygen cylinder']);
-    expect((await tx.scan('store', 'demo-hospital')).map((s) => s.name).sort()).toEqual(['ED', 'ICU']);
+    expect((await tx.query('stockItem', 'demo-hospital')).map((i) => i.name).sort()).toEqual(['N95', 'Oxygen cylinder']);
+    expect((await tx.query('store', 'demo-hospital')).map((s) => s.name).sort()).toEqual(['ED', 'ICU']);
   });
 
   it('refuses thresholds with red above yellow', async () => {
@@ -142,7 +142,7 @@ describe('beds', () => {
     const tx = makeMemoryTx();
     await runMutation(tx, 'bed.update', { id: newId(), unit: 'ICU-1', type: 'adult_icu', staffed: 10, occupied: 6, surge: 2 }, ctx());
     await runMutation(tx, 'bed.update', { id: newId(), unit: 'ED', type: 'emergency_department', staffed: 20, occupied: 20 }, ctx());
-    const xml = bedsToHave(await tx.scan('bedCount', 'demo-hospital'), { name: 'Demo Hospital', id: 'demo-hospital' }, T0);
+    const xml = bedsToHave(await tx.query('bedCount', 'demo-hospital'), { name: 'Demo Hospital', id: 'demo-hospital' }, T0);
     const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'have:BedCapacity' }).parse(xml) as Record<string, Record<string, unknown>>;
     const status = doc['have:HospitalStatus'] as Record<string, unknown>;
     expect(status['@_xmlns:have']).toBe(HAVE_NAMESPACE);

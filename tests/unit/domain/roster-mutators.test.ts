@@ -26,6 +26,17 @@ async function world() {
 }
 
 describe('roster mutators', () => {
+  it('updates the lowest-id requirement when two desks each created one for the same unit, role and shift', async () => {
+    const { tx, run } = await world();
+    const requirement = { unit: 'ED', role: 'nurse' as const, shiftCode: 'D12', min: 2, space: 'demo-hospital', updatedAt: 1 };
+    // Offline desks each named the combination; the server holds both. Higher id stored first, so store order and id order differ.
+    const [low, high] = ['0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-000000000002'];
+    await tx.put('staffingRequirement', { ...requirement, id: high });
+    await tx.put('staffingRequirement', { ...requirement, id: low });
+    await run('roster.setRequirement', { id: newId(), unit: 'ED', role: 'nurse', shiftCode: 'D12', min: 5 });
+    expect((await tx.query('staffingRequirement', 'demo-hospital')).map((r) => [r.id, r.min])).toEqual([[low, 5], [high, 2]]);
+  });
+
   it('refuses a shift that breaks the rest rule with the person and the rest left', async () => {
     const { run, people, shift } = await world();
     const nurse = people[0]!;
@@ -49,17 +60,17 @@ describe('roster mutators', () => {
     const { tx, run, people, shift } = await world();
     const [a, b] = [people[0]!, people[1]!];
     await expect(run('roster.assignMany', { shifts: [shift(a.id, 0, 12), shift(b.id, 0, 12), shift(a.id, 4, 12)] })).rejects.toMatchObject({ code: 'roster_overlap' });
-    expect(await tx.scan('rosterShift', 'demo-hospital')).toEqual([]);
+    expect(await tx.query('rosterShift', 'demo-hospital')).toEqual([]);
   });
 
   it('imports a directory all or nothing and updates people by staff number', async () => {
     const { tx, run, people } = await world();
     await run('staff.import', { rows: [{ ...makeStaffRow(1, { name: 'Renamed' }) }, makeStaffRow(3)] });
-    const staff = await tx.scan('staff', 'demo-hospital');
+    const staff = await tx.query('staff', 'demo-hospital');
     expect(staff).toHaveLength(3);
     expect(staff.find((s) => s.staffNo === 'S0001')).toMatchObject({ id: people[0]!.id, name: 'Renamed' });
     await expect(run('staff.import', { rows: [makeStaffRow(9), makeStaffRow(9)] })).rejects.toMatchObject({ code: 'already_exists' });
-    expect(await tx.scan('staff', 'demo-hospital')).toHaveLength(3);
+    expect(await tx.query('staff', 'demo-hospital')).toHaveLength(3);
   });
 
   it('counts a gap against the minimum for the current and next shift, and closes it when someone is rostered', async () => {
@@ -69,7 +80,7 @@ describe('roster mutators', () => {
     await run('roster.assign', shift(people[0]!.id, 0, 12));
     const now = MONDAY_0700 + 2 * H;
     const read = async () =>
-      coverageAt(now, 'Asia/Shanghai', await tx.scan('staffingRequirement', 'demo-hospital'), await tx.scan('rosterShift', 'demo-hospital'), []);
+      coverageAt(now, 'Asia/Shanghai', await tx.query('staffingRequirement', 'demo-hospital'), await tx.query('rosterShift', 'demo-hospital'), []);
     expect((await read()).map((r) => [r.phase, r.shiftCode, r.rostered, r.gap])).toEqual([
       ['current', 'D12', 1, 1],
       ['next', 'N12', 0, 1],

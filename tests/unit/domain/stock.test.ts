@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, EntityKind } from '../../../src/domain/entities';
 import { DomainError } from '../../../src/domain/errors';
 import { newId } from '../../../src/domain/ids';
-import type { MutationContext, Tx } from '../../../src/domain/mutation';
+import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';
-import type { StockLevel } from '../../../src/domain/stock';
-
-/** The domain does no I/O, so its rules are tested on a plain map behind the same Tx interface. */
-function memoryTx(): Tx & { rows: Map<string, unknown> } {
-  const rows = new Map<string, unknown>();
-  return {
-    rows,
-    get: <K extends EntityKind>(kind: K, id: string) => Promise.resolve(rows.get(`${kind}/${id}`) as Entity<K> | undefined),
-    put: (kind, value) => Promise.resolve(void rows.set(`${kind}/${value.id}`, value)),
-    del: (kind, id) => Promise.resolve(void rows.delete(`${kind}/${id}`)),
-    scan: () => Promise.resolve([]),
-  };
-}
+import { makeMemoryTx } from '../../fixtures/memory-tx';
 
 const ctx = (overrides: Partial<MutationContext> = {}): MutationContext => ({
   at: Date.UTC(2026, 10, 26, 8, 0),
@@ -26,7 +13,7 @@ const ctx = (overrides: Partial<MutationContext> = {}): MutationContext => ({
   ...overrides,
 });
 
-const level = (tx: ReturnType<typeof memoryTx>, id: string) => tx.rows.get(`stock/${id}`) as StockLevel | undefined;
+const level = (tx: ReturnType<typeof makeMemoryTx>, id: string) => tx.get('stock', id);
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -36,53 +23,53 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 
 describe('stock mutators', () => {
   it('creates a stock level on first receipt and adds to it after', async () => {
-    const tx = memoryTx();
+    const tx = makeMemoryTx();
     const id = newId();
     await runMutation(tx, 'stock.receive', { id, item: 'N95 respirator', store: 'ED store', qty: 40 }, ctx());
     await runMutation(tx, 'stock.receive', { id, item: 'N95 respirator', store: 'ED store', qty: 10 }, ctx({ at: Date.UTC(2026, 10, 26, 9, 0) }));
-    expect(level(tx, id)).toMatchObject({ id, space: 'demo-hospital', item: 'N95 respirator', store: 'ED store', qty: 50, updatedAt: Date.UTC(2026, 10, 26, 9, 0) });
-    expect(level(tx, id)?.history?.map((m) => [m.kind, m.qty])).toEqual([['receive', 40], ['receive', 10]]);
+    expect(await level(tx, id)).toMatchObject({ id, space: 'demo-hospital', item: 'N95 respirator', store: 'ED store', qty: 50, updatedAt: Date.UTC(2026, 10, 26, 9, 0) });
+    expect((await level(tx, id))?.history?.map((m) => [m.kind, m.qty])).toEqual([['receive', 40], ['receive', 10]]);
   });
 
   it('issues down to exactly zero', async () => {
-    const tx = memoryTx();
+    const tx = makeMemoryTx();
     const id = newId();
     await runMutation(tx, 'stock.receive', { id, item: 'oxygen cylinder', store: 'ICU', qty: 3 }, ctx());
     await runMutation(tx, 'stock.issue', { id, qty: 3 }, ctx());
-    expect(level(tx, id)?.qty).toBe(0);
+    expect((await level(tx, id))?.qty).toBe(0);
   });
 
   it('rejects an issue that would take stock below zero, and changes nothing', async () => {
-    const tx = memoryTx();
+    const tx = makeMemoryTx();
     const id = newId();
     await runMutation(tx, 'stock.receive', { id, item: 'gloves', store: 'ED store', qty: 5 }, ctx());
     const error = await refusal(runMutation(tx, 'stock.issue', { id, qty: 6 }, ctx()));
     expect(error.code).toBe('stock_negative');
     expect(error.params).toMatchObject({ onHand: 5, requested: 6 });
-    expect(level(tx, id)?.qty).toBe(5);
+    expect((await level(tx, id))?.qty).toBe(5);
   });
 
   it('refuses to issue from a stock level that does not exist', async () => {
-    expect((await refusal(runMutation(memoryTx(), 'stock.issue', { id: newId(), qty: 1 }, ctx()))).code).toBe('not_found');
+    expect((await refusal(runMutation(makeMemoryTx(), 'stock.issue', { id: newId(), qty: 1 }, ctx()))).code).toBe('not_found');
   });
 
   it('refuses zero, negative and fractional quantities', async () => {
     for (const qty of [0, -1, 1.5]) {
-      const error = await refusal(runMutation(memoryTx(), 'stock.receive', { id: newId(), item: 'x', store: 'y', qty }, ctx()));
+      const error = await refusal(runMutation(makeMemoryTx(), 'stock.receive', { id: newId(), item: 'x', store: 'y', qty }, ctx()));
       expect(error.code, String(qty)).toBe('invalid_args');
       expect(error.message).toMatch(/qty/);
     }
   });
 
   it('refuses a receipt that names another item for an existing stock level', async () => {
-    const tx = memoryTx();
+    const tx = makeMemoryTx();
     const id = newId();
     await runMutation(tx, 'stock.receive', { id, item: 'gloves', store: 'ED store', qty: 5 }, ctx());
     expect((await refusal(runMutation(tx, 'stock.receive', { id, item: 'gowns', store: 'ED store', qty: 5 }, ctx()))).code).toBe('invalid_args');
   });
 
   it('refuses a stock level of another space', async () => {
-    const tx = memoryTx();
+    const tx = makeMemoryTx();
     const id = newId();
     await runMutation(tx, 'stock.receive', { id, item: 'gloves', store: 'ED store', qty: 5 }, ctx());
     expect((await refusal(runMutation(tx, 'stock.issue', { id, qty: 1 }, ctx({ space: 'drill-2026' })))).code).toBe('space_mismatch');
@@ -90,7 +77,7 @@ describe('stock mutators', () => {
 
   it('refuses a viewer', async () => {
     const error = await refusal(
-      runMutation(memoryTx(), 'stock.receive', { id: newId(), item: 'x', store: 'y', qty: 1 }, ctx({ actor: { userId: 'v', roles: ['viewer'] } })),
+      runMutation(makeMemoryTx(), 'stock.receive', { id: newId(), item: 'x', store: 'y', qty: 1 }, ctx({ actor: { userId: 'v', roles: ['viewer'] } })),
     );
     expect(error.code).toBe('forbidden');
   });

@@ -50,7 +50,7 @@ describe('task mutators', () => {
     await run('task.move', { id: a.id, status: 'done' });
     await run('task.move', { id: b.id, status: 'done', afterId: a.id });
     await run('task.move', { id: c.id, status: 'done', afterId: a.id, beforeId: b.id }, at(9));
-    const done = columns([...(await tx.scan('task', 'demo-hospital'))]).done;
+    const done = columns([...(await tx.query('task', 'demo-hospital'))]).done;
     expect(done.map((t) => t.id)).toEqual([a.id, c.id, b.id]);
     expect(done[1]).toMatchObject({ doneAt: T0 + 9 * 60_000, doneBy: makeActor('operator').userId });
   });

@@ -22,11 +22,11 @@ describe('the incident timeline', () => {
     if (!incident) throw new Error('missing');
     const timeline = buildTimeline({
       incident,
-      assignments: await tx.scan('assignment', 'demo-hospital'),
-      tasks: await tx.scan('task', 'demo-hospital'),
-      messages: await tx.scan('message', 'demo-hospital'),
-      logEntries: await tx.scan('logEntry', 'demo-hospital'),
-      deadlines: await tx.scan('deadline', 'demo-hospital'),
+      assignments: await tx.query('assignment', 'demo-hospital'),
+      tasks: await tx.query('task', 'demo-hospital'),
+      messages: await tx.query('message', 'demo-hospital'),
+      logEntries: await tx.query('logEntry', 'demo-hospital'),
+      deadlines: await tx.query('deadline', 'demo-hospital'),
     });
     expect(timeline.map((i) => i.type)).toEqual([
       'declared', 'assigned', 'level_changed', 'task_done', 'message', 'message_reply', 'log', 'report_recorded', 'period_started', 'status_changed',
@@ -42,7 +42,7 @@ describe('the incident timeline', () => {
     await a.task();
     const incident = await a.tx.get('incident', a.incidentId);
     if (!incident) throw new Error('missing');
-    const timeline = buildTimeline({ incident, tasks: await a.tx.scan('task', 'demo-hospital'), logEntries: await b.tx.scan('logEntry', 'demo-hospital') });
+    const timeline = buildTimeline({ incident, tasks: await a.tx.query('task', 'demo-hospital'), logEntries: await b.tx.query('logEntry', 'demo-hospital') });
     expect(timeline.map((i) => i.type)).toEqual(['declared']);
   });
 });
