@@ -155,7 +155,7 @@ describe('the conflict notice: acknowledge and resolve', () => {
 
     const incident = await tx.get('incident', incidentId);
     if (!incident) throw new Error('missing');
-    const timeline = buildTimeline({ incident, tasks: await tx.scan('task', 'demo-hospital') });
+    const timeline = buildTimeline({ incident, tasks: await tx.query('task', 'demo-hospital') });
     expect(timeline.filter((i) => i.type.startsWith('task_'))).toMatchObject([
       { type: 'task_conflict', by: 'alice', at: T0 + 5 * MINUTE, status: 'blocked', seen: 'in_progress', kept: 'done', keptBy: 'bob', keptAt: T0 + 10 * MINUTE },
       { type: 'task_conflict_resolved', by: 'carol', at: T0 + 30 * MINUTE, status: 'blocked' },

@@ -42,7 +42,7 @@ describe('the text rule', () => {
     const error = await runMutation(tx, 'stock.receive', { id: newId(), item: 'N95\u0000', store: 'ED', qty: 1 }, ctx()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'invalid_text', params: { field: 'args.item', char: 'U+0000' } });
-    expect(await tx.scan('stock', 'demo-hospital')).toEqual([]);
+    expect(await tx.query('stock', 'demo-hospital')).toEqual([]);
   });
 
   it('refuses a change dated outside 2000..2100 as time_out_of_range', async () => {
