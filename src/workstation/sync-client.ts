@@ -336,6 +336,7 @@ export class SyncClient {
     const { resent, lost } = await this.opts.queue.run(() => this.opts.store.requeue(author, serverLast, this.opts.now()));
     this.verified.set(clientId, serverLast);
     this.mustRebase = true;
+    this.requestSync();
     await this.notify({ kind: 'server_restored', at: this.opts.now(), count: resent });
     if (lost > 0) await this.notify({ kind: 'changes_lost', at: this.opts.now(), count: lost });
   }
