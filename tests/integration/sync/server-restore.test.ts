@@ -78,7 +78,7 @@ describe.each(await storageKinds())('desks after the hospital server is restored
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
-  });
+  }, 120_000);
 
   it('re-pull the lost versions, re-send the work the server lost, skip no row and converge', async () => {
     const srv = await restorableServer(storage);
@@ -142,5 +142,5 @@ describe.each(await storageKinds())('desks after the hospital server is restored
       expect(ws.sync.status().notices.map((n) => n.kind)).toContain('server_restored');
       expect(ws.store.list('stock', SPACE).filter((x) => stocks.includes(x.id)).map((x) => x.qty).sort()).toEqual([1, 2, 3]);
     }
-  });
+  }, 300_000);
 });
