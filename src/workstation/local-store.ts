@@ -85,6 +85,7 @@ export class LocalStore {
       tokenGet: db.prepare<[string], { token: string | null }>('SELECT token FROM sync_cursor WHERE space = ?'),
       cursorsDrop: db.prepare<[string]>('DELETE FROM sync_cursor WHERE space = ?'),
       entityDropSpace: db.prepare<[string]>('DELETE FROM entity WHERE space = ?'),
+      kindsOfSpace: db.prepare<[string], { kind: string }>('SELECT DISTINCT kind FROM entity WHERE space = ?'),
       shadowDropSpace: db.prepare<[string]>('DELETE FROM shadow WHERE space = ?'),
       outboxAll: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id'),
       outboxFirst: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id LIMIT ?'),
@@ -358,22 +359,29 @@ export class LocalStore {
     })();
   }
 
-  /** Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. */
-  resetSpaces(spaces: readonly string[]): void {
+  /**
+   * Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. Returns the
+   * kinds dropped, so screens re-read them (a row the server lost and nobody re-sends must leave them too).
+   */
+  resetSpaces(spaces: readonly string[]): Set<EntityKind> {
+    const kinds = new Set<EntityKind>();
     this.db.transaction(() => {
       for (const space of spaces) {
+        for (const { kind } of this.stmts.kindsOfSpace.all(space)) kinds.add(kind as EntityKind);
         this.stmts.entityDropSpace.run(space);
         this.stmts.shadowDropSpace.run(space);
         this.stmts.cursorsDrop.run(space);
       }
     })();
+    return kinds;
   }
 
   /**
    * The server answers from another database: nothing confirmed by the old one means anything to it. The desk's
    * copy goes, the retained log goes, and every stream takes a new client id with its pending work renumbered.
    */
-  resetForNewServer(): void {
+  resetForNewServer(): Set<EntityKind> {
+    const kinds = new Set(this.db.prepare<[], { kind: string }>('SELECT DISTINCT kind FROM entity').all().map((r) => r.kind as EntityKind));
     this.db.transaction(() => {
       this.db.exec('DELETE FROM entity; DELETE FROM shadow; DELETE FROM sync_cursor;');
       this.streams.clearLog();
@@ -384,6 +392,7 @@ export class LocalStore {
         rows.forEach((row, i) => this.stmts.outboxRenumber.run(stream.userId, i + 1, null, row.actor, row.mutation_id));
       }
     })();
+    return kinds;
   }
 
   /**

@@ -362,11 +362,13 @@ export class SyncClient {
   private async serverReplaced(epoch: string): Promise<boolean> {
     const known = await this.opts.queue.run(() => this.opts.store.getMeta('serverEpoch'));
     if (known === epoch) return false;
-    await this.opts.queue.run(() => {
-      if (known) this.opts.store.resetForNewServer();
+    const dropped = await this.opts.queue.run(() => {
       this.opts.store.setMeta('serverEpoch', epoch);
+      return known ? this.opts.store.resetForNewServer() : null;
     });
-    if (!known) return false;
+    if (!dropped) return false;
+    // Whole kinds, not ids: every row of them may be gone.
+    this.opts.events.emit(changedEvent(dropped, new Set()));
     this.verified.clear();
     this.mustRebase = true;
     await this.notify({ kind: 'server_replaced', at: this.opts.now(), count: this.opts.store.pendingCount() });
@@ -405,7 +407,8 @@ export class SyncClient {
       if (await this.serverReplaced(page.serverEpoch)) continue;
       // The server went back on these spaces (restored): drop them here and pull them again from zero.
       if (page.rewound.length > 0 && rewinds++ < 2) {
-        await this.opts.queue.run(() => this.opts.store.resetSpaces(page.rewound));
+        const dropped = await this.opts.queue.run(() => this.opts.store.resetSpaces(page.rewound));
+        this.opts.events.emit(changedEvent(dropped, new Set()));
         this.mustRebase = true;
         await this.notify({ kind: 'server_restored', at: this.opts.now(), count: 0 });
         continue;
