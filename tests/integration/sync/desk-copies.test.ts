@@ -57,7 +57,7 @@ describe.each(await storageKinds())('a desk file restored from an older copy, or
     expect(await serverStock(rig.server, after)).toEqual({ applied: 1, qty: 4 });
     await eventually(s.ws, () => s.ws.store.list('stock', SPACE).filter((x) => [before, during, after].includes(x.id)).length === 3, 20_000);
     expect(s.ws.sync.status().notices).toEqual([expect.objectContaining({ kind: 'desk_copy', count: 1 })]);
-  });
+  }, 120_000);
 
   it('keeps the work of two desks running the same cloned file, each change applied once', async () => {
     const { s: original } = await rig.station();

@@ -70,7 +70,7 @@ describe.each(await storageKinds())('a desk shared by users in turn on %s', (sto
     // Under Bob's role the declaration would have been refused: it is applied because it is judged as Alice's.
     expect(await auditOf(incident.id)).toEqual([{ user_id: alice.id, result: 'applied', code: null, handed_over: null }]);
     expect(s.ws.sync.status().waiting).toEqual([]);
-  });
+  }, 120_000);
 
   it('hands Alice\'s pending work to Bob on request: sent as his, and the audit says whom it came from', async () => {
     const stock = newId();
