@@ -87,5 +87,5 @@ describe.each(await storageKinds())('a desk file restored from an older copy, or
     // Whichever desk's numbers clashed took a new client id, and says so.
     const notices = [...original.ws.sync.status().notices, ...clone.ws.sync.status().notices];
     expect(notices.map((n) => n.kind)).toContain('desk_copy');
-  });
+  }, 120_000);
 });

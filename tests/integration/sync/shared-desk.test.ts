@@ -82,5 +82,5 @@ describe.each(await storageKinds())('a desk shared by users in turn on %s', (sto
     expect(status.waiting).toEqual([]);
     await eventually(s.ws, () => s.ws.sync.status().pending === 0, 20_000);
     expect(await auditOf(stock)).toEqual([{ user_id: bob.id, result: 'applied', code: null, handed_over: expect.objectContaining({ from: alice.id }) as unknown }]);
-  });
+  }, 120_000);
 });
