@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import { createUser } from '../../../src/server/accounts';
+import { bindClient } from '../../../src/server/client-binding';
 import type { Db } from '../../../src/server/db/db';
 import { migrate, migrations, schemaVersion, SchemaTooNewError, SERVER_SCHEMA_VERSION } from '../../../src/server/db/migrations';
 import { openPgDb } from '../../../src/server/db/pg-db';
 import { openPgliteDb } from '../../../src/server/db/pglite-db';
 import { readPull } from '../../../src/server/pull';
 import { applyPush } from '../../../src/server/push';
-import { createTestDatabase, storageKinds } from '../../fixtures/server';
+import { createTestDatabase, storageKinds, TEST_DESK_PROOF } from '../../fixtures/server';
 
 type Fresh = { db: Db; done: () => Promise<void> };
 
@@ -37,7 +38,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
     try {
       expect(await schemaVersion(db)).toBe(0);
       expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
-      expect(await tables(db)).toEqual(['app_user', 'audit', 'client', 'entity', 'schema_migrations', 'session', 'space', 'user_space']);
+      expect(await tables(db)).toEqual(['app_user', 'audit', 'client', 'entity', 'schema_migrations', 'server_meta', 'session', 'space', 'space_version', 'user_space']);
       expect(await db.query('SELECT id, version FROM space')).toEqual([{ id: 'demo-hospital', version: 0 }]);
       expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
     } finally {
@@ -60,6 +61,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
         {
           protocolVersion: 1,
           clientId: 'client-migration',
+          deskProof: TEST_DESK_PROOF,
           mutations: [{ mutationId: 1, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: Date.now() }],
         },
         Date.now,
@@ -87,6 +89,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
       const outcome = await applyPush(db, auth, {
         protocolVersion: 1,
         clientId: 'client-params',
+        deskProof: TEST_DESK_PROOF,
         mutations: [
           { mutationId: 1, name: 'stock.issue', args: {}, space: 'demo-hospital', at: Date.now() },
           { mutationId: 2, name: 'stock.receive', args: { id: stock, item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: Date.now() },
@@ -109,6 +112,28 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
         { mutationId: 1, code: 'stock_negative', message: 'only 3' },
         { mutationId: 3, code: 'stock_negative', message: expect.any(String) as unknown, params: { item: 'masks', store: 'ED', onHand: 4, requested: 9 } },
       ]);
+    } finally {
+      await done();
+    }
+  });
+
+  it('gives a database from version 3 an epoch, and its clients their last user as owner, who keeps pushing under them', async () => {
+    const { db, done } = await fresh();
+    try {
+      expect(await migrate(db, 3)).toBe(3);
+      const user = await createUser(db, { username: 'sun.li', password: 'long enough pw', roles: ['operator'], spaces: ['demo-hospital'] });
+      await db.query(`INSERT INTO client (id, last_mutation_id, last_user_id, created_at, updated_at) VALUES ('client-v3', 2, $1, 0, 0)`, [user.id]);
+      expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
+      expect(await db.query(`SELECT length(value) > 0 AS has FROM server_meta WHERE key = 'epoch'`)).toEqual([{ has: true }]);
+      const auth = { user, spaces: ['demo-hospital'], tokenHash: 'x', expiresAt: Number.MAX_SAFE_INTEGER };
+      await bindClient(db, auth, 'client-v3', TEST_DESK_PROOF, 1);
+      const stranger = await createUser(db, { username: 'qian.yu', password: 'long enough pw', roles: ['operator'], spaces: ['demo-hospital'] });
+      await expect(bindClient(db, { ...auth, user: stranger }, 'client-v3', TEST_DESK_PROOF, 1)).rejects.toThrow(/another account/);
+      const outcome = await applyPush(db, auth, {
+        protocolVersion: 2, clientId: 'client-v3', deskProof: TEST_DESK_PROOF,
+        mutations: [{ mutationId: 3, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 1 }, space: 'demo-hospital', at: 1 }],
+      }, Date.now);
+      expect(outcome.response).toEqual({ results: [{ mutationId: 3, status: 'applied' }], lastMutationId: 3 });
     } finally {
       await done();
     }

@@ -56,6 +56,33 @@ describe('workstation store migrations', () => {
     cleanup();
   });
 
+  it('turns the one client id of a store at version 4 into the stream of its logged-in user, numbers kept', () => {
+    const { dir, cleanup } = makeTempDir();
+    const file = join(dir, 'ws.sqlite');
+    const old = openDatabase(file);
+    migrate(old, 4);
+    const session = { token: 't', expiresAt: 1, user: { id: 'u-alice', username: 'alice', displayName: 'Alice', roles: [] }, spaces: [], serverUrl: 'http://x' };
+    const meta = old.prepare<[string, string]>('INSERT INTO meta (key, value) VALUES (?, ?)');
+    meta.run('clientId', 'desk-12345');
+    meta.run('session', JSON.stringify(session));
+    meta.run('lastMutationId', '3');
+    meta.run('ackedMutationId', '1');
+    const outbox = old.prepare<[number, string]>("INSERT INTO outbox (mutation_id, name, args, space, at, actor) VALUES (?, 'incident.rename', '{}', 'demo-hospital', 1, ?)");
+    outbox.run(2, JSON.stringify({ userId: 'u-alice', roles: [] }));
+    outbox.run(3, JSON.stringify({ userId: 'local-operator', roles: ['admin'] }));
+    old.close();
+    const db = openDatabase(file);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    const store = new LocalStore(db);
+    // Work already sent under the old id keeps its numbers there, so the server answers it as a duplicate, never twice.
+    expect(store.streams.all()).toEqual([{ userId: 'u-alice', displayName: 'Alice', clientId: 'desk-12345', lastId: 3, ackedId: 1, confirmedId: 1 }]);
+    expect(store.pendingOf('u-alice', 1, 10).map((m) => [m.mutationId, m.streamId])).toEqual([[2, 2], [3, 3]]);
+    // A second user of this desk gets a stream of their own, not the desk's old id.
+    expect(store.streams.ensure('u-bob', 'Bob', 'desk-12345').clientId).not.toBe('desk-12345');
+    db.close();
+    cleanup();
+  });
+
   it('refuses a store written by a newer version instead of damaging it', () => {
     const { dir, cleanup } = makeTempDir();
     const db = openDatabase(join(dir, 'ws.sqlite'));
