@@ -1,6 +1,8 @@
 /**
  * The short seeded chaos runs CI makes on both stores (`npm run test:chaos:ci`). Each run is a separate process
- * so a failure names its seed; replay one with `npm run test:chaos -- --seed N --store S`.
+ * so a failure names its seed; replay one with `npm run test:chaos -- --seed N --store S --instances 2`.
+ * `CHAOS_FAULTS=network` keeps to the network faults and kills (no restores, clones, user switches, skewed clocks
+ * or database cuts).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,11 +13,15 @@ const runs = [
 ];
 const seconds = process.env['CHAOS_SECONDS'] ?? '12';
 const clients = process.env['CHAOS_CLIENTS'] ?? '4';
+const faults = process.env['CHAOS_FAULTS'] ?? 'all';
 let failed = 0;
 for (const { seed, store } of runs) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'run.ts'), '--seed', String(seed), '--store', store, '--seconds', seconds, '--clients', clients],
+    [
+      ...['--import', 'tsx', join(import.meta.dirname, 'run.ts'), '--seed', String(seed), '--store', store],
+      ...['--seconds', seconds, '--clients', clients, '--instances', '2', '--faults', faults],
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
   );
   const last = result.stdout.trim().split('\n').at(-1) ?? '';

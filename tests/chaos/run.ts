@@ -168,6 +168,11 @@ async function main(): Promise<number> {
     const fault: { error: Error | null } = { error: null };
     const faultsDone = faults?.run(end).catch((error: unknown) => (fault.error = error instanceof Error ? error : new Error(String(error))));
     let lastServerKill = Date.now();
+    const restarts = new Set<Promise<void>>();
+    const background = (task: Promise<void>) => {
+      const tracked = task.finally(() => restarts.delete(tracked));
+      restarts.add(tracked);
+    };
     // Re-chosen when the desk's connections are gone: a load balancer sends the reconnect anywhere.
     const reroute = (proxy: TcpProxy) => proxy.retarget(fleet.pickPort(routeRandom));
     while (Date.now() < end) {
@@ -202,15 +207,19 @@ async function main(): Promise<number> {
         await sleep(random.int(0, 8));
         worker.kill();
         clientKills++;
-        await sleep(random.int(100, 800));
-        await worker.start();
-        desk.busy = false;
+        const downMs = random.int(100, 800);
+        // In the background: a restart takes seconds on a loaded machine, and the other desks keep working meanwhile.
+        background(sleep(downMs).then(() => worker.start()).finally(() => (desk.busy = false)));
       } else if (Date.now() - lastServerKill > Math.min(8_000, (seconds * 1000) / 3)) {
         lastServerKill = Date.now();
-        const port = await fleet.killOne(random, random.int(200, 1_500));
-        for (const d of desks) if (instanceCount > 1 && d.proxy.targetPort === port) reroute(d.proxy);
+        background(
+          fleet.killOne(random.int(0, instanceCount - 1), random.int(200, 1_500)).then((port) => {
+            for (const d of desks) if (instanceCount > 1 && d.proxy.targetPort === port) reroute(d.proxy);
+          }),
+        );
       }
     }
+    await Promise.all(restarts);
     await faultsDone;
     if (fault.error) throw fault.error;
     await Promise.all(desks.map((d) => d.settle()));

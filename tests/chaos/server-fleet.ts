@@ -58,10 +58,11 @@ export class ServerFleet {
     return Promise.all(this.instances.map((s) => s.stop())).then(() => undefined);
   }
 
-  /** SIGKILLs one instance and starts it again after `downMs`; returns the port it served. */
-  killOne(random: Random, downMs: number): Promise<number> {
+  /** SIGKILLs instance `index` and starts it again after `downMs`; returns the port it served. */
+  killOne(index: number, downMs: number): Promise<number> {
     return this.exclusive(async () => {
-      const victim = random.pick(this.instances);
+      const victim = this.instances[index % this.instances.length];
+      if (!victim) throw new Error('no server instance to kill');
       this.log(`server on :${victim.port} SIGKILLed for ${downMs} ms`);
       victim.kill();
       this.kills++;
