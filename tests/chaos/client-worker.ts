@@ -53,6 +53,8 @@ async function handle(message: ToWorker): Promise<void> {
 }
 
 send({ type: 'ready', clientId: ws.clientId });
+// An orchestrator that died (or was killed) takes its desks with it rather than leaving them running.
+process.on('disconnect', () => process.exit(1));
 process.on('SIGTERM', () => {
   void ws.close().then(() => process.exit(0));
 });

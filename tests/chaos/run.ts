@@ -260,6 +260,8 @@ async function main(): Promise<number> {
     const opened = await openDb({ databaseUrl: storage.databaseUrl, dataDir: storage.databaseUrl ? undefined : serverDir });
     const state = await readServerState(opened);
     const { mismatches, negatives } = await stockReplayMismatches(opened);
+    // Logins plus renewals: a desk whose clock is ahead must not renew its token on every round.
+    const [sessions] = await opened.query<{ n: number }>('SELECT count(*)::int AS n FROM session');
     await opened.close();
 
     const verdict = judge(acked, unacked, state.audit);
@@ -299,6 +301,7 @@ async function main(): Promise<number> {
       forgotten_by_desk_restore: verdict.forgottenByRestore,
       server_crashes: crashes,
       relogins,
+      sessions_issued: sessions?.n ?? 0,
       converged,
       converge_ms: convergeMs,
     };
