@@ -101,7 +101,9 @@ export type Poke = z.infer<typeof PokeSchema>;
 
 /** Error bodies of the sync routes. */
 export const SyncErrorSchema = z.object({
-  code: z.enum(['invalid_request', 'unauthorized', 'forbidden', 'update_required', 'server_outdated', 'rate_limited', 'internal']),
+  // `unavailable` (503): the server cannot reach its database just now; retry. A client that predates it reads
+  // the status alone, and a 5xx already means "retry" there.
+  code: z.enum(['invalid_request', 'unauthorized', 'forbidden', 'update_required', 'server_outdated', 'rate_limited', 'internal', 'unavailable']),
   message: z.string(),
   serverProtocolVersion: z.number().int().optional(),
 });

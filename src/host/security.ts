@@ -4,35 +4,48 @@ import type { IncomingHttpHeaders } from 'node:http';
 export const TOKEN_COOKIE = 'hcc_token';
 
 /**
- * Strict policy for the built renderer: nothing remote, no inline script, no eval, no frames. `ws:`/`wss:` is for
- * the API socket (CSP 'self' does not cover WebSocket schemes in every browser we may meet on a wall PC).
+ * Strict policy for the built renderer: nothing remote, no inline script, no eval, no frames. The API socket is
+ * allowed by its exact origin, the host the page was served from, and nothing else: a script that got in must
+ * not reach another socket (another local service, a remote collector). `'self'` alone would do in CSP Level 3
+ * browsers, but not in every browser we may meet on a wall PC.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self' ws: wss:",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export function contentSecurityPolicy(hostHeader: string | undefined): string {
+  const socket = hostHeader !== undefined && isPlainHost(hostHeader) ? ` ws://${hostHeader} wss://${hostHeader}` : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${socket}`,
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-src 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=()',
-  'cache-control': 'no-store',
-};
+/** A host name or IP with an optional port, and nothing that could add a source or a directive to the policy. */
+function isPlainHost(hostHeader: string): boolean {
+  return /^(?:[a-z0-9](?:[a-z0-9.-]{0,252})|\[[0-9a-f:.]{2,45}\])(?::\d{1,5})?$/i.test(hostHeader);
+}
+
+/** The headers of every response; the policy names the socket origin of the host as this request reached it. */
+export function securityHeaders(hostHeader: string | undefined): Readonly<Record<string, string>> {
+  return {
+    'content-security-policy': contentSecurityPolicy(hostHeader),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=()',
+    'cache-control': 'no-store',
+  };
+}
 
 /** Hashing first gives equal-length buffers, so timingSafeEqual leaks neither the content nor the length. */
 export function tokensEqual(expected: string, presented: string | undefined): boolean {

@@ -14,7 +14,7 @@ import {
   allowedOrigin,
   isLoopbackHost,
   readCookie,
-  SECURITY_HEADERS,
+  securityHeaders,
   TOKEN_COOKIE,
   tokenCookie,
   tokensEqual,
@@ -67,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     url.searchParams.get('token') ?? readCookie(req.headers, TOKEN_COOKIE);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    void reply.headers(SECURITY_HEADERS);
+    void reply.headers(securityHeaders(request.headers.host));
     if (!allowedHostHeader(request.headers.host, port, host)) {
       return reply.code(421).type('text/plain').send('unknown host name');
     }

@@ -1,11 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { SYNC_PROTOCOL_VERSION } from '../contract/sync';
 import { registerAuthRoutes, type LoginRateLimit } from './auth-routes';
 import { lockDataDir } from './db/data-dir-lock';
 import type { Db } from './db/db';
-import { migrate, schemaVersion } from './db/migrations';
+import { migrate } from './db/migrations';
 import { openDb } from './db/open';
+import type { PgTimeouts } from './db/pg-db';
 import { registerDirectoryRoutes } from './directory-routes';
+import { defaultHealthPolicy, registerHealthRoute, type HealthPolicy } from './health';
 import { handleError } from './http-errors';
 import { encodePoke, listenForPokes, PokeHub, POKE_CHANNEL } from './pokes';
 import { defaultSessionPolicy, type SessionPolicy } from './sessions';
@@ -24,6 +25,10 @@ export type ServerOptions = {
   loginRateLimit?: LoginRateLimit;
   /** Largest request body. A full push batch (1,000 mutations) fits with room to spare. */
   bodyLimit?: number;
+  /** How long to wait on PostgreSQL (statement, answer, connection, idle); see `defaultPgTimeouts`. */
+  databaseTimeouts?: Partial<PgTimeouts>;
+  /** When `/health` reports the write path stalled; see `defaultHealthPolicy`. */
+  health?: Partial<HealthPolicy>;
 };
 
 export type HospitalServer = {
@@ -67,22 +72,13 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
   await listener?.ready;
   const socket = attachPokeSocket(app, opened, hub, now);
 
-  app.get('/health', async (_request, reply) => {
-    try {
-      const version = await schemaVersion(opened);
-      return { ok: true, storage: opened.kind, schemaVersion: version, protocolVersion: SYNC_PROTOCOL_VERSION };
-    } catch (error) {
-      app.log.error({ err: error }, 'health check failed');
-      return reply.status(503).send({ ok: false, storage: opened.kind });
-    }
-  });
   await registerAuthRoutes(app, opened, {
     now,
     policy: { ...defaultSessionPolicy, ...options.session },
     loginRateLimit: options.loginRateLimit ?? { max: 10, windowMs: 60_000 },
   });
   registerDirectoryRoutes(app, opened, { now });
-  registerSyncRoutes(app, opened, {
+  const batcher = registerSyncRoutes(app, opened, {
     now,
     hub,
     announce: async (pokes) => {
@@ -90,6 +86,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
       for (const poke of pokes) await opened.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, encodePoke(poke)]);
     },
   });
+  registerHealthRoute(app, opened, batcher, { ...defaultHealthPolicy, ...options.health });
   await app.ready();
 
   let closing: Promise<void> | undefined;

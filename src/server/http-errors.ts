@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { describeZodError } from '../contract/errors';
 import { SYNC_PROTOCOL_VERSION, type SyncError } from '../contract/sync';
+import { StorageUnavailableError } from './db/db';
 
 /** A refusal with its HTTP status and the SyncError body the client reads. */
 export class SyncHttpError extends Error {
@@ -52,6 +53,15 @@ export function checkProtocolVersion(body: unknown): void {
 export function handleError(error: FastifyError | SyncHttpError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof SyncHttpError) {
     void reply.status(error.statusCode).send(error.body);
+    return;
+  }
+  if (error instanceof StorageUnavailableError) {
+    // Nothing was committed (or a retry is answered from the dedupe record): the client keeps its work and retries.
+    request.log.warn({ err: error }, 'database unavailable');
+    void reply
+      .status(503)
+      .header('retry-after', '5')
+      .send({ code: 'unavailable', message: 'the hospital server cannot reach its database; the request may be retried' } satisfies SyncError);
     return;
   }
   const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;

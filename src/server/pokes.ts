@@ -55,7 +55,8 @@ export function listenForPokes(connectionString: string, hub: PokeHub, log: Fast
   let delay = 500;
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString });
+    // keepAlive: a LISTEN connection is silent by nature; only the kernel's probes notice its peer vanished.
+    const next = new pg.Client({ connectionString, keepAlive: true, connectionTimeoutMillis: 10_000 });
     next.on('notification', (message) => {
       const poke = message.channel === POKE_CHANNEL && message.payload ? decodePoke(message.payload) : undefined;
       if (poke) hub.publish(poke);

@@ -2,7 +2,7 @@ import { boundErrorParams, type ErrorParams } from '../contract/errors';
 import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
-import type { Db, Queryable } from './db/db';
+import { StorageUnavailableError, type Db, type Queryable } from './db/db';
 import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './server-tx';
 import type { AuthContext } from './sessions';
 
@@ -145,17 +145,19 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
   });
 }
 
-type Waiting = PushItem & { resolve: (outcome: PushOutcome) => void; reject: (error: unknown) => void };
+type Waiting = PushItem & { resolve: (outcome: PushOutcome) => void; reject: (error: unknown) => void; since: number };
 
 /**
  * Group commit: while one transaction runs, the pushes that arrive queue up and then go together in the next.
  * An idle server applies a push at once; a busy one amortises the space lock over many. If a group fails for a
  * reason other than a domain refusal (a bug, a lost connection), each push is retried on its own, so one bad
- * push fails only its own request.
+ * push fails only its own request; when the database is unreachable, all of them fail at once (503, retried).
  */
 export class PushBatcher {
   private queue: Waiting[] = [];
   private running = false;
+  /** When the oldest push of the group in flight arrived; null when none is. */
+  private inFlightSince: number | null = null;
 
   constructor(
     private readonly db: Db,
@@ -165,7 +167,7 @@ export class PushBatcher {
 
   push(auth: AuthContext, request: PushRequest): Promise<PushOutcome> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ auth, request, resolve, reject });
+      this.queue.push({ auth, request, resolve, reject, since: this.now() });
       if (!this.running) void this.drain();
     });
   }
@@ -174,6 +176,7 @@ export class PushBatcher {
     this.running = true;
     while (this.queue.length > 0) {
       const group = this.take();
+      this.inFlightSince = group[0]?.since ?? null;
       try {
         const { outcomes, pokes } = await applyPushes(this.db, group, this.now);
         group.forEach((item, i) => {
@@ -181,11 +184,21 @@ export class PushBatcher {
           if (response) item.resolve({ response, pokes: pokesOf(item, pokes) });
         });
       } catch (error) {
-        if (group.length === 1) group[0]?.reject(error);
+        if (group.length === 1 || error instanceof StorageUnavailableError) for (const item of group) item.reject(error);
         else for (const item of group) await applyPush(this.db, item.auth, item.request, this.now).then(item.resolve, item.reject);
       }
     }
+    this.inFlightSince = null;
     this.running = false;
+  }
+
+  /**
+   * How long the oldest push not yet answered has waited, in ms (0 when there is none). It grows without bound
+   * only when the write path is stuck, which is what `/health` must be able to say.
+   */
+  oldestWaitMs(): number {
+    const oldest = this.inFlightSince ?? this.queue[0]?.since;
+    return oldest === undefined ? 0 : Math.max(0, this.now() - oldest);
   }
 
   private take(): Waiting[] {

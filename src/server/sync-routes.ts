@@ -14,7 +14,8 @@ export type SyncRouteOptions = {
   announce: (pokes: readonly Poke[]) => Promise<void>;
 };
 
-export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): void {
+/** Registers push and pull; returns the push queue, whose age `/health` reports. */
+export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): PushBatcher {
   const auth = requireAuth(db, options.now);
   const batcher = new PushBatcher(db, options.now);
 
@@ -46,4 +47,5 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     if (refused.length > 0) throw forbidden(`${caller.user.username} has no access to space ${refused.join(', ')}`);
     return readPull(db, parsed.data);
   });
+  return batcher;
 }

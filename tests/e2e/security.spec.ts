@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { WebSocketServer } from 'ws';
 import { CommandCentre } from './pages/command-centre';
 import { expect, test } from './fixtures/test';
 
@@ -75,6 +76,46 @@ test.describe('page containment', () => {
     expect(blocked.violations.some((v) => v.startsWith('script-src-elem https://example.com'))).toBe(true);
     expect(blocked.violations.some((v) => v.startsWith('script-src-elem inline'))).toBe(true);
     expect(blocked.violations.some((v) => v.startsWith('frame-src https://example.com'))).toBe(true);
+  });
+});
+
+test.describe('sockets', () => {
+  test('the page may open a socket to its own host only: one to another local port is blocked', async ({ page, host }) => {
+    // Another service on this machine that a script slipped into the page would like to reach.
+    const other = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    let reached = 0;
+    other.on('connection', (socket) => {
+      reached += 1;
+      socket.close();
+    });
+    await new Promise<void>((done) => other.once('listening', () => done()));
+    const address = other.address();
+    const otherPort = typeof address === 'object' ? address.port : 0;
+    try {
+      const app = new CommandCentre(page);
+      await app.open(host.url);
+      expect(await trySocket(page)).toBe('open');
+      const outcome = await page.evaluate(async (port) => {
+        const violations: string[] = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+        const result = await new Promise<string>((done) => {
+          try {
+            const socket = new WebSocket(`ws://127.0.0.1:${port}/`);
+            socket.onopen = () => done('open');
+            socket.onerror = () => done('refused');
+          } catch (error) {
+            done(`thrown ${(error as Error).name}`);
+          }
+        });
+        await new Promise((r) => setTimeout(r, 200));
+        return { result, violations };
+      }, otherPort);
+      expect(outcome.result).not.toBe('open');
+      expect(outcome.violations).toContain(`connect-src ws://127.0.0.1:${otherPort}/`);
+      expect(reached).toBe(0);
+    } finally {
+      await new Promise<void>((done) => other.close(() => done()));
+    }
   });
 });
 

@@ -31,3 +31,14 @@ export function beginStatement(options: TxOptions = {}): string {
   if (options.readOnly) parts.push('READ ONLY');
   return parts.join(' ');
 }
+
+/**
+ * The database could not be reached or did not answer in time (a cut or silent link, a failover, a restart, a
+ * statement over its time limit). Nothing was committed: the request is answered 503 and may be retried.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}

@@ -76,3 +76,15 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<nu
     req.end();
   });
 }
+
+/** Plain node:http GET with a forged Host header; the answer's headers. */
+export function rawHeaders(url: string, headers: Record<string, string>): Promise<Record<string, string | string[] | undefined>> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      res.resume();
+      resolve(res.headers);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startWebHost } from '../../../src/host/web-host';
 import { makeTempDir } from '../../fixtures/workstation';
-import { makeRendererDir, openSocket, rawGet, socketUrl, upgradeStatus, withHost } from './host-fixture';
+import { makeRendererDir, openSocket, rawGet, rawHeaders, socketUrl, upgradeStatus, withHost } from './host-fixture';
 
 const TOKEN = 'integration-token-0123456789';
 
@@ -17,11 +17,31 @@ describe('web host over HTTP', () => {
       const csp = wall.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("script-src 'self'");
-      expect(csp).toContain("connect-src 'self' ws: wss:");
+      const origin = new URL(host.url).host;
+      expect(csp).toContain(`connect-src 'self' ws://${origin} wss://${origin};`);
+      expect(csp).not.toMatch(/ wss?:(\s|;|$)/);
       expect(csp).not.toMatch(/https?:|unsafe-inline|unsafe-eval/);
       expect(wall.headers.get('x-frame-options')).toBe('DENY');
       expect((await fetch(`${host.url}/assets/missing.js`)).status).toBe(404);
     });
+  });
+
+  it('lets the page open sockets to its own origin only, as the browser reached it, and never to any host', async () => {
+    await withHost(async (host) => {
+      const local = await rawHeaders(host.url, { host: `localhost:${host.port}` });
+      expect(local['content-security-policy']).toContain(`connect-src 'self' ws://localhost:${host.port} wss://localhost:${host.port};`);
+    });
+    await withHost(
+      async (host) => {
+        // Beyond loopback any host name reaches the host; one that is not a plain name must not write the policy.
+        const forged = await rawHeaders(host.url, { host: "evil.example:1 'unsafe-inline'; script-src *" });
+        expect(forged['content-security-policy']).toContain("connect-src 'self'; ");
+        expect(forged['content-security-policy']).not.toMatch(/evil|unsafe|\*/);
+        const lan = await rawHeaders(host.url, { host: `ward-3.hospital.lan:${host.port}` });
+        expect(lan['content-security-policy']).toContain(`connect-src 'self' ws://ward-3.hospital.lan:${host.port} wss://ward-3.hospital.lan:${host.port};`);
+      },
+      { host: '0.0.0.0', token: TOKEN },
+    );
   });
 
   it('refuses to bind beyond loopback without a token', async () => {
