@@ -11,7 +11,18 @@ import type { Acked } from './verify';
  * from an earlier backup, and the database link cut or silenced. They run one at a time, beside the random
  * traffic and the network faults of run.ts.
  */
-export type HospitalFault = 'desk-restore' | 'desk-clone' | 'user-switch' | 'server-restore' | 'db-cut' | 'db-silence';
+export const HOSPITAL_FAULTS = ['desk-restore', 'desk-clone', 'user-switch', 'server-restore', 'db-cut', 'db-silence'] as const;
+export type HospitalFault = (typeof HOSPITAL_FAULTS)[number];
+
+/** `--faults`: `all`, `network` (none of these), or a comma-separated list of them and `clock-skew`. */
+export function parseFaults(text: string): { kinds: HospitalFault[]; clockSkew: boolean } {
+  if (text === 'all') return { kinds: [...HOSPITAL_FAULTS], clockSkew: true };
+  if (text === 'network') return { kinds: [], clockSkew: false };
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => n !== 'clock-skew' && !HOSPITAL_FAULTS.includes(n as HospitalFault));
+  if (unknown.length > 0) throw new Error(`--faults: unknown ${unknown.join(', ')} (all, network, clock-skew, ${HOSPITAL_FAULTS.join(', ')})`);
+  return { kinds: HOSPITAL_FAULTS.filter((k) => names.includes(k)), clockSkew: names.includes('clock-skew') };
+}
 
 export type FaultCounts = {
   deskBackups: number;
@@ -21,6 +32,8 @@ export type FaultCounts = {
 };
 
 export type FaultContext = {
+  /** The faults to draw from; the database ones are left out where there is no database link. */
+  kinds: readonly HospitalFault[];
   random: Random;
   desks: Desk[];
   users: readonly ChaosUser[];
@@ -39,8 +52,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void>; run: (until: number) => Promise<void> } {
   const { random, desks, fleet, db, counts, log } = ctx;
-  const kinds: HospitalFault[] = ['desk-restore', 'desk-clone', 'user-switch', 'server-restore'];
-  if (db) kinds.push('db-cut', 'db-silence');
+  const kinds = ctx.kinds.filter((k) => db || (k !== 'db-cut' && k !== 'db-silence'));
   // A mutation rolled back on its desk and also lost by the server is gone from everywhere: no product can bring
   // it back, so a restore only ever goes back to a copy taken after the last restore of the other kind.
   let lastDeskRestore = 0;
@@ -151,12 +163,12 @@ export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void
   return {
     /** The first backups, taken before the clock starts, so the restores drawn early have something to go back to. */
     async prepare() {
-      await fleet.snapshot();
-      await Promise.all(desks.map(backupDesk));
+      if (kinds.includes('server-restore')) await fleet.snapshot();
+      if (kinds.includes('desk-restore')) await Promise.all(desks.map(backupDesk));
     },
     async run(until) {
       let deck: HospitalFault[] = [];
-      while (Date.now() < until) {
+      while (Date.now() < until && kinds.length > 0) {
         await sleep(random.int(300, 1_500));
         if (Date.now() >= until) break;
         if (deck.length === 0) deck = shuffle(random, [...kinds]);

@@ -1,6 +1,7 @@
 /**
  * Fault-injection run: `npm run test:chaos -- --seed N --clients 8 --seconds 60 [--store pglite|postgres]
- * [--instances 2] [--faults all|network]`.
+ * [--instances 2] [--faults all|network|<list>]` (list: clock-skew, desk-restore, desk-clone, user-switch,
+ * server-restore, db-cut, db-silence).
  * Workstations in their own processes behind misbehaving TCP proxies; server instances SIGKILLed and restarted;
  * clients SIGKILLed mid-write; and the faults hospitals hit beyond the network (hospital-faults.ts): desks
  * restored from older copies of their files or cloned to new desks, users switching on a desk with work
@@ -19,7 +20,7 @@ import { createTestDatabase } from '../fixtures/server';
 import { openDb } from '../../src/server/db/open';
 import { copyDeskFiles } from './desk-files';
 import { Desk, type ChaosUser } from './desks';
-import { hospitalFaults, type FaultCounts } from './hospital-faults';
+import { hospitalFaults, parseFaults, type FaultCounts } from './hospital-faults';
 import { makeRandom, type Random } from './prng';
 import { runServerCli, WorkerProcess } from './processes';
 import { DatabaseLink, ServerFleet } from './server-fleet';
@@ -43,8 +44,8 @@ const seconds = Number(values.seconds);
 const store = values.store === 'postgres' ? 'postgres' : 'pglite';
 // PGlite's files belong to one process at a time: one server instance is all it can have.
 const instanceCount = store === 'pglite' ? 1 : Math.max(1, Number(values.instances));
-// `network` keeps to the faults of the first harness (proxies, kills): a switch for CI while fixes are pending.
-const hospital = values.faults !== 'network';
+// `network` keeps to the faults of the first harness (proxies, kills); a list picks some (see parseFaults).
+const chosen = parseFaults(values.faults);
 const random = makeRandom(seed);
 // Separate streams, so a fault drawn does not shift the traffic drawn after it more than it must.
 const faultRandom = makeRandom(seed * 7_919 + 1);
@@ -110,7 +111,7 @@ async function main(): Promise<number> {
 
   /** A desk on its own proxy to a server instance picked at random, its clock set (or not) by the seed. */
   const addDesk = async (dir: string, user: ChaosUser, index = desks.length): Promise<Desk> => {
-    const skew = hospital ? faultRandom.pick([0, 0, DAY, -DAY]) : 0;
+    const skew = chosen.clockSkew ? faultRandom.pick([0, 0, DAY, -DAY]) : 0;
     if (skew !== 0) skewed++;
     const proxy = new TcpProxy(fleet.pickPort(routeRandom));
     const port = await proxy.listen();
@@ -154,8 +155,8 @@ async function main(): Promise<number> {
     }
     await converge(desks, 60_000);
 
-    const faults = hospital
-      ? hospitalFaults({ random: faultRandom, desks, users: USERS, fleet, db, backupRoot, acked, counts, log, addDesk: (dir, user) => {
+    const faults = chosen.kinds.length > 0
+      ? hospitalFaults({ kinds: chosen.kinds, random: faultRandom, desks, users: USERS, fleet, db, backupRoot, acked, counts, log, addDesk: (dir, user) => {
           const clone = join(root, `client-${desks.length}`);
           copyDeskFiles(dir, clone);
           return addDesk(clone, user);
