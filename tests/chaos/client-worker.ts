@@ -14,7 +14,8 @@ const skewMs = Number(process.argv[3] ?? '0');
 const ws = createWorkstation({ dataDir, now: () => Date.now() + skewMs, sync: { pollMs: 1_000 } });
 
 function send(message: FromWorker): void {
-  process.send?.(message);
+  // The orchestrator may be gone (it ended the run, or died): an answer nobody waits for is dropped.
+  if (process.connected) process.send?.(message);
 }
 
 process.on('message', (message: ToWorker) => {

@@ -80,7 +80,8 @@ export class ServerProcess extends KillableProcess {
       this.child = null;
       this.crashes++;
     });
-    const deadline = Date.now() + 60_000;
+    // Generous: on a CI machine shared with other jobs a cold start of tsx and the server can take a minute.
+    const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       if (!this.child) throw new Error('server exited during start-up');
       try {
@@ -91,7 +92,7 @@ export class ServerProcess extends KillableProcess {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('server did not become healthy within 60 s');
+    throw new Error('server did not become healthy within 180 s');
   }
 
 }
