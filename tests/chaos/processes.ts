@@ -82,17 +82,20 @@ export class ServerProcess extends KillableProcess {
     });
     // Generous: on a CI machine shared with other jobs a cold start of tsx and the server can take a minute.
     const deadline = Date.now() + 180_000;
+    let last = 'no answer';
     while (Date.now() < deadline) {
       if (!this.child) throw new Error('server exited during start-up');
       try {
-        const response = await fetch(`http://127.0.0.1:${this.port}/health`, { signal: AbortSignal.timeout(1_000) });
+        // /health goes through the database's write path: give it time on a busy machine.
+        const response = await fetch(`http://127.0.0.1:${this.port}/health`, { signal: AbortSignal.timeout(10_000) });
         if (response.ok) return;
-      } catch {
-        // not up yet
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = String(error); // not up yet
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('server did not become healthy within 180 s');
+    throw new Error(`server on :${this.port} did not become healthy within 180 s (last: ${last})`);
   }
 
 }
