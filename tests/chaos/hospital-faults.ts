@@ -50,7 +50,7 @@ export type FaultContext = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void>; run: (until: number) => Promise<void> } {
+export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void>; run: (until: number, tailMs: number) => Promise<void> } {
   const { random, desks, fleet, db, counts, log } = ctx;
   const kinds = ctx.kinds.filter((k) => db || (k !== 'db-cut' && k !== 'db-silence'));
   // A mutation rolled back on its desk and also lost by the server is gone from everywhere: no product can bring
@@ -166,17 +166,26 @@ export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void
       if (kinds.includes('server-restore')) await fleet.snapshot();
       if (kinds.includes('desk-restore')) await Promise.all(desks.map(backupDesk));
     },
-    async run(until) {
-      let deck: HospitalFault[] = [];
-      while (Date.now() < until && kinds.length > 0) {
+    /**
+     * Deals faults until `until` and at least one whole deck, so a slow machine (where one restore takes a
+     * minute) still meets every fault the seed chose; then leaves `tailMs` of traffic for their effects to show.
+     */
+    async run(until, tailMs) {
+      let deck: HospitalFault[] = shuffle(random, [...kinds]);
+      let dealt = 0;
+      while (kinds.length > 0 && (Date.now() < until || deck.length > 0) && dealt < 10 * kinds.length) {
         await sleep(random.int(300, 1_500));
-        if (Date.now() >= until) break;
-        if (deck.length === 0) deck = shuffle(random, [...kinds]);
+        if (deck.length === 0) {
+          if (Date.now() >= until) break;
+          deck = shuffle(random, [...kinds]);
+        }
         const kind = deck.shift();
+        dealt++;
         // A fault that had to take its backup first comes round again later in this deck.
         if (kind && !(await act(kind))) deck.push(kind);
       }
       await Promise.all([...background]);
+      await sleep(tailMs);
     },
   };
 }

@@ -166,8 +166,11 @@ async function main(): Promise<number> {
     const end = Date.now() + seconds * 1000;
     supervisor = fleet.supervise();
     // Caught here and thrown after the traffic loop, so a harness error ends the run cleanly with its stack.
-    const fault: { error: Error | null } = { error: null };
-    const faultsDone = faults?.run(end).catch((error: unknown) => (fault.error = error instanceof Error ? error : new Error(String(error))));
+    const fault: { error: Error | null; done: boolean } = { error: null, done: !faults };
+    const faultsDone = faults
+      ?.run(end, 5_000)
+      .catch((error: unknown) => (fault.error = error instanceof Error ? error : new Error(String(error))))
+      .finally(() => (fault.done = true));
     let lastServerKill = Date.now();
     const restarts = new Set<Promise<void>>();
     const background = (task: Promise<void>) => {
@@ -176,7 +179,8 @@ async function main(): Promise<number> {
     };
     // Re-chosen when the desk's connections are gone: a load balancer sends the reconnect anywhere.
     const reroute = (proxy: TcpProxy) => proxy.retarget(fleet.pickPort(routeRandom));
-    while (Date.now() < end) {
+    // Traffic goes on until the time is up and the hospital faults have all been dealt (see hospitalFaults.run).
+    while (Date.now() < end || !fault.done) {
       await sleep(random.int(5, 40));
       const roll = random.next();
       const desk = desks[random.int(0, desks.length - 1)];
