@@ -54,6 +54,12 @@ export const api = {
   },
   'auth.logout': { params: NoParams, result: SyncStatusSchema },
   'sync.dismissRejection': { params: z.strictObject({ mutationId: z.number().int() }), result: z.object({}) },
+  /**
+   * Takes over all pending work of a user who made it on this desk and is not coming back to send it: it is sent
+   * as the logged-in user's, judged under their roles, and the server's audit records whom it was taken from.
+   */
+  'sync.handOver': { params: z.strictObject({ from: z.string().min(1).max(100) }), result: SyncStatusSchema },
+  'sync.dismissNotices': { params: NoParams, result: z.object({}) },
 } as const;
 
 export type Api = typeof api;

@@ -14,6 +14,27 @@ export const RejectedChangeSchema = z.object({
 });
 export type RejectedChange = z.infer<typeof RejectedChangeSchema>;
 
+/**
+ * Something the desk did on its own to keep everyone's work, that its user must hear of (issue 11):
+ * - `desk_copy`: this desk's file was restored from an older copy, or copied to another desk: its numbering
+ *   clashed with work the server already had, so it took a new client id and sent its pending work again.
+ * - `server_restored`: the hospital server was restored from a backup: the desk pulled the affected spaces again
+ *   and re-sent `count` changes the server had lost.
+ * - `changes_lost`: the server lost changes older than this desk keeps (SENT_LOG_DAYS): they could not be re-sent.
+ * - `server_replaced`: the server answers from another database: the desk pulled everything again and sent its
+ *   pending work; changes already confirmed by the old database were not sent to the new one.
+ */
+export const SyncNoticeSchema = z.object({
+  kind: z.enum(['desk_copy', 'server_restored', 'changes_lost', 'server_replaced']),
+  at: z.number().int(),
+  count: z.number().int().nonnegative(),
+});
+export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
+
+/** Pending work of a user who is not logged in on this desk: it waits for them, or for `sync.handOver`. */
+export const WaitingWorkSchema = z.object({ userId: z.string(), displayName: z.string(), count: z.number().int().positive() });
+export type WaitingWork = z.infer<typeof WaitingWorkSchema>;
+
 export const SyncStatusSchema = z.object({
   /** `standalone`: no hospital server configured; work stays on this workstation. */
   connection: z.enum(['standalone', 'offline', 'connecting', 'online']),
@@ -29,5 +50,9 @@ export const SyncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   /** Who this workstation is logged in as on the hospital server. */
   user: z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()) }).nullable(),
+  /** Included in `pending`, but not sent until its author logs in here (or it is handed over). */
+  waiting: z.array(WaitingWorkSchema),
+  /** Until dismissed (`sync.dismissNotices`). */
+  notices: z.array(SyncNoticeSchema),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

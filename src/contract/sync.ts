@@ -8,9 +8,24 @@ import { RoleSchema } from '../domain/roles';
  * The wire between a workstation and the hospital server (ARCHITECTURE.md, "Data and sync").
  * Both sides state this version; a mismatch is answered with `update_required` and the client keeps its work.
  */
-export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
 
+/**
+ * Protocol 2 (issue 11): a client id is one user's stream of mutations on one desk, registered to that account
+ * and to the desk's proof; a reused id with other content is a `conflict`; answers carry the database's epoch,
+ * and pulls the tokens that let a desk notice a database restored from a backup.
+ */
 export const ClientIdSchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9-]+$/);
+
+/**
+ * HMAC-SHA256(desk secret, client id), base64url: proves the caller holds the desk file that made the client id,
+ * without the secret ever leaving the desk. One proof per client id, so a proof seen in a log opens no other id.
+ */
+export const DeskProofSchema = z.string().min(40).max(100).regex(/^[A-Za-z0-9_-]+$/);
+
+/** Random id made when the server's database was created: a different value means a different database. */
+export const ServerEpochSchema = z.string().min(1).max(64);
+export const VersionTokenSchema = z.string().min(1).max(64);
 
 // ---- auth: POST /api/auth/login, POST /api/auth/renew, POST /api/auth/logout ----
 export const LoginRequestSchema = z.strictObject({
@@ -32,12 +47,22 @@ export const PushedMutationSchema = z.strictObject({
   args: z.unknown(),
   space: SpaceIdSchema,
   at: EpochMsSchema,
+  /**
+   * Set when the pushing user took this change over from a user who made it on this desk and is not logged in
+   * (`sync.handOver`). The server applies it under the pusher's account and roles, records `from` in the audit,
+   * and first checks the original stream, so a change the original author's session already delivered is not
+   * applied twice.
+   */
+  handedOver: z
+    .strictObject({ from: z.string().min(1).max(100), clientId: ClientIdSchema, mutationId: z.number().int().positive(), proof: DeskProofSchema })
+    .optional(),
 });
 export type PushedMutation = z.infer<typeof PushedMutationSchema>;
 
 export const PushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   clientId: ClientIdSchema,
+  deskProof: DeskProofSchema,
   mutations: z.array(PushedMutationSchema).max(1000),
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
@@ -51,7 +76,12 @@ const WireParamsSchema = ErrorParamsSchema.optional().catch(undefined);
 
 export const MutationResultSchema = z.object({
   mutationId: z.number().int(),
-  status: z.enum(['applied', 'rejected', 'duplicate']),
+  /**
+   * `conflict`: this (client id, mutation id) was already used for a different change (a desk restored from an
+   * older copy of its file, or a cloned desk). Nothing of it was applied; the desk must take a new client id and
+   * send it again. The server stops the batch there.
+   */
+  status: z.enum(['applied', 'rejected', 'duplicate', 'conflict']),
   code: z.enum(domainErrorCodes).optional(),
   message: z.string().optional(),
   params: WireParamsSchema,
@@ -59,6 +89,7 @@ export const MutationResultSchema = z.object({
 export const PushResponseSchema = z.object({
   results: z.array(MutationResultSchema),
   lastMutationId: z.number().int().nonnegative(),
+  serverEpoch: ServerEpochSchema,
 });
 export type PushResponse = z.infer<typeof PushResponseSchema>;
 
@@ -67,7 +98,10 @@ export type PushResponse = z.infer<typeof PushResponseSchema>;
 export const PullRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
   clientId: ClientIdSchema,
+  deskProof: DeskProofSchema,
   cursors: z.record(SpaceIdSchema, z.number().int().nonnegative()),
+  /** The token the server gave with each cursor: one it no longer has means the database went back. */
+  cursorTokens: z.record(SpaceIdSchema, VersionTokenSchema).default({}),
   /** Rejections of mutation ids above this one are returned (the client has recorded those below). */
   rejectionsAfter: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(10_000).default(2_000),
@@ -92,6 +126,14 @@ export const PullResponseSchema = z.object({
   /** The highest mutation id of this client the server has dealt with, as of the snapshot the rows came from. */
   lastMutationId: z.number().int().nonnegative(),
   rejections: z.array(z.object({ mutationId: z.number().int(), code: z.string(), message: z.string(), params: WireParamsSchema })),
+  serverEpoch: ServerEpochSchema,
+  /** The token of each returned cursor's version (absent for a version no push made, e.g. cursor 0). */
+  tokens: z.record(SpaceIdSchema, VersionTokenSchema),
+  /**
+   * Spaces whose cursor this database never reached or gave to other changes (it was restored from a backup):
+   * no rows are sent for them; the desk drops its copy of the space and pulls it again from zero.
+   */
+  rewound: z.array(SpaceIdSchema),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 

@@ -5,9 +5,13 @@ import type { Db, Queryable } from './db/db';
 export type PullInput = {
   clientId: string;
   cursors: Record<string, number>;
+  cursorTokens?: Record<string, string> | undefined;
   rejectionsAfter: number;
   limit: number;
 };
+
+/** A pull's answer before the route adds the database's epoch. */
+export type PullAnswer = Omit<PullResponse, 'serverEpoch'>;
 
 type EntityRow = ServerRowWire;
 const ROW_COLUMNS = 'kind, id, space, data, version, deleted';
@@ -17,13 +21,15 @@ const ROW_COLUMNS = 'kind, id, space, data, version, deleted';
  * Pages end on a version boundary: a mutation's rows arrive together or not at all, so a client never shows
  * half a change. A single version larger than `limit` is sent whole, alone.
  */
-export async function readPull(db: Db, input: PullInput): Promise<PullResponse> {
+export async function readPull(db: Db, input: PullInput): Promise<PullAnswer> {
   return db.transaction(
     async (tx) => {
       const rows: EntityRow[] = [];
       const cursors: Record<string, number> = { ...input.cursors };
+      const rewound = await rewoundSpaces(tx, input);
       let more = false;
       for (const space of Object.keys(input.cursors).sort()) {
+        if (rewound.includes(space)) continue;
         const from = input.cursors[space] ?? 0;
         const budget = input.limit - rows.length;
         const page = await spacePage(tx, space, from, budget, rows.length === 0);
@@ -44,10 +50,46 @@ export async function readPull(db: Db, input: PullInput): Promise<PullResponse> 
       );
       // Refusals recorded before params existed (or without any) go out as they always did: without the field.
       const rejections = refused.map(({ params, ...rest }) => (params === null ? rest : { ...rest, params }));
-      return { rows, cursors, more, lastMutationId, rejections };
+      return { rows, cursors, more, lastMutationId, rejections, tokens: await tokensOf(tx, cursors, rewound), rewound };
     },
     { isolation: 'repeatable read', readOnly: true },
   );
+}
+
+/**
+ * Spaces whose cursor this database cannot vouch for: above the space's version (restored, nothing written
+ * since), or at a version whose token differs or is gone (restored, and other changes have taken its numbers).
+ */
+async function rewoundSpaces(tx: Queryable, input: PullInput): Promise<string[]> {
+  const asked = Object.entries(input.cursors).filter(([, cursor]) => cursor > 0);
+  if (asked.length === 0) return [];
+  const known = await tx.query<{ id: string; head: number; token: string | null }>(
+    `SELECT s.id, s.version AS head, v.token
+       FROM space s JOIN jsonb_to_recordset($1::jsonb) AS r(space text, cursor bigint) ON r.space = s.id
+       LEFT JOIN space_version v ON v.space = s.id AND v.version = r.cursor`,
+    [JSON.stringify(asked.map(([space, cursor]) => ({ space, cursor })))],
+  );
+  return asked
+    .filter(([space, cursor]) => {
+      const row = known.find((k) => k.id === space);
+      if (!row) return false;
+      const sent = input.cursorTokens?.[space];
+      // A version written outside a push (tools) has no token: the head check alone applies to it.
+      return cursor > Number(row.head) || (sent !== undefined && sent !== row.token);
+    })
+    .map(([space]) => space)
+    .sort();
+}
+
+async function tokensOf(tx: Queryable, cursors: Readonly<Record<string, number>>, skip: readonly string[]): Promise<Record<string, string>> {
+  const wanted = Object.entries(cursors).filter(([space, cursor]) => cursor > 0 && !skip.includes(space));
+  if (wanted.length === 0) return {};
+  const rows = await tx.query<{ space: string; token: string }>(
+    `SELECT v.space, v.token FROM space_version v
+       JOIN jsonb_to_recordset($1::jsonb) AS r(space text, cursor bigint) ON r.space = v.space AND r.cursor = v.version`,
+    [JSON.stringify(wanted.map(([space, cursor]) => ({ space, cursor })))],
+  );
+  return Object.fromEntries(rows.map((r) => [r.space, r.token]));
 }
 
 async function spacePage(

@@ -1,14 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { boundErrorParams, type ErrorParams } from '../contract/errors';
 import type { PushedMutation, PushRequest, PushResponse } from '../contract/sync';
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
+import { hashProof, sameHash } from './client-binding';
+import { contentHash } from './content-hash';
 import { StorageUnavailableError, type Db, type Queryable } from './db/db';
 import { createServerTx, SPACE_CHANGED, UPSERT_ENTITIES, WriteLayer } from './server-tx';
 import type { AuthContext } from './sessions';
 
 type Result = PushResponse['results'][number];
 export type Poke = { space: string; version: number };
-export type PushOutcome = { response: PushResponse; pokes: Poke[] };
+/** A push's answer before the route adds the database's epoch. */
+export type PushAnswer = Omit<PushResponse, 'serverEpoch'>;
+export type PushOutcome = { response: PushAnswer; pokes: Poke[] };
 
 type Verdict =
   | { result: 'applied'; version: number }
@@ -17,8 +22,10 @@ type Verdict =
 type AuditRow = {
   client_id: string; mutation_id: number; user_id: string; space: string; name: string; args: unknown; client_at: number;
   server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; params: ErrorParams | null;
-  version: number | null;
+  version: number | null; content_hash: string; handed_over: { from: string; clientId: string; mutationId: number } | null;
 };
+
+type ClientRow = { id: string; last_mutation_id: number; owner_user_id: string | null; desk_proof_hash: string | null };
 
 export type PushItem = { auth: AuthContext; request: PushRequest };
 
@@ -47,7 +54,7 @@ export async function applyPush(db: Db, auth: AuthContext, request: PushRequest,
  * versions and clients' marks, so the space locks are held for few round trips; and concurrent pushes share one
  * transaction (PushBatcher), so a hospital's fifty desks do not queue one by one on their space's lock.
  */
-export async function applyPushes(db: Db, items: readonly PushItem[], now: () => number): Promise<{ outcomes: PushResponse[]; pokes: Poke[] }> {
+export async function applyPushes(db: Db, items: readonly PushItem[], now: () => number): Promise<{ outcomes: PushAnswer[]; pokes: Poke[] }> {
   return db.transaction(async (tx) => {
     const clientIds = [...new Set(items.map((i) => i.request.clientId))].sort();
     const firstUser = new Map(items.map((i) => [i.request.clientId, i.auth.user.id]));
@@ -57,12 +64,15 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
        ON CONFLICT (id) DO NOTHING`,
       [JSON.stringify(clientIds.map((id) => ({ id, user_id: firstUser.get(id) }))), now()],
     );
-    // Serializes pushes of one client: a resend racing the original waits, then sees its ids as duplicates.
-    const clients = await tx.query<{ id: string; last_mutation_id: number }>(
-      'SELECT id, last_mutation_id FROM client WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
-      [clientIds],
+    // Serializes pushes of one client: a resend racing the original waits, then sees its ids as duplicates. The
+    // streams handed-over changes come from are locked too, so their author's own resend cannot race the hand-over.
+    const origins = items.flatMap((i) => i.request.mutations.flatMap((m) => (m.handedOver ? [m.handedOver.clientId] : [])));
+    const clients = await tx.query<ClientRow>(
+      `SELECT id, last_mutation_id, owner_user_id, desk_proof_hash FROM client WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [[...new Set([...clientIds, ...origins])].sort()],
     );
-    const lastOf = new Map(clients.map((c) => [c.id, c.last_mutation_id]));
+    const clientRows = new Map(clients.map((c) => [c.id, c]));
+    const lastOf = new Map(clients.map((c) => [c.id, Number(c.last_mutation_id)]));
     const wanted = [
       ...new Set(items.flatMap(({ auth, request }) => request.mutations.map((m) => m.space).filter((s) => auth.spaces.includes(s)))),
     ].sort();
@@ -77,17 +87,22 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
     const audit: AuditRow[] = [];
     const marks = new Map<string, { last: number; user_id: string }>();
 
-    const outcomes: PushResponse[] = [];
+    const outcomes: PushAnswer[] = [];
     for (const { auth, request } of items) {
       let last = lastOf.get(request.clientId) ?? 0;
       const results: Result[] = [];
       for (const m of request.mutations) {
+        // The author is the stream's owner, which is the session's user (client-binding.ts): never a field.
+        const hash = contentHash(m, auth.user.id);
         if (m.mutationId <= last) {
-          results.push(await recordedResult(tx, request.clientId, m.mutationId, audit));
+          const recorded = await recordedResult(tx, request.clientId, m.mutationId, hash, audit);
+          results.push(recorded);
+          if (recorded.status === 'conflict') break;
           continue;
         }
         if (m.mutationId !== last + 1) break;
-        const verdict = await applyOne(writes, auth, m, nextVersion);
+        const verdict = (await handOverRefusal(tx, m, clientRows, lastOf, audit)) ?? (await applyOne(writes, auth, m, nextVersion));
+        const { handedOver } = m;
         audit.push({
           client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
           args: m.args ?? null, client_at: m.at, server_at: now(), result: verdict.result,
@@ -95,6 +110,8 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
           message: verdict.result === 'rejected' ? verdict.message : null,
           params: verdict.result === 'rejected' ? (verdict.params ?? null) : null,
           version: verdict.result === 'applied' ? verdict.version : null,
+          content_hash: hash,
+          handed_over: handedOver ? { from: handedOver.from, clientId: handedOver.clientId, mutationId: handedOver.mutationId } : null,
         });
         if (verdict.result === 'applied') {
           written.add(m.space);
@@ -114,18 +131,28 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
     // trips as possible: under load every await is a trip through a busy event loop while others wait.
     const rows = writes.drain();
     const pokes: Poke[] = [...written].sort().map((space) => ({ space, version: nextVersion.get(space) ?? 0 }));
+    // Each new version gets a random token: a desk holding a token this database does not know has seen a
+    // future the database lost (it was restored from a backup), whatever the version numbers say.
+    const versions = pokes.map((p) => ({ ...p, token: randomBytes(12).toString('base64url') }));
     if (audit.length > 0) {
       const [outcome] = await tx.query<{ entities: number }>(
         `WITH e AS (${UPSERT_ENTITIES} RETURNING 1),
          a AS (
-           INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version)
-           SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version
+           INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version,
+                              content_hash, handed_over)
+           SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version,
+                  content_hash, handed_over
              FROM jsonb_to_recordset($2::jsonb) AS r(client_id text, mutation_id bigint, user_id text, space text, name text,
-                  args jsonb, client_at bigint, server_at bigint, result text, code text, message text, params jsonb, version bigint)
+                  args jsonb, client_at bigint, server_at bigint, result text, code text, message text, params jsonb, version bigint,
+                  content_hash text, handed_over jsonb)
            RETURNING 1),
          s AS (
            UPDATE space SET version = r.version FROM jsonb_to_recordset($3::jsonb) AS r(space text, version bigint)
             WHERE space.id = r.space RETURNING 1),
+         v AS (
+           INSERT INTO space_version (space, version, token)
+           SELECT space, version, token FROM jsonb_to_recordset($3::jsonb) AS r(space text, version bigint, token text)
+           RETURNING 1),
          c AS (
            UPDATE client SET last_mutation_id = r.last, last_user_id = r.user_id, updated_at = $5
              FROM jsonb_to_recordset($4::jsonb) AS r(id text, last bigint, user_id text)
@@ -134,7 +161,7 @@ export async function applyPushes(db: Db, items: readonly PushItem[], now: () =>
         [
           JSON.stringify(rows),
           JSON.stringify(audit),
-          JSON.stringify(pokes),
+          JSON.stringify(versions),
           JSON.stringify([...marks].map(([id, mark]) => ({ id, ...mark }))),
           now(),
         ],
@@ -246,14 +273,30 @@ async function applyOne(writes: WriteLayer, auth: AuthContext, m: PushedMutation
   return { result: 'applied', version };
 }
 
-/** A resent mutation is not applied again; the client hears what happened the first time, params included. */
-async function recordedResult(tx: Queryable, clientId: string, mutationId: number, pendingAudit: readonly AuditRow[]): Promise<Result> {
-  // The first time may be earlier in this same group, not yet written.
+type Recorded = { result: string; code: DomainErrorCode | null; message: string | null; params: ErrorParams | null; content_hash: string | null };
+
+/** What the server recorded under (client id, mutation id): earlier in this same group (not yet written), or audited. */
+async function recorded(tx: Queryable, clientId: string, mutationId: number, pendingAudit: readonly AuditRow[]): Promise<Recorded | undefined> {
   const pending = pendingAudit.find((a) => a.client_id === clientId && a.mutation_id === mutationId);
-  type Recorded = { result: string; code: DomainErrorCode | null; message: string | null; params: ErrorParams | null };
-  const [row] = pending
-    ? [{ result: pending.result, code: pending.code as DomainErrorCode | null, message: pending.message, params: pending.params }]
-    : await tx.query<Recorded>('SELECT result, code, message, params FROM audit WHERE client_id = $1 AND mutation_id = $2', [clientId, mutationId]);
+  if (pending) {
+    const { result, message, params, content_hash } = pending;
+    return { result, code: pending.code as DomainErrorCode | null, message, params, content_hash };
+  }
+  const [row] = await tx.query<Recorded>(
+    'SELECT result, code, message, params, content_hash FROM audit WHERE client_id = $1 AND mutation_id = $2',
+    [clientId, mutationId],
+  );
+  return row;
+}
+
+/**
+ * A resent mutation is not applied again; the client hears what happened the first time, params included.
+ * Unless the content differs: then the id was reused by a desk restored from an older copy of its file, or by a
+ * clone, and the answer is `conflict` (rows audited before content hashes existed are taken as the same).
+ */
+async function recordedResult(tx: Queryable, clientId: string, mutationId: number, hash: string, pendingAudit: readonly AuditRow[]): Promise<Result> {
+  const row = await recorded(tx, clientId, mutationId, pendingAudit);
+  if (row && row.content_hash !== null && row.content_hash !== hash) return { mutationId, status: 'conflict' };
   const result: Result = { mutationId, status: 'duplicate' };
   if (row?.result === 'rejected') {
     if (row.code !== null) result.code = row.code;
@@ -261,4 +304,31 @@ async function recordedResult(tx: Queryable, clientId: string, mutationId: numbe
     if (row.params !== null) result.params = row.params;
   }
   return result;
+}
+
+/**
+ * A handed-over change is refused when its original stream is not this desk's for that user (forbidden), or when
+ * the original author's session already delivered it (already_exists: applying it again would double it). Else
+ * undefined: it is applied as the pusher's.
+ */
+async function handOverRefusal(
+  tx: Queryable,
+  m: PushedMutation,
+  clients: ReadonlyMap<string, ClientRow>,
+  lastOf: ReadonlyMap<string, number>,
+  pendingAudit: readonly AuditRow[],
+): Promise<Verdict | undefined> {
+  const origin = m.handedOver;
+  if (!origin) return undefined;
+  const stream = clients.get(origin.clientId);
+  // A stream the server never saw delivered nothing: there is nothing to check against.
+  if (!stream) return undefined;
+  if (stream.owner_user_id !== origin.from || !sameHash(stream.desk_proof_hash, hashProof(origin.proof))) {
+    return { result: 'rejected', code: 'forbidden', message: `cannot take over change ${origin.mutationId}: its stream is not ${origin.from}'s on this desk` };
+  }
+  if (origin.mutationId > (lastOf.get(origin.clientId) ?? 0)) return undefined;
+  const first = await recorded(tx, origin.clientId, origin.mutationId, pendingAudit);
+  const asOriginal = contentHash({ ...m, handedOver: undefined }, origin.from);
+  if (first?.content_hash !== asOriginal) return undefined;
+  return { result: 'rejected', code: 'already_exists', message: `this change was already delivered as ${origin.from}'s` };
 }

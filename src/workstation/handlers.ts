@@ -77,6 +77,10 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
 
     'auth.logout': () => ws.sync.logout(),
 
+    'sync.handOver': ({ from }) => ws.sync.handOver(from),
+
+    'sync.dismissNotices': () => ws.sync.dismissNotices().then(() => ({})),
+
     'sync.dismissRejection': ({ mutationId }) =>
       queue.run(() => {
         store.dismissRejection(mutationId);

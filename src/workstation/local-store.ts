@@ -1,5 +1,6 @@
+import { LOCAL_OPERATOR_ID } from '../contract/directory';
 import { ErrorParamsSchema, type ErrorParams } from '../contract/errors';
-import type { RejectedChange } from '../contract/sync-status';
+import type { RejectedChange, WaitingWork } from '../contract/sync-status';
 import { isDomainError } from '../domain/errors';
 import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
@@ -7,15 +8,32 @@ import { runMutation, type MutationName } from '../domain/mutators';
 import type { Actor } from '../domain/roles';
 import { createLocalTx, EntityRows, parseEntity } from './entity-rows';
 import type { SqliteDatabase } from './sqlite';
+import { SyncStreams } from './sync-streams';
 
-export type PendingMutation = { mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor };
+/** Whom a handed-over change was taken from, and its place in their stream (so the server never doubles it). */
+export type HandedOver = { from: string; clientId: string; mutationId: number };
+
+/**
+ * `mutationId` is this desk's own order of work (the rebase replays in it); `streamId` is the change's number in
+ * its author's stream, the id the server knows it by (null for standalone work until someone logs in).
+ */
+export type PendingMutation = {
+  mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor; author: string;
+  streamId: number | null; handedOver: HandedOver | null;
+};
+
+/** Which stream a pull confirmed, up to which number, and when (for the retained log). */
+export type Confirmed = { author: string; upTo: number; at: number };
 
 export type { ServerRowWire as ServerRow } from '../contract/sync';
 import type { ServerRowWire as ServerRow } from '../contract/sync';
 
 export type Rejection = { mutationId: number; code: string; message: string; params?: ErrorParams | undefined };
 
-type OutboxRow = { mutation_id: number; name: string; args: string; space: string; at: number; actor: string };
+type OutboxRow = {
+  mutation_id: number; name: string; args: string; space: string; at: number; actor: string; author: string; stream_id: number | null;
+  handed_over: string | null;
+};
 
 /**
  * The workstation's SQLite store: entities as "server state plus my pending work", the outbox, and the rebase
@@ -23,20 +41,51 @@ type OutboxRow = { mutation_id: number; name: string; args: string; space: strin
  */
 export class LocalStore {
   readonly rows: EntityRows;
+  readonly streams: SyncStreams;
   private readonly db: SqliteDatabase;
   private readonly stmts;
 
   constructor(db: SqliteDatabase) {
     this.db = db;
     this.rows = new EntityRows(db);
+    this.streams = new SyncStreams(db);
     this.stmts = {
       metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       metaSet: db.prepare<[string, string]>(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ),
-      outboxInsert: db.prepare<[number, string, string, string, number, string]>(
-        'INSERT INTO outbox (mutation_id, name, args, space, at, actor) VALUES (?, ?, ?, ?, ?, ?)',
+      outboxInsert: db.prepare<[number, string, string, string, number, string, string, number | null]>(
+        'INSERT INTO outbox (mutation_id, name, args, space, at, actor, author, stream_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
+      outboxOf: db.prepare<[string, number, number], OutboxRow>(
+        'SELECT * FROM outbox WHERE author = ? AND stream_id > ? ORDER BY stream_id LIMIT ?',
+      ),
+      outboxAllOf: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE author = ? ORDER BY mutation_id'),
+      outboxByStreamId: db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE author = ? AND stream_id = ?'),
+      outboxRenumber: db.prepare<[string, number, string | null, string, number]>(
+        'UPDATE outbox SET author = ?, stream_id = ?, handed_over = ?, actor = ? WHERE mutation_id = ?',
+      ),
+      waiting: db.prepare<[string], { author: string; n: number; display_name: string | null }>(
+        `SELECT o.author, count(*) AS n, s.display_name FROM outbox o LEFT JOIN sync_stream s ON s.user_id = o.author
+          WHERE o.author <> ? GROUP BY o.author, s.display_name ORDER BY min(o.mutation_id)`,
+      ),
+      toSentLog: db.prepare<[string, number, string, number]>(
+        `INSERT INTO sent_log (mutation_id, name, args, space, at, actor, author, client_id, stream_id, handed_over, confirmed_at)
+         SELECT mutation_id, name, args, space, at, actor, author, ?, stream_id, handed_over, ? FROM outbox WHERE author = ? AND stream_id <= ?`,
+      ),
+      dropConfirmed: db.prepare<[string, number]>('DELETE FROM outbox WHERE author = ? AND stream_id <= ?'),
+      fromSentLog: db.prepare<[string, number]>(
+        `INSERT INTO outbox (mutation_id, name, args, space, at, actor, author, stream_id, handed_over)
+         SELECT mutation_id, name, args, space, at, actor, author, stream_id, handed_over FROM sent_log WHERE client_id = ? AND stream_id > ?`,
+      ),
+      dropSentLog: db.prepare<[string, number]>('DELETE FROM sent_log WHERE client_id = ? AND stream_id > ?'),
+      firstAfter: db.prepare<[string, number], { first: number | null }>(
+        'SELECT min(stream_id) AS first FROM outbox WHERE author = ? AND stream_id > ?',
+      ),
+      tokenGet: db.prepare<[string], { token: string | null }>('SELECT token FROM sync_cursor WHERE space = ?'),
+      cursorsDrop: db.prepare<[string]>('DELETE FROM sync_cursor WHERE space = ?'),
+      entityDropSpace: db.prepare<[string]>('DELETE FROM entity WHERE space = ?'),
+      shadowDropSpace: db.prepare<[string]>('DELETE FROM shadow WHERE space = ?'),
       outboxAll: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id'),
       outboxFirst: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id LIMIT ?'),
       outboxAfter: db.prepare<[number, number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?'),
@@ -62,8 +111,8 @@ export class LocalStore {
       >('SELECT mutation_id, name, args, code, message, params, at FROM rejection WHERE dismissed = 0 ORDER BY mutation_id'),
       rejectionDismiss: db.prepare<[number]>('UPDATE rejection SET dismissed = 1 WHERE mutation_id = ?'),
       cursorGet: db.prepare<[string], { cursor: string }>('SELECT cursor FROM sync_cursor WHERE space = ?'),
-      cursorSet: db.prepare<[string, string]>(
-        'INSERT INTO sync_cursor (space, cursor) VALUES (?, ?) ON CONFLICT (space) DO UPDATE SET cursor = excluded.cursor',
+      cursorSet: db.prepare<[string, string, string | null]>(
+        'INSERT INTO sync_cursor (space, cursor, token) VALUES (?, ?, ?) ON CONFLICT (space) DO UPDATE SET cursor = excluded.cursor, token = excluded.token',
       ),
     };
   }
@@ -92,7 +141,10 @@ export class LocalStore {
       const parsedArgs = await runMutation(createLocalTx(this.rows, touched, touchedIds), name, args, { ...ctx, origin: 'workstation' });
       const mutationId = Number(this.getMeta('lastMutationId') ?? '0') + 1;
       this.setMeta('lastMutationId', String(mutationId));
-      this.stmts.outboxInsert.run(mutationId, name, JSON.stringify(parsedArgs), ctx.space, ctx.at, JSON.stringify(ctx.actor));
+      // Numbered in its author's stream now, so it keeps its number however long it waits for them.
+      const author = ctx.actor.userId;
+      const streamId = author !== LOCAL_OPERATOR_ID && this.streams.get(author) ? this.streams.next(author) : null;
+      this.stmts.outboxInsert.run(mutationId, name, JSON.stringify(parsedArgs), ctx.space, ctx.at, JSON.stringify(ctx.actor), author, streamId);
       this.db.exec('COMMIT');
       return { mutationId, touched, touchedIds };
     } catch (error) {
@@ -123,12 +175,38 @@ export class LocalStore {
     return this.stmts.outboxAfter.all(mutationId, limit).map(toPending);
   }
 
+  /** One author's mutations to send, after number `after` of their stream, in stream order. */
+  pendingOf(author: string, after: number, limit: number): PendingMutation[] {
+    return this.stmts.outboxOf.all(author, after, limit).map(toPending);
+  }
+
+  /** Tokens the server gave with the cursors (see PullRequest.cursorTokens). */
+  cursorTokens(spaces: readonly string[]): Record<string, string> {
+    return Object.fromEntries(spaces.flatMap((space) => {
+      const token = this.stmts.tokenGet.get(space)?.token;
+      return token ? [[space, token]] : [];
+    }));
+  }
+
+  /** Pending work of users other than `current` (everyone's when nobody is logged in), oldest first. */
+  waiting(current: string | null): WaitingWork[] {
+    return this.stmts.waiting
+      .all(current ?? LOCAL_OPERATOR_ID)
+      .filter((w) => w.author !== LOCAL_OPERATOR_ID)
+      .map((w) => ({ userId: w.author, displayName: w.display_name || w.author, count: w.n }));
+  }
+
   /**
    * Applies one page of server changes and its cursors. Rows this workstation has pending work on go to the
    * shadow (the server's copy), so the user keeps seeing their own change until the pull is complete and rebased.
    * `touchedIds`, when given, collects the ids of the rows written.
    */
-  applyServerPage(rows: readonly ServerRow[], cursors: Readonly<Record<string, number>>, touchedIds?: Set<string>): Set<EntityKind> {
+  applyServerPage(
+    rows: readonly ServerRow[],
+    cursors: Readonly<Record<string, number>>,
+    touchedIds?: Set<string>,
+    tokens: Readonly<Record<string, string>> = {},
+  ): Set<EntityKind> {
     const touched = new Set<EntityKind>();
     this.db.transaction(() => {
       // Usually few rows are shadowed (only those under pending work): ask once, not once per row.
@@ -141,7 +219,11 @@ export class LocalStore {
         touched.add(row.kind as EntityKind);
         touchedIds?.add(row.id);
       }
-      for (const [space, cursor] of Object.entries(cursors)) this.stmts.cursorSet.run(space, String(cursor));
+      for (const [space, cursor] of Object.entries(cursors)) {
+        // A cursor that did not move keeps its token; one that moved takes the server's (or none).
+        const token = Number(this.stmts.cursorGet.get(space)?.cursor ?? 0) === cursor ? (this.stmts.tokenGet.get(space)?.token ?? null) : null;
+        this.stmts.cursorSet.run(space, String(cursor), tokens[space] ?? token);
+      }
     })();
     return touched;
   }
@@ -150,19 +232,25 @@ export class LocalStore {
    * Finishes a pull: drops the mutations the server has dealt with, records the refused ones with their
    * reasons, and replays what is still pending on top of the server's state (revert, apply, replay).
    */
-  async rebase(lastMutationId: number, rejections: readonly Rejection[], touchedIds?: Set<string>): Promise<Set<EntityKind>> {
+  async rebase(
+    lastMutationId: number,
+    rejections: readonly Rejection[],
+    touchedIds?: Set<string>,
+    stream?: Confirmed,
+  ): Promise<Set<EntityKind>> {
     const touched = new Set<EntityKind>();
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const rejection of rejections) {
-        const row = this.stmts.outboxGet.get(rejection.mutationId);
-        const params = rejection.params ? JSON.stringify(rejection.params) : null;
-        this.stmts.rejectionInsert.run(
-          rejection.mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, params, row?.at ?? 0,
-        );
+      if (stream) {
+        // Ids are numbers in the author's stream; confirmed work moves to the retained log.
+        this.recordRejections(stream.author, rejections);
+        this.confirm(stream);
+      } else {
+        // Ids are this desk's own order (a desk's bookkeeping without a server: tools and tests).
+        for (const rejection of rejections) this.recordRejection(rejection.mutationId, this.stmts.outboxGet.get(rejection.mutationId), rejection);
+        this.stmts.outboxDropUpTo.run(lastMutationId);
+        if (lastMutationId > this.ackedMutationId()) this.setMeta('ackedMutationId', String(lastMutationId));
       }
-      this.stmts.outboxDropUpTo.run(lastMutationId);
-      if (lastMutationId > this.ackedMutationId()) this.setMeta('ackedMutationId', String(lastMutationId));
       for (const shadow of this.stmts.shadowAll.all()) {
         if (shadow.present && shadow.space !== null && shadow.data !== null) {
           this.rows.upsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0);
@@ -195,6 +283,129 @@ export class LocalStore {
       throw error;
     }
     return touched;
+  }
+
+  /** Records refusals the server sent for numbers of `author`'s stream, against the desk's own rows. */
+  recordRejections(author: string, rejections: readonly Rejection[]): void {
+    for (const rejection of rejections) {
+      const row = this.stmts.outboxByStreamId.get(author, rejection.mutationId);
+      if (row) this.recordRejection(row.mutation_id, row, rejection);
+    }
+  }
+
+  private recordRejection(mutationId: number, row: OutboxRow | undefined, rejection: Rejection): void {
+    const params = rejection.params ? JSON.stringify(rejection.params) : null;
+    this.stmts.rejectionInsert.run(mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, params, row?.at ?? 0);
+  }
+
+  private confirm({ author, upTo, at }: Confirmed): void {
+    const stream = this.streams.get(author);
+    if (!stream || upTo <= 0) return;
+    this.stmts.toSentLog.run(stream.clientId, at, author, upTo);
+    this.stmts.dropConfirmed.run(author, upTo);
+    if (upTo > stream.ackedId) this.streams.acked(author, upTo);
+    this.streams.pruneLog(at);
+  }
+
+  /**
+   * Standalone work (made before anyone logged in) becomes the work of the user logging in, numbered in their
+   * stream in the order it was made: the documented rule of this desk since before streams (README, "Sync").
+   */
+  adoptStandalone(user: { id: string; displayName: string }, deskClientId: string): void {
+    this.db.transaction(() => {
+      this.streams.adoptStandalone(user.id, user.displayName);
+      this.streams.ensure(user.id, user.displayName, deskClientId);
+      for (const row of this.stmts.outboxAllOf.all(LOCAL_OPERATOR_ID)) {
+        const streamId = row.stream_id ?? this.streams.next(user.id);
+        this.stmts.outboxRenumber.run(user.id, streamId, row.handed_over, row.actor, row.mutation_id);
+      }
+    })();
+  }
+
+  /**
+   * Gives `author`'s stream a new client id: its numbers below `from` were confirmed by the server (they move to
+   * the retained log); from `from` on, the server holds other content under them (this file was restored or
+   * copied), so that work is renumbered 1.. in the new stream and sent again. Returns how many were renumbered.
+   */
+  rekey(author: string, from: number, at: number): number {
+    return this.db.transaction(() => {
+      this.confirm({ author, upTo: from - 1, at });
+      const rows = this.stmts.outboxAllOf.all(author);
+      this.streams.rekey(author, rows.length);
+      rows.forEach((row, i) => this.stmts.outboxRenumber.run(author, i + 1, row.handed_over, row.actor, row.mutation_id));
+      return rows.length;
+    })();
+  }
+
+  /**
+   * The server has `author`'s stream only up to `serverLast` (it was restored from a backup): the retained
+   * mutations after it go back to the outbox to be sent again, in order. If the retained log no longer reaches
+   * back to `serverLast + 1`, the stream is re-keyed so the rest can still go, and `lost` says how many could not.
+   */
+  requeue(author: string, serverLast: number, at: number): { resent: number; lost: number } {
+    return this.db.transaction(() => {
+      const stream = this.streams.get(author);
+      if (!stream) return { resent: 0, lost: 0 };
+      const before = this.pendingCount();
+      this.stmts.fromSentLog.run(stream.clientId, serverLast);
+      this.stmts.dropSentLog.run(stream.clientId, serverLast);
+      this.streams.wentBack(author, serverLast);
+      const resent = this.pendingCount() - before;
+      const first = this.stmts.firstAfter.get(author, serverLast)?.first ?? null;
+      const lost = first === null ? Math.max(0, stream.confirmedId - serverLast - resent) : first - serverLast - 1;
+      if (lost > 0) this.rekey(author, serverLast + 1, at);
+      return { resent, lost };
+    })();
+  }
+
+  /** Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. */
+  resetSpaces(spaces: readonly string[]): void {
+    this.db.transaction(() => {
+      for (const space of spaces) {
+        this.stmts.entityDropSpace.run(space);
+        this.stmts.shadowDropSpace.run(space);
+        this.stmts.cursorsDrop.run(space);
+      }
+    })();
+  }
+
+  /**
+   * The server answers from another database: nothing confirmed by the old one means anything to it. The desk's
+   * copy goes, the retained log goes, and every stream takes a new client id with its pending work renumbered.
+   */
+  resetForNewServer(): void {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM entity; DELETE FROM shadow; DELETE FROM sync_cursor;');
+      this.streams.clearLog();
+      for (const stream of this.streams.all()) {
+        const rows = this.stmts.outboxAllOf.all(stream.userId);
+        this.streams.rekey(stream.userId, rows.length);
+        // A change handed over from a stream the new database never knew has nothing to be checked against.
+        rows.forEach((row, i) => this.stmts.outboxRenumber.run(stream.userId, i + 1, null, row.actor, row.mutation_id));
+      }
+    })();
+  }
+
+  /**
+   * Hands all pending work of `from` to `to` (the logged-in user): renumbered in `to`'s stream, acting as `to`,
+   * each remembering whom and which number it came from. `from`'s stream ends: should they come back, they get a
+   * new one, so its numbering never has a gap the server would stop at.
+   */
+  handOver(from: string, to: { actor: Actor; displayName: string }, deskClientId: string): number {
+    return this.db.transaction(() => {
+      const origin = this.streams.get(from);
+      if (!origin) return 0;
+      const author = to.actor.userId;
+      this.streams.ensure(author, to.displayName, deskClientId);
+      const rows = this.stmts.outboxAllOf.all(from);
+      for (const row of rows) {
+        const handedOver: HandedOver | null =
+          row.stream_id === null ? null : { from, clientId: origin.clientId, mutationId: row.stream_id };
+        this.stmts.outboxRenumber.run(author, this.streams.next(author), handedOver && JSON.stringify(handedOver), JSON.stringify(to.actor), row.mutation_id);
+      }
+      this.streams.retire(from);
+      return rows.length;
+    })();
   }
 
   hasShadow(): boolean {
@@ -238,5 +449,8 @@ function toPending(row: OutboxRow): PendingMutation {
     space: row.space,
     at: row.at,
     actor: JSON.parse(row.actor) as Actor,
+    author: row.author,
+    streamId: row.stream_id,
+    handedOver: row.handed_over === null ? null : (JSON.parse(row.handed_over) as HandedOver),
   };
 }

@@ -69,6 +69,52 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE rejection ADD COLUMN params TEXT;
   `,
+  // 5: one sync stream (client id) per user of this desk (issue 11). A stream numbers its author's mutations for
+  // the server; `last_id` is the highest number given, `acked_id` the highest whose fate was taken in,
+  // `confirmed_id` the highest the server said it has (a server answering below it was restored from a backup).
+  // Outbox rows say whose they are and their number in that stream (NULL: standalone work, numbered at the next
+  // login). `sent_log` keeps confirmed mutations for a while, so what a restored server lost can be sent again.
+  // Cursors keep the server's token of their version. The desk's one client id from before becomes the stream of
+  // the logged-in user (or of whoever logs in first), with its numbers, so work it already sent is never doubled.
+  `
+  CREATE TABLE sync_stream (
+    user_id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    client_id TEXT NOT NULL UNIQUE,
+    last_id INTEGER NOT NULL DEFAULT 0,
+    acked_id INTEGER NOT NULL DEFAULT 0,
+    confirmed_id INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  ALTER TABLE outbox ADD COLUMN author TEXT NOT NULL DEFAULT 'local-operator';
+  ALTER TABLE outbox ADD COLUMN stream_id INTEGER;
+  ALTER TABLE outbox ADD COLUMN handed_over TEXT;
+  CREATE INDEX outbox_by_stream ON outbox (author, stream_id);
+  CREATE TABLE sent_log (
+    mutation_id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    args TEXT NOT NULL,
+    space TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    author TEXT NOT NULL,
+    client_id TEXT NOT NULL,
+    stream_id INTEGER NOT NULL,
+    handed_over TEXT,
+    confirmed_at INTEGER NOT NULL
+  );
+  CREATE INDEX sent_log_by_stream ON sent_log (client_id, stream_id);
+  ALTER TABLE sync_cursor ADD COLUMN token TEXT;
+  INSERT INTO sync_stream (user_id, display_name, client_id, last_id, acked_id, confirmed_id)
+    SELECT coalesce(json_extract(s.value, '$.user.id'), 'local-operator'), coalesce(json_extract(s.value, '$.user.displayName'), ''),
+           c.value, coalesce(CAST(l.value AS INTEGER), 0), coalesce(CAST(a.value AS INTEGER), 0), coalesce(CAST(a.value AS INTEGER), 0)
+      FROM meta c
+      LEFT JOIN meta s ON s.key = 'session' AND s.value <> ''
+      LEFT JOIN meta l ON l.key = 'lastMutationId'
+      LEFT JOIN meta a ON a.key = 'ackedMutationId'
+     WHERE c.key = 'clientId';
+  UPDATE outbox SET author = coalesce((SELECT user_id FROM sync_stream), 'local-operator'), stream_id = (SELECT outbox.mutation_id FROM sync_stream);
+  INSERT INTO meta (key, value) SELECT 'deskClientIdTaken', '1' FROM sync_stream;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -6,15 +6,17 @@ import {
   PushResponseSchema,
   SessionSchema,
   SYNC_PROTOCOL_VERSION,
+  type PushResponse,
   type Session,
 } from '../contract/sync';
-import type { SyncStatus } from '../contract/sync-status';
+import type { SyncNotice, SyncStatus } from '../contract/sync-status';
 import type { EntityKind } from '../domain/entities';
 import { Backoff } from './backoff';
 import type { DirectoryStore } from './directory-store';
 import { DirectorySync } from './directory-sync';
 import type { LocalStore } from './local-store';
 import type { SerialQueue } from './serial-queue';
+import { deskProof } from './desk-identity';
 import { changedEvent, type EventHub } from './events';
 import { readSession, writeSession, type StoredSession } from './session-store';
 import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
@@ -24,7 +26,10 @@ export type SyncClientOptions = {
   directory: DirectoryStore;
   queue: SerialQueue;
   events: EventHub;
+  /** The desk's own id; its first user's stream takes it (sync-streams.ts). */
   clientId: string;
+  /** The desk's secret (desk-identity.ts): proves to the server that a client id is this desk's. */
+  deskSecret: string;
   now: () => number;
   /** Polling covers lost pokes; pokes make it rarely matter. */
   pollMs?: number;
@@ -56,8 +61,14 @@ export class SyncClient {
   private lastError: string | null = null;
   private updateRequired = false;
   private needsLogin = false;
-  /** Highest mutation id the server has acknowledged since start; the outbox keeps it until a pull confirms. */
-  private pushedUpTo = 0;
+  /**
+   * Per client id, the highest number whose fate a push answer has told (applied, refused, or the same content
+   * already there). A pull confirms no further than this: a server's count above it may be another desk's work
+   * under the same numbers (a cloned or restored file), and taking it as ours would drop our work unsent.
+   */
+  private readonly verified = new Map<string, number>();
+  /** The desk rebuilt part of its copy (a space pulled again, a stream renumbered): replay pending work after the pull. */
+  private mustRebase = false;
   private stopped = false;
   private dirty = true;
   private wake: (() => void) | null = null;
@@ -122,7 +133,27 @@ export class SyncClient {
       user: this.session
         ? { username: this.session.user.username, displayName: this.session.user.displayName, roles: this.session.user.roles }
         : null,
+      waiting: store.waiting(this.session?.user.id ?? null),
+      notices: store.streams.notices(),
     };
+  }
+
+  /** Takes over the pending work `from` left on this desk (api.ts, `sync.handOver`). */
+  async handOver(from: string): Promise<SyncStatus> {
+    const session = this.session;
+    if (!session) throw new Error('log in first: work is handed over to the logged-in user');
+    if (from === session.user.id) return this.status();
+    const actor = { userId: session.user.id, roles: session.user.roles };
+    await this.opts.queue.run(() => this.opts.store.handOver(from, { actor, displayName: session.user.displayName }, this.opts.clientId));
+    this.mustRebase = true;
+    this.requestSync();
+    this.emitStatus();
+    return this.status();
+  }
+
+  async dismissNotices(): Promise<void> {
+    await this.opts.queue.run(() => this.opts.store.streams.dismissNotices());
+    this.emitStatus();
   }
 
   async login(serverUrl: string, username: string, password: string): Promise<SyncStatus> {
@@ -147,7 +178,10 @@ export class SyncClient {
   }
 
   private async adoptSession(serverUrl: string, session: Session): Promise<void> {
-    await this.opts.queue.run(() => writeSession(this.opts.store, serverUrl, session));
+    await this.opts.queue.run(() => {
+      writeSession(this.opts.store, serverUrl, session);
+      this.opts.store.adoptStandalone(session.user, this.opts.clientId);
+    });
     this.session = { ...session, serverUrl };
     this.needsLogin = false;
     this.lastError = null;
@@ -239,26 +273,57 @@ export class SyncClient {
     this.session = { ...renewed, serverUrl: session.serverUrl };
   }
 
+  /**
+   * Sends the logged-in user's stream, and only theirs: another user's work waits for them (or a hand-over), so
+   * the server applies each change under its author's session and roles.
+   */
   private async push(): Promise<void> {
     const batch = this.opts.pushBatch ?? 500;
+    let healed = 0;
     for (;;) {
       const session = this.session;
       if (!session) return;
-      const pending = await this.opts.queue.run(() => this.opts.store.pendingAfter(this.pushedUpTo, batch));
+      const user = session.user;
+      const { stream, pending } = await this.opts.queue.run(() => {
+        const own = this.opts.store.streams.ensure(user.id, user.displayName, this.opts.clientId);
+        return { stream: own, pending: this.opts.store.pendingOf(user.id, this.verified.get(own.clientId) ?? own.ackedId, batch) };
+      });
       if (pending.length === 0) return;
+      const secret = this.opts.deskSecret;
       const response = await postJson(
         session.serverUrl,
         '/api/sync/push',
         {
           protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION,
-          clientId: this.opts.clientId,
-          mutations: pending.map(({ mutationId, name, args, space, at }) => ({ mutationId, name, args, space, at })),
+          clientId: stream.clientId,
+          deskProof: deskProof(secret, stream.clientId),
+          mutations: pending.map(({ streamId, name, args, space, at, handedOver }) => ({
+            mutationId: streamId ?? 0, name, args, space, at,
+            ...(handedOver ? { handedOver: { ...handedOver, proof: deskProof(secret, handedOver.clientId) } } : {}),
+          })),
         },
         PushResponseSchema,
         session.token,
       );
-      const sentUpTo = pending.at(-1)?.mutationId ?? 0;
-      this.pushedUpTo = Math.max(this.pushedUpTo, response.lastMutationId);
+      if (await this.serverReplaced(response.serverEpoch)) return;
+      const first = pending[0]?.streamId ?? 0;
+      const sentUpTo = pending.at(-1)?.streamId ?? 0;
+      // Refusals are taken in at once: a stream renumbered below must not lose the ones already answered.
+      await this.opts.queue.run(() => this.opts.store.recordRejections(user.id, refusalsOf(response)));
+      const conflict = response.results.find((r) => r.status === 'conflict');
+      // Guards against a loop: a stream heals at most twice per round, else the error below shows.
+      if (healed < 2 && conflict) {
+        healed++;
+        await this.heal(() => this.opts.store.rekey(user.id, conflict.mutationId, this.opts.now()), 'desk_copy', stream.clientId);
+        continue;
+      }
+      if (healed < 2 && (response.lastMutationId < first - 1 || response.lastMutationId < stream.confirmedId)) {
+        healed++;
+        await this.serverWentBack(user.id, response.lastMutationId, stream.clientId);
+        continue;
+      }
+      const answered = response.results.filter((r) => r.status !== 'conflict').map((r) => r.mutationId);
+      this.verified.set(stream.clientId, Math.max(this.verified.get(stream.clientId) ?? 0, ...answered));
       // The server answers with the last id it has dealt with; below what we sent means it stopped at a gap.
       if (response.lastMutationId < sentUpTo) {
         throw new Error(`server stopped at mutation ${response.lastMutationId} of ${sentUpTo}`);
@@ -266,30 +331,107 @@ export class SyncClient {
     }
   }
 
+  /** The server holds this stream only up to `serverLast` (restored from a backup): send the rest again. */
+  private async serverWentBack(author: string, serverLast: number, clientId: string): Promise<void> {
+    const { resent, lost } = await this.opts.queue.run(() => this.opts.store.requeue(author, serverLast, this.opts.now()));
+    this.verified.set(clientId, serverLast);
+    this.mustRebase = true;
+    this.requestSync();
+    await this.notify({ kind: 'server_restored', at: this.opts.now(), count: resent });
+    if (lost > 0) await this.notify({ kind: 'changes_lost', at: this.opts.now(), count: lost });
+  }
+
+  /** Re-keys a stream whose numbers clash with what the server holds, and tells the user so. */
+  private async heal(rekey: () => number, kind: SyncNotice['kind'], oldClientId: string): Promise<void> {
+    const count = await this.opts.queue.run(rekey);
+    this.verified.delete(oldClientId);
+    this.mustRebase = true;
+    await this.notify({ kind, at: this.opts.now(), count });
+  }
+
+  private async notify(notice: SyncNotice): Promise<void> {
+    await this.opts.queue.run(() => this.opts.store.streams.addNotice(notice));
+    this.emitStatus();
+  }
+
+  /**
+   * A different database (its epoch changed) is a different server: the desk pulls everything from it again and
+   * sends it its pending work under new client ids; what the old database confirmed is not sent to it. True when
+   * that happened, so the caller starts its round again.
+   */
+  private async serverReplaced(epoch: string): Promise<boolean> {
+    const known = await this.opts.queue.run(() => this.opts.store.getMeta('serverEpoch'));
+    if (known === epoch) return false;
+    await this.opts.queue.run(() => {
+      if (known) this.opts.store.resetForNewServer();
+      this.opts.store.setMeta('serverEpoch', epoch);
+    });
+    if (!known) return false;
+    this.verified.clear();
+    this.mustRebase = true;
+    await this.notify({ kind: 'server_replaced', at: this.opts.now(), count: this.opts.store.pendingCount() });
+    this.requestSync();
+    return true;
+  }
+
   private async pull(): Promise<void> {
     const touched = new Set<EntityKind>();
     const touchedIds = new Set<string>();
+    let rewinds = 0;
     for (;;) {
       const session = this.session;
       if (!session) return;
-      const { cursors, rejectionsAfter } = await this.opts.queue.run(() => ({
+      const user = session.user;
+      const { cursors, cursorTokens, stream } = await this.opts.queue.run(() => ({
         cursors: this.opts.store.cursors(session.spaces),
-        rejectionsAfter: this.opts.store.ackedMutationId(),
+        cursorTokens: this.opts.store.cursorTokens(session.spaces),
+        stream: this.opts.store.streams.ensure(user.id, user.displayName, this.opts.clientId),
       }));
       const page = await postJson(
         session.serverUrl,
         '/api/sync/pull',
-        { protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION, clientId: this.opts.clientId, cursors, rejectionsAfter, limit: this.opts.pullLimit ?? 2_000 },
+        {
+          protocolVersion: this.opts.protocolVersion ?? SYNC_PROTOCOL_VERSION,
+          clientId: stream.clientId,
+          deskProof: deskProof(this.opts.deskSecret, stream.clientId),
+          cursors,
+          cursorTokens,
+          rejectionsAfter: stream.ackedId,
+          limit: this.opts.pullLimit ?? 2_000,
+        },
         PullResponseSchema,
         session.token,
       );
+      if (await this.serverReplaced(page.serverEpoch)) continue;
+      // The server went back on these spaces (restored): drop them here and pull them again from zero.
+      if (page.rewound.length > 0 && rewinds++ < 2) {
+        await this.opts.queue.run(() => this.opts.store.resetSpaces(page.rewound));
+        this.mustRebase = true;
+        await this.notify({ kind: 'server_restored', at: this.opts.now(), count: 0 });
+        continue;
+      }
+      if (!page.more && page.lastMutationId < stream.confirmedId) {
+        // This stream went back with the server: what it lost goes again, then the pull carries on.
+        await this.serverWentBack(user.id, page.lastMutationId, stream.clientId);
+        this.mustRebase = true;
+      } else if (!page.more && page.lastMutationId > stream.lastId) {
+        // The server holds numbers this desk never gave: this file is an older copy, or a copy in use elsewhere.
+        const from = (this.verified.get(stream.clientId) ?? stream.ackedId) + 1;
+        await this.heal(() => this.opts.store.rekey(user.id, from, this.opts.now()), 'desk_copy', stream.clientId);
+        this.requestSync();
+      }
       await this.opts.queue.run(async () => {
-        for (const kind of this.opts.store.applyServerPage(page.rows, page.cursors, touchedIds)) touched.add(kind);
-        if (page.more) return;
         const store = this.opts.store;
+        for (const kind of store.applyServerPage(page.rows, page.cursors, touchedIds, page.tokens)) touched.add(kind);
+        if (page.more) return;
+        const current = store.streams.get(user.id);
+        const upTo = Math.min(page.lastMutationId, this.verified.get(current?.clientId ?? '') ?? current?.ackedId ?? 0);
+        const rejections = current?.clientId === stream.clientId ? page.rejections.filter((r) => r.mutationId <= upTo) : [];
         const needsRebase =
-          page.lastMutationId > store.ackedMutationId() || page.rejections.length > 0 || (page.rows.length > 0 && store.hasShadow());
-        if (needsRebase) for (const kind of await store.rebase(page.lastMutationId, page.rejections, touchedIds)) touched.add(kind);
+          this.mustRebase || upTo > (current?.ackedId ?? 0) || rejections.length > 0 || (page.rows.length > 0 && store.hasShadow());
+        this.mustRebase = false;
+        const confirmed = current?.clientId === stream.clientId ? { author: user.id, upTo, at: this.opts.now() } : undefined;
+        if (needsRebase) for (const kind of await store.rebase(upTo, rejections, touchedIds, confirmed)) touched.add(kind);
       });
       if (touched.size > 0) this.opts.events.emit(changedEvent(touched, touchedIds));
       touched.clear();
@@ -363,6 +505,15 @@ export class SyncClient {
   private emitStatus(): void {
     this.opts.events.emit({ type: 'sync', status: this.status() });
   }
+}
+
+/** Refusals in a push answer, first-time or resent, as the store records them. */
+function refusalsOf(response: PushResponse) {
+  return response.results.flatMap((r) =>
+    r.code !== undefined && (r.status === 'rejected' || r.status === 'duplicate')
+      ? [{ mutationId: r.mutationId, code: r.code, message: r.message ?? '', ...(r.params ? { params: r.params } : {}) }]
+      : [],
+  );
 }
 
 function rawToString(data: WebSocket.RawData): string {

@@ -6,6 +6,7 @@ import { dispatch, type Handlers, type Outcome } from '../contract/dispatch';
 import { ApiFailure } from '../contract/errors';
 import type { Actor } from '../domain/roles';
 import { DirectoryStore } from './directory-store';
+import { deskSecret } from './desk-identity';
 import { createHandlers } from './handlers';
 import { EventHub } from './events';
 import { LocalStore } from './local-store';
@@ -69,7 +70,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   const queue = new SerialQueue();
   const events = new EventHub();
   const now = options.now ?? Date.now;
-  const sync = new SyncClient({ store, directory, queue, events, clientId, now, ...options.sync });
+  const sync = new SyncClient({ store, directory, queue, events, clientId, deskSecret: deskSecret(store), now, ...options.sync });
   const internals: WorkstationInternals = {
     store,
     directory,

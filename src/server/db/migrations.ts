@@ -93,6 +93,31 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE audit ADD COLUMN params jsonb;
   `,
+  // 4: trust in who and what a client id stands for (issue 11, items 1, 2, 3 and 5).
+  // - server_meta.epoch: made once when the database is created, so a desk can tell another database (a new
+  //   install) from this one; a restored backup keeps it, and is told apart by space_version (below).
+  // - client.owner_user_id / desk_proof_hash: a client id belongs to one account on one desk. Clients from before
+  //   this version take their last user as owner, and their desk's proof on first use.
+  // - audit.content_hash: what was applied under a (client id, mutation id), so a reused id with other content
+  //   (a restored or cloned desk file) is answered `conflict` rather than `duplicate`. Null for older rows.
+  // - audit.handed_over: set when a user took over another's pending work ({ from, clientId, mutationId }).
+  // - space_version: a random token per version a push gave a space. A desk sends back the token of its cursor;
+  //   a token the server no longer has means the database went back (restored), and the desk re-pulls.
+  `
+  CREATE TABLE server_meta (key text PRIMARY KEY, value text NOT NULL);
+  INSERT INTO server_meta (key, value) VALUES ('epoch', gen_random_uuid()::text);
+  ALTER TABLE client ADD COLUMN owner_user_id text REFERENCES app_user (id) ON DELETE SET NULL;
+  ALTER TABLE client ADD COLUMN desk_proof_hash text;
+  UPDATE client SET owner_user_id = last_user_id;
+  ALTER TABLE audit ADD COLUMN content_hash text;
+  ALTER TABLE audit ADD COLUMN handed_over jsonb;
+  CREATE TABLE space_version (
+    space text NOT NULL REFERENCES space (id) ON DELETE CASCADE,
+    version bigint NOT NULL,
+    token text NOT NULL,
+    PRIMARY KEY (space, version)
+  );
+  `,
 ];
 
 export const SERVER_SCHEMA_VERSION = migrations.length;

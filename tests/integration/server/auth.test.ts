@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionSchema, SyncErrorSchema } from '../../../src/contract/sync';
+import { SessionSchema, SYNC_PROTOCOL_VERSION, SyncErrorSchema } from '../../../src/contract/sync';
 import { defaultLogger } from '../../../src/server/app';
 import { SERVER_SCHEMA_VERSION } from '../../../src/server/db/migrations';
 import { hashToken } from '../../../src/server/sessions';
@@ -27,7 +27,7 @@ describe.each(await storageKinds())('authentication on %s', (storage) => {
   it('answers health without a token, naming the storage and schema version', async () => {
     const response = await fetch(`${srv.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, storage, schemaVersion: SERVER_SCHEMA_VERSION, protocolVersion: 1, pushQueueAgeMs: 0 });
+    expect(await response.json()).toEqual({ ok: true, storage, schemaVersion: SERVER_SCHEMA_VERSION, protocolVersion: SYNC_PROTOCOL_VERSION, pushQueueAgeMs: 0 });
   });
 
   it('logs in with the right password and returns a session with roles and spaces', async () => {

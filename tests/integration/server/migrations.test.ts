@@ -7,7 +7,7 @@ import { openPgDb } from '../../../src/server/db/pg-db';
 import { openPgliteDb } from '../../../src/server/db/pglite-db';
 import { readPull } from '../../../src/server/pull';
 import { applyPush } from '../../../src/server/push';
-import { createTestDatabase, storageKinds } from '../../fixtures/server';
+import { createTestDatabase, storageKinds, TEST_DESK_PROOF } from '../../fixtures/server';
 
 type Fresh = { db: Db; done: () => Promise<void> };
 
@@ -37,7 +37,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
     try {
       expect(await schemaVersion(db)).toBe(0);
       expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
-      expect(await tables(db)).toEqual(['app_user', 'audit', 'client', 'entity', 'schema_migrations', 'session', 'space', 'user_space']);
+      expect(await tables(db)).toEqual(['app_user', 'audit', 'client', 'entity', 'schema_migrations', 'server_meta', 'session', 'space', 'space_version', 'user_space']);
       expect(await db.query('SELECT id, version FROM space')).toEqual([{ id: 'demo-hospital', version: 0 }]);
       expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
     } finally {
@@ -60,6 +60,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
         {
           protocolVersion: 1,
           clientId: 'client-migration',
+          deskProof: TEST_DESK_PROOF,
           mutations: [{ mutationId: 1, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: 1 }],
         },
         Date.now,
@@ -87,6 +88,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
       const outcome = await applyPush(db, auth, {
         protocolVersion: 1,
         clientId: 'client-params',
+        deskProof: TEST_DESK_PROOF,
         mutations: [
           { mutationId: 1, name: 'stock.issue', args: {}, space: 'demo-hospital', at: 1 },
           { mutationId: 2, name: 'stock.receive', args: { id: stock, item: 'masks', store: 'ED', qty: 4 }, space: 'demo-hospital', at: 1 },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PullResponseSchema, PushResponseSchema, SyncErrorSchema, type PullResponse, type PushResponse } from '../../../src/contract/sync';
+import {
+  PullResponseSchema, PushResponseSchema, SYNC_PROTOCOL_VERSION, SyncErrorSchema, type PullResponse, type PushResponse,
+} from '../../../src/contract/sync';
 import { newId } from '../../../src/domain/ids';
 import { createHospitalServer } from '../../../src/server/app';
 import { createDirectTx } from '../../../src/server/server-tx';
@@ -39,7 +41,7 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     const stock = newId();
     const batch = pushBody(client, [pushed(1, 'stock.receive', receive(stock, 10)), pushed(2, 'stock.issue', { id: stock, qty: 3 })]);
     const first = await push(batch);
-    expect(first).toEqual({ results: [{ mutationId: 1, status: 'applied' }, { mutationId: 2, status: 'applied' }], lastMutationId: 2 });
+    expect(first).toEqual({ results: [{ mutationId: 1, status: 'applied' }, { mutationId: 2, status: 'applied' }], lastMutationId: 2, serverEpoch: expect.any(String) as unknown });
     const again = await push(batch);
     expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
     expect(again.lastMutationId).toBe(2);
@@ -51,13 +53,8 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
   it('records a refusal with its reason, consumes the id, and keeps going', async () => {
     const client = newClientId();
     const stock = newId();
-    const response = await push(
-      pushBody(client, [
-        pushed(1, 'stock.receive', receive(stock, 2)),
-        pushed(2, 'stock.issue', { id: stock, qty: 5 }),
-        pushed(3, 'stock.issue', { id: stock, qty: 1 }),
-      ]),
-    );
+    const refused = pushed(2, 'stock.issue', { id: stock, qty: 5 });
+    const response = await push(pushBody(client, [pushed(1, 'stock.receive', receive(stock, 2)), refused, pushed(3, 'stock.issue', { id: stock, qty: 1 })]));
     expect(response.results[1]).toMatchObject({ mutationId: 2, status: 'rejected', code: 'stock_negative' });
     expect(response.results[1]?.message).toMatch(/only 2/);
     expect(response.results[2]).toEqual({ mutationId: 3, status: 'applied' });
@@ -69,7 +66,7 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     );
     expect(audit).toMatchObject({ result: 'rejected', code: 'stock_negative', version: null, args: { id: stock, qty: 5 } });
     // The resent refusal reports what happened the first time.
-    const again = await push(pushBody(client, [pushed(2, 'stock.issue', { id: stock, qty: 5 })]));
+    const again = await push(pushBody(client, [refused]));
     expect(again.results).toEqual([
       { mutationId: 2, status: 'duplicate', code: 'stock_negative', message: response.results[1]?.message, params: response.results[1]?.params },
     ]);
@@ -79,14 +76,9 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     const client = newClientId();
     const stock = newId();
     const numbers = { item: 'N95 respirator', store: 'ED store', onHand: 10, requested: 15 };
-    const response = await push(
-      pushBody(client, [
-        pushed(1, 'stock.receive', receive(stock, 10)),
-        pushed(2, 'stock.issue', { id: stock, qty: 15 }),
-        // The same id again in the same batch: answered from the refusal not yet written.
-        pushed(2, 'stock.issue', { id: stock, qty: 15 }),
-      ]),
-    );
+    const refused = pushed(2, 'stock.issue', { id: stock, qty: 15 });
+    // The same id again in the same batch: answered from the refusal not yet written.
+    const response = await push(pushBody(client, [pushed(1, 'stock.receive', receive(stock, 10)), refused, refused]));
     expect(response.results.slice(1)).toEqual([
       { mutationId: 2, status: 'rejected', code: 'stock_negative', message: expect.stringMatching(/only 10/) as unknown, params: numbers },
       { mutationId: 2, status: 'duplicate', code: 'stock_negative', message: expect.stringMatching(/only 10/) as unknown, params: numbers },
@@ -98,7 +90,7 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     expect(audit).toEqual([{ mutation_id: 1, params: null }, { mutation_id: 2, params: numbers }]);
 
     // A resend in a later push (the answer was lost) hears the numbers too, read back from the audit.
-    const again = await push(pushBody(client, [pushed(2, 'stock.issue', { id: stock, qty: 15 })]));
+    const again = await push(pushBody(client, [refused]));
     expect(again.results).toEqual([{ mutationId: 2, status: 'duplicate', code: 'stock_negative', message: response.results[1]?.message, params: numbers }]);
     const raw = await post(srv.url, '/api/sync/pull', pullBody(client, {}), token);
     expect((raw.body as PullResponse).rejections).toEqual([
@@ -126,7 +118,7 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
     const client = newClientId();
     const a = newId();
     const response = await push(pushBody(client, [pushed(1, 'stock.receive', receive(a, 1)), pushed(3, 'stock.receive', receive(a, 1))]));
-    expect(response).toEqual({ results: [{ mutationId: 1, status: 'applied' }], lastMutationId: 1 });
+    expect(response).toMatchObject({ results: [{ mutationId: 1, status: 'applied' }], lastMutationId: 1 });
     expect(await stockQty(a)).toBe(1);
   });
 
@@ -232,8 +224,8 @@ describe.each(await storageKinds())('sync push and pull on %s', (storage) => {
   it('answers an old client with update_required and a newer one with server_outdated', async () => {
     const old = await post(srv.url, '/api/sync/push', { protocolVersion: 0, shape: 'anything' }, token);
     expect(old.status).toBe(426);
-    expect(SyncErrorSchema.parse(old.body)).toMatchObject({ code: 'update_required', serverProtocolVersion: 1 });
-    const newer = await post(srv.url, '/api/sync/pull', { ...pullBody(newClientId(), {}), protocolVersion: 2 }, token);
+    expect(SyncErrorSchema.parse(old.body)).toMatchObject({ code: 'update_required', serverProtocolVersion: SYNC_PROTOCOL_VERSION });
+    const newer = await post(srv.url, '/api/sync/pull', { ...pullBody(newClientId(), {}), protocolVersion: SYNC_PROTOCOL_VERSION + 1 }, token);
     expect(newer.status).toBe(409);
     expect(SyncErrorSchema.parse(newer.body).code).toBe('server_outdated');
   });

@@ -1,0 +1,146 @@
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../src/domain/ids';
+import { createUser } from '../../../src/server/accounts';
+import { createHospitalServer, type HospitalServer } from '../../../src/server/app';
+import type { Workstation } from '../../../src/workstation/workstation';
+import { TcpProxy } from '../../chaos/tcp-proxy';
+import { createTestDatabase, databaseUrl, storageKinds, type StorageKind } from '../../fixtures/server';
+import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { makeIncidentArgs, makeTempDir } from '../../fixtures/workstation';
+
+const SPACE = 'demo-hospital';
+
+/**
+ * A hospital server whose database can be backed up and put back, behind one proxy so desks keep one URL:
+ * PGlite by copying its data folder while the server is stopped; PostgreSQL with CREATE DATABASE ... TEMPLATE.
+ */
+async function restorableServer(storage: StorageKind) {
+  const folder = makeTempDir('hcc-restore-');
+  const dataDir = join(folder.dir, 'server');
+  const backupDir = join(folder.dir, 'backup');
+  const databases: { url: string; drop: () => Promise<void> }[] = [];
+  let url = storage === 'postgres' ? (databases[databases.push(await createTestDatabase()) - 1]?.url ?? '') : '';
+  const open = () =>
+    createHospitalServer({ logger: false, loginRateLimit: { max: 1_000, windowMs: 60_000 }, ...(storage === 'postgres' ? { databaseUrl: url } : { dataDir }) });
+  let server: HospitalServer = await open();
+  const proxy = new TcpProxy(Number(new URL(await server.listen(0)).port));
+  const base = `http://127.0.0.1:${await proxy.listen()}`;
+  const restart = async () => {
+    server = await open();
+    proxy.retarget(Number(new URL(await server.listen(0)).port));
+  };
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  const dbName = (u: string) => new URL(u).pathname.slice(1);
+  return {
+    base,
+    get server() {
+      return server;
+    },
+    /** Stops the server, copies its database, starts it again. */
+    async backup() {
+      await server.close();
+      if (storage === 'pglite') cpSync(dataDir, backupDir, { recursive: true });
+      else {
+        const copy = `${dbName(url)}_backup`;
+        await admin(`CREATE DATABASE ${copy} TEMPLATE ${dbName(url)}`);
+        const backupUrl = new URL(url);
+        backupUrl.pathname = `/${copy}`;
+        databases.push({ url: backupUrl.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`) });
+      }
+      await restart();
+    },
+    /** Stops the server and brings it back on the copy taken by `backup`: everything since is gone from it. */
+    async restore() {
+      await server.close();
+      if (storage === 'pglite') {
+        rmSync(dataDir, { recursive: true, force: true });
+        cpSync(backupDir, dataDir, { recursive: true });
+      } else url = databases.at(-1)?.url ?? url;
+      await restart();
+    },
+    async close() {
+      await server.close();
+      await proxy.close();
+      for (const d of databases) await d.drop();
+      folder.cleanup();
+    },
+  };
+}
+
+describe.each(await storageKinds())('desks after the hospital server is restored from a backup, on %s', (storage) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }, 120_000);
+
+  it('re-pull the lost versions, re-send the work the server lost, skip no row and converge', async () => {
+    const srv = await restorableServer(storage);
+    cleanups.push(() => srv.close());
+    const user = await srv.server.db.transaction((tx) =>
+      createUser(tx, { username: `restore-${newId().slice(-6)}`, password: 'correct horse battery', roles: ['incident_commander'], spaces: [SPACE] }),
+    );
+    const desk = async (): Promise<Station> => {
+      const s = makeStation();
+      cleanups.push(async () => {
+        await s.ws.close();
+        s.cleanup();
+      });
+      await s.ws.call('auth.login', { serverUrl: srv.base, username: user.username, password: 'correct horse battery' });
+      return s;
+    };
+    const [a, b] = [await desk(), await desk()];
+    const synced = (ws: Workstation) => eventually(ws, () => ws.sync.status().pending === 0 && ws.sync.status().connection === 'online', 30_000);
+    const stocks = [newId(), newId(), newId()];
+    const incident = makeIncidentArgs();
+    const has = (ws: Workstation, ids: string[]) => () => {
+      const here = new Set([...ws.store.list('stock', SPACE), ...ws.store.list('incident', SPACE)].map((r) => r.id));
+      return ids.every((id) => here.has(id));
+    };
+
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id: stocks[0]!, item: 'Masks', store: 'ED', qty: 1 } });
+    await synced(a.ws);
+    await eventually(b.ws, has(b.ws, [stocks[0]!]), 20_000);
+    await srv.backup();
+
+    // After the backup: one change from each desk, seen by both.
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id: stocks[1]!, item: 'Gloves', store: 'ED', qty: 2 } });
+    await b.ws.call('mutate', { name: 'incident.declare', args: incident });
+    await synced(a.ws);
+    await synced(b.ws);
+    await eventually(a.ws, has(a.ws, [stocks[1]!, incident.id]), 20_000);
+    await eventually(b.ws, has(b.ws, [stocks[1]!, incident.id]), 20_000);
+
+    await srv.restore();
+    const lost = await srv.server.db.query("SELECT id FROM entity WHERE id = ANY($1::text[])", [[stocks[1], incident.id]]);
+    expect(lost).toEqual([]);
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id: stocks[2]!, item: 'Gowns', store: 'ED', qty: 3 } });
+
+    const everything = [...stocks, incident.id];
+    const onServer = async () =>
+      (await srv.server.db.query<{ id: string }>('SELECT id FROM entity WHERE id = ANY($1::text[])', [everything])).length === everything.length;
+    for (let i = 0; i < 300 && !(await onServer()); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer()).toBe(true);
+    await eventually(a.ws, has(a.ws, everything), 30_000);
+    await eventually(b.ws, has(b.ws, everything), 30_000);
+    await synced(a.ws);
+    await synced(b.ws);
+
+    // Each change applied once since the restore, quantities as made.
+    const qty = await srv.server.db.query<{ id: string; qty: number }>(
+      "SELECT id, (data->>'qty')::int AS qty FROM entity WHERE kind = 'stock' AND id = ANY($1::text[]) ORDER BY (data->>'qty')::int",
+      [stocks],
+    );
+    expect(qty.map((r) => r.qty)).toEqual([1, 2, 3]);
+    for (const ws of [a.ws, b.ws]) {
+      expect(ws.sync.status().notices.map((n) => n.kind)).toContain('server_restored');
+      expect(ws.store.list('stock', SPACE).filter((x) => stocks.includes(x.id)).map((x) => x.qty).sort()).toEqual([1, 2, 3]);
+    }
+  }, 300_000);
+});
