@@ -1,6 +1,9 @@
 /**
  * The short seeded chaos runs CI makes on both stores (`npm run test:chaos:ci`). Each run is a separate process
- * so a failure names its seed; replay one with `npm run test:chaos -- --seed N --store S`.
+ * so a failure names its seed; replay one with `npm run test:chaos -- --seed N --store S --instances 2`.
+ * CI deals the database-link faults (their fix has landed and passed here); the desk and server restores, clones,
+ * user switches and skewed clocks are held back until a run with trust-sync's fixes has passed on a quiet machine:
+ * `CHAOS_FAULTS=all npm run test:chaos:ci` runs them all, `CHAOS_FAULTS=network` none.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -11,11 +14,15 @@ const runs = [
 ];
 const seconds = process.env['CHAOS_SECONDS'] ?? '12';
 const clients = process.env['CHAOS_CLIENTS'] ?? '4';
+const faults = process.env['CHAOS_FAULTS'] ?? 'db-cut,db-silence';
 let failed = 0;
 for (const { seed, store } of runs) {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'run.ts'), '--seed', String(seed), '--store', store, '--seconds', seconds, '--clients', clients],
+    [
+      ...['--import', 'tsx', join(import.meta.dirname, 'run.ts'), '--seed', String(seed), '--store', store],
+      ...['--seconds', seconds, '--clients', clients, '--instances', '2', '--faults', faults],
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 },
   );
   const last = result.stdout.trim().split('\n').at(-1) ?? '';

@@ -28,7 +28,6 @@ export function runServerCli(args: readonly string[], env: NodeJS.ProcessEnv): P
   });
 }
 
-/** The hospital server in its own process, so the chaos run can SIGKILL it and start it again. */
 /** A child process the chaos run can SIGKILL (counted) or stop politely. */
 abstract class KillableProcess {
   protected child: ChildProcess | null = null;
@@ -49,7 +48,13 @@ abstract class KillableProcess {
   }
 }
 
+/**
+ * The hospital server in its own process, so the chaos run can SIGKILL it and start it again. An exit nobody
+ * asked for (an unhandled error: a database link cut under a push) is counted as a crash.
+ */
 export class ServerProcess extends KillableProcess {
+  crashes = 0;
+
   constructor(
     readonly port: number,
     private readonly dataDir: string,
@@ -71,20 +76,26 @@ export class ServerProcess extends KillableProcess {
     );
     this.child = child;
     child.on('exit', () => {
-      if (this.child === child) this.child = null;
+      if (this.child !== child) return;
+      this.child = null;
+      this.crashes++;
     });
-    const deadline = Date.now() + 60_000;
+    // Generous: on a CI machine shared with other jobs a cold start of tsx and the server can take a minute.
+    const deadline = Date.now() + 180_000;
+    let last = 'no answer';
     while (Date.now() < deadline) {
       if (!this.child) throw new Error('server exited during start-up');
       try {
-        const response = await fetch(`http://127.0.0.1:${this.port}/health`, { signal: AbortSignal.timeout(1_000) });
+        // /health goes through the database's write path: give it time on a busy machine.
+        const response = await fetch(`http://127.0.0.1:${this.port}/health`, { signal: AbortSignal.timeout(10_000) });
         if (response.ok) return;
-      } catch {
-        // not up yet
+        last = `${response.status} ${await response.text()}`;
+      } catch (error) {
+        last = String(error); // not up yet
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('server did not become healthy within 60 s');
+    throw new Error(`server on :${this.port} did not become healthy within 180 s (last: ${last})`);
   }
 
 }
@@ -106,7 +117,11 @@ export class WorkerProcess extends KillableProcess {
   private nextReq = 1;
   private readonly waiting = new Map<number, Pending>();
 
-  constructor(readonly dataDir: string) {
+  /** `skewMs`: how far this desk's clock is from the true time (a desk whose clock nobody set). */
+  constructor(
+    readonly dataDir: string,
+    readonly skewMs = 0,
+  ) {
     super();
   }
 
@@ -116,7 +131,7 @@ export class WorkerProcess extends KillableProcess {
 
   start(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = fork(join(import.meta.dirname, 'client-worker.ts'), [this.dataDir], {
+      const child = fork(join(import.meta.dirname, 'client-worker.ts'), [this.dataDir, String(this.skewMs)], {
         execArgv: tsxImport,
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });

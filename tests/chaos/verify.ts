@@ -1,8 +1,6 @@
 import type { Db } from '../../src/server/db/db';
 import type { ReplicaRow } from './worker-protocol';
 
-export type Acked = { clientId: string; mutationId: number; name: string };
-
 /** JSON with sorted keys: jsonb reorders keys, so replicas and server are compared by content. */
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -13,22 +11,96 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export type ServerState = { rows: Map<string, string>; audit: Map<string, { result: string; code: string | null }> };
+/** How the run names a mutation in any store: its name, arguments and the time the desk stamped on it. */
+export function mutationKey(name: string, args: unknown, at: number | null): string {
+  return `${name}|${canonical(args)}|${at ?? '?'}`;
+}
+
+/**
+ * A mutation a desk acknowledged (durable in its file). `key` names it by content (see `mutationKey`), `author`
+ * is the username logged in on that desk when it was made, `forgotten` is set when a restore of the desk's file
+ * took it back before it reached the server: nothing can bring such work back, so it is not counted as lost.
+ */
+export type Acked = { key: string; nameArgs: string; author: string; forgotten: boolean };
+
+export type AuditRow = { key: string; nameArgs: string; user: string; result: string; code: string | null };
+
+export type ServerState = { rows: Map<string, string>; audit: AuditRow[] };
 
 export async function readServerState(db: Db): Promise<ServerState> {
   const rows = new Map<string, string>();
   for (const row of await db.query<{ kind: string; id: string; data: unknown; deleted: boolean }>('SELECT kind, id, data, deleted FROM entity')) {
     rows.set(`${row.kind}/${row.id}`, `${row.deleted ? 1 : 0}:${canonical(row.data)}`);
   }
-  const audit = new Map<string, { result: string; code: string | null }>();
-  for (const row of await db.query<{ client_id: string; mutation_id: string | number; result: string; code: string | null }>(
-    'SELECT client_id, mutation_id, result, code FROM audit',
-  )) {
-    const key = `${row.client_id}#${Number(row.mutation_id)}`;
-    if (audit.has(key)) audit.set(`${key}#dup${audit.size}`, { result: 'duplicate', code: null });
-    else audit.set(key, { result: row.result, code: row.code });
-  }
+  const audit = (
+    await db.query<{ name: string; args: unknown; client_at: number; username: string | null; user_id: string; result: string; code: string | null }>(
+      'SELECT a.name, a.args, a.client_at, u.username, a.user_id, a.result, a.code FROM audit a LEFT JOIN app_user u ON u.id = a.user_id ORDER BY a.seq',
+    )
+  ).map((a) => ({
+    key: mutationKey(a.name, a.args, Number(a.client_at)),
+    nameArgs: mutationKey(a.name, a.args, null),
+    user: a.username ?? a.user_id,
+    result: a.result,
+    code: a.code,
+  }));
   return { rows, audit };
+}
+
+export type Judgement = { lost: number; duplicated: number; misattributed: number; forgottenByRestore: number };
+
+/**
+ * Matches what desks acknowledged with what the server's audit finally holds, by content rather than by
+ * (client id, mutation id), which a restored or cloned desk may legitimately re-key.
+ * - lost: acknowledged, not forgotten by a desk restore, and absent from the final server state (a mutation the
+ *   server applied and then lost to a server restore counts as lost unless a desk sent it again);
+ * - duplicated: an audit row no acknowledged mutation accounts for and no unacknowledged attempt (a desk killed
+ *   mid-write) explains: the same work recorded twice;
+ * - misattributed: an acknowledged mutation whose audit names someone other than the user who made it.
+ */
+export function judge(acked: readonly Acked[], unackedAttempts: readonly string[], audit: readonly AuditRow[]): Judgement {
+  const byKey = new Map<string, AuditRow[]>();
+  for (const row of audit) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  const take = (key: string): AuditRow | undefined => {
+    const rows = byKey.get(key);
+    const row = rows?.shift();
+    if (rows?.length === 0) byKey.delete(key);
+    return row;
+  };
+  let lost = 0;
+  let misattributed = 0;
+  let forgottenByRestore = 0;
+  for (const a of acked) {
+    // A desk that could not say when it stamped a mutation (never expected) is matched on name and arguments.
+    const row = a.key.endsWith('|?') ? takeByNameArgs(byKey, a.nameArgs) : take(a.key);
+    if (a.forgotten) forgottenByRestore++;
+    if (!row) {
+      if (!a.forgotten) lost++;
+      continue;
+    }
+    if (row.user !== a.author) misattributed++;
+  }
+  const attempts = new Map<string, number>();
+  for (const nameArgs of unackedAttempts) attempts.set(nameArgs, (attempts.get(nameArgs) ?? 0) + 1);
+  let duplicated = 0;
+  for (const rows of byKey.values()) {
+    for (const row of rows) {
+      const left = attempts.get(row.nameArgs) ?? 0;
+      if (left > 0) attempts.set(row.nameArgs, left - 1);
+      else duplicated++;
+    }
+  }
+  return { lost, duplicated, misattributed, forgottenByRestore };
+}
+
+function takeByNameArgs(byKey: Map<string, AuditRow[]>, nameArgs: string): AuditRow | undefined {
+  for (const [key, rows] of byKey) {
+    const index = rows.findIndex((r) => r.nameArgs === nameArgs);
+    if (index < 0) continue;
+    const [row] = rows.splice(index, 1);
+    if (rows.length === 0) byKey.delete(key);
+    return row;
+  }
+  return undefined;
 }
 
 export function replicaDiffers(server: ServerState, replica: readonly ReplicaRow[]): number {
