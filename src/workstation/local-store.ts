@@ -1,7 +1,6 @@
 import { LOCAL_OPERATOR_ID } from '../contract/directory';
 import { ErrorParamsSchema, type ErrorParams } from '../contract/errors';
 import type { RejectedChange, WaitingWork } from '../contract/sync-status';
-import { isDomainError } from '../domain/errors';
 import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
 import { runMutation, type MutationName } from '../domain/mutators';
