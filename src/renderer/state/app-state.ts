@@ -32,6 +32,10 @@ export type DataSlice = {
   reload: () => Promise<void>;
   setLanguage: (language: Language) => Promise<UiError | null>;
   dismissRejection: (mutationId: number) => Promise<void>;
+  /** Clears what the desk did on its own to keep work (restored file, restored server) once the user has read it. */
+  dismissNotices: () => Promise<void>;
+  /** Takes over the pending work another user left on this desk: sent under the current login, audited as handed over. */
+  handOver: (from: string) => Promise<void>;
   /** Connects this workstation to a hospital server; pending local work is kept and pushed once logged in. */
   login: (serverUrl: string, username: string, password: string) => Promise<UiError | null>;
   logout: () => Promise<UiError | null>;

@@ -47,6 +47,23 @@ export function createDataSlice(set: StoreSet, client: ApiClient): DataSlice {
       }
     },
 
+    async dismissNotices() {
+      try {
+        await client.call('sync.dismissNotices', {});
+        set({ sync: await client.call('sync.status', {}) });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
+    async handOver(from) {
+      try {
+        set({ sync: await client.call('sync.handOver', { from }) });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
     async login(serverUrl, username, password) {
       try {
         set({ sync: await client.call('auth.login', { serverUrl, username, password }) });
