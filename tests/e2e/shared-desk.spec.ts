@@ -35,7 +35,7 @@ test("a shared desk keeps Alice's offline work for Alice, and Bob takes it over 
     await logInToServer(page, rig.proxiedUrl, BOB);
     await desk.switchLanguage();
     const waiting = page.getByRole('list', { name: 'Changes waiting for their author' });
-    await expect(waiting).toContainText('changes by Alice Wang wait until Alice Wang logs in on this desk');
+    await expect(waiting).toContainText('Changes by Alice Wang waiting until they log in on this desk: 1');
     await expect(page.getByTestId('pending-count')).toContainText('1');
     await page.screenshot({ path: 'test-results/screens/shared-desk-waiting-en.png' });
 
