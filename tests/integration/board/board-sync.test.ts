@@ -135,6 +135,8 @@ describe.each(await storageKinds())('the commander board on two workstations thr
     await eventually(a.s.ws, () => taskOn(a.s, taskId)?.conflicts?.length === 1, 20_000);
     const conflictId = taskOn(a.s, taskId)?.conflicts?.[0]?.id ?? '';
 
+    // B settles only once it has the conflict too: it reaches B through the server, after A's reconnect.
+    await eventually(b.s.ws, () => taskOn(b.s, taskId)?.conflicts?.length === 1, 20_000);
     await a.s.ws.call('mutate', { name: 'task.acknowledgeConflict', args: { id: taskId, conflictId } });
     await b.s.ws.call('mutate', { name: 'task.resolveConflict', args: { id: taskId, conflictId, status: 'blocked', seen: 'done', moveId: newId() } });
     await settled(a.s);

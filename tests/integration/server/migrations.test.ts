@@ -131,7 +131,7 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
       await expect(bindClient(db, { ...auth, user: stranger }, 'client-v3', TEST_DESK_PROOF, 1)).rejects.toThrow(/another account/);
       const outcome = await applyPush(db, auth, {
         protocolVersion: 2, clientId: 'client-v3', deskProof: TEST_DESK_PROOF,
-        mutations: [{ mutationId: 3, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 1 }, space: 'demo-hospital', at: 1 }],
+        mutations: [{ mutationId: 3, name: 'stock.receive', args: { id: newId(), item: 'masks', store: 'ED', qty: 1 }, space: 'demo-hospital', at: Date.UTC(2026, 10, 1) }],
       }, Date.now);
       expect(outcome.response).toEqual({ results: [{ mutationId: 3, status: 'applied' }], lastMutationId: 3 });
     } finally {

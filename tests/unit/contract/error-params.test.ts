@@ -3,7 +3,9 @@ import { boundErrorParams, ERROR_PARAM_MAX_TEXT, ERROR_PARAMS_MAX_ENTRIES, Error
 import { MutationResultSchema, PullResponseSchema } from '../../../src/contract/sync';
 import { RejectedChangeSchema } from '../../../src/contract/sync-status';
 
-const pull = (rejection: Record<string, unknown>) => ({ rows: [], cursors: {}, more: false, lastMutationId: 3, rejections: [rejection] });
+const pull = (rejection: Record<string, unknown>) => ({
+  rows: [], cursors: {}, more: false, lastMutationId: 3, rejections: [rejection], serverEpoch: 'epoch-1', tokens: {}, rewound: [],
+});
 
 describe('a refusal’s params on the wire', () => {
   it('keeps a domain error’s names and numbers as they are when they fit', () => {
