@@ -75,10 +75,13 @@ export class ServerProcess extends KillableProcess {
       { env: this.env, cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
     );
     this.child = child;
+    let starting = true;
     child.on('exit', () => {
       if (this.child !== child) return;
       this.child = null;
-      this.crashes++;
+      // A server that cannot reach its database at start-up exits with the reason, for its service manager to
+      // start it again: that is a refusal to start, not a crash of a running server.
+      if (!starting) this.crashes++;
     });
     // Generous: on a CI machine shared with other jobs a cold start of tsx and the server can take a minute.
     const deadline = Date.now() + 180_000;
@@ -88,7 +91,10 @@ export class ServerProcess extends KillableProcess {
       try {
         // /health goes through the database's write path: give it time on a busy machine.
         const response = await fetch(`http://127.0.0.1:${this.port}/health`, { signal: AbortSignal.timeout(10_000) });
-        if (response.ok) return;
+        if (response.ok) {
+          starting = false;
+          return;
+        }
         last = `${response.status} ${await response.text()}`;
       } catch (error) {
         last = String(error); // not up yet

@@ -67,9 +67,26 @@ export class ServerFleet {
       victim.kill();
       this.kills++;
       await sleep(downMs);
-      await victim.start();
+      await this.startAgain(victim);
       return victim.port;
     });
+  }
+
+  /**
+   * Starts an instance as a service manager would: one started while the database link is cut exits with "the
+   * database is unavailable", and is started again a second later until the link is back.
+   */
+  private async startAgain(instance: ServerProcess): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await instance.start();
+        return;
+      } catch (error) {
+        if (attempt >= 30) throw error;
+        this.log(`server on :${instance.port} did not start (${String(error)}); again in 1 s`);
+        await sleep(1_000);
+      }
+    }
   }
 
   /** A backup as the hospital takes it: pg_dump of the live database, or a copy of a stopped PGlite's folder. */
@@ -117,7 +134,7 @@ export class ServerFleet {
           for (const instance of this.instances) {
             if (instance.running) continue;
             this.log(`server on :${instance.port} crashed; starting it again`);
-            await instance.start().catch((error: unknown) => this.log(`restart failed: ${String(error)}`));
+            await this.startAgain(instance).catch((error: unknown) => this.log(`restart failed: ${String(error)}`));
           }
         });
       }

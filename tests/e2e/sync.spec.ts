@@ -22,7 +22,7 @@ async function logIn(page: Page, serverUrl: string): Promise<void> {
 }
 
 test('two workstations converge through the hospital server, also after one works offline', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const rig = await startSyncRig({ user: USER, roles: 'incident_commander' });
   try {
     const hosts = rig.hosts;
