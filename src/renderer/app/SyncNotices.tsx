@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { syncNoticeKey } from '../i18n/keys';
 import { useApp } from '../state/store-context';
 
 /**
@@ -19,7 +20,7 @@ export function SyncNotices() {
         <>
           <ul>
             {notices.map((notice) => (
-              <li key={`${notice.kind}-${notice.at}`}>{t(`status.notice.${notice.kind}`, { count: notice.count })}</li>
+              <li key={`${notice.kind}-${notice.at}`}>{t(syncNoticeKey(notice.kind), { count: notice.count })}</li>
             ))}
           </ul>
           <button type="button" onClick={() => void dismiss()}>{t('status.dismiss')}</button>

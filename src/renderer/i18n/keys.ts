@@ -11,6 +11,7 @@ export const levelShortKey = (level: ResponseLevel) => `levels.${level}.short`;
 export const incidentTypeKey = (type: IncidentType) => `incidentTypes.${type}`;
 export const incidentStatusKey = (status: IncidentStatus) => `incidentStatus.${status}`;
 export const connectionKey = (connection: SyncStatus['connection']) => `status.connection.${connection}`;
+export const syncNoticeKey = (kind: SyncStatus['notices'][number]['kind']) => `status.notice.${kind}`;
 export const routeKey = (route: RouteName) => `nav.${route}`;
 export const mutationKey = (name: string) => `mutations.${name}`;
 export const errorKey = (code: string) => `errors.${code}`;
