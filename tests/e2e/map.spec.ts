@@ -298,7 +298,7 @@ for (const language of ['zh-CN', 'en'] as const) {
 }
 
 test('a zone drawn on one workstation appears on the other\'s map and wall live', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-map-sync-'));
   const env = { ...process.env };
   delete env['DATABASE_URL'];
