@@ -14,6 +14,9 @@ import { RosterRulesSchema, RosterShiftSchema, ShiftTemplateSchema, StaffingRequ
 import { PoolEntrySchema } from './labour-pool';
 import { MapFeatureSchema } from './map-features';
 import { DistrictWarningSchema, NeighbourHospitalSchema } from './map-region';
+import { IndicatorSchema, ObservationSchema } from './warning/indicators';
+import { TriggerRuleSchema } from './warning/trigger-rules';
+import { AlertSchema } from './warning/alerts';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -34,6 +37,7 @@ export const entitySchemas = {
   deadline: DeadlineSchema,
   staff: StaffSchema, rosterShift: RosterShiftSchema, staffingRequirement: StaffingRequirementSchema, rosterRules: RosterRulesSchema, shiftTemplate: ShiftTemplateSchema, poolEntry: PoolEntrySchema,
   mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
+  indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

@@ -8,6 +8,25 @@ export function newId(): string {
 
 export const IdSchema = z.uuid({ message: 'must be a UUID' });
 
+function fnv1a(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * An id derived from what the record is about (a UUIDv8 shape), for records there must be one of whichever desk
+ * writes first: two desks writing the same one offline converge on one row instead of two.
+ */
+export function derivedId(...parts: string[]): string {
+  const key = parts.join('|');
+  const hex = [0x811c9dc5, 0x01234567, 0x89abcdef, 0x5bd1e995].map((seed) => fnv1a(key, seed)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16] ?? '0', 16) % 4] ?? '8'}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** A space is a hospital or an exercise: lowercase slug, so it reads well in logs and URLs. */
 export const SpaceIdSchema = z
   .string()

@@ -27,38 +27,42 @@ export async function openIncident(tx: Tx, id: string, ctx: MutationContext): Pr
   return incident;
 }
 
+export const DeclareIncidentArgsSchema = z.strictObject({
+  id: IdSchema,
+  name: IncidentNameSchema,
+  type: IncidentTypeSchema,
+  level: ResponseLevelSchema,
+  location: z.string().trim().max(200).default(''),
+  discoveredAt: EpochMsSchema,
+  periodHours: z.number().int().min(1).max(72).default(12),
+  /** Which statutory report clock starts at discovery; defaults by type (reporting-deadlines.ts). */
+  reportCategory: ReportCategorySchema.optional(),
+});
+
+/** Declares an incident: from the board, or from a verified early-warning alert (warning-mutators.ts). */
+export async function declareIncident(tx: Tx, args: z.infer<typeof DeclareIncidentArgsSchema>, ctx: MutationContext): Promise<void> {
+  requirePermission(ctx, 'incident.command');
+  if (await tx.get('incident', args.id)) {
+    throw new DomainError('already_exists', `incident ${args.id} already exists`, { id: args.id });
+  }
+  await tx.put('incident', {
+    ...args,
+    reportCategory: args.reportCategory ?? defaultReportCategory(args.type),
+    space: ctx.space,
+    status: 'active',
+    declaredAt: ctx.at,
+    declaredBy: ctx.actor.userId,
+    period: 1,
+    periodStartedAt: ctx.at,
+    updatedAt: ctx.at,
+    history: [{ type: 'declared', at: ctx.at, by: ctx.actor.userId, level: args.level }],
+  });
+}
+
 export const incidentMutators = {
-  'incident.declare': defineMutator(
-    z.strictObject({
-      id: IdSchema,
-      name: IncidentNameSchema,
-      type: IncidentTypeSchema,
-      level: ResponseLevelSchema,
-      location: z.string().trim().max(200).default(''),
-      discoveredAt: EpochMsSchema,
-      periodHours: z.number().int().min(1).max(72).default(12),
-      /** Which statutory report clock starts at discovery; defaults by type (reporting-deadlines.ts). */
-      reportCategory: ReportCategorySchema.optional(),
-    }),
-    async (tx, args, ctx) => {
-      requirePermission(ctx, 'incident.command');
-      if (await tx.get('incident', args.id)) {
-        throw new DomainError('already_exists', `incident ${args.id} already exists`, { id: args.id });
-      }
-      await tx.put('incident', {
-        ...args,
-        reportCategory: args.reportCategory ?? defaultReportCategory(args.type),
-        space: ctx.space,
-        status: 'active',
-        declaredAt: ctx.at,
-        declaredBy: ctx.actor.userId,
-        period: 1,
-        periodStartedAt: ctx.at,
-        updatedAt: ctx.at,
-        history: [{ type: 'declared', at: ctx.at, by: ctx.actor.userId, level: args.level }],
-      });
-    },
-  ),
+  'incident.declare': defineMutator(DeclareIncidentArgsSchema, async (tx, args, ctx) => {
+    await declareIncident(tx, args, ctx);
+  }),
 
   'incident.rename': defineMutator(z.strictObject({ id: IdSchema, name: IncidentNameSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
+import { derivedId, StoredEpochMsSchema, IdSchema, SpaceIdSchema } from './ids';
 
 /** Base map places (resources/map/region.json) are named by slug, e.g. `h-tcm` or `d-chengnan`. */
 export const BasePlaceIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, { message: 'must be a place id from the region map' });
@@ -46,21 +46,7 @@ export const isStale = (updatedAt: number, now: number, hours = NEIGHBOUR_STALE_
 
 export const totalAvailable = (beds: NeighbourBeds): number => neighbourBedTypes.reduce((sum, type) => sum + beds[type], 0);
 
-function fnv1a(text: string, seed: number): string {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, '0');
-}
-
-/**
- * One record per place and space, whichever desk writes first: the id is derived from them (a UUIDv8 shape), so
- * two desks setting the same district offline converge on one row (last write wins) instead of two.
- */
+/** One record per place and space, whichever desk writes first: two desks setting a district offline converge. */
 export function placeRecordId(space: string, kind: string, placeId: string): string {
-  const key = `${space}|${kind}|${placeId}`;
-  const hex = [0x811c9dc5, 0x01234567, 0x89abcdef, 0x5bd1e995].map((seed) => fnv1a(key, seed)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16] ?? '0', 16) % 4] ?? '8'}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return derivedId(space, kind, placeId);
 }

@@ -14,6 +14,7 @@ import { rosterMutators } from './roster-mutators';
 import { staffMutators } from './staff-mutators';
 import { labourPoolMutators } from './labour-pool-mutators';
 import { mapMutators } from './map-mutators';
+import { warningMutators } from './warning/warning-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -48,6 +49,7 @@ export const mutators = registry(
   jasMutators,
   staffMutators, rosterMutators, labourPoolMutators,
   mapMutators,
+  warningMutators,
 );
 
 export type Mutators = typeof mutators;
