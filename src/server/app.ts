@@ -12,7 +12,9 @@ import { boundJsonBodies } from './json-body';
 import { encodePoke, listenForPokes, PokeHub, POKE_CHANNEL } from './pokes';
 import { defaultSessionPolicy, type SessionPolicy } from './sessions';
 import { attachPokeSocket } from './socket';
-import { registerSyncRoutes } from './sync-routes';
+import { pokePublisher, registerSyncRoutes } from './sync-routes';
+import { registerFeedRoutes } from './feed-routes';
+import { PushBatcher, type Poke } from './push';
 
 export type ServerOptions = {
   /** PostgreSQL when set; otherwise PGlite in `<dataDir>/pglite` (in memory when there is no dataDir either). */
@@ -83,14 +85,17 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
     onSessionEnded: socket.endSession,
   });
   registerDirectoryRoutes(app, opened, { now });
-  const batcher = registerSyncRoutes(app, opened, {
+  const syncOptions = {
     now,
     hub,
-    announce: async (pokes) => {
+    announce: async (pokes: readonly Poke[]) => {
       if (opened.kind !== 'postgres') return;
       for (const poke of pokes) await opened.query('SELECT pg_notify($1, $2)', [POKE_CHANNEL, encodePoke(poke)]);
     },
-  });
+  };
+  const batcher = new PushBatcher(opened, now, undefined, (err, where) => app.log.error({ err, ...where }, 'mutator failed'));
+  registerSyncRoutes(app, opened, syncOptions, batcher);
+  registerFeedRoutes(app, opened, { now, batcher, publish: pokePublisher(syncOptions) });
   registerHealthRoute(app, opened, batcher, { ...defaultHealthPolicy, ...options.health });
   await app.ready();
 

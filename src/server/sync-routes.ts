@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { PullRequestSchema, PushRequestSchema, type PullResponse, type PushResponse } from '../contract/sync';
 import { requireAuth } from './auth-routes';
 import { bindClient, serverEpoch } from './client-binding';
 import type { Db } from './db/db';
 import { checkProtocolVersion, invalidRequest } from './http-errors';
 import type { PokeHub } from './pokes';
-import { PushBatcher, type Poke } from './push';
+import type { PushBatcher, Poke } from './push';
 import { readPull } from './pull';
 
 export type SyncRouteOptions = {
@@ -15,10 +15,21 @@ export type SyncRouteOptions = {
   announce: (pokes: readonly Poke[]) => Promise<void>;
 };
 
+/** Tells the clients of the spaces a commit wrote: this instance's sockets at once, other instances through the database. */
+export type PublishPokes = (pokes: readonly Poke[], log: FastifyBaseLogger) => void;
+
+export function pokePublisher(options: SyncRouteOptions): PublishPokes {
+  return (pokes, log) => {
+    // After COMMIT: a poke before it could send a client to pull a version it cannot see yet.
+    for (const poke of pokes) options.hub.publish(poke);
+    if (pokes.length > 0) options.announce(pokes).catch((error: unknown) => log.warn({ err: error }, 'could not announce pokes'));
+  };
+}
+
 /** Registers push and pull; returns the push queue, whose age `/health` reports. */
-export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions): PushBatcher {
+export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRouteOptions, batcher: PushBatcher): void {
+  const publish = pokePublisher(options);
   const auth = requireAuth(db, options.now);
-  const batcher = new PushBatcher(db, options.now, undefined, (err, where) => app.log.error({ err, ...where }, 'mutator failed'));
   // The epoch is made once, with the database, and a server serves one database: read it once.
   let epoch: Promise<string> | undefined;
   const epochOf = () => (epoch ??= serverEpoch(db).catch((error: unknown) => {
@@ -34,11 +45,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     await bindClient(db, caller, parsed.data.clientId, parsed.data.deskProof, options.now());
     const { response: answer, pokes } = await batcher.push(caller, parsed.data);
     const response: PushResponse = { ...answer, serverEpoch: await epochOf() };
-    // After COMMIT: a poke before it could send a client to pull a version it cannot see yet.
-    for (const poke of pokes) options.hub.publish(poke);
-    if (pokes.length > 0) {
-      options.announce(pokes).catch((error: unknown) => request.log.warn({ err: error }, 'could not announce pokes'));
-    }
+    publish(pokes, request.log);
     const rejected = response.results.filter((r) => r.status === 'rejected').length;
     request.log.info(
       { client: parsed.data.clientId, user: caller.user.username, received: parsed.data.mutations.length, rejected, last: response.lastMutationId },
@@ -60,5 +67,4 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     const answer = { ...page, serverEpoch: await epochOf() };
     return withdrawn.length > 0 ? { ...answer, withdrawnSpaces: withdrawn } : answer;
   });
-  return batcher;
 }
