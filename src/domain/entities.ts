@@ -17,6 +17,7 @@ import { DistrictWarningSchema, NeighbourHospitalSchema } from './map-region';
 import { IndicatorSchema, ObservationSchema } from './warning/indicators';
 import { TriggerRuleSchema } from './warning/trigger-rules';
 import { AlertSchema } from './warning/alerts';
+import { CasualtySchema } from './casualties/casualties';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -38,6 +39,7 @@ export const entitySchemas = {
   staff: StaffSchema, rosterShift: RosterShiftSchema, staffingRequirement: StaffingRequirementSchema, rosterRules: RosterRulesSchema, shiftTemplate: ShiftTemplateSchema, poolEntry: PoolEntrySchema,
   mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
   indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema,
+  casualty: CasualtySchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { casualtiesInCare } from './casualties/casualty-mutators';
 import { DomainError } from './errors';
 import { IdSchema } from './ids';
 import { incidentHistory, type Incident, type IncidentStatus } from './incident';
@@ -64,6 +65,8 @@ export const incidentLifecycleMutators = {
   'incident.close': defineMutator(z.strictObject({ id: IdSchema, reason: ReasonSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.command');
     const incident = await openIncident(tx, args.id, ctx);
+    const inCare = await casualtiesInCare(tx, ctx.space, incident.id);
+    if (inCare > 0) throw new DomainError('invalid_transition', `${inCare} casualties have no disposition yet`, { count: inCare });
     await changeStatus(tx, incident, 'closed', args.reason, ctx);
   }),
 };

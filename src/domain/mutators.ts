@@ -15,6 +15,7 @@ import { staffMutators } from './staff-mutators';
 import { labourPoolMutators } from './labour-pool-mutators';
 import { mapMutators } from './map-mutators';
 import { warningMutators } from './warning/warning-mutators';
+import { casualtyMutators } from './casualties/casualty-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -50,6 +51,7 @@ export const mutators = registry(
   staffMutators, rosterMutators, labourPoolMutators,
   mapMutators,
   warningMutators,
+  casualtyMutators,
 );
 
 export type Mutators = typeof mutators;
