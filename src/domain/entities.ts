@@ -18,6 +18,9 @@ import { IndicatorSchema, ObservationSchema } from './warning/indicators';
 import { TriggerRuleSchema } from './warning/trigger-rules';
 import { AlertSchema } from './warning/alerts';
 import { CasualtySchema } from './casualties/casualties';
+import { ExerciseSchema } from './exercises/exercise';
+import { InjectSchema } from './exercises/injects';
+import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -40,6 +43,7 @@ export const entitySchemas = {
   mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
   indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema,
   casualty: CasualtySchema,
+  exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

@@ -16,6 +16,7 @@ import { labourPoolMutators } from './labour-pool-mutators';
 import { mapMutators } from './map-mutators';
 import { warningMutators } from './warning/warning-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
+import { exerciseMutators } from './exercises/exercise-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -52,6 +53,7 @@ export const mutators = registry(
   mapMutators,
   warningMutators,
   casualtyMutators,
+  exerciseMutators,
 );
 
 export type Mutators = typeof mutators;

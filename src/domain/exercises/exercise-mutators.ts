@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { derivedId, IdSchema } from '../ids';
+import { requirePermission } from '../incident-mutators';
+import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { can } from '../roles';
+import { PerformanceRatingSchema } from './evaluation';
+import { ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { InjectMethodSchema, InjectTriggerSchema, type Inject } from './injects';
+
+async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
+  const exercise = await tx.get('exercise', id);
+  if (!exercise || exercise.space !== ctx.space) throw new DomainError('not_found', `exercise ${id} does not exist`, { id });
+  return exercise;
+}
+
+function expectStatus(exercise: Exercise, allowed: readonly Exercise['status'][], action: string): void {
+  if (!allowed.includes(exercise.status)) throw new DomainError('invalid_transition', `cannot ${action} an exercise that is ${exercise.status}`, { status: exercise.status });
+}
+
+/** Evaluators and the facilitator record evaluation; players never see or write it. */
+function requireEvaluator(exercise: Exercise, ctx: MutationContext): void {
+  if (can(ctx.actor, 'exercise.control') || participantRole(exercise, ctx.actor.userId) === 'evaluator') return;
+  throw new DomainError('forbidden', `${ctx.actor.userId} is not an evaluator of this exercise`, { permission: 'exercise.control' });
+}
+
+async function injectIn(tx: Tx, id: string, ctx: MutationContext): Promise<{ inject: Inject; exercise: Exercise }> {
+  const inject = await tx.get('inject', id);
+  if (!inject || inject.space !== ctx.space) throw new DomainError('not_found', `inject ${id} does not exist`, { id });
+  return { inject, exercise: await exerciseIn(tx, inject.exerciseId, ctx) };
+}
+
+const InjectFieldsSchema = z.strictObject({
+  number: z.number().int().min(1).max(9999),
+  trigger: InjectTriggerSchema,
+  from: z.string().trim().min(1).max(200),
+  to: z.string().trim().min(1).max(200),
+  method: InjectMethodSchema.default('message'),
+  subject: z.string().trim().min(1).max(200),
+  message: z.string().trim().min(1).max(4000),
+  expectedAction: z.string().trim().max(2000).default(''),
+  objectiveIds: z.array(z.string().min(1).max(40)).max(20).default([]),
+});
+
+function clockChange(exercise: Exercise, ctx: MutationContext, changes: Partial<Exercise>): Exercise {
+  return { ...exercise, ...changes, updatedAt: ctx.at };
+}
+
+export const exerciseMutators = {
+  /** The facilitator sets up an exercise in its exercise space: type, objectives, who plays, controls and evaluates. */
+  'exercise.create': defineMutator(
+    z.strictObject({
+      id: IdSchema,
+      name: z.string().trim().min(1).max(200),
+      type: ExerciseTypeSchema,
+      hazard: z.string().trim().max(200).default(''),
+      objectives: z.array(ExerciseObjectiveSchema).max(50).default([]),
+      participants: z.array(ParticipantSchema).max(500).default([]),
+      speed: z.number().min(0.25).max(60).default(1),
+      incidentId: IdSchema.optional(),
+    }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'exercise.control');
+      if (await tx.get('exercise', args.id)) throw new DomainError('already_exists', `exercise ${args.id} already exists`, { id: args.id });
+      const { incidentId, ...fields } = args;
+      await tx.put('exercise', { ...fields, ...(incidentId ? { incidentId } : {}), space: ctx.space, status: 'draft', pausedMs: 0, jumpedMs: 0, updatedAt: ctx.at });
+    },
+  ),
+
+  'exercise.start': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const exercise = await exerciseIn(tx, args.id, ctx);
+    expectStatus(exercise, ['draft'], 'start');
+    await tx.put('exercise', clockChange(exercise, ctx, { status: 'running', startedAt: ctx.at }));
+  }),
+
+  'exercise.pause': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const exercise = await exerciseIn(tx, args.id, ctx);
+    expectStatus(exercise, ['running'], 'pause');
+    await tx.put('exercise', clockChange(exercise, ctx, { status: 'paused', pausedAt: ctx.at }));
+  }),
+
+  /** Resuming after a real-world stop clears it: the facilitator has decided play may go on. */
+  'exercise.resume': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const exercise = await exerciseIn(tx, args.id, ctx);
+    expectStatus(exercise, ['paused'], 'resume');
+    const { pausedAt, realWorldStop: _stop, ...rest } = exercise;
+    await tx.put('exercise', clockChange(rest, ctx, { status: 'running', pausedMs: exercise.pausedMs + (ctx.at - (pausedAt ?? ctx.at)) }));
+  }),
+
+  /** "Jump to T+2 h": moves the exercise clock, not real time; injects due by then fall due. */
+  'exercise.jump': defineMutator(z.strictObject({ id: IdSchema, toMinutes: z.number().int().min(0).max(14 * 24 * 60) }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const exercise = await exerciseIn(tx, args.id, ctx);
+    expectStatus(exercise, ['running', 'paused'], 'move the clock of');
+    const target = args.toMinutes * 60_000;
+    await tx.put('exercise', clockChange(exercise, ctx, { jumpedMs: exercise.jumpedMs + target - exerciseTime(exercise, ctx.at) }));
+  }),
+
+  'exercise.end': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const exercise = await exerciseIn(tx, args.id, ctx);
+    expectStatus(exercise, ['running', 'paused'], 'end');
+    const paused = exercise.status === 'paused' ? ctx.at - (exercise.pausedAt ?? ctx.at) : 0;
+    const { pausedAt: _p, ...rest } = exercise;
+    await tx.put('exercise', clockChange(rest, ctx, { status: 'ended', endedAt: ctx.at, pausedMs: exercise.pausedMs + paused }));
+  }),
+
+  /**
+   * "This is a real-world emergency": anyone in the exercise may stop play (a player hears it first). The exercise
+   * pauses everywhere with the reason, and only the facilitator resumes it.
+   */
+  'exercise.realWorldStop': defineMutator(z.strictObject({ id: IdSchema, reason: z.string().trim().min(1).max(500) }), async (tx, args, ctx) => {
+    const exercise = await exerciseIn(tx, args.id, ctx);
+    if (!can(ctx.actor, 'exercise.control') && !participantRole(exercise, ctx.actor.userId)) {
+      throw new DomainError('forbidden', `${ctx.actor.userId} does not take part in this exercise`, { permission: 'exercise.control' });
+    }
+    expectStatus(exercise, ['running', 'paused'], 'stop');
+    const realWorldStop = { at: ctx.at, by: ctx.actor.userId, reason: args.reason };
+    await tx.put('exercise', clockChange(exercise, ctx, { status: 'paused', pausedAt: exercise.pausedAt ?? ctx.at, realWorldStop }));
+  }),
+
+  'inject.add': defineMutator(InjectFieldsSchema.extend({ id: IdSchema, exerciseId: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const exercise = await exerciseIn(tx, args.exerciseId, ctx);
+    expectStatus(exercise, ['draft', 'running', 'paused'], 'add injects to');
+    const taken = await tx.query('inject', ctx.space, { where: { exerciseId: exercise.id, number: args.number } });
+    if (taken.length > 0 || (await tx.get('inject', args.id))) throw new DomainError('already_exists', `inject ${args.number} already exists`, { number: args.number });
+    if (args.trigger.type === 'after' && args.trigger.inject === args.number) throw new DomainError('invalid_args', 'an inject cannot follow itself', { field: 'trigger' });
+    await tx.put('inject', { ...args, space: ctx.space, status: 'pending', updatedAt: ctx.at });
+  }),
+
+  /**
+   * Delivers an inject now, at the exercise clock's time. A message inject becomes a HICS 213 message to its
+   * position in the exercise's incident; its id is derived from the inject, so two controllers delivering at
+   * once give the players one message.
+   */
+  'inject.deliver': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const { inject, exercise } = await injectIn(tx, args.id, ctx);
+    expectStatus(exercise, ['running'], 'deliver injects of');
+    if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
+    const incident = exercise.incidentId ? await tx.get('incident', exercise.incidentId) : undefined;
+    if (inject.method === 'message' && incident && incident.status !== 'closed') {
+      await tx.put('message', {
+        id: derivedId(ctx.space, 'inject-message', inject.id),
+        space: ctx.space,
+        incidentId: incident.id,
+        period: incident.period,
+        to: inject.to,
+        from: inject.from,
+        subject: `#${inject.number} ${inject.subject}`,
+        message: inject.message,
+        urgent: false,
+        sentAt: ctx.at,
+        sentBy: ctx.actor.userId,
+        replies: [],
+      });
+    }
+    await tx.put('inject', { ...inject, status: 'delivered', deliveredAt: ctx.at, deliveredAtExercise: exerciseTime(exercise, ctx.at), deliveredBy: ctx.actor.userId, updatedAt: ctx.at });
+  }),
+
+  'inject.skip': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'exercise.control');
+    const { inject } = await injectIn(tx, args.id, ctx);
+    if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
+    await tx.put('inject', { ...inject, status: 'skipped', updatedAt: ctx.at });
+  }),
+
+  /** The recipient position saw it: the first acknowledgement counts (inject → acknowledgement time). */
+  'inject.acknowledge': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const { inject } = await injectIn(tx, args.id, ctx);
+    if (inject.status !== 'delivered') throw new DomainError('invalid_transition', `inject ${inject.number} has not been delivered`, { status: inject.status });
+    if (inject.acknowledgedAt !== undefined) return;
+    await tx.put('inject', { ...inject, acknowledgedAt: ctx.at, acknowledgedBy: ctx.actor.userId, updatedAt: ctx.at });
+  }),
+
+  'evaluation.note': defineMutator(
+    z.strictObject({
+      id: IdSchema,
+      exerciseId: IdSchema,
+      kind: z.enum(['strength', 'improvement', 'note']),
+      text: z.string().trim().min(1).max(4000),
+      objectiveId: z.string().min(1).max(40).optional(),
+      injectNumber: z.number().int().min(1).optional(),
+    }),
+    async (tx, args, ctx) => {
+      const exercise = await exerciseIn(tx, args.exerciseId, ctx);
+      requireEvaluator(exercise, ctx);
+      if (await tx.get('evaluatorNote', args.id)) throw new DomainError('already_exists', `note ${args.id} already exists`, { id: args.id });
+      await tx.put('evaluatorNote', { ...args, space: ctx.space, at: ctx.at, exerciseAt: exerciseTime(exercise, ctx.at), by: ctx.actor.userId });
+    },
+  ),
+
+  /** One rating per evaluator and objective; a changed mind keeps the earlier ratings in `previous`. */
+  'evaluation.rate': defineMutator(
+    z.strictObject({ exerciseId: IdSchema, objectiveId: z.string().min(1).max(40), rating: PerformanceRatingSchema, rationale: z.string().trim().min(1).max(4000) }),
+    async (tx, args, ctx) => {
+      const exercise = await exerciseIn(tx, args.exerciseId, ctx);
+      requireEvaluator(exercise, ctx);
+      if (!exercise.objectives.some((o) => o.id === args.objectiveId)) throw new DomainError('not_found', `objective ${args.objectiveId} is not one of this exercise's`, { id: args.objectiveId });
+      const id = derivedId(ctx.space, 'rating', exercise.id, args.objectiveId, ctx.actor.userId);
+      const before = await tx.get('objectiveRating', id);
+      await tx.put('objectiveRating', {
+        ...args,
+        id,
+        space: ctx.space,
+        by: ctx.actor.userId,
+        at: ctx.at,
+        previous: before ? [...before.previous, { rating: before.rating, at: before.at }] : [],
+      });
+    },
+  ),
+};

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
+
+/** HSEEP's seven types: four discussion-based, three operations-based (wave2-domain §3). */
+export const ExerciseTypeSchema = z.enum(['seminar', 'workshop', 'tabletop', 'game', 'drill', 'functional', 'full_scale']);
+export const ExerciseRoleSchema = z.enum(['player', 'controller', 'evaluator', 'observer']);
+export type ExerciseRole = z.infer<typeof ExerciseRoleSchema>;
+
+export const ParticipantSchema = z.object({
+  userId: z.string().min(1).max(100),
+  role: ExerciseRoleSchema,
+  /** The HICS position a player holds in the exercise (injects are addressed to positions). */
+  position: z.string().trim().max(100).optional(),
+});
+
+export const ExerciseObjectiveSchema = z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1).max(1000), capability: z.string().trim().max(200) });
+
+/** draft → running ⇄ paused → ended; a draft may be cancelled. */
+export const ExerciseStatusSchema = z.enum(['draft', 'running', 'paused', 'ended', 'cancelled']);
+export type ExerciseStatus = z.infer<typeof ExerciseStatusSchema>;
+
+/**
+ * An exercise (kind `exercise`), held in its own exercise space so nothing of it reaches live data. The clock is
+ * kept as the moments it changed, not as a ticking value: every desk computes the same exercise time from them.
+ */
+export const ExerciseSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  name: z.string().trim().min(1).max(200),
+  type: ExerciseTypeSchema,
+  hazard: z.string().trim().max(200),
+  objectives: z.array(ExerciseObjectiveSchema).max(50),
+  participants: z.array(ParticipantSchema).max(500),
+  /** The exercise's own incident, in its space: where delivered messages and player actions land. */
+  incidentId: IdSchema.optional(),
+  status: ExerciseStatusSchema,
+  /** Exercise minutes per real minute (1 in a tabletop; a drill may run faster). */
+  speed: z.number().min(0.25).max(60),
+  startedAt: StoredEpochMsSchema.optional(),
+  pausedAt: StoredEpochMsSchema.optional(),
+  /** Real time spent paused so far, not counting a pause under way. */
+  pausedMs: z.number().min(0),
+  /** What the controllers moved the clock by ("jump to T+2 h"), in exercise time. */
+  jumpedMs: z.number(),
+  /** "This is a real-world emergency": play stopped everywhere, and why. Cleared only by resuming on purpose. */
+  realWorldStop: z.object({ at: StoredEpochMsSchema, by: z.string(), reason: z.string().trim().min(1).max(500) }).optional(),
+  endedAt: StoredEpochMsSchema.optional(),
+  updatedAt: StoredEpochMsSchema,
+});
+export type Exercise = z.infer<typeof ExerciseSchema>;
+
+/**
+ * Exercise time in ms since the start (T+): (real time since the start − time paused) × speed + jumps. Stands
+ * still while paused or ended; 0 before the start.
+ */
+export function exerciseTime(exercise: Exercise, now: number): number {
+  if (exercise.startedAt === undefined) return 0;
+  const until = exercise.status === 'paused' ? (exercise.pausedAt ?? now) : exercise.status === 'ended' ? (exercise.endedAt ?? now) : now;
+  return Math.max(0, (until - exercise.startedAt - exercise.pausedMs) * exercise.speed + exercise.jumpedMs);
+}
+
+/** "T+01:05" for an exercise time, as the controller console and the MSEL show it. */
+export function formatExerciseTime(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  return `T+${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+export function participantRole(exercise: Exercise, userId: string): ExerciseRole | undefined {
+  return exercise.participants.find((p) => p.userId === userId)?.role;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
+import { exerciseTime, type Exercise } from './exercise';
+
+/** How an inject reaches the players. Only a 213 message is delivered by the app today; the others are scripts. */
+export const InjectMethodSchema = z.enum(['message', 'phone', 'handout', 'verbal', 'data_change']);
+
+/** When an inject is due: at T+minutes, some minutes after another inject was delivered, or when a controller says. */
+export const InjectTriggerSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('at'), minutes: z.number().int().min(0).max(14 * 24 * 60) }),
+  z.strictObject({ type: z.literal('after'), inject: z.number().int().min(1), minutes: z.number().int().min(0).max(24 * 60) }),
+  z.strictObject({ type: z.literal('manual') }),
+]);
+export type InjectTrigger = z.infer<typeof InjectTriggerSchema>;
+
+export const InjectStatusSchema = z.enum(['pending', 'delivered', 'skipped']);
+
+/** One MSEL row (kind `inject`): number, time, from, to, method, subject, message and expected action (DOMAIN.md). */
+export const InjectSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  exerciseId: IdSchema,
+  number: z.number().int().min(1).max(9999),
+  trigger: InjectTriggerSchema,
+  from: z.string().trim().min(1).max(200),
+  /** A HICS position, or `all`. */
+  to: z.string().trim().min(1).max(200),
+  method: InjectMethodSchema,
+  subject: z.string().trim().min(1).max(200),
+  message: z.string().trim().min(1).max(4000),
+  expectedAction: z.string().trim().max(2000),
+  objectiveIds: z.array(z.string().min(1).max(40)).max(20),
+  status: InjectStatusSchema,
+  /** Exercise time and real time of delivery: the evaluation measures inject → action from these. */
+  deliveredAtExercise: z.number().min(0).optional(),
+  deliveredAt: StoredEpochMsSchema.optional(),
+  deliveredBy: z.string().optional(),
+  acknowledgedAt: StoredEpochMsSchema.optional(),
+  acknowledgedBy: z.string().optional(),
+  updatedAt: StoredEpochMsSchema,
+});
+export type Inject = z.infer<typeof InjectSchema>;
+
+/** The exercise time an inject falls due, or undefined while it waits for a controller or for the inject it follows. */
+export function injectDueAt(inject: Inject, byNumber: ReadonlyMap<number, Inject>): number | undefined {
+  switch (inject.trigger.type) {
+    case 'at':
+      return inject.trigger.minutes * 60_000;
+    case 'after': {
+      const before = byNumber.get(inject.trigger.inject);
+      return before?.deliveredAtExercise === undefined ? undefined : before.deliveredAtExercise + inject.trigger.minutes * 60_000;
+    }
+    case 'manual':
+      return undefined;
+  }
+}
+
+/** Pending injects due at the exercise's clock now, in MSEL order: the controller's queue. */
+export function dueInjects(exercise: Exercise, injects: readonly Inject[], now: number): Inject[] {
+  if (exercise.status !== 'running') return [];
+  const clock = exerciseTime(exercise, now);
+  const byNumber = new Map(injects.map((i) => [i.number, i]));
+  return injects
+    .filter((i) => i.status === 'pending')
+    .filter((i) => {
+      const due = injectDueAt(i, byNumber);
+      return due !== undefined && due <= clock;
+    })
+    .sort((a, b) => a.number - b.number);
+}
