@@ -3,7 +3,7 @@ import { ApiFailure } from '../contract/errors';
 import type { exchangeApi } from '../contract/exchange-api';
 import { haveDocument } from '../domain/edxl/have-document';
 import { haveRecordKinds, haveReportOf, type HaveRecords } from '../domain/edxl/have-report';
-import { siteLocation } from '../domain/edxl/site-location';
+import { siteLocation } from '../domain/edxl/site-map';
 import { requireValid, SchemaRefusal } from '../node/xml-schema';
 import { readSettings } from './settings-store';
 import { currentSpace } from './space-store';
