@@ -40,6 +40,11 @@ export type HaveSources = {
   /** Minimum-staffing coverage now (coverageAt); empty when no minimums are set. */
   coverage: readonly CoverageRow[];
   at: number;
+  /**
+   * LastUpdateTime when no bed line or incident has been written yet (the schema requires one). The server
+   * passes when the space was made, so a quiet hospital's document, and its ETag, stay the same between polls.
+   */
+  quietSince?: number | undefined;
 };
 
 /** At most this many critical holdings are named in the document: the text is for a person at the county. */
@@ -71,7 +76,7 @@ export function haveReport(sources: HaveSources): HaveReport {
         ...red.slice(0, MAX_STOCK_NOTES).map((row) => `Stock critical: ${row.item} at ${row.store}, ${row.qty} on hand`),
       ],
     },
-    lastUpdate: times.length > 0 ? Math.max(...times) : sources.at,
+    lastUpdate: times.length > 0 ? Math.max(...times) : (sources.quietSince ?? sources.at),
   };
 }
 
@@ -90,8 +95,9 @@ export const haveRecordKinds = ['bedCount', 'incident', 'stock', 'stockItem', 's
 /** Burn rates over the same week the resources screen uses by default, so the colours agree with it. */
 const STOCK_WINDOW_DAYS = 7;
 
-export function haveReportOf(space: Space, records: HaveRecords, at: number, timeZone: string, location?: GeoPoint): HaveReport {
+export function haveReportOf(space: Space, records: HaveRecords, at: number, timeZone: string, location?: GeoPoint, quietSince?: number): HaveReport {
   return haveReport({
+    quietSince,
     space,
     location,
     beds: records.bedCount,

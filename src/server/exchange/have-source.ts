@@ -13,9 +13,9 @@ import type { Db, Queryable } from '../db/db';
  */
 export const serverTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export async function findSpace(db: Queryable, id: string): Promise<(Space & { version: number }) | undefined> {
-  const [row] = await db.query<{ id: string; name: string; kind: string; version: number }>('SELECT id, name, kind, version FROM space WHERE id = $1', [id]);
-  return row ? { ...SpaceSchema.parse(row), version: Number(row.version) } : undefined;
+export async function findSpace(db: Queryable, id: string): Promise<(Space & { version: number; createdAt: number }) | undefined> {
+  const [row] = await db.query<{ id: string; name: string; kind: string; version: number; created_at: number }>('SELECT id, name, kind, version, created_at FROM space WHERE id = $1', [id]);
+  return row ? { ...SpaceSchema.parse(row), version: Number(row.version), createdAt: Number(row.created_at) } : undefined;
 }
 
 /** The live records of one space that a HAVE report reads, parsed as the workstation parses them. */
@@ -49,7 +49,7 @@ export async function spaceHaveDocument(db: Db, spaceId: string, at: number, tim
     { isolation: 'repeatable read', readOnly: true },
   );
   if (!read) return undefined;
-  const xml = haveDocument(haveReportOf(read.space, read.records, at, timeZone, siteLocation()));
+  const xml = haveDocument(haveReportOf(read.space, read.records, at, timeZone, siteLocation(), read.space.createdAt));
   await requireValid(xml, 'have-1.0', `edxl-have-${spaceId}.xml`);
   return { xml, etag: `"${createHash('sha256').update(xml).digest('base64url')}"`, version: read.space.version };
 }

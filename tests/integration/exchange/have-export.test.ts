@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -116,5 +116,36 @@ describe('EDXL-HAVE 1.0 export', () => {
       expect(hospital['have:HospitalFacilityStatus']).toMatchObject({ 'have:HospitalEOCStatus': 'Active' });
       expect((hospital['have:Organization'] as Node)['have:OrganizationGeoLocation']).toBeDefined();
     });
+  });
+
+  it("refuses the desk's export with xmllint's message when the schema refuses the document, and with validator_unavailable without xmllint", async () => {
+    const { dir, cleanup } = makeTempDir();
+    const saved = { schemas: process.env['HCC_SCHEMA_DIR'], xmllint: process.env['XMLLINT_PATH'] };
+    try {
+      // A stricter copy of have.xsd (LastUpdateTime must be a date, not a dateTime) stands in for a document gone wrong.
+      cpSync(schemaDir(), join(dir, 'schemas'), { recursive: true });
+      const have = join(dir, 'schemas', 'edxl-have-1.0', 'have.xsd');
+      writeFileSync(have, readFileSync(have, 'utf8').replace('name="LastUpdateTime" type="xsd:dateTime"', 'name="LastUpdateTime" type="xsd:date"'));
+      process.env['HCC_SCHEMA_DIR'] = join(dir, 'schemas');
+      await withWorkstation(async (ws) => {
+        const refused = await ws.handle('exchange.haveExport', {});
+        expect(refused).toMatchObject({ ok: false, error: { code: 'schema_invalid' } });
+        if (refused.ok) return;
+        expect(refused.error.message).toMatch(/^edxl-have-demo-hospital\.xml:\d+: element LastUpdateTime: Schemas validity error : .*is not a valid value of the atomic type 'xs:date'/);
+        // The screen shows the first line, cut to 200 characters; the whole message stays in the error.
+        const detail = String(refused.error.params?.['detail']);
+        expect(detail).toMatch(/^edxl-have-demo-hospital\.xml:\d+: element LastUpdateTime/);
+        expect(detail.length).toBeLessThanOrEqual(200);
+
+        process.env['XMLLINT_PATH'] = '/nonexistent/xmllint';
+        expect(await ws.handle('exchange.haveExport', {})).toMatchObject({ ok: false, error: { code: 'validator_unavailable' } });
+      });
+    } finally {
+      for (const [name, value] of [['HCC_SCHEMA_DIR', saved.schemas], ['XMLLINT_PATH', saved.xmllint]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      cleanup();
+    }
   });
 });

@@ -78,6 +78,15 @@ describe.each(await storageKinds())('regional exchange (EDXL-HAVE 1.0) on %s', (
     expect(unchanged.status).toBe(304);
   });
 
+  it('keeps a quiet space\'s document (nothing reported yet) the same between polls, dated when the space was made', async () => {
+    await srv.createSpace({ id: 'quiet-annex', name: 'Quiet annex', kind: 'hospital' });
+    const quiet = (await srv.login(await srv.createUser({ spaces: ['quiet-annex'] }))).token;
+    const first = await get(srv.url, '/api/spaces/quiet-annex/have', quiet);
+    expect(first.status).toBe(200);
+    expect(await validateXml(first.text, 'have-1.0')).toEqual({ ok: true });
+    expect((await get(srv.url, '/api/spaces/quiet-annex/have', quiet, { 'if-none-match': first.etag ?? '' })).status).toBe(304);
+  });
+
   it('refuses a caller without a token, a space not granted, and a bad cursor', async () => {
     expect((await get(srv.url, '/api/spaces/jiangbin-first/have')).status).toBe(401);
     expect((await get(srv.url, '/api/spaces/jiangbin-first/have/feed')).status).toBe(401);
