@@ -35,6 +35,20 @@ async function haveRecords(db: Queryable, space: string): Promise<HaveRecords> {
 export type HaveSnapshot = { xml: string; etag: string; version: number };
 
 /**
+ * Hashes of documents xmllint has already accepted. A county system polls an unchanged document over and over;
+ * the same bytes need not start a validator process each time. Bounded: the oldest are forgotten first.
+ */
+const validated = new Set<string>();
+const VALIDATED_LIMIT = 256;
+
+async function validateOnce(xml: string, hash: string, label: string): Promise<void> {
+  if (validated.has(hash)) return;
+  await requireValid(xml, 'have-1.0', label);
+  validated.add(hash);
+  if (validated.size > VALIDATED_LIMIT) validated.delete(validated.values().next().value ?? hash);
+}
+
+/**
  * A space's current EDXL-HAVE 1.0 document, validated against have.xsd (a SchemaRefusal otherwise); undefined
  * for a space that does not exist. Its records are read in one snapshot. The ETag is the document's SHA-256:
  * staffing and stock colours move with the clock as well as with writes, so the space's version alone could
@@ -50,6 +64,7 @@ export async function spaceHaveDocument(db: Db, spaceId: string, at: number, tim
   );
   if (!read) return undefined;
   const xml = haveDocument(haveReportOf(read.space, read.records, at, timeZone, siteLocation(), read.space.createdAt));
-  await requireValid(xml, 'have-1.0', `edxl-have-${spaceId}.xml`);
-  return { xml, etag: `"${createHash('sha256').update(xml).digest('base64url')}"`, version: read.space.version };
+  const hash = createHash('sha256').update(xml).digest('base64url');
+  await validateOnce(xml, hash, `edxl-have-${spaceId}.xml`);
+  return { xml, etag: `"${hash}"`, version: read.space.version };
 }
