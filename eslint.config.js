@@ -48,6 +48,10 @@ export default tseslint.config(
     nodeBuiltins, electron, nativeAndServers,
     { group: ['react', 'react-dom', '**/domain/**', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/common holds primitives that run anywhere and import nothing of ours' },
   ]),
+  layer(['src/node/**'], [
+    electron, nativeAndServers,
+    { group: ['react', 'react-dom', '**/domain/**', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/node holds Node-only primitives (child processes, files) shared by workstation and server; it imports nothing of ours' },
+  ]),
   layer(['src/contract/**'], [
     nodeBuiltins, electron, nativeAndServers,
     { group: ['react', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/contract imports only src/domain' },

@@ -72,7 +72,12 @@ function run(): void {
     let broadcast: (event: ApiEvent) => void = () => undefined;
     workstation = startWorkstationClient({
       spawn: () =>
-        utilityProcess.fork(join(outMain, 'workstation-process.js'), [], { serviceName: 'hcc-workstation', stdio: 'inherit' }),
+        utilityProcess.fork(join(outMain, 'workstation-process.js'), [], {
+          serviceName: 'hcc-workstation',
+          stdio: 'inherit',
+          // The EDXL schemas ship beside the asar (electron-builder.yml extraResources); in a checkout the core finds resources/schemas itself.
+          env: app.isPackaged ? { ...process.env, HCC_SCHEMA_DIR: join(process.resourcesPath, 'schemas') } : process.env,
+        }),
       init: {
         type: 'init',
         dataDir: join(app.getPath('userData'), 'data'),

@@ -6,6 +6,7 @@ import { TimelineItemSchema } from '../domain/timeline';
 import { BoardSchema } from './board';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
+import { exchangeApi } from './exchange-api';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { mapApi } from './map-api';
 import { resourcesApi } from './resources-api';
@@ -37,6 +38,7 @@ export const api = {
   ...mapApi,
   ...rosterApi,
   ...directoryApi,
+  ...exchangeApi,
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),

@@ -11,6 +11,10 @@ export const ApiErrorSchema = z.object({
     'server_unreachable',
     'update_required',
     'internal',
+    /** A standard-exchange document (EDXL) its OASIS schema refuses; the message is xmllint's. */
+    'schema_invalid',
+    /** The schema validator (xmllint) cannot run here, so no document is let through unchecked. */
+    'validator_unavailable',
     ...domainErrorCodes,
   ]),
   message: z.string(),

@@ -3,7 +3,7 @@ import { DomainError } from './errors';
 import { EpochMsSchema, IdSchema } from './ids';
 import { requirePermission } from './incident-mutators';
 import { defineMutator, type MutationContext, type Tx } from './mutation';
-import { filledQty, RequestPrioritySchema, ResourceRequestSchema, type ResourceRequest } from './resource-requests';
+import { filledQty, MutualAidOriginSchema, RequestPrioritySchema, ResourceRequestSchema, type ResourceRequest } from './resource-requests';
 import { StockLabelSchema, StockQtySchema } from './stock';
 import { stockLevel, takeStock } from './stock-mutators';
 
@@ -43,6 +43,29 @@ export const requestMutators = {
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
+      if (await tx.get('resourceRequest', args.id)) throw new DomainError('already_exists', `request ${args.id} exists`, { id: args.id });
+      await tx.put('resourceRequest', { ...args, space: ctx.space, requestedBy: ctx.actor.userId, requestedAt: ctx.at, status: 'pending', fills: [], updatedAt: ctx.at });
+    },
+  ),
+
+  /**
+   * A request another hospital sent (EDXL-RM RequestResource, imported by Logistics): it lands pending, as an
+   * incoming mutual-aid request, and is approved, refused and filled like our own. Its id is derived from the
+   * sender's message id, so importing the same message twice is refused as `already_exists`.
+   */
+  'request.receiveMutualAid': defineMutator(
+    z.strictObject({
+      id: IdSchema,
+      item: StockLabelSchema,
+      qty: StockQtySchema,
+      neededBy: EpochMsSchema,
+      priority: RequestPrioritySchema,
+      justification: ResourceRequestSchema.shape.justification,
+      section: ResourceRequestSchema.shape.section,
+      mutualAid: MutualAidOriginSchema.strict(),
+    }),
+    async (tx, args, ctx) => {
+      requireLogistics(ctx);
       if (await tx.get('resourceRequest', args.id)) throw new DomainError('already_exists', `request ${args.id} exists`, { id: args.id });
       await tx.put('resourceRequest', { ...args, space: ctx.space, requestedBy: ctx.actor.userId, requestedAt: ctx.at, status: 'pending', fills: [], updatedAt: ctx.at });
     },

@@ -8,6 +8,14 @@ export type RequestStatus = z.infer<typeof RequestStatusSchema>;
 
 export const RequestFillSchema = z.object({ at: StoredEpochMsSchema, by: z.string().max(100), stockId: IdSchema, store: StockLabelSchema, qty: StockQtySchema });
 
+export const MutualAidOriginSchema = z.object({
+  direction: z.literal('incoming'),
+  from: z.string().trim().min(1).max(300),
+  messageId: z.string().trim().min(1).max(300),
+  sentAt: StoredEpochMsSchema,
+});
+export type MutualAidOrigin = z.infer<typeof MutualAidOriginSchema>;
+
 /** A resource request (HICS 213RR) from a section to Logistics; its fills are the Resource Accounting Record's lines. */
 export const ResourceRequestSchema = z.object({
   id: IdSchema,
@@ -26,6 +34,11 @@ export const ResourceRequestSchema = z.object({
   reason: z.string().max(500).optional(),
   fills: z.array(RequestFillSchema),
   updatedAt: StoredEpochMsSchema,
+  /**
+   * Set on a request another hospital sent us (an EDXL-RM RequestResource, imported): who asked and the
+   * message id our answers must name. Absent on our own requests.
+   */
+  mutualAid: MutualAidOriginSchema.optional(),
 });
 export type ResourceRequest = z.infer<typeof ResourceRequestSchema>;
 

@@ -6,6 +6,7 @@ import { migrate } from './db/migrations';
 import { openDb } from './db/open';
 import type { PgTimeouts } from './db/pg-db';
 import { registerDirectoryRoutes } from './directory-routes';
+import { registerExchangeRoutes } from './exchange-routes';
 import { defaultHealthPolicy, registerHealthRoute, type HealthPolicy } from './health';
 import { handleError } from './http-errors';
 import { boundJsonBodies } from './json-body';
@@ -34,6 +35,8 @@ export type ServerOptions = {
   databaseTimeouts?: Partial<PgTimeouts>;
   /** When `/health` reports the write path stalled; see `defaultHealthPolicy`. */
   health?: Partial<HealthPolicy>;
+  /** The hospital's time zone for the HAVE document's staffing (minimum-staffing shifts); the machine's by default. */
+  timeZone?: string | undefined;
 };
 
 export type HospitalServer = {
@@ -85,6 +88,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
     onSessionEnded: socket.endSession,
   });
   registerDirectoryRoutes(app, opened, { now });
+  registerExchangeRoutes(app, opened, { now, timeZone: options.timeZone });
   const syncOptions = {
     now,
     hub,

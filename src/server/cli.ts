@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createSpace, createUser, NewSpaceSchema, NewUserSchema } from './accounts';
@@ -7,6 +9,10 @@ import { lockDataDir } from './db/data-dir-lock';
 import { migrate } from './db/migrations';
 import { openDb } from './db/open';
 import { setupRoles } from './db/roles';
+import { importHave } from './exchange/have-import';
+import { serverTimeZone, spaceHaveDocument } from './exchange/have-source';
+import { exportRm, importRmRequest, rmExports, type RmExport } from './exchange/rm-exchange';
+import { SchemaRefusal, writeValidated } from '../node/xml-schema';
 
 const usage = `hospital server
 
@@ -14,6 +20,16 @@ const usage = `hospital server
   npm run server -- create-user --username U --password P --roles incident_commander,operator
                                  --spaces demo-hospital [--display-name "Name"] [--data-dir ./data/server]
   npm run server -- create-space --id S --name "Name" [--kind hospital|exercise] [--data-dir ./data/server]
+  npm run server -- export-have --space S --out file.xml [--time-zone Asia/Shanghai] [--data-dir ./data/server]
+                                 the space's EDXL-HAVE 1.0 document, written only if it validates (xmllint)
+  npm run server -- import-have --space S --in file.xml --as USERNAME [--data-dir ./data/server]
+                                 neighbours' HAVE 1.0 beds into the space's region data, as USERNAME (audited);
+                                 a file the schema refuses is refused with xmllint's message
+  npm run server -- export-rm --space S --request ID --message request|response|commit --out file.xml
+                                 a resource request (HICS 213RR) as EDXL-RM 1.0 RequestResource,
+                                 ResponseToRequestResource or CommitResource, written only if it validates
+  npm run server -- import-rm --space S --in file.xml --as USERNAME
+                                 another hospital's RequestResource as incoming mutual-aid requests (audited)
   npm run server -- verify-audit [--data-dir ./data/server]     walks the audit's hash chain; exit 1 at a break
   npm run server -- migrate [--data-dir ./data/server]          brings the schema up to date (as the owner role)
   npm run server -- setup-roles --owner hcc_owner --app hcc_app [--owner-password P] [--app-password P]
@@ -80,6 +96,13 @@ async function main(argv: string[]): Promise<void> {
       app: { type: 'string' },
       'owner-password': { type: 'string' },
       'app-password': { type: 'string' },
+      space: { type: 'string' },
+      out: { type: 'string' },
+      in: { type: 'string' },
+      as: { type: 'string' },
+      'time-zone': { type: 'string' },
+      request: { type: 'string' },
+      message: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -114,6 +137,52 @@ async function main(argv: string[]): Promise<void> {
         await createSpace(db, NewSpaceSchema.parse({ id: values.id, name: values.name ?? values.id, kind: values.kind }));
         console.log(`created space ${values.id ?? ''}`);
       });
+    case 'export-have': {
+      const { space, out } = values;
+      if (!space || !out) throw new Error(`export-have needs --space and --out\n\n${usage}`);
+      return withDb(dataDir, async (db) => {
+        const snapshot = await spaceHaveDocument(db, space, Date.now(), values['time-zone'] ?? serverTimeZone());
+        if (!snapshot) throw new Error(`no space ${space}`);
+        await writeValidated(out, snapshot.xml, 'have-1.0');
+        console.log(`wrote ${out}: EDXL-HAVE 1.0 for ${space} at version ${snapshot.version}, valid against have.xsd`);
+      });
+    }
+    case 'import-have': {
+      const { space, as: username } = values;
+      const file = values.in;
+      if (!space || !file || !username) throw new Error(`import-have needs --space, --in and --as\n\n${usage}`);
+      const xml = await readFile(file, 'utf8');
+      return withDb(dataDir, async (db) => {
+        const result = await importHave(db, { space, username, xml, label: basename(file), now: Date.now });
+        for (const line of result.imported) console.log(`imported ${line.place} (${line.name}): ${JSON.stringify(line.available)} as of ${new Date(line.reportedAt).toISOString()}`);
+        for (const line of result.skipped) console.log(`skipped ${line.name}: ${line.reason}`);
+        for (const line of result.refused) console.log(`refused ${line.place}: ${line.code}: ${line.message}`);
+        if (result.refused.length > 0) process.exitCode = 1;
+      });
+    }
+    case 'export-rm': {
+      const { space, out, request: requestId, message } = values;
+      if (!space || !out || !requestId || !message || !Object.hasOwn(rmExports, message)) throw new Error(`export-rm needs --space, --request, --message request|response|commit and --out\n\n${usage}`);
+      return withDb(dataDir, async (db) => {
+        const xml = await exportRm(db, { space, requestId, message: message as RmExport, now: Date.now() });
+        await writeValidated(out, xml, rmExports[message as RmExport].schema);
+        console.log(`wrote ${out}: EDXL-RM 1.0 ${rmExports[message as RmExport].schema.split('/')[1] ?? message}, valid against its schema`);
+      });
+    }
+    case 'import-rm': {
+      const { space, as: username } = values;
+      const file = values.in;
+      if (!space || !file || !username) throw new Error(`import-rm needs --space, --in and --as\n\n${usage}`);
+      const xml = await readFile(file, 'utf8');
+      return withDb(dataDir, async (db) => {
+        const result = await importRmRequest(db, { space, username, xml, label: basename(file), now: Date.now });
+        for (const line of result.received) console.log(`received mutual-aid request ${line.id}: ${line.qty} × ${line.item}`);
+        for (const line of result.duplicates) console.log(`already received: ${line.item}`);
+        for (const line of result.unreadable) console.log(`unreadable line ${line.elementId}: ${line.reason}`);
+        for (const line of result.refused) console.log(`refused ${line.item}: ${line.code}: ${line.message}`);
+        if (result.refused.length > 0) process.exitCode = 1;
+      });
+    }
     case 'migrate':
       return withDb(dataDir, async (db) => {
         console.log(`schema at version ${(await db.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations'))[0]?.v ?? 0}`);
@@ -151,6 +220,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // Zod's message lists every bad field; anything else prints its message without a stack for the operator.
-  console.error(error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error));
+  // A schema refusal prints xmllint's own lines, which name the file, line and element at fault.
+  if (error instanceof SchemaRefusal) console.error(`refused: the document does not validate against the OASIS schema\n${error.message}`);
+  else console.error(error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -14,6 +14,7 @@ import { createMapHandlers } from './map-handlers';
 import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
+import { createExchangeHandlers } from './exchange-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -57,6 +58,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     ...createMapHandlers(ws),
     ...createRosterHandlers(ws),
     ...createDirectoryHandlers(ws),
+    ...createExchangeHandlers(ws),
 
     mutate: (request) =>
       queue.run(async () => {

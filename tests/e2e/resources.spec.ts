@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { expect, test } from './fixtures/test';
@@ -108,6 +109,8 @@ test('updates beds and exports EDXL-HAVE, in both languages; the exported bed CS
   const download = page.waitForEvent('download');
   await page.getByTestId('export-have').click();
   const file = await (await download).path();
+  // The saved file is an EDXL-HAVE 1.0 document the OASIS schema accepts (xmllint throws on a refusal).
+  execFileSync('xmllint', ['--noout', '--nonet', '--schema', 'resources/schemas/edxl-have-1.0/have.xsd', file], { stdio: 'pipe' });
   const doc = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(file, 'utf8')) as Record<string, Record<string, Record<string, Record<string, Record<string, unknown>>>>>;
   const capacity = doc['have:HospitalStatus']?.['have:Hospital']?.['have:HospitalBedCapacityStatus']?.['have:BedCapacity'];
   expect(capacity).toMatchObject({ 'have:BedType': 'AdultICU', 'have:Capacity': { 'have:AvailableCount': 3, 'have:BaselineCount': 12 } });

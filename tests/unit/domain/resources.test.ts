@@ -1,8 +1,6 @@
-import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { BedCount } from '../../../src/domain/beds';
 import { bedSummary } from '../../../src/domain/beds';
-import { bedsToHave, HAVE_NAMESPACE } from '../../../src/domain/edxl-have';
 import { DomainError } from '../../../src/domain/errors';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
@@ -136,21 +134,6 @@ describe('beds', () => {
 
   it('refuses a new bed line without a unit', async () => {
     expect((await refusal(runMutation(makeMemoryTx(), 'bed.update', { id: newId(), type: 'burn', staffed: 1 }, ctx()))).code).toBe('invalid_args');
-  });
-
-  it('exports EDXL-HAVE 2.0 with one BedCapacity per reported type', async () => {
-    const tx = makeMemoryTx();
-    await runMutation(tx, 'bed.update', { id: newId(), unit: 'ICU-1', type: 'adult_icu', staffed: 10, occupied: 6, surge: 2 }, ctx());
-    await runMutation(tx, 'bed.update', { id: newId(), unit: 'ED', type: 'emergency_department', staffed: 20, occupied: 20 }, ctx());
-    const xml = bedsToHave(await tx.query('bedCount', 'demo-hospital'), { name: 'Demo Hospital', id: 'demo-hospital' }, T0);
-    const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'have:BedCapacity' }).parse(xml) as Record<string, Record<string, unknown>>;
-    const status = doc['have:HospitalStatus'] as Record<string, unknown>;
-    expect(status['@_xmlns:have']).toBe(HAVE_NAMESPACE);
-    const capacity = ((status['have:Hospital'] as Record<string, unknown>)['have:HospitalBedCapacityStatus'] as Record<string, unknown>)['have:BedCapacity'];
-    expect(capacity).toEqual([
-      { 'have:BedType': 'AdultICU', 'have:Capacity': { 'have:CapacityStatus': 'VacantAvailable', 'have:AvailableCount': 4, 'have:BaselineCount': 10, 'have:AdditionalCapacityCount24Hr': 2 } },
-      { 'have:BedType': 'EmergencyDepartment', 'have:Capacity': { 'have:CapacityStatus': 'NotAvailable', 'have:AvailableCount': 0, 'have:BaselineCount': 20, 'have:AdditionalCapacityCount24Hr': 0 } },
-    ]);
   });
 });
 

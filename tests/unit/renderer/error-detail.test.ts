@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { domainErrorCodes } from '../../../src/domain/errors';
+import { ApiErrorSchema } from '../../../src/contract/errors';
 import { en, zhCN } from '../../../src/renderer/i18n/bundles';
 import { errorDetail } from '../../../src/renderer/lib/error-detail';
 
@@ -64,7 +64,7 @@ describe('the particulars of a refusal, worded from its params', () => {
     for (const bundle of [en, zhCN]) {
       const codes = Object.keys(bundle['errorDetails'] as Record<string, string>);
       expect(codes.length).toBeGreaterThanOrEqual(5);
-      expect(codes.filter((code) => !(domainErrorCodes as readonly string[]).includes(code))).toEqual([]);
+      expect(codes.filter((code) => !(ApiErrorSchema.shape.code.options as readonly string[]).includes(code))).toEqual([]);
     }
   });
 });

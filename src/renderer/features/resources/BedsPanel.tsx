@@ -2,10 +2,9 @@ import type { GridApi } from 'ag-grid-community';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BedTypeSchema, bedStatus, type BedCount, type BedType } from '../../../domain/beds';
-import { bedsToHave } from '../../../domain/edxl-have';
 import { newId } from '../../../domain/ids';
 import { ErrorText } from '../../app/ErrorText';
-import type { UiError } from '../../lib/ui-error';
+import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { bedTypeLabel } from './labels';
 import { BedsChart } from './BedsChart';
@@ -23,7 +22,7 @@ const BED_GROUPINGS: readonly BedGrouping[] = ['none', 'unit', 'type'];
 /** Beds by unit and HAvBED type, edited by unit staff, with the facility summary and the EDXL-HAVE export. */
 export function BedsPanel() {
   const { t } = useTranslation();
-  const space = useApp((s) => s.settings?.space ?? 'hospital');
+  const client = useApp((s) => s.client);
   const timeZone = useApp((s) => s.settings?.timeZone);
   const mutate = useMutate();
   const { data } = useResourceQuery('resources.beds', {}, BED_KINDS);
@@ -51,8 +50,10 @@ export function BedsPanel() {
     if (!failed) setUnit('');
   };
 
+  // Built and checked against the OASIS schema by the workstation core: a document it refuses is never saved.
   const exportHave = () => {
-    if (data) download(`edxl-have-${space}.xml`, 'application/xml', bedsToHave(data.beds, { name: space, id: space }, Date.now()));
+    setError(null);
+    client.call('exchange.haveExport', {}).then(({ fileName, xml }) => download(fileName, 'application/xml', xml), (failure: unknown) => setError(toUiError(failure)));
   };
 
   return (

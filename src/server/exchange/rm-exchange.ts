@@ -1,0 +1,55 @@
+import { commitResourceMessage, requestResourceMessage, responseToRequestMessage } from '../../domain/edxl/rm-messages';
+import { mutualAidRequestArgs, readRequestResource } from '../../domain/edxl/rm-import';
+import { ResourceRequestSchema } from '../../domain/resource-requests';
+import { requireValid, type ExchangeSchema } from '../../node/xml-schema';
+import type { Db } from '../db/db';
+import { findSpace } from './have-source';
+import { pushAsUser } from './push-as-user';
+
+export const rmExports = {
+  request: { schema: 'rm-1.0/RequestResource', build: requestResourceMessage, none: '' },
+  response: { schema: 'rm-1.0/ResponseToRequestResource', build: responseToRequestMessage, none: 'the request is still pending: there is no decision to answer with' },
+  commit: { schema: 'rm-1.0/CommitResource', build: commitResourceMessage, none: 'nothing has been issued against the request yet' },
+} as const satisfies Record<string, { schema: ExchangeSchema; build: unknown; none: string }>;
+export type RmExport = keyof typeof rmExports;
+
+/** One request (HICS 213RR) of a space as an EDXL-RM 1.0 message, validated against that message's schema. */
+export async function exportRm(db: Db, input: { space: string; requestId: string; message: RmExport; now: number }): Promise<string> {
+  const space = await findSpace(db, input.space);
+  if (!space) throw new Error(`no space ${input.space}`);
+  const [row] = await db.query<{ data: unknown }>("SELECT data FROM entity WHERE kind = 'resourceRequest' AND id = $1 AND space = $2 AND NOT deleted", [input.requestId, input.space]);
+  if (!row) throw new Error(`no resource request ${input.requestId} in ${input.space}`);
+  const spec = rmExports[input.message];
+  const xml = spec.build(ResourceRequestSchema.parse(row.data), space, input.now);
+  if (xml === undefined) throw new Error(`no ${input.message} message for request ${input.requestId}: ${spec.none}`);
+  await requireValid(xml, spec.schema, `${input.message}-${input.requestId}.xml`);
+  return xml;
+}
+
+export type RmImport = {
+  received: { id: string; item: string; qty: number }[];
+  /** Lines already imported from this message (same message id and line): not taken twice. */
+  duplicates: { item: string }[];
+  unreadable: { elementId: string; reason: string }[];
+  refused: { item: string; code: string; message: string }[];
+};
+
+/**
+ * Another hospital's EDXL-RM 1.0 RequestResource, validated against its schema (a SchemaRefusal carries
+ * xmllint's message and nothing is written), lands as incoming mutual-aid requests: one pending request per
+ * resource line, applied as `request.receiveMutualAid` under `username` (Logistics), recorded in the audit.
+ */
+export async function importRmRequest(db: Db, input: { space: string; username: string; xml: string; label: string; now: () => number }): Promise<RmImport> {
+  await requireValid(input.xml, 'rm-1.0/RequestResource', input.label);
+  const message = readRequestResource(input.xml);
+  const lines = message.lines.map((line) => mutualAidRequestArgs(input.space, message, line));
+  const results = await pushAsUser(db, { space: input.space, username: input.username, mutations: lines.map((args) => ({ name: 'request.receiveMutualAid', args, at: input.now() })), now: input.now });
+  const outcome: RmImport = { received: [], duplicates: [], unreadable: message.unreadable, refused: [] };
+  lines.forEach((args, i) => {
+    const result = results[i];
+    if (result?.status === 'applied') outcome.received.push({ id: args.id, item: args.item, qty: args.qty });
+    else if (result?.code === 'already_exists') outcome.duplicates.push({ item: args.item });
+    else outcome.refused.push({ item: args.item, code: result?.code ?? 'internal_error', message: result?.message ?? 'no answer' });
+  });
+  return outcome;
+}

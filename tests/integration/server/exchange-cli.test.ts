@@ -1,0 +1,39 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { schemaDir, validateXml } from '../../../src/node/xml-schema';
+import { makeTempDir } from '../../fixtures/workstation';
+
+type Run = { code: number; stdout: string; stderr: string };
+const cli = (args: string[]): Promise<Run> =>
+  promisify(execFile)('npx', ['tsx', 'src/server/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '' } }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: Run) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe('npm run server -- export-have / import-have', { timeout: 180_000 }, () => {
+  it("writes a space's HAVE document that validates, and refuses a file the schema refuses with xmllint's message", async () => {
+    const { dir, cleanup } = makeTempDir('hcc-have-cli-');
+    try {
+      const dataDir = join(dir, 'server');
+      const out = join(dir, 'demo.xml');
+      const exported = await cli(['export-have', '--space', 'demo-hospital', '--out', out, '--data-dir', dataDir]);
+      expect(exported).toMatchObject({ code: 0, stdout: expect.stringContaining('valid against have.xsd') as unknown });
+      expect(await validateXml(readFileSync(out, 'utf8'), 'have-1.0')).toEqual({ ok: true });
+      expect(readFileSync(out, 'utf8')).toContain('<xnl:NameElement>Demo hospital</xnl:NameElement>');
+
+      const missing = await cli(['export-have', '--space', 'no-such-space', '--out', join(dir, 'none.xml'), '--data-dir', dataDir]);
+      expect(missing.code).toBe(1);
+      expect(existsSync(join(dir, 'none.xml'))).toBe(false);
+
+      const refused = await cli(['import-have', '--space', 'demo-hospital', '--in', join(schemaDir(), 'edxl-have-1.0', 'example-invalid.xml'), '--as', 'nobody', '--data-dir', dataDir]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('refused: the document does not validate against the OASIS schema');
+      expect(refused.stderr).toMatch(/example-invalid\.xml:18: element AvailableCount: Schemas validity error : .*'four' is not a valid value of the atomic type 'xs:integer'/);
+    } finally {
+      cleanup();
+    }
+  });
+});
