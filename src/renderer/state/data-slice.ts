@@ -97,7 +97,7 @@ export async function applyEvent(event: ApiEvent, set: StoreSet, get: StoreGet, 
       const otherSpace = get().settings?.space !== event.settings.space;
       set({ settings: event.settings });
       if (otherSpace) set(await readDirectory(client));
-    } else {
+    } else if (event.type === 'changed') {
       if (event.kinds.includes('incident')) set({ incidents: await client.call('incident.list', {}), incidentsLoaded: true });
       if (event.kinds.includes(DIRECTORY_CHANGED_KIND)) set(await readDirectory(client));
     }
