@@ -6,6 +6,7 @@ import type { Language, Settings } from '../../contract/settings';
 import type { SyncStatus } from '../../contract/sync-status';
 import type { RouteName } from '../app/routes';
 import type { UiError } from '../lib/ui-error';
+import type { LiveClient } from './live-client';
 
 /** What the declare form collects; the store turns it into `incident.declare` arguments. */
 export type DeclareInput = {
@@ -20,6 +21,8 @@ export type DeclareInput = {
 export type DataSlice = {
   /** The workstation API, for feature stores and hooks that call it themselves. */
   client: ApiClient;
+  /** Live reads (`useLive`), shared by every component of this window. */
+  live: LiveClient;
   transport: ConnectionState;
   settings: Settings | null;
   incidents: Incident[];

@@ -4,6 +4,7 @@ import type { RouteName } from '../app/routes';
 import type { AppState } from './app-state';
 import { applyEvent, createDataSlice } from './data-slice';
 import { createIncidentSlice } from './incident-slice';
+import { createLiveClient } from './live-client';
 import { createUiSlice } from './ui-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -13,8 +14,9 @@ export type AppStore = StoreApi<AppState>;
  * reconnect, since events sent while away are lost), and pushed events keep it current.
  */
 export function createAppStore(transport: Transport, pushPath: (path: string) => void, initialRoute: RouteName): AppStore {
+  const live = createLiveClient(transport.client, () => transport.state() === 'open');
   const store = createStore<AppState>()((set, get) => ({
-    ...createDataSlice(set, transport.client),
+    ...createDataSlice(set, transport.client, live),
     ...createIncidentSlice(set, get, transport.client),
     ...createUiSlice(set, pushPath, initialRoute),
     transport: transport.state(),
@@ -23,7 +25,10 @@ export function createAppStore(transport: Transport, pushPath: (path: string) =>
   transport.client.subscribe((event) => void applyEvent(event, setState, getState, transport.client));
   transport.onState((state) => {
     setState({ transport: state });
-    if (state === 'open') void getState().reload();
+    if (state === 'open') {
+      live.resubscribe();
+      void getState().reload();
+    }
   });
   if (transport.state() === 'open') void getState().reload();
   return store;

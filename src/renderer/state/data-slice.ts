@@ -2,11 +2,13 @@ import type { ApiClient, ApiEvent } from '../../contract/api';
 import { DIRECTORY_CHANGED_KIND } from '../../contract/directory';
 import { toUiError } from '../lib/ui-error';
 import type { DataSlice } from './app-state';
+import type { LiveClient } from './live-client';
 import type { StoreGet, StoreSet } from './store-types';
 
-export function createDataSlice(set: StoreSet, client: ApiClient): DataSlice {
+export function createDataSlice(set: StoreSet, client: ApiClient, live: LiveClient): DataSlice {
   return {
     client,
+    live,
     transport: 'connecting',
     settings: null,
     incidents: [],
