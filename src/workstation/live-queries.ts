@@ -1,9 +1,13 @@
 import type { ApiEvent } from '../contract/api';
 import { toApiError, type LiveSession } from '../contract/dispatch';
 import type { ApiError } from '../contract/errors';
+import type { Settings } from '../contract/settings';
 import { applyRowDelta, keyedRows, liveSpec, type KeyedRead, type LiveEvent, type LiveMethod, type LiveSpec, type RowDelta } from '../contract/live';
 import { api, type Method } from '../contract/api';
 import type { EventHub } from './events';
+
+/** What of the settings a read's answer depends on. */
+const liveContext = (settings: Settings): string => `${settings.space} ${settings.timeZone}`;
 
 /** Runs one read method with already-validated params (the workstation's handlers, through its serial queue). */
 export type ReadRunner = (method: Method, params: unknown) => Promise<unknown>;
@@ -39,6 +43,8 @@ type Query = {
 export class LiveQueries {
   private readonly queries = new Map<string, Query>();
   private scheduled = false;
+  /** The desk's space and time zone as of the last settings seen (`liveContext`). */
+  private context: string;
   private flushing: Promise<void> = Promise.resolve();
   /** Reads run for subscribers (first reads included): what a benchmark counts. */
   reads = 0;
@@ -51,7 +57,9 @@ export class LiveQueries {
     private readonly run: ReadRunner,
     private readonly settled: () => Promise<unknown>,
     events: EventHub,
+    settings: Settings,
   ) {
+    this.context = liveContext(settings);
     events.subscribe((event) => this.onEvent(event));
   }
 
@@ -108,6 +116,7 @@ export class LiveQueries {
   }
 
   private onEvent(event: ApiEvent): void {
+    if (event.type === 'settings') return this.onSettings(liveContext(event.settings));
     if (event.type !== 'changed') return;
     let any = false;
     for (const query of this.queries.values()) {
@@ -123,7 +132,26 @@ export class LiveQueries {
         query.ids.clear();
       }
     }
-    if (any && !this.scheduled) {
+    if (any) this.schedule();
+  }
+
+  /**
+   * Reads answer for the desk's space, and some in its time zone: when either changes, every read is read again
+   * (the directory, for one, is per space and names no entity kind). Other settings (language...) change none.
+   */
+  private onSettings(context: string): void {
+    const before = this.context;
+    this.context = context;
+    if (before === context) return;
+    for (const query of this.queries.values()) {
+      query.dirty = 'full';
+      query.ids.clear();
+    }
+    if (this.queries.size > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (!this.scheduled) {
       this.scheduled = true;
       // One flush at a time, so results reach subscribers in the order the changes were made.
       this.flushing = this.flushing

@@ -15,6 +15,7 @@ import { LocalStore } from './local-store';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { SerialQueue } from '../common/serial-queue';
 import { openDatabase } from './sqlite';
+import { readSettings } from './settings-store';
 import { SyncClient, type SyncClientOptions } from './sync-client';
 
 export type WorkstationOptions = {
@@ -98,6 +99,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     (method, params) => (handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>)(params, {}),
     () => queue.run(() => undefined),
     events,
+    readSettings(store),
   );
   let closed = false;
 

@@ -125,6 +125,19 @@ describe('live reads in the workstation core', () => {
     expect(delta?.rows.map((r) => [r.id, r['qty']])).toEqual([[target.levelId, 55]]);
   });
 
+  it('reads everything again when the desk moves to another space, and nothing when only the language changes', async () => {
+    const ws = station();
+    await declare(ws);
+    const c = connection(ws);
+    await c.subscribe('incidents', 'incident.list');
+    const reads = ws.live.reads;
+    await ws.call('settings.update', { language: 'en' });
+    await ws.call('settings.update', { space: 'exercise-1' });
+    await eventually(ws, () => c.of('incidents').length === 2);
+    expect(c.of('incidents')[1]?.result).toEqual([]);
+    expect(ws.live.reads - reads).toBe(1);
+  });
+
   it('refuses a live read of a method that is not a read, and params the read itself would refuse', async () => {
     const ws = station();
     const c = connection(ws);
