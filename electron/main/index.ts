@@ -13,6 +13,7 @@ import { WindowRegistry } from './window-registry';
 import { createOperatorWindow, createWallWindow, type WindowDeps } from './windows';
 import { startWorkstationClient, type WorkstationClient } from './workstation-client';
 import type { ApiEvent } from '../../src/contract/api';
+import type { LiveEvent } from '../../src/contract/live';
 
 const outMain = fileURLToPath(new URL('.', import.meta.url));
 const log = (what: string, detail = ''): void => console.warn(`[hcc] ${what}${detail ? `: ${detail}` : ''}`);
@@ -70,6 +71,7 @@ function run(): void {
       log,
     };
     let broadcast: (event: ApiEvent) => void = () => undefined;
+    let sendLive: (conn: number, event: LiveEvent) => void = () => undefined;
     workstation = startWorkstationClient({
       spawn: () =>
         utilityProcess.fork(join(outMain, 'workstation-process.js'), [], {
@@ -85,11 +87,12 @@ function run(): void {
         appVersion: app.getVersion(),
       },
       onEvent: (event) => broadcast(event),
+      onLive: (conn, event) => sendLive(conn, event),
       log: (message) => log(message),
     });
 
     const wall = startWallController({ screen, createWindow: () => createWallWindow(windowDeps) });
-    broadcast = bindIpc({ ipcMain, registry, workstation, openWall: () => wall.open(), log }).broadcast;
+    ({ broadcast, sendLive } = bindIpc({ ipcMain, registry, workstation, openWall: () => wall.open(), log }));
 
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(menuTemplate({ openWall: () => wall.open(), isDev: !app.isPackaged, isMac: process.platform === 'darwin' })),

@@ -61,6 +61,11 @@ export function gateCall(sender: SenderInfo, method: unknown, payload: unknown):
   }
   const parsed = api[method].params.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, 'params') };
+  // A live read is a read: the window must be allowed the read it asks to keep live.
+  if (method === 'live.subscribe') {
+    const inner = (parsed.data as { method: Method }).method;
+    if (!methodAllowed(role, inner)) return { ok: false, error: { code: 'unauthorized', message: `${inner} is not available on the ${role} window` } };
+  }
   // Forward what the page sent, not the parsed copy: the workstation's dispatch() validates it again, and
   // defaults or transforms in a schema must be applied once, there.
   return { ok: true, method, params };

@@ -1,5 +1,6 @@
 import type { ApiEvent, Method } from '../../src/contract/api';
 import type { Outcome } from '../../src/contract/dispatch';
+import type { LiveEvent } from '../../src/contract/live';
 import type { FromWorkstation, ToWorkstation } from './workstation-messages';
 
 /** The slice of Electron's `UtilityProcess` the client uses. */
@@ -14,13 +15,18 @@ export type ClientDeps = {
   spawn: () => ChildLike;
   init: Extract<ToWorkstation, { type: 'init' }>;
   onEvent: (event: ApiEvent) => void;
+  /** A live read's result for one window (by WebContents id). */
+  onLive?: (conn: number, event: LiveEvent) => void;
   log: (message: string) => void;
   /** Restarts allowed per minute before the client gives up and reports the core as stopped. */
   maxRestartsPerMinute?: number;
 };
 
 export type WorkstationClient = {
-  call(method: Method, params: unknown): Promise<Outcome>;
+  /** `conn` is the calling window's WebContents id (its live reads are its own). */
+  call(method: Method, params: unknown, conn?: number): Promise<Outcome>;
+  /** The window has gone: its live reads end. */
+  disconnect(conn: number): void;
   /** Asks the core to close its database, waits up to `timeoutMs`, then kills it. */
   stop(timeoutMs: number): Promise<void>;
 };
@@ -60,6 +66,9 @@ export function startWorkstationClient(deps: ClientDeps): WorkstationClient {
         case 'event':
           deps.onEvent(message.event);
           return;
+        case 'live':
+          deps.onLive?.(message.conn, message.event);
+          return;
         case 'fatal':
           lastFatal = message.message;
           deps.log(`workstation core failed to start: ${message.message}`);
@@ -94,7 +103,7 @@ export function startWorkstationClient(deps: ClientDeps): WorkstationClient {
   launch();
 
   return {
-    call(method, params) {
+    call(method, params, conn = 0) {
       const current = child;
       if (!current || stopping) {
         const reason = lastFatal ? `workstation core is not running: ${lastFatal}` : 'workstation core is not running';
@@ -103,8 +112,11 @@ export function startWorkstationClient(deps: ClientDeps): WorkstationClient {
       const id = nextId++;
       return new Promise<Outcome>((resolve) => {
         pending.set(id, resolve);
-        current.postMessage({ type: 'call', id, method, params });
+        current.postMessage({ type: 'call', id, method, params, conn });
       });
+    },
+    disconnect(conn) {
+      child?.postMessage({ type: 'disconnect', conn });
     },
     stop(timeoutMs) {
       stopping = true;

@@ -1,3 +1,4 @@
+import type { LiveConnection } from '../../src/workstation/live-queries';
 import type { Workstation, WorkstationOptions } from '../../src/workstation/workstation';
 import type { FromWorkstation, ToWorkstation } from './workstation-messages';
 
@@ -20,6 +21,16 @@ export type ServiceDeps = {
 export function serveWorkstation({ port, createWorkstation, exit }: ServiceDeps): void {
   let workstation: Workstation | null = null;
   let closing = false;
+  /** Each window's live-read session, by its WebContents id. */
+  const connections = new Map<number, LiveConnection>();
+  const connection = (ws: Workstation, conn: number): LiveConnection => {
+    let live = connections.get(conn);
+    if (!live) {
+      live = ws.connect((event) => port.postMessage({ type: 'live', conn, event }));
+      connections.set(conn, live);
+    }
+    return live;
+  };
 
   const close = async (): Promise<void> => {
     if (closing) return;
@@ -60,9 +71,14 @@ export function serveWorkstation({ port, createWorkstation, exit }: ServiceDeps)
           return;
         }
         // handle() never throws: every failure is already an Outcome.
-        void workstation.handle(message.method, message.params).then((outcome) => port.postMessage({ type: 'result', id, outcome }));
+        const live = connection(workstation, message.conn);
+        void workstation.handle(message.method, message.params, { live }).then((outcome) => port.postMessage({ type: 'result', id, outcome }));
         return;
       }
+      case 'disconnect':
+        connections.get(message.conn)?.close();
+        connections.delete(message.conn);
+        return;
       case 'close':
         void close();
         return;

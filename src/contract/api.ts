@@ -7,6 +7,7 @@ import { BoardSchema } from './board';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
+import { LiveEventSchema, liveMethods, QueryIdSchema } from './live';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { mapApi } from './map-api';
 import { resourcesApi } from './resources-api';
@@ -62,6 +63,24 @@ export const api = {
    */
   'sync.handOver': { params: z.strictObject({ from: z.string().min(1).max(100) }), result: SyncStatusSchema },
   'sync.dismissNotices': { params: NoParams, result: z.object({}) },
+  /**
+   * Keeps a read live for this connection (window or socket): its result now, then a fresh result or a row delta
+   * as a `live` event whenever a committed write or an applied pull touches what it reads. `queryId` is the
+   * caller's name for it; subscribing an id again replaces what it watched.
+   */
+  'live.subscribe': {
+    params: z
+      .strictObject({ queryId: QueryIdSchema, method: z.enum(liveMethods), params: z.unknown() })
+      .superRefine((value, ctx) => {
+        // The inner read's own schema, so a live read is refused for exactly what a plain call would be.
+        const inner = api[value.method].params.safeParse(value.params ?? {});
+        for (const issue of inner.success ? [] : inner.error.issues) {
+          ctx.addIssue({ code: 'custom', message: issue.message, path: ['params', ...issue.path] });
+        }
+      }),
+    result: z.object({}),
+  },
+  'live.unsubscribe': { params: z.strictObject({ queryId: QueryIdSchema }), result: z.object({}) },
 } as const;
 
 export type Api = typeof api;
@@ -80,6 +99,7 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('changed'), kinds: z.array(z.string()), ids: z.array(z.string()).max(MAX_CHANGED_IDS).optional() }),
   z.object({ type: z.literal('sync'), status: SyncStatusSchema }),
   z.object({ type: z.literal('settings'), settings: SettingsSchema }),
+  LiveEventSchema,
 ]);
 export type ApiEvent = z.infer<typeof EventSchema>;
 

@@ -3,9 +3,19 @@ import { isDomainError } from '../domain/errors';
 import { findUnsafeText } from '../domain/text';
 import { api, isMethod, type Api, type Method, type Result } from './api';
 import { ApiFailure, describeZodError, type ApiError } from './errors';
+import type { LiveMethod } from './live';
 import { MAX_REQUEST_BYTES } from './wire';
 
-export type Handlers = { [M in Method]: (params: z.infer<Api[M]['params']>) => Promise<Result<M>> };
+/** One connection's live reads (a window, a socket): its subscriptions end when it closes. */
+export type LiveSession = {
+  subscribe(queryId: string, method: LiveMethod, params: unknown): Promise<void>;
+  unsubscribe(queryId: string): void;
+};
+
+/** Who a call came from, for the few methods that belong to a connection rather than to the workstation. */
+export type CallContext = { live?: LiveSession | undefined };
+
+export type Handlers = { [M in Method]: (params: z.infer<Api[M]['params']>, context: CallContext) => Promise<Result<M>> };
 
 /** The handlers of one feature's slice of the API (see src/contract/<feature>-api.ts). */
 export type FeatureHandlers<A extends Record<string, { params: z.ZodType; result: z.ZodType }>> = {
@@ -18,7 +28,7 @@ export type Outcome = { ok: true; result: unknown } | { ok: false; error: ApiErr
  * Validates a call from an untrusted edge (IPC, WebSocket) and runs its handler. Never throws: a bad method,
  * a bad payload or a failing handler all come back as a named error, and a refused call changes nothing.
  */
-export async function dispatch(handlers: Handlers, method: unknown, params: unknown): Promise<Outcome> {
+export async function dispatch(handlers: Handlers, method: unknown, params: unknown, context: CallContext = {}): Promise<Outcome> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `unknown method ${String(method).slice(0, 100)}` } };
   }
@@ -35,8 +45,8 @@ export async function dispatch(handlers: Handlers, method: unknown, params: unkn
   const parsed = api[method].params.safeParse(params ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error, 'params') };
   try {
-    const handler = handlers[method] as (p: unknown) => Promise<unknown>;
-    return { ok: true, result: await handler(parsed.data) };
+    const handler = handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>;
+    return { ok: true, result: await handler(parsed.data, context) };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }

@@ -4,12 +4,14 @@ import type { ApiError } from '../contract/errors';
 import { MAX_REQUEST_BYTES, WireRequestSchema, type WireResponse } from '../contract/wire';
 import { describeZodError } from '../contract/errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../contract/json-depth';
-import type { Outcome } from '../contract/dispatch';
+import type { CallContext, LiveSession, Outcome } from '../contract/dispatch';
+import type { LiveEvent } from '../contract/live';
 
-/** What the socket needs of a workstation: the untrusted-edge entry point and its events. */
+/** What the socket needs of a workstation: the untrusted-edge entry point, its events, and live-read sessions. */
 export type ApiBackend = {
-  handle(method: unknown, params: unknown): Promise<Outcome>;
+  handle(method: unknown, params: unknown, context?: CallContext): Promise<Outcome>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
+  connect(push: (event: LiveEvent) => void): LiveSession & { close(): void };
 };
 
 /** Id used for answers to frames too broken to carry an id of their own. */
@@ -66,7 +68,12 @@ export function serveApiSocket(socket: WebSocket, backend: ApiBackend): void {
     socket.send(JSON.stringify(message));
   };
   const unsubscribe = backend.subscribe((event) => send({ event }));
-  socket.on('close', unsubscribe);
+  // This socket's live reads: their results come to it alone, and stop when it closes.
+  const live = backend.connect((event) => send({ event }));
+  socket.on('close', () => {
+    unsubscribe();
+    live.close();
+  });
   socket.on('error', () => socket.terminate());
   socket.on('message', (data) => {
     const frame = parseFrame(data);
@@ -74,7 +81,7 @@ export function serveApiSocket(socket: WebSocket, backend: ApiBackend): void {
       send({ id: frame.id, ok: false, error: frame.error });
       return;
     }
-    backend.handle(frame.method, frame.params).then(
+    backend.handle(frame.method, frame.params, { live }).then(
       (outcome) => send(outcome.ok ? { id: frame.id, ok: true, result: outcome.result } : { id: frame.id, ok: false, error: outcome.error }),
       // handle() never rejects by contract; if it ever does, the caller still gets an answer.
       (error: unknown) => send({ id: frame.id, ok: false, error: { code: 'internal', message: String(error) } }),

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { WebSocketServer } from 'ws';
 import { API_SOCKET_PATH, MAX_REQUEST_BYTES } from '../contract/wire';
-import { createWorkstation } from '../workstation/workstation';
+import { createWorkstation, type Workstation } from '../workstation/workstation';
 import { serveApiSocket } from './api-socket';
 import {
   allowedHostHeader,
@@ -32,6 +32,8 @@ export type WebHost = {
   /** Where the UI is served (without the token). */
   readonly url: string;
   readonly port: number;
+  /** The core it serves, for in-process callers (benchmarks, tests) that drive or observe it directly. */
+  readonly workstation: Workstation;
   close(): Promise<void>;
 };
 // HCC_RENDERER_DIR lets parallel test runs each serve their own build instead of racing on out/renderer.
@@ -130,6 +132,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   return {
     url: `http://${shownHost}:${port}`,
     port,
+    workstation,
     close() {
       closing ??= (async () => {
         for (const client of sockets.clients) client.terminate();

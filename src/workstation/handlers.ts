@@ -89,6 +89,16 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
 
     'sync.dismissNotices': () => ws.sync.dismissNotices().then(() => ({})),
 
+    'live.subscribe': ({ queryId, method, params }, { live }) => {
+      if (!live) return Promise.reject(new ApiFailure({ code: 'invalid_request', message: 'live reads need a connection (a window or a socket)' }));
+      return live.subscribe(queryId, method, params).then(() => ({}));
+    },
+
+    'live.unsubscribe': ({ queryId }, { live }) => {
+      live?.unsubscribe(queryId);
+      return Promise.resolve({});
+    },
+
     'sync.dismissRejection': ({ mutationId }) =>
       queue.run(() => {
         store.dismissRejection(mutationId);

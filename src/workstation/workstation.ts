@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ApiEvent, Method, Params, Result } from '../contract/api';
 import { LOCAL_OPERATOR_ID } from '../contract/directory';
-import { dispatch, type Handlers, type Outcome } from '../contract/dispatch';
+import { dispatch, type CallContext, type Handlers, type Outcome } from '../contract/dispatch';
+import type { LiveEvent } from '../contract/live';
 import { ApiFailure } from '../contract/errors';
 import type { Actor } from '../domain/roles';
 import { DirectoryStore } from './directory-store';
 import { deskSecret } from './desk-identity';
 import { createHandlers } from './handlers';
 import { EventHub } from './events';
+import { LiveQueries, type LiveConnection } from './live-queries';
 import { LocalStore } from './local-store';
 import { migrate, SCHEMA_VERSION } from './migrations';
 import { SerialQueue } from '../common/serial-queue';
 import { openDatabase } from './sqlite';
+import { readSettings } from './settings-store';
 import { SyncClient, type SyncClientOptions } from './sync-client';
 
 export type WorkstationOptions = {
@@ -35,8 +38,14 @@ export type Workstation = {
   readonly directory: DirectoryStore;
   readonly queue: SerialQueue;
   readonly events: EventHub;
-  /** Validates and runs one API call from an untrusted edge; never throws. */
-  handle(method: unknown, params: unknown): Promise<Outcome>;
+  /** Validates and runs one API call from an untrusted edge; never throws. `context` names the calling connection. */
+  handle(method: unknown, params: unknown, context?: CallContext): Promise<Outcome>;
+  /**
+   * Opens a connection's live-read session (one per window or socket): `live` events for its subscriptions go to
+   * `push`; pass it as `{ live }` to `handle`, and close it when the connection closes.
+   */
+  connect(push: (event: LiveEvent) => void): LiveConnection;
+  readonly live: LiveQueries;
   /** Typed call for in-process callers (tests, the Electron main process). Throws ApiFailure on error. */
   call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
@@ -86,11 +95,17 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   // Resumes from the outbox after a restart: pending work from before a crash is pushed as soon as it can be.
   sync.start();
   const handlers: Handlers = createHandlers(internals);
+  const live = new LiveQueries(
+    (method, params) => (handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>)(params, {}),
+    () => queue.run(() => undefined),
+    events,
+    readSettings(store),
+  );
   let closed = false;
 
-  const handle = (method: unknown, params: unknown): Promise<Outcome> => {
+  const handle = (method: unknown, params: unknown, context: CallContext = {}): Promise<Outcome> => {
     if (closed) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'workstation is closed' } });
-    return dispatch(handlers, method, params);
+    return dispatch(handlers, method, params, context);
   };
 
   return {
@@ -101,6 +116,8 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     queue,
     events,
     handle,
+    connect: (push) => live.connect(push),
+    live,
     async call(method, params) {
       const outcome = await handle(method, params);
       if (!outcome.ok) throw new ApiFailure(outcome.error);

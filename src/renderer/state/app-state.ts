@@ -1,25 +1,18 @@
 import type { ApiClient } from '../../contract/api';
 import type { DirectoryEntry } from '../../contract/directory';
 import type { ConnectionState } from '../transport/socket-client';
-import type { Incident, IncidentType, ResponseLevel } from '../../domain/incident';
-import type { Language, Settings } from '../../contract/settings';
+import type { Incident } from '../../domain/incident';
+import type { Settings } from '../../contract/settings';
 import type { SyncStatus } from '../../contract/sync-status';
 import type { RouteName } from '../app/routes';
 import type { UiError } from '../lib/ui-error';
-
-/** What the declare form collects; the store turns it into `incident.declare` arguments. */
-export type DeclareInput = {
-  name: string;
-  type: IncidentType;
-  level: ResponseLevel;
-  location: string;
-  /** `YYYY-MM-DDTHH:mm` in the hospital's time zone, as the datetime-local input gives it. */
-  discoveredAt: string;
-};
+import type { LiveClient } from './live-client';
 
 export type DataSlice = {
   /** The workstation API, for feature stores and hooks that call it themselves. */
   client: ApiClient;
+  /** Live reads (`useLive`), shared by every component of this window. */
+  live: LiveClient;
   transport: ConnectionState;
   settings: Settings | null;
   incidents: Incident[];
@@ -29,24 +22,14 @@ export type DataSlice = {
   directory: DirectoryEntry[];
   /** A failure no form owns (loading, dismissing a rejection), shown in the status area. */
   lastError: UiError | null;
+  /** Reads what is not pushed live (settings, sync status) again: on connecting, and after a reconnect. */
   reload: () => Promise<void>;
-  setLanguage: (language: Language) => Promise<UiError | null>;
   dismissRejection: (mutationId: number) => Promise<void>;
   /** Clears what the desk did on its own to keep work (restored file, restored server) once the user has read it. */
   dismissNotices: () => Promise<void>;
   /** Takes over the pending work another user left on this desk: sent under the current login, audited as handed over. */
   handOver: (from: string) => Promise<void>;
-  /** Connects this workstation to a hospital server; pending local work is kept and pushed once logged in. */
-  login: (serverUrl: string, username: string, password: string) => Promise<UiError | null>;
-  logout: () => Promise<UiError | null>;
   clearError: () => void;
-};
-
-export type IncidentSlice = {
-  declareIncident: (input: DeclareInput) => Promise<UiError | null>;
-  setCurrentIncident: (id: string | null) => Promise<UiError | null>;
-  renameIncident: (id: string, name: string) => Promise<UiError | null>;
-  setIncidentLevel: (id: string, level: ResponseLevel, reason: string) => Promise<UiError | null>;
 };
 
 export type UiSlice = {
@@ -60,4 +43,4 @@ export type UiSlice = {
   requestDeclare: () => void;
 };
 
-export type AppState = DataSlice & IncidentSlice & UiSlice;
+export type AppState = DataSlice & UiSlice;

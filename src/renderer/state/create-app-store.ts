@@ -2,8 +2,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Transport } from '../transport/choose-client';
 import type { RouteName } from '../app/routes';
 import type { AppState } from './app-state';
-import { applyEvent, createDataSlice } from './data-slice';
-import { createIncidentSlice } from './incident-slice';
+import { applyEvent, createDataSlice, followLists } from './data-slice';
+import { createLiveClient } from './live-client';
 import { createUiSlice } from './ui-slice';
 
 export type AppStore = StoreApi<AppState>;
@@ -13,17 +13,21 @@ export type AppStore = StoreApi<AppState>;
  * reconnect, since events sent while away are lost), and pushed events keep it current.
  */
 export function createAppStore(transport: Transport, pushPath: (path: string) => void, initialRoute: RouteName): AppStore {
-  const store = createStore<AppState>()((set, get) => ({
-    ...createDataSlice(set, transport.client),
-    ...createIncidentSlice(set, get, transport.client),
+  const live = createLiveClient(transport.client, () => transport.state() === 'open');
+  const store = createStore<AppState>()((set) => ({
+    ...createDataSlice(set, transport.client, live),
     ...createUiSlice(set, pushPath, initialRoute),
     transport: transport.state(),
   }));
   const { setState, getState } = store;
-  transport.client.subscribe((event) => void applyEvent(event, setState, getState, transport.client));
+  transport.client.subscribe((event) => applyEvent(event, setState));
+  followLists(live, setState, getState);
   transport.onState((state) => {
     setState({ transport: state });
-    if (state === 'open') void getState().reload();
+    if (state === 'open') {
+      live.resubscribe();
+      void getState().reload();
+    }
   });
   if (transport.state() === 'open') void getState().reload();
   return store;

@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { startWebHost } from '../../../src/host/web-host';
 import { createWorkstation, type Workstation } from '../../../src/workstation/workstation';
 
-export type BenchHost = { url: string; close: () => Promise<void> };
+export type BenchHost = { url: string; workstation: Workstation; close: () => Promise<void> };
 
 /** What every UI benchmark module gets from the runner (tests/bench/ui.ts). */
 export type UiBenchContext = {
@@ -43,7 +43,7 @@ export function makeContext(browser: Browser, cleanup: (() => Promise<void> | vo
     async startHost(dataDir) {
       const host = await startWebHost({ port: 0, host: '127.0.0.1', dataDir });
       cleanup.push(() => host.close());
-      return { url: host.url, close: () => host.close() };
+      return { url: host.url, workstation: host.workstation, close: () => host.close() };
     },
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

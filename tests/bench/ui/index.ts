@@ -2,7 +2,8 @@ import { boardBench } from './board';
 import type { UiBench } from './context';
 import { rosterBench } from './roster';
 import { mapBench } from './map';
+import { mutationBench } from './mutation';
 import { resourcesBench } from './resources';
 
 /** Every UI benchmark `npm run bench:ui` runs, in order. A feature adds its module here. */
-export const uiBenches: UiBench[] = [boardBench, mapBench, rosterBench, resourcesBench];
+export const uiBenches: UiBench[] = [boardBench, mapBench, rosterBench, resourcesBench, mutationBench];

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../../src/contract/api';
 import { newId } from '../../../src/domain/ids';
 import type { Workstation } from '../../../src/workstation/workstation';
-import { patchShifts } from '../../../src/renderer/features/roster/patch-shifts';
+import { applyRowDelta, liveReads } from '../../../src/contract/live';
+import type { RosterShift } from '../../../src/domain/roster';
+
+const patchShifts = (shifts: RosterShift[], rows: RosterShift[], removed: string[]): RosterShift[] =>
+  applyRowDelta({ shifts }, liveReads['roster.plan'].keyed, { rows, removed }).shifts;
 import { makeStaffRow } from '../../fixtures/roster';
 import { withWorkstation } from '../../fixtures/workstation';
 

@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { IpcMain, WebContents } from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Outcome } from '../../../src/contract/dispatch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CallContext, Outcome } from '../../../src/contract/dispatch';
 import { MAX_REQUEST_BYTES } from '../../../src/contract/wire';
-import { createWorkstation, type WorkstationOptions } from '../../../src/workstation/workstation';
+import { createWorkstation, type Workstation, type WorkstationOptions } from '../../../src/workstation/workstation';
 import { CALL_CHANNEL, EVENT_CHANNEL, OPEN_WALL_CHANNEL } from '../../../electron/preload/channels';
 import { bindIpc } from '../../../electron/main/ipc';
 import { WindowRegistry } from '../../../electron/main/window-registry';
@@ -21,6 +21,7 @@ function inProcessCore() {
   const toService = new EventEmitter();
   const toMain = new EventEmitter();
   const reached: string[] = [];
+  let core: Workstation | null = null;
   serveWorkstation({
     port: {
       on: (event, listener) => toService.on(event, listener),
@@ -28,7 +29,8 @@ function inProcessCore() {
     },
     createWorkstation: (options: WorkstationOptions) => {
       const ws = createWorkstation(options);
-      return { ...ws, handle: (method: unknown, params: unknown) => (reached.push(String(method)), ws.handle(method, params)) };
+      core = ws;
+      return { ...ws, handle: (method: unknown, params: unknown, context?: CallContext) => (reached.push(String(method)), ws.handle(method, params, context)) };
     },
     exit: (code) => setImmediate(() => toMain.emit('exit', code)),
   });
@@ -37,7 +39,7 @@ function inProcessCore() {
     on: (event: string, listener: (...args: never[]) => void) => toMain.on(event, listener as (...args: unknown[]) => void),
     kill: () => true,
   };
-  return { child, reached };
+  return { child, reached, core: () => core };
 }
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -55,6 +57,7 @@ function setUp() {
     spawn: () => core.child,
     init: { type: 'init', dataDir: dir, nativeBinding: undefined, appVersion: '0.1.0-test' },
     onEvent: (event) => relay.broadcast(event),
+    onLive: (conn, event) => relay.sendLive(conn, event),
     log: () => undefined,
   });
   const relay = bindIpc({ ipcMain: ipcMain as unknown as IpcMain, registry, workstation: client, openWall: () => wallOpened++, log: () => undefined });
@@ -68,7 +71,7 @@ function setUp() {
   };
   const call = (contents: FakeWebContents, method: unknown, payload: unknown, frame = contents.mainFrame) =>
     ipcMain.invoke(contents, frame, CALL_CHANNEL, method, payload) as Promise<Outcome>;
-  return { ipcMain, registry, window, call, reached: core.reached, wallOpened: () => wallOpened };
+  return { ipcMain, registry, window, call, reached: core.reached, core: core.core, wallOpened: () => wallOpened };
 }
 
 const errorCode = (outcome: Outcome) => (outcome.ok ? 'ok' : outcome.error.code);
@@ -157,6 +160,29 @@ describe('IPC between the windows and the workstation core', () => {
   it('lets the wall display read', async () => {
     const { window, call } = setUp();
     expect(errorCode(await call(window('wall'), 'incident.list', '{}'))).toBe('ok');
+  });
+
+  const liveTo = (contents: FakeWebContents, queryId: string) =>
+    contents.sent.filter((m) => m.channel === EVENT_CHANNEL && (m.payload as { type?: string; queryId?: string }).type === 'live' && (m.payload as { queryId?: string }).queryId === queryId);
+  const subscribe = (queryId: string, method: string, params: unknown = {}) => JSON.stringify({ queryId, method, params });
+
+  it('pushes a live read to the window that subscribed it alone, and ends it when the window goes', async () => {
+    const { window, call, core } = setUp();
+    const operator = window('operator');
+    const wall = window('wall');
+    expect(errorCode(await call(wall, 'live.subscribe', subscribe('incidents', 'incident.list')))).toBe('ok');
+    expect(liveTo(wall, 'incidents').map((m) => m.payload)).toEqual([{ type: 'live', queryId: 'incidents', result: [] }]);
+    await call(operator, 'mutate', JSON.stringify({ name: 'incident.declare', args: makeIncidentArgs() }));
+    await vi.waitFor(() => expect(liveTo(wall, 'incidents')).toHaveLength(2));
+    expect(liveTo(operator, 'incidents')).toEqual([]);
+    wall.destroy();
+    await vi.waitFor(() => expect(core()?.live.size).toBe(0));
+  });
+
+  it('refuses the wall display a live read of a method it may not call', async () => {
+    const { window, call, reached } = setUp();
+    expect(errorCode(await call(window('wall'), 'live.subscribe', subscribe('pool', 'roster.pool', { incidentId: makeIncidentArgs().id })))).toBe('unauthorized');
+    expect(reached).toEqual([]);
   });
 
   it('opens the wall display for the operator window only', async () => {

@@ -11,14 +11,14 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { positionName } from './positions';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 /** HICS 214: time, position, notable activity. Append-only: a mistake is corrected by a later entry. */
 export function ActivityLogPanel({ board }: { board: Board }) {
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
-  const mutate = useBoard((s) => s.mutate);
+  const logAppend = useMutation('log.append').run;
   const [positionId, setPositionId] = useState('');
   const [view, setView] = useState('');
   const [text, setText] = useState('');
@@ -27,7 +27,7 @@ export function ActivityLogPanel({ board }: { board: Board }) {
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await mutate({ name: 'log.append', args: { id: newId(), incidentId: board.incident.id, text, ...(positionId ? { positionId } : {}) } });
+    const failed = await logAppend({ id: newId(), incidentId: board.incident.id, text, ...(positionId ? { positionId } : {}) });
     setError(failed);
     if (!failed) setText('');
   };

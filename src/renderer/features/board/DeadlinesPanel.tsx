@@ -10,14 +10,14 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { formatCountdown } from './ReportingClock';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 const HOUR = 60 * 60 * 1000;
 
 /** Every reporting clock of the incident, soonest first, and a form for the ones the statute does not set. */
 export function DeadlinesPanel({ board }: { board: Board }) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const deadlineRemove = useMutation('deadline.remove').run;
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
   const now = useNow();
@@ -62,7 +62,7 @@ export function DeadlinesPanel({ board }: { board: Board }) {
                   className="icon deadline-remove"
                   aria-label={t('board.deadlines.remove', { title: d.title })}
                   title={t('board.deadlines.remove', { title: d.title })}
-                  onClick={() => void mutate({ name: 'deadline.remove', args: { id: d.id } }).then(setError)}
+                  onClick={() => void deadlineRemove({ id: d.id }).then(setError)}
                 >
                   ×
                 </button>
@@ -79,7 +79,7 @@ export function DeadlinesPanel({ board }: { board: Board }) {
 
 function AddDeadlineForm({ incidentId, timeZone, onError }: { incidentId: string; timeZone: string; onError: (error: UiError | null) => void }) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const deadlineAdd = useMutation('deadline.add').run;
   const [title, setTitle] = useState('');
   const [to, setTo] = useState('');
   // An hour ahead is the usual follow-up interval; the user edits it before saving.
@@ -93,7 +93,7 @@ function AddDeadlineForm({ incidentId, timeZone, onError }: { incidentId: string
       onError({ code: 'invalid_args', message: `due time ${due}` });
       return;
     }
-    const failed = await mutate({ name: 'deadline.add', args: { id: newId(), incidentId, title, to, dueAt } });
+    const failed = await deadlineAdd({ id: newId(), incidentId, title, to, dueAt });
     onError(failed);
     if (!failed) {
       setTitle('');

@@ -5,14 +5,14 @@ import { findSheet, timeBands, type JasLanguage } from '../../../domain/job-acti
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { bandLabel } from './labels';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 type Props = { incidentId: string; positionId: string; language: JasLanguage; onClose: () => void };
 
 /** Offers a newly activated position's Job Action Sheet as tasks; every item is ticked, untick what does not apply. */
 export function JasOfferDialog({ incidentId, positionId, language, onClose }: Props) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const jasInstantiate = useMutation('jas.instantiate').run;
   const sheet = findSheet(positionId, language);
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(sheet?.items.filter((i) => i.band !== 'demobilisation').map((i) => i.id)));
   const [error, setError] = useState<UiError | null>(null);
@@ -28,7 +28,7 @@ export function JasOfferDialog({ incidentId, positionId, language, onClose }: Pr
   const create = async (): Promise<void> => {
     const items = sheet.items.filter((i) => chosen.has(i.id)).map((i) => ({ itemId: i.id, taskId: newId() }));
     if (items.length === 0) return onClose();
-    const failed = await mutate({ name: 'jas.instantiate', args: { id: newId(), incidentId, positionId, language, items } });
+    const failed = await jasInstantiate({ id: newId(), incidentId, positionId, language, items });
     setError(failed);
     if (!failed) onClose();
   };

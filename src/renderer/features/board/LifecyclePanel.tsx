@@ -4,25 +4,28 @@ import type { Incident } from '../../../domain/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { incidentStatusKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 type Action = 'demobilise' | 'activate' | 'close';
 
 /** Period, demobilisation and closing; level changes with their reason stay in the incident controls. */
 export function LifecyclePanel({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const demobilise = useMutation('incident.demobilise').run;
+  const activate = useMutation('incident.activate').run;
+  const close = useMutation('incident.close').run;
+  const startPeriod = useMutation('incident.startPeriod').run;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<UiError | null>(null);
 
   const act = async (action: Action): Promise<void> => {
-    const name = action === 'demobilise' ? 'incident.demobilise' : action === 'activate' ? 'incident.activate' : 'incident.close';
-    const failed = await mutate({ name, args: { id: incident.id, reason } });
+    const send = action === 'demobilise' ? demobilise : action === 'activate' ? activate : close;
+    const failed = await send({ id: incident.id, reason });
     setError(failed);
     if (!failed) setReason('');
   };
   const nextPeriod = async (): Promise<void> => {
-    setError(await mutate({ name: 'incident.startPeriod', args: { id: incident.id, period: incident.period + 1 } }));
+    setError(await startPeriod({ id: incident.id, period: incident.period + 1 }));
   };
 
   return (

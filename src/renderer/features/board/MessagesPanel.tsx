@@ -9,19 +9,19 @@ import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 /** HICS 213 general messages: to, from, subject, message, and replies. */
 export function MessagesPanel({ board }: { board: Board }) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const messageSend = useMutation('message.send').run;
   const [form, setForm] = useState({ to: '', from: '', subject: '', message: '', urgent: false });
   const [error, setError] = useState<UiError | null>(null);
   const messages = [...board.messages].sort((a, b) => b.sentAt - a.sentAt);
 
   const send = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await mutate({ name: 'message.send', args: { id: newId(), incidentId: board.incident.id, ...form } });
+    const failed = await messageSend({ id: newId(), incidentId: board.incident.id, ...form });
     setError(failed);
     if (!failed) setForm({ ...form, subject: '', message: '', urgent: false });
   };
@@ -64,14 +64,14 @@ function MessageItem({ message }: { message: Message }) {
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
-  const mutate = useBoard((s) => s.mutate);
+  const messageReply = useMutation('message.reply').run;
   const [from, setFrom] = useState(message.to);
   const [text, setText] = useState('');
   const [error, setError] = useState<UiError | null>(null);
 
   const reply = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await mutate({ name: 'message.reply', args: { id: message.id, replyId: newId(), from, text } });
+    const failed = await messageReply({ id: message.id, replyId: newId(), from, text });
     setError(failed);
     if (!failed) setText('');
   };

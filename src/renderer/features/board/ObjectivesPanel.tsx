@@ -5,19 +5,20 @@ import { newId } from '../../../domain/ids';
 import { objectivesOf } from '../../../domain/objectives';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 /** HICS 202: the current operational period's objectives, with the share of linked work done. */
 export function ObjectivesPanel({ board }: { board: Board }) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const objectiveCreate = useMutation('objective.create').run;
+  const objectiveUpdate = useMutation('objective.update').run;
   const [text, setText] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   const objectives = objectivesOf(board.objectives, board.incident.period);
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await mutate({ name: 'objective.create', args: { id: newId(), incidentId: board.incident.id, text } });
+    const failed = await objectiveCreate({ id: newId(), incidentId: board.incident.id, text });
     setError(failed);
     if (!failed) setText('');
   };
@@ -36,11 +37,11 @@ export function ObjectivesPanel({ board }: { board: Board }) {
               <span className="objective-progress num">{t('board.objectives.progress', { done, total: linked.length })}</span>
               <span className="objective-actions">
                 {o.status === 'open' ? (
-                  <button type="button" className="secondary" onClick={() => void mutate({ name: 'objective.update', args: { id: o.id, status: 'achieved' } }).then(setError)}>
+                  <button type="button" className="secondary" onClick={() => void objectiveUpdate({ id: o.id, status: 'achieved' }).then(setError)}>
                     {t('board.objectives.achieve')}
                   </button>
                 ) : (
-                  <button type="button" className="secondary" onClick={() => void mutate({ name: 'objective.update', args: { id: o.id, status: 'open' } }).then(setError)}>
+                  <button type="button" className="secondary" onClick={() => void objectiveUpdate({ id: o.id, status: 'open' }).then(setError)}>
                     {o.status === 'achieved' ? t('board.objectives.achieved') : t('board.objectives.dropped')}
                   </button>
                 )}

@@ -8,7 +8,7 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { positionName } from './positions';
-import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 type Props = {
   position: Position;
@@ -25,7 +25,8 @@ type Props = {
 export function PositionBox({ position, incidentId, period, holders, vacant, canOfferJas, onActivated, onOfferJas }: Props) {
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
-  const mutate = useBoard((s) => s.mutate);
+  const assignmentAssign = useMutation('assignment.assign').run;
+  const assignmentRelease = useMutation('assignment.release').run;
   const [adding, setAdding] = useState(false);
   const [person, setPerson] = useState('');
   const [error, setError] = useState<UiError | null>(null);
@@ -33,7 +34,7 @@ export function PositionBox({ position, incidentId, period, holders, vacant, can
   const assign = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const wasEmpty = holders.length === 0;
-    const failed = await mutate({ name: 'assignment.assign', args: { id: newId(), incidentId, period, positionId: position.id, person } });
+    const failed = await assignmentAssign({ id: newId(), incidentId, period, positionId: position.id, person });
     setError(failed);
     if (failed) return;
     setPerson('');
@@ -55,7 +56,7 @@ export function PositionBox({ position, incidentId, period, holders, vacant, can
               className="icon"
               aria-label={t('board.org.release', { person: a.person })}
               title={t('board.org.release', { person: a.person })}
-              onClick={() => void mutate({ name: 'assignment.release', args: { id: a.id } }).then(setError)}
+              onClick={() => void assignmentRelease({ id: a.id }).then(setError)}
             >
               ×
             </button>

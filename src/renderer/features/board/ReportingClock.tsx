@@ -9,6 +9,7 @@ import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useBoard, useTrackBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -46,7 +47,7 @@ export function ReportingClock({ incident }: { incident: Incident }) {
 function RecordReportDialog({ deadline, onClose }: { deadline: Deadline; onClose: () => void }) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
-  const mutate = useBoard((s) => s.mutate);
+  const deadlineRecordReport = useMutation('deadline.recordReport').run;
   const [by, setBy] = useState('');
   const [to, setTo] = useState(deadline.to === STATUTORY_RECIPIENT ? t('board.clock.countyAuthority') : deadline.to);
   const [opened] = useState(() => ({ at: Date.now(), text: toZonedInputValue(Date.now(), timeZone) }));
@@ -57,7 +58,7 @@ function RecordReportDialog({ deadline, onClose }: { deadline: Deadline; onClose
     event.preventDefault();
     // Untouched, the field means "just now": keep the exact instant rather than the minute the input shows.
     const reportedAt = at === opened.text ? opened.at : (fromZonedInputValue(at, timeZone) ?? opened.at);
-    const failed = await mutate({ name: 'deadline.recordReport', args: { id: deadline.id, reportedAt, to, by } });
+    const failed = await deadlineRecordReport({ id: deadline.id, reportedAt, to, by });
     setError(failed);
     if (!failed) onClose();
   };

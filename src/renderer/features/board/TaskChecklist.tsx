@@ -5,10 +5,12 @@ import type { Task } from '../../../domain/tasks';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 export function TaskChecklist({ task }: { task: Task }) {
   const { t } = useTranslation();
-  const mutate = useBoard((s) => s.mutate);
+  const taskChecklistAdd = useMutation('task.checklistAdd').run;
+  const taskChecklistToggle = useMutation('task.checklistToggle').run;
   // The dialog keeps the task it opened with; read the live row so ticks show as they sync.
   const live = useBoard((s) => s.board?.tasks.find((x) => x.id === task.id)) ?? task;
   const [text, setText] = useState('');
@@ -16,7 +18,7 @@ export function TaskChecklist({ task }: { task: Task }) {
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await mutate({ name: 'task.checklistAdd', args: { id: task.id, itemId: newId(), text } });
+    const failed = await taskChecklistAdd({ id: task.id, itemId: newId(), text });
     setError(failed);
     if (!failed) setText('');
   };
@@ -31,7 +33,7 @@ export function TaskChecklist({ task }: { task: Task }) {
               <input
                 type="checkbox"
                 checked={item.done}
-                onChange={(e) => void mutate({ name: 'task.checklistToggle', args: { id: task.id, itemId: item.id, done: e.target.checked } }).then(setError)}
+                onChange={(e) => void taskChecklistToggle({ id: task.id, itemId: item.id, done: e.target.checked }).then(setError)}
               />
               <span className={item.done ? 'done-text' : undefined}>{item.text}</span>
             </label>

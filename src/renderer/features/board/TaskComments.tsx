@@ -9,19 +9,20 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 export function TaskComments({ task }: { task: Task }) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
-  const mutate = useBoard((s) => s.mutate);
+  const taskComment = useMutation('task.comment').run;
   const live = useBoard((s) => s.board?.tasks.find((x) => x.id === task.id)) ?? task;
   const [text, setText] = useState('');
   const [error, setError] = useState<UiError | null>(null);
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await mutate({ name: 'task.comment', args: { id: task.id, commentId: newId(), text } });
+    const failed = await taskComment({ id: task.id, commentId: newId(), text });
     setError(failed);
     if (!failed) setText('');
   };

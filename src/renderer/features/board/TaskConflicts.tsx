@@ -11,6 +11,7 @@ import { useApp } from '../../state/store-context';
 import { useActorLabel } from '../../state/use-actor-label';
 import { statusLabel } from './labels';
 import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 import { useMyUserId } from './use-me';
 
 /**
@@ -35,7 +36,8 @@ function ConflictNotice({ task, conflict }: { task: Task; conflict: TaskConflict
   const language = useApp(selectLanguage);
   const name = useActorLabel();
   const me = useMyUserId();
-  const mutate = useBoard((s) => s.mutate);
+  const resolve = useMutation('task.resolveConflict').run;
+  const acknowledge = useMutation('task.acknowledgeConflict').run;
   const [error, setError] = useState<UiError | null>(null);
   const [busy, setBusy] = useState(false);
   const { kept, overridden } = conflict;
@@ -53,13 +55,13 @@ function ConflictNotice({ task, conflict }: { task: Task; conflict: TaskConflict
     ? t('board.conflict.notice', { ...words, keptBy: name(kept.by).name, keptAt: when(kept.at) })
     : t('board.conflict.noticeUnknown', words);
 
-  const run = async (request: Parameters<typeof mutate>[0]): Promise<void> => {
+  const run = async (sent: Promise<UiError | null>): Promise<void> => {
     setBusy(true);
-    setError(await mutate(request));
+    setError(await sent);
     setBusy(false);
   };
   const choose = (status: TaskStatus) =>
-    run({ name: 'task.resolveConflict', args: { id: task.id, conflictId: conflict.id, status, seen: task.status, moveId: newId() } });
+    run(resolve({ id: task.id, conflictId: conflict.id, status, seen: task.status, moveId: newId() }));
   // The task may have moved on since; offer what it is now and what the overridden move asked for.
   const choices = [...new Set<TaskStatus>([task.status, overridden.status])];
 
@@ -75,7 +77,7 @@ function ConflictNotice({ task, conflict }: { task: Task; conflict: TaskConflict
           </button>
         ))}
         {me === null || !conflict.acknowledgedBy.includes(me) ? (
-          <button type="button" disabled={busy} onClick={() => void run({ name: 'task.acknowledgeConflict', args: { id: task.id, conflictId: conflict.id } })}>
+          <button type="button" disabled={busy} onClick={() => void run(acknowledge({ id: task.id, conflictId: conflict.id }))}>
             {t('board.conflict.acknowledge')}
           </button>
         ) : null}

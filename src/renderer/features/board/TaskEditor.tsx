@@ -17,6 +17,7 @@ import { TaskChecklist } from './TaskChecklist';
 import { TaskComments } from './TaskComments';
 import { TaskConflicts } from './TaskConflicts';
 import { useBoard } from './use-board';
+import { useMutation } from '../../state/use-mutation';
 
 type Props = { board: Board; task: Task | null; focus?: 'assignee' | undefined; onClose: () => void };
 
@@ -25,7 +26,8 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
-  const mutate = useBoard((s) => s.mutate);
+  const taskCreate = useMutation('task.create').run;
+  const taskUpdate = useMutation('task.update').run;
   const moveTask = useBoard((s) => s.moveTask);
   const [title, setTitle] = useState(task?.title ?? '');
   const [description, setDescription] = useState(task?.description ?? '');
@@ -55,12 +57,9 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
     setBusy(true);
     let failed: UiError | null;
     if (!task) {
-      failed = await mutate({
-        name: 'task.create',
-        args: {
-          id: newId(), incidentId: board.incident.id, title, description, section, assignee: chosen, priority,
-          ...(dueAt !== null ? { dueAt } : {}), ...(objectiveId ? { objectiveId } : {}),
-        },
+      failed = await taskCreate({
+        id: newId(), incidentId: board.incident.id, title, description, section, assignee: chosen, priority,
+        ...(dueAt !== null ? { dueAt } : {}), ...(objectiveId ? { objectiveId } : {}),
       });
     } else {
       // Only the fields this user changed, so a colleague's edit of another field survives.
@@ -73,7 +72,7 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
         ...((dueAt ?? undefined) !== task.dueAt ? { dueAt } : {}),
         ...(objectiveId !== (task.objectiveId ?? '') ? { objectiveId: objectiveId || null } : {}),
       };
-      failed = Object.keys(changes).length === 0 ? null : await mutate({ name: 'task.update', args: { id: task.id, ...changes } });
+      failed = Object.keys(changes).length === 0 ? null : await taskUpdate({ id: task.id, ...changes });
     }
     setBusy(false);
     setError(failed);

@@ -1,74 +1,69 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../contract/api';
 import type { Board } from '../../../contract/board';
-import type { MutationRequest } from '../../../contract/mutation-request';
 import type { TimelineItem } from '../../../domain/timeline';
 import { newId } from '../../../domain/ids';
-import type { TaskStatus } from '../../../domain/tasks';
+import type { Task, TaskStatus } from '../../../domain/tasks';
 import { placeInColumn } from '../../../domain/task-placement';
 import { toUiError, type UiError } from '../../lib/ui-error';
+import type { LiveClient } from '../../state/live-client';
 import { keepUnchanged } from './keep-unchanged';
-
-/** The record kinds the board shows: a `changed` event naming one of them refetches the board. */
-export const boardKinds = ['incident', 'assignment', 'objective', 'task', 'logEntry', 'message', 'deadline'];
 
 export type BoardState = {
   incidentId: string | null;
+  /** The board as shown: the workstation's live board with this window's moves still on their way laid over it. */
   board: Board | null;
   timeline: TimelineItem[];
   error: UiError | null;
-  /** Shows the incident's board and keeps it current; null stops following. */
-  track: (incidentId: string | null) => void;
-  reload: () => Promise<void>;
-  mutate: (request: MutationRequest) => Promise<UiError | null>;
-  /** Moves a card on screen at once, then asks the workstation; the next refetch shows the agreed result. */
+  /** Follows an incident's board while the caller needs it; call the result to stop. */
+  follow: (incidentId: string) => () => void;
+  /** Moves a card on screen at once, then asks the workstation; the live board then shows the agreed result. */
   moveTask: (id: string, status: TaskStatus, afterId?: string, beforeId?: string) => Promise<UiError | null>;
 };
 
 export type BoardStore = StoreApi<BoardState>;
 
-export function createBoardStore(client: ApiClient): BoardStore {
-  // Local edits bump this; a fetch begun before one is stale and must not paint over the optimistic move.
-  let editGeneration = 0;
-  // Fetches begun so far: a move whose `changed` event already started one need not start another.
-  let fetchesBegun = 0;
-  let inFlight: Promise<void> | null = null;
-  let again = false;
+/**
+ * The board's data comes from two live reads (`board.get`, `timeline.get`); zustand holds it only because a card
+ * move is optimistic. A moved card stays where the user put it until the workstation has answered the move and
+ * pushed a board read after it: a push read before the move (sent before its answer, on the one connection)
+ * never paints over it, and a refused move puts the card back at once.
+ */
+export function createBoardStore(client: ApiClient, live: LiveClient): BoardStore {
+  /** The last board the workstation pushed, before this window's moves are laid over it. */
+  let server: Board | null = null;
+  const moved = new Map<string, Task>();
+  let movesInFlight = 0;
+  let followers = 0;
+  let stop: (() => void) | null = null;
 
   const store = createStore<BoardState>()((set, get) => {
-    const fetchOnce = async (): Promise<void> => {
-      const incidentId = get().incidentId;
-      if (!incidentId) return;
-      const generation = editGeneration;
-      fetchesBegun += 1;
-      try {
-        const [board, timeline] = await Promise.all([client.call('board.get', { incidentId }), client.call('timeline.get', { incidentId })]);
-        if (get().incidentId !== incidentId) return;
-        if (generation !== editGeneration) again = true;
-        // Unchanged rows keep their objects, so the refetch after a move redraws the moved card only.
-        else set((s) => ({ board: keepUnchanged(s.board, board), timeline: keepUnchanged(s.timeline, timeline), error: null }));
-      } catch (error) {
-        if (get().incidentId === incidentId) set({ error: toUiError(error) });
-      }
+    const show = (): void => {
+      const base = server;
+      if (!base) return set({ board: null });
+      const board = moved.size === 0 ? base : { ...base, tasks: base.tasks.map((t) => moved.get(t.id) ?? t) };
+      // Unchanged rows keep their objects, so the push after a move redraws the moved card only.
+      set((s) => ({ board: keepUnchanged(s.board, board) }));
     };
 
-    // One fetch at a time; changes arriving meanwhile coalesce into one more.
-    const reload = async (): Promise<void> => {
-      if (inFlight) {
-        again = true;
-        return inFlight;
-      }
-      inFlight = (async () => {
-        do {
-          again = false;
-          await fetchOnce();
-        } while (again);
-      })();
-      try {
-        await inFlight;
-      } finally {
-        inFlight = null;
-      }
+    const watch = (incidentId: string): (() => void) => {
+      const stopBoard = live.watch('board.get', { incidentId }, (state) => {
+        if (get().incidentId !== incidentId) return;
+        if (state.data) {
+          server = state.data;
+          // A push with no move waiting is read after every move this window sent: the overlay has done its job.
+          if (movesInFlight === 0) moved.clear();
+          show();
+        }
+        set({ error: state.error });
+      });
+      const stopTimeline = live.watch('timeline.get', { incidentId }, (state) => {
+        if (get().incidentId === incidentId && state.data) set((s) => ({ timeline: keepUnchanged(s.timeline, state.data ?? []) }));
+      });
+      return () => {
+        stopBoard();
+        stopTimeline();
+      };
     };
 
     return {
@@ -76,43 +71,50 @@ export function createBoardStore(client: ApiClient): BoardStore {
       board: null,
       timeline: [],
       error: null,
-      track(incidentId) {
-        if (get().incidentId === incidentId) return;
-        set({ incidentId, board: null, timeline: [], error: null });
-        if (incidentId) void reload();
-      },
-      reload,
-      async mutate(request) {
-        try {
-          await client.call('mutate', request);
-          return null;
-        } catch (error) {
-          return toUiError(error);
+      follow(incidentId) {
+        followers += 1;
+        if (get().incidentId !== incidentId) {
+          stop?.();
+          server = null;
+          moved.clear();
+          set({ incidentId, board: null, timeline: [], error: null });
+          stop = watch(incidentId);
         }
+        return () => {
+          followers -= 1;
+          if (followers > 0) return;
+          stop?.();
+          stop = null;
+          server = null;
+          moved.clear();
+          set({ incidentId: null, board: null, timeline: [], error: null });
+        };
       },
       async moveTask(id, status, afterId, beforeId) {
         const board = get().board;
         const task = board?.tasks.find((t) => t.id === id);
         if (!board || !task) return null;
         const column = board.tasks.filter((t) => t.status === status && t.id !== id);
-        const moved = { ...task, status, order: placeInColumn(column, afterId, beforeId) };
-        editGeneration += 1;
-        set({ board: { ...board, tasks: board.tasks.map((t) => (t.id === id ? moved : t)) } });
+        moved.set(id, { ...task, status, order: placeInColumn(column, afterId, beforeId) });
+        movesInFlight += 1;
+        show();
         // The status this user saw goes with the move: the server keeps a colleague's newer decision over it.
         const args = { id, status, seen: task.status, moveId: newId(), ...(afterId ? { afterId } : {}), ...(beforeId ? { beforeId } : {}) };
-        const sent = fetchesBegun;
-        const failed = await get().mutate({ name: 'task.move', args });
-        // The workstation answers calls in the order they were sent (one serial queue), so a fetch begun after
-        // the move was sent shows it: usually the one the move's own `changed` event started. Fetch only when
-        // none began (a refused move sends no event, and its card must go back).
-        if (failed || fetchesBegun === sent) void reload();
+        let failed: UiError | null = null;
+        try {
+          await client.call('mutate', { name: 'task.move', args });
+        } catch (error) {
+          failed = toUiError(error);
+        }
+        movesInFlight -= 1;
+        // Refused: nothing will be pushed for it, so the card goes back now.
+        if (failed) {
+          moved.delete(id);
+          show();
+        }
         return failed;
       },
     };
-  });
-
-  client.subscribe((event) => {
-    if (event.type === 'changed' && event.kinds.some((k) => boardKinds.includes(k))) void store.getState().reload();
   });
   return store;
 }

@@ -6,12 +6,16 @@ import { incidentTypeKey, levelNameKey } from '../../i18n/keys';
 import { toZonedInputValue } from '../../lib/time';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { useAction } from './use-action';
+import { newId } from '../../../domain/ids';
+import { fromZonedInputValue } from '../../lib/time';
+import type { UiError } from '../../lib/ui-error';
+import { useMutation } from '../../state/use-mutation';
 
 export function DeclareIncidentForm() {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
-  const declare = useApp((s) => s.declareIncident);
+  const declare = useMutation('incident.declare');
+  const choose = useMutation('settings.update');
   const focusRequest = useApp((s) => s.declareFocusRequest);
   const nameRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
@@ -20,7 +24,9 @@ export function DeclareIncidentForm() {
   const [location, setLocation] = useState('');
   const [discoveredAt, setDiscoveredAt] = useState(() => toZonedInputValue(Date.now(), timeZone));
   const [declaredName, setDeclaredName] = useState('');
-  const { run, busy, error } = useAction(declare);
+  const [invalid, setInvalid] = useState<UiError | null>(null);
+  const busy = declare.busy || choose.busy;
+  const error = invalid ?? declare.error ?? choose.error;
 
   useEffect(() => {
     if (focusRequest > 0) nameRef.current?.focus();
@@ -28,7 +34,12 @@ export function DeclareIncidentForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run({ name, type, level, location, discoveredAt })) {
+    const at = fromZonedInputValue(discoveredAt, timeZone);
+    setInvalid(at === null ? { code: 'invalid_request', message: 'discovery time is not a valid time', fields: ['discoveredAt'] } : null);
+    if (at === null) return;
+    const id = newId();
+    // The incident just declared is the one the room is now working on.
+    if (!(await declare.run({ id, name, type, level, location, discoveredAt: at })) && !(await choose.run({ currentIncidentId: id }))) {
       setDeclaredName(name);
       setName('');
       setLocation('');

@@ -3,27 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { ResponseLevelSchema, type Incident, type ResponseLevel } from '../../../domain/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { levelNameKey } from '../../i18n/keys';
-import { useApp } from '../../state/store-context';
-import { useAction } from './use-action';
+import { useMutation } from '../../state/use-mutation';
 
 /** Rename and change level of the current incident; keyed by incident id so switching resets the fields. */
 export function IncidentControls({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
-  const rename = useApp((s) => s.renameIncident);
-  const setLevel = useApp((s) => s.setIncidentLevel);
   const [name, setName] = useState(incident.name);
   const [level, setLevelChoice] = useState<ResponseLevel>(incident.level);
   const [reason, setReason] = useState('');
-  const renaming = useAction(rename);
-  const levelling = useAction(setLevel);
+  const renaming = useMutation('incident.rename');
+  const levelling = useMutation('incident.setLevel');
 
   const submitName = (event: FormEvent) => {
     event.preventDefault();
-    void renaming.run(incident.id, name);
+    void renaming.run({ id: incident.id, name });
   };
   const submitLevel = async (event: FormEvent) => {
     event.preventDefault();
-    if (await levelling.run(incident.id, level, reason)) setReason('');
+    if (!(await levelling.run({ id: incident.id, level, reason }))) setReason('');
   };
 
   return (

@@ -4,6 +4,7 @@ import { LevelBadge } from '../../app/LevelBadge';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useMutation } from '../../state/use-mutation';
 
 export function IncidentList() {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function IncidentList() {
   const currentId = useApp((s) => s.settings?.currentIncidentId ?? null);
   const timeZone = useApp(selectTimeZone);
   const locale = useApp(selectLanguage);
-  const setCurrent = useApp((s) => s.setCurrentIncident);
+  const setCurrent = useMutation('settings.update').run;
   return (
     <section className="panel" aria-labelledby="incident-list-title">
       <h2 id="incident-list-title">{t('board.incidents.title')}</h2>
@@ -44,7 +45,7 @@ export function IncidentList() {
                   {incident.id === currentId ? (
                     <span className="tag">{t('board.incidents.isCurrent')}</span>
                   ) : (
-                    <button type="button" className="secondary" onClick={() => void setCurrent(incident.id)}>
+                    <button type="button" className="secondary" onClick={() => void setCurrent({ currentIncidentId: incident.id })}>
                       {t('board.incidents.makeCurrent')}
                     </button>
                   )}

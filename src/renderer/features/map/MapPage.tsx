@@ -24,7 +24,7 @@ import { useMinuteClock, useRegionStatus } from './use-region-status';
 import type { ShapeEdit } from './vertex-handles';
 import { useDraw } from './use-draw';
 import { useMapActions } from './use-map-actions';
-import { forIncident, useMapFeatures } from './use-map-features';
+import { forIncident, useMapFeatures } from './use-feature-index';
 
 const regionHospitalIds = new Set(region.features.filter((f) => f.properties.kind === 'hospital').map((f) => f.properties.id));
 const allVisible = Object.fromEntries(layerGroups.map((g) => [g, true])) as Record<LayerGroup, boolean>;

@@ -11,7 +11,7 @@ import { MapLabels, type HospitalBadge } from './map-labels';
 import { groupLayers, layerGroups, type LayerGroup } from './map-layers';
 import { offlineStyle } from './offline-style';
 import { SourceSync } from './source-sync';
-import { belongsTo } from './use-map-features';
+import { belongsTo } from './use-feature-index';
 import { VertexHandles, type ShapeChange, type ShapeEdit } from './vertex-handles';
 
 // The worker comes from our own bundle, so the CSP needs no blob: workers and nothing is fetched from elsewhere.

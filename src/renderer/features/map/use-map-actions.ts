@@ -1,54 +1,44 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { newId } from '../../../domain/ids';
 import type { MapFeatureCategory } from '../../../domain/map-features';
 import type { Geometry } from '../../../domain/map-geometry';
 import type { DistrictWarningLevel, NeighbourBeds } from '../../../domain/map-region';
-import { toUiError, type UiError } from '../../lib/ui-error';
+import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
+import { useMutation } from '../../state/use-mutation';
 
-/** The map's writes: each is one synced mutation; the map refreshes from the `changed` event that follows. */
+/**
+ * The map's writes, each one synced mutation; the map follows from its live reads. One error line for the page:
+ * the last write's refusal, cleared by the next write that goes through.
+ */
 export function useMapActions() {
-  const client = useApp((s) => s.client);
   const incidentId = useApp((s) => s.settings?.currentIncidentId ?? null);
   const [error, setError] = useState<UiError | null>(null);
+  const addFeature = useMutation('map.addFeature').run;
+  const updateFeature = useMutation('map.updateFeature').run;
+  const removeFeature = useMutation('map.removeFeature').run;
+  const setWarning = useMutation('map.setDistrictWarning').run;
+  const reportBeds = useMutation('map.reportNeighbourBeds').run;
 
-  const attempt = useCallback(async (work: () => Promise<unknown>): Promise<boolean> => {
-    try {
-      await work();
-      setError(null);
-      return true;
-    } catch (failure) {
-      setError(toUiError(failure));
-      return false;
-    }
+  const settle = useCallback((failed: UiError | null): boolean => {
+    setError(failed);
+    return failed === null;
   }, []);
 
-  const add = useCallback(
-    (category: MapFeatureCategory, name: string, geometry: Geometry) => {
-      const id = newId();
-      const args = { id, category, name, geometry, ...(incidentId ? { incidentId } : {}) };
-      return attempt(() => client.call('mutate', { name: 'map.addFeature', args })).then((ok) => (ok ? id : null));
-    },
-    [attempt, client, incidentId],
+  return useMemo(
+    () => ({
+      add: async (category: MapFeatureCategory, name: string, geometry: Geometry) => {
+        const id = newId();
+        return settle(await addFeature({ id, category, name, geometry, ...(incidentId ? { incidentId } : {}) })) ? id : null;
+      },
+      update: async (id: string, patch: { name?: string; category?: MapFeatureCategory; note?: string; geometry?: Geometry }) =>
+        settle(await updateFeature({ id, ...patch })),
+      remove: async (id: string) => settle(await removeFeature({ id })),
+      setDistrictWarning: async (districtId: string, level: DistrictWarningLevel) => settle(await setWarning({ districtId, level })),
+      reportNeighbourBeds: async (hospitalId: string, available: NeighbourBeds) => settle(await reportBeds({ hospitalId, available })),
+      error,
+      clearError: () => setError(null),
+    }),
+    [addFeature, updateFeature, removeFeature, setWarning, reportBeds, settle, incidentId, error],
   );
-
-  const update = useCallback(
-    (id: string, patch: { name?: string; category?: MapFeatureCategory; note?: string; geometry?: Geometry }) =>
-      attempt(() => client.call('mutate', { name: 'map.updateFeature', args: { id, ...patch } })),
-    [attempt, client],
-  );
-
-  const remove = useCallback((id: string) => attempt(() => client.call('mutate', { name: 'map.removeFeature', args: { id } })), [attempt, client]);
-
-  const setDistrictWarning = useCallback(
-    (districtId: string, level: DistrictWarningLevel) => attempt(() => client.call('mutate', { name: 'map.setDistrictWarning', args: { districtId, level } })),
-    [attempt, client],
-  );
-
-  const reportNeighbourBeds = useCallback(
-    (hospitalId: string, available: NeighbourBeds) => attempt(() => client.call('mutate', { name: 'map.reportNeighbourBeds', args: { hospitalId, available } })),
-    [attempt, client],
-  );
-
-  return { add, update, remove, setDistrictWarning, reportNeighbourBeds, error, clearError: () => setError(null) };
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { DistrictWarning, NeighbourHospital } from '../../../domain/map-region';
-import { toUiError, type UiError } from '../../lib/ui-error';
-import { useApp } from '../../state/store-context';
+import type { UiError } from '../../lib/ui-error';
+import { useLive } from '../../state/use-live';
 
 export type RegionStatus = {
   districts: ReadonlyMap<string, DistrictWarning>;
@@ -9,31 +9,17 @@ export type RegionStatus = {
   error: UiError | null;
 };
 
-const KINDS = ['districtWarning', 'neighbourHospital'];
-
-/** District levels and neighbours' beds, keyed by place id; a handful of rows, so any change re-reads them all. */
+/** District levels and neighbours' beds, keyed by place id. */
 export function useRegionStatus(): RegionStatus {
-  const client = useApp((s) => s.client);
-  const transport = useApp((s) => s.transport);
-  const [status, setStatus] = useState<RegionStatus>({ districts: new Map(), hospitals: new Map(), error: null });
-  useEffect(() => {
-    if (transport !== 'open') return;
-    let alive = true;
-    const read = () =>
-      client.call('map.region', {}).then(
-        (r) => alive && setStatus({ districts: new Map(r.districts.map((d) => [d.districtId, d])), hospitals: new Map(r.hospitals.map((h) => [h.hospitalId, h])), error: null }),
-        (error: unknown) => alive && setStatus((s) => ({ ...s, error: toUiError(error) })),
-      );
-    void read();
-    const unsubscribe = client.subscribe((event) => {
-      if (event.type === 'changed' && event.kinds.some((k) => KINDS.includes(k))) void read();
-    });
-    return () => {
-      alive = false;
-      unsubscribe();
-    };
-  }, [client, transport]);
-  return status;
+  const { data, error } = useLive('map.region', {});
+  return useMemo(
+    () => ({
+      districts: new Map((data?.districts ?? []).map((d) => [d.districtId, d])),
+      hospitals: new Map((data?.hospitals ?? []).map((h) => [h.hospitalId, h])),
+      error,
+    }),
+    [data, error],
+  );
 }
 
 /** A clock for stale marks: figures turn stale while nobody touches them, so the page re-checks every minute. */

@@ -12,10 +12,10 @@ import { BedsGrid, exportBeds, type BedEdits, type BedGridRow, type BedGrouping 
 import { download } from './download';
 import { ImportPanel } from './ImportPanel';
 import { useBedImport } from './use-stock-import';
-import { useMutate, useResourceQuery } from './use-resource-query';
+import { useLive } from '../../state/use-live';
+import { useMutation } from '../../state/use-mutation';
 import { useRememberedGrouping } from './use-remembered-grouping';
 
-const BED_KINDS = ['bedCount'];
 const NO_BEDS: BedCount[] = [];
 const BED_GROUPINGS: readonly BedGrouping[] = ['none', 'unit', 'type'];
 
@@ -24,8 +24,8 @@ export function BedsPanel() {
   const { t } = useTranslation();
   const client = useApp((s) => s.client);
   const timeZone = useApp((s) => s.settings?.timeZone);
-  const mutate = useMutate();
-  const { data } = useResourceQuery('resources.beds', {}, BED_KINDS);
+  const updateBeds = useMutation('bed.update').run;
+  const { data } = useLive('resources.beds', {});
   const [error, setError] = useState<UiError | null>(null);
   const [unit, setUnit] = useState('');
   const [type, setType] = useState<BedType>('adult_icu');
@@ -40,12 +40,12 @@ export function BedsPanel() {
     bedImport.start(file);
   };
   const edits: BedEdits = {
-    set: (bed, figure, value) => void mutate('bed.update', { id: bed.id, [figure]: value }).then(setError),
+    set: (bed, figure, value) => void updateBeds({ id: bed.id, [figure]: value }).then(setError),
     refuse: (figure) => setError({ code: 'invalid_request', message: figure }),
   };
 
   const addLine = async () => {
-    const failed = await mutate('bed.update', { id: newId(), unit, type, staffed: 0, occupied: 0, surge: 0 });
+    const failed = await updateBeds({ id: newId(), unit, type, staffed: 0, occupied: 0, surge: 0 });
     setError(failed);
     if (!failed) setUnit('');
   };

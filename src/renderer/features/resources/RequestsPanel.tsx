@@ -9,18 +9,22 @@ import { useApp } from '../../state/store-context';
 import { priorityLabel } from './labels';
 import { RequestsGrid } from './RequestsGrid';
 import { parseCount } from './stock-columns';
-import { useMutate, useResourceQuery } from './use-resource-query';
+import { useLive } from '../../state/use-live';
+import { useMutation } from '../../state/use-mutation';
 
-const REQUEST_KINDS = ['resourceRequest', 'stock'];
 const NO_REQUESTS: ResourceRequest[] = [];
 const HOUR = 3_600_000;
 
 /** HICS 213RR requests: raise, then Logistics approves, rejects or fills; the 257 record is derived from the fills. */
 export function RequestsPanel() {
   const { t, i18n } = useTranslation();
-  const mutate = useMutate();
-  const { data } = useResourceQuery('resources.requests', {}, REQUEST_KINDS);
-  const { data: stock } = useResourceQuery('resources.stock', { windowDays: 7 }, ['stock']);
+  const raiseRequest = useMutation('request.raise').run;
+  const fillRequest = useMutation('request.fill').run;
+  const approve = useMutation('request.approve').run;
+  const reject = useMutation('request.reject').run;
+  const { data } = useLive('resources.requests', {});
+  // The holdings to fill from; the same read as the stock grid's, so both share it.
+  const { data: stock } = useLive('resources.stock', { windowDays: 7 });
   const [error, setError] = useState<UiError | null>(null);
   const [form, setForm] = useState({ item: '', qty: '', hours: '4', priority: 'urgent' as 'urgent' | 'high' | 'routine', justification: '', section: '' });
   const [fill, setFill] = useState<Record<string, { stockId: string; qty: string }>>({});
@@ -35,7 +39,7 @@ export function RequestsPanel() {
     const qty = parseCount(form.qty);
     const hours = parseCount(form.hours);
     if (!qty || hours === null) return setError({ code: 'invalid_request', message: 'qty' });
-    const failed = await mutate('request.raise', { id: newId(), item: form.item, qty, neededBy: Date.now() + hours * HOUR, priority: form.priority, justification: form.justification, section: form.section });
+    const failed = await raiseRequest({ id: newId(), item: form.item, qty, neededBy: Date.now() + hours * HOUR, priority: form.priority, justification: form.justification, section: form.section });
     setError(failed);
     if (!failed) setForm({ ...form, qty: '', justification: '' });
   };
@@ -44,7 +48,7 @@ export function RequestsPanel() {
     const choice = fill[request.id];
     const qty = parseCount(choice?.qty ?? '');
     if (!choice?.stockId || !qty) return setError({ code: 'invalid_request', message: 'fill' });
-    setError(await mutate('request.fill', { id: request.id, stockId: choice.stockId, qty }));
+    setError(await fillRequest({ id: request.id, stockId: choice.stockId, qty }));
   };
 
   return (
@@ -79,8 +83,8 @@ export function RequestsPanel() {
             <strong>{current.item} · {t('resources.requests.filledOf', { filled: filledQty(current), qty: current.qty })} · {current.section}</strong>
             {current.status === 'pending' ? (
               <>
-                <button type="button" onClick={() => void mutate('request.approve', { id: current.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
-                <button type="button" onClick={() => void mutate('request.reject', { id: current.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
+                <button type="button" onClick={() => void approve({ id: current.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
+                <button type="button" onClick={() => void reject({ id: current.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
               </>
             ) : null}
             {current.status === 'approved' || current.status === 'partially_filled' ? (

@@ -11,8 +11,9 @@ import { categoryLabel } from './labels';
 import { parseCount, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';
 import { exportStock, StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
-import { useMutate } from './use-resource-query';
-import { useStockRows } from './use-stock-rows';
+import { useLive } from '../../state/use-live';
+import { useMutation } from '../../state/use-mutation';
+import { useGridRows } from './use-grid-rows';
 import { useStockImport } from './use-stock-import';
 import { downloadCsv } from './download';
 import { useRememberedGrouping } from './use-remembered-grouping';
@@ -31,15 +32,18 @@ export function StockPanel() {
   const [groupBy, setGroupBy] = useRememberedGrouping(`hcc.resources.stockGroup.${user}`, STOCK_GROUPINGS);
   // The side totals follow the grid's grouping; an ungrouped grid still gets totals by category.
   const totalsBy = groupBy === 'store' ? 'store' : 'category';
-  const mutate = useMutate();
+  const receive = useMutation('stock.receive').run;
+  const issueStock = useMutation('stock.issue').run;
+  const saveItem = useMutation('stock.saveItem').run;
   const stockImport = useStockImport();
   // A new file is a new action: the last edit's refusal no longer applies.
   const importFile = (file: File) => {
     setError(null);
     stockImport.start(file);
   };
-  const { data, error: readError } = useStockRows(windowDays);
-  const rows = useMemo(() => data?.rows ?? [], [data]);
+  // 20,000 holdings, kept live: a change to a few comes back as those rows, patched in, not the store re-read.
+  const { data, error: readError } = useLive('resources.stock', { windowDays }, { keepPrevious: true });
+  const rows = useGridRows(data);
   const totals = useMemo(() => stockTotals(rows, totalsBy), [rows, totalsBy]);
   // The grid hands back the row as it was when clicked; show the holding as it is now.
   const holding = useMemo(() => (selected ? (rows.find((r) => r.id === selected.id) ?? selected) : null), [rows, selected]);
@@ -47,13 +51,13 @@ export function StockPanel() {
   const edits: StockEdits = {
     setQty: (row, qty) => {
       const delta = qty - row.qty;
-      void (delta > 0 ? mutate('stock.receive', { id: row.id, item: row.item, store: row.store, qty: delta }) : mutate('stock.issue', { id: row.id, qty: -delta })).then(setError);
+      void (delta > 0 ? receive({ id: row.id, item: row.item, store: row.store, qty: delta }) : issueStock({ id: row.id, qty: -delta })).then(setError);
     },
     setItemField: (row, field, value) => {
       const item = data?.items.find((i) => i.name === row.item);
       if (!item) return;
       const { id, name, category, unit, par, yellowAt, redAt } = item;
-      void mutate('stock.saveItem', { id, name, category, unit, par, yellowAt, redAt, [field]: value }).then(setError);
+      void saveItem({ id, name, category, unit, par, yellowAt, redAt, [field]: value }).then(setError);
     },
     refuse: (field) => setError({ code: 'invalid_request', message: field }),
   };
@@ -61,7 +65,7 @@ export function StockPanel() {
   const issue = async () => {
     const qty = parseCount(issueQty);
     if (!selected || !qty) return setError({ code: 'invalid_request', message: 'qty' });
-    const failed = await mutate('stock.issue', { id: selected.id, qty });
+    const failed = await issueStock({ id: selected.id, qty });
     setError(failed);
     if (!failed) setIssueQty('');
   };

@@ -1,15 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEchart } from './use-echart';
-import { useResourceQuery } from './use-resource-query';
+import { useLive } from '../../state/use-live';
 
 const DAYS = 14;
-const TREND_KINDS = ['stock'];
 
 /** An item's closing stock (line) and daily use (bars) over two weeks, across every store that holds it. */
 export function StockTrendChart({ item }: { item: string }) {
   const { t, i18n } = useTranslation();
-  const { data } = useResourceQuery('resources.trend', { item, days: DAYS }, TREND_KINDS);
+  const { data } = useLive('resources.trend', { item, days: DAYS }, { keepPrevious: true });
   const { host, chart } = useEchart();
 
   useEffect(() => {

@@ -6,7 +6,7 @@ import type { MutationInput } from '../../../domain/mutators';
 import { validateStockCsv, type ImportRowError } from '../../../domain/stock-import';
 import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
-import { useMutate } from './use-resource-query';
+import { useMutation } from '../../state/use-mutation';
 
 export type ImportState =
   | { phase: 'idle' }
@@ -53,13 +53,13 @@ const checkStock = (header: string[], records: Record<string, string>[]) => vali
 const checkBeds = (header: string[], records: Record<string, string>[]) => validateBedCsv(header, records, newId);
 
 export function useStockImport() {
-  const mutate = useMutate();
-  const send = useCallback((rows: MutationInput<'stock.import'>['rows']) => mutate('stock.import', { rows }), [mutate]);
+  const importStock = useMutation('stock.import').run;
+  const send = useCallback((rows: MutationInput<'stock.import'>['rows']) => importStock({ rows }), [importStock]);
   return useCsvImport(checkStock, send);
 }
 
 export function useBedImport() {
-  const mutate = useMutate();
-  const send = useCallback((rows: MutationInput<'bed.import'>['rows']) => mutate('bed.import', { rows }), [mutate]);
+  const importBeds = useMutation('bed.import').run;
+  const send = useCallback((rows: MutationInput<'bed.import'>['rows']) => importBeds({ rows }), [importBeds]);
   return useCsvImport(checkBeds, send);
 }

@@ -1,24 +1,22 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { formatTime } from '../../lib/time';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useProfessionLabels } from './labels';
-import { useRosterQuery } from './use-roster-query';
+import { useLive } from '../../state/use-live';
+import { useNow } from '../../app/use-now';
+
+const MINUTE = 60_000;
 
 /** Coverage at a glance: rostered against required by unit and role, now and next; gaps in red with the number. */
 export function CoveragePanel() {
   const { t, i18n } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const labels = useProfessionLabels();
-  const coverage = useRosterQuery('roster.coverage', {});
-  const { reload } = coverage;
-  // Shifts change on the clock, not only on edits.
-  useEffect(() => {
-    const timer = setInterval(() => void reload(), 60_000);
-    return () => clearInterval(timer);
-  }, [reload]);
+  // Shifts change on the clock, not only on edits: the read moves on each minute.
+  const minute = Math.floor(useNow(MINUTE) / MINUTE) * MINUTE;
+  const coverage = useLive('roster.coverage', { at: minute }, { keepPrevious: true });
   const rows = coverage.data ?? [];
   const gaps = rows.filter((r) => r.gap > 0);
   return (

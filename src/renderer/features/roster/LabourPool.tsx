@@ -13,7 +13,8 @@ import type { UiError } from '../../lib/ui-error';
 import { selectCurrentIncident, selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useProfessionLabels } from './labels';
-import { useMutate, useRosterQuery } from './use-roster-query';
+import { useLive } from '../../state/use-live';
+import { useMutation } from '../../state/use-mutation';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -31,12 +32,15 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
   const labels = useProfessionLabels();
-  const mutate = useMutate();
-  const pool = useRosterQuery('roster.pool', { incidentId: incident.id });
-  const board = useRosterQuery('board.get', { incidentId: incident.id });
+  const checkInStaff = useMutation('pool.checkIn').run;
+  const assignStaff = useMutation('pool.assign').run;
+  const checkOut = useMutation('pool.checkOut').run;
+  const pool = useLive('roster.pool', { incidentId: incident.id });
+  // The tasks a person can be sent to: the board as every other screen reads it, live on the board's kinds.
+  const board = useLive('board.get', { incidentId: incident.id });
   // The hour is enough resolution for "who is rostered now" and keeps the read from changing every minute.
   const hour = Math.floor(now / HOUR) * HOUR;
-  const plan = useRosterQuery('roster.plan', { from: hour - DAY, to: hour + DAY });
+  const plan = useLive('roster.plan', { from: hour - DAY, to: hour + DAY }, { keepPrevious: true });
   const [who, setWho] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   const [position, setPosition] = useState<Record<string, string>>({});
@@ -58,7 +62,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
     const key = who.trim().toLowerCase();
     const person = byNo.get(key) ?? staff.find((s) => s.name.toLowerCase() === key);
     if (!person) return setError({ code: 'not_found', message: who, fields: ['staffNo'] });
-    const failed = await mutate('pool.checkIn', { id: newId(), incidentId: incident.id, staffId: person.id });
+    const failed = await checkInStaff({ id: newId(), incidentId: incident.id, staffId: person.id });
     setError(failed);
     if (!failed) setWho('');
   };
@@ -66,7 +70,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   const assign = async (entryId: string) => {
     const target = position[entryId] ?? 'ops.medical-care.casualty-care';
     const taskId = target.startsWith('task:') ? target.slice('task:'.length) : null;
-    setError(await mutate('pool.assign', taskId ? { id: entryId, taskId } : { id: entryId, positionId: target, assignmentId: newId() }));
+    setError(await assignStaff(taskId ? { id: entryId, taskId } : { id: entryId, positionId: target, assignmentId: newId() }));
   };
 
   return (
@@ -117,7 +121,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
                     ) : null}
                   </select>
                   <button type="button" className="secondary" onClick={() => void assign(e.id)}>{t('roster.pool.assign')}</button>
-                  <button type="button" className="secondary" onClick={() => void mutate('pool.checkOut', { id: e.id }).then(setError)}>{t('roster.pool.checkOut')}</button>
+                  <button type="button" className="secondary" onClick={() => void checkOut({ id: e.id }).then(setError)}>{t('roster.pool.checkOut')}</button>
                 </td>
               </tr>
             );
@@ -145,13 +149,13 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
 /** HICS 253: registers a walk-in volunteer and checks them into the pool in one step. */
 function VolunteerForm({ incidentId, onError }: { incidentId: string; onError: (e: UiError | null) => void }) {
   const { t } = useTranslation();
-  const mutate = useMutate();
+  const registerVolunteer = useMutation('staff.registerVolunteer').run;
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [skills, setSkills] = useState('');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const failed = await mutate('staff.registerVolunteer', { id: newId(), poolEntryId: newId(), incidentId, name, phone, skills, languages: [] });
+    const failed = await registerVolunteer({ id: newId(), poolEntryId: newId(), incidentId, name, phone, skills, languages: [] });
     onError(failed);
     if (!failed) {
       setName('');

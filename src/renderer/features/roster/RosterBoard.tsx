@@ -13,8 +13,8 @@ import { useApp } from '../../state/store-context';
 import { useProfessionLabels, useRuleText } from './labels';
 import { PaletteEntry, RosterGrid, type CellPos, type DragItem, type DropTarget } from './RosterGrid';
 import { previewViolations, rosterSlots, RosterViewBuilder, type RosterSlot } from './roster-view';
-import { useRosterPlan } from './use-roster-plan';
-import { useMutate } from './use-roster-query';
+import { useLive } from '../../state/use-live';
+import { useMutation } from '../../state/use-mutation';
 import { useRosterWarnings } from './use-roster-warnings';
 import { useSavedView } from './use-saved-view';
 
@@ -30,7 +30,10 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   const timeZone = useApp(selectTimeZone);
   const labels = useProfessionLabels();
   const ruleText = useRuleText();
-  const mutate = useMutate();
+  const assignShift = useMutation('roster.assign').run;
+  const unassignShift = useMutation('roster.unassign').run;
+  const moveShift = useMutation('roster.move').run;
+  const assignMany = useMutation('roster.assignMany').run;
   const units = useMemo(() => [...new Set(staff.map((s) => s.homeUnit))].sort(), [staff]);
   const [saved, save] = useSavedView();
   const unit = saved.unit !== undefined && units.includes(saved.unit) ? saved.unit : (units[0] ?? '');
@@ -47,7 +50,8 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   const [paletteFilter, setPaletteFilter] = useState('');
 
   const from = zonedInstant(week, 0, timeZone);
-  const plan = useRosterPlan(from - DAY, from + (days + 1) * DAY);
+  // A week's roster: one assignment comes back as the shifts it changed, patched in, not four weeks re-read.
+  const plan = useLive('roster.plan', { from: from - DAY, to: from + (days + 1) * DAY }, { keepPrevious: true });
   const shifts = plan.data?.shifts ?? noShifts;
   const requirements = plan.data?.requirements ?? noRequirements;
   const rules = plan.data?.rules;
@@ -68,8 +72,8 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
 
   const assign = useCallback(
     (person: Staff, column: RosterSlot) =>
-      run(mutate('roster.assign', { id: newId(), staffId: person.id, unit, role, shiftCode: column.code, start: column.start, end: column.end })),
-    [run, mutate, unit, role],
+      run(assignShift({ id: newId(), staffId: person.id, unit, role, shiftCode: column.code, start: column.start, end: column.end })),
+    [run, assignShift, unit, role],
   );
 
   // The view as last painted, for a toggle that stays the same function across changes: every cell holds it,
@@ -84,9 +88,9 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
       const column = painted.current.columns[pos.col];
       if (!row || !column) return;
       const shift = row.cells[pos.col];
-      void (shift ? run(mutate('roster.unassign', { id: shift.id })) : assign(row.staff, column));
+      void (shift ? run(unassignShift({ id: shift.id })) : assign(row.staff, column));
     },
-    [run, mutate, assign],
+    [run, unassignShift, assign],
   );
 
   const drop = useCallback(
@@ -94,9 +98,9 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
       if (item.kind === 'person') return void assign(item.staff, target.column);
       const { shift } = item;
       if (shift.staffId === target.staff.id && shift.start === target.column.start) return;
-      void run(mutate('roster.move', { id: shift.id, staffId: target.staff.id, shiftCode: target.column.code, start: target.column.start, end: target.column.end }));
+      void run(moveShift({ id: shift.id, staffId: target.staff.id, shiftCode: target.column.code, start: target.column.start, end: target.column.end }));
     },
-    [assign, run, mutate],
+    [assign, run, moveShift],
   );
 
   const copyLastWeek = () => {
@@ -113,7 +117,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
         if (taken.has(`${s.staffId}/${inst.start}`)) return [];
         return [{ id: newId(), staffId: s.staffId, unit, role, shiftCode: s.shiftCode, start: inst.start, end: inst.end }];
       });
-    if (copies.length > 0) void run(mutate('roster.assignMany', { shifts: copies }));
+    if (copies.length > 0) void run(assignMany({ shifts: copies }));
   };
 
   const focusedRow = view.rows[focus.row];
@@ -196,13 +200,13 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
 
 function RequirementForm({ unit, role, defs }: { unit: string; role: Profession; defs: readonly ShiftDefinition[] }) {
   const { t } = useTranslation();
-  const mutate = useMutate();
+  const setRequirement = useMutation('roster.setRequirement').run;
   const [code, setCode] = useState('');
   const [min, setMin] = useState('2');
   const [error, setError] = useState<UiError | null>(null);
   const shiftCode = defs.some((d) => d.code === code) ? code : (defs[0]?.code ?? '');
   const submit = async () => {
-    setError(await mutate('roster.setRequirement', { id: newId(), unit, role, shiftCode, min: Number(min) }));
+    setError(await setRequirement({ id: newId(), unit, role, shiftCode, min: Number(min) }));
   };
   return (
     <form className="form roster-min" onSubmit={(e) => { e.preventDefault(); void submit(); }} data-testid="roster-min-form">

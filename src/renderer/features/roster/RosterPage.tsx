@@ -7,20 +7,19 @@ import { LabourPool } from './LabourPool';
 import { RosterBoard } from './RosterBoard';
 import { RosterSetup } from './RosterSetup';
 import { StaffDirectory } from './StaffDirectory';
-import { useRosterQuery } from './use-roster-query';
+import { useLive } from '../../state/use-live';
 import './grid-setup';
 import './roster.css';
 
 type Tab = 'roster' | 'coverage' | 'pool' | 'staff' | 'setup';
 const tabs: readonly Tab[] = ['roster', 'coverage', 'pool', 'staff', 'setup'];
-/** `roster.staff` is the directory alone: an assignment must not re-read (and re-sort the grid for) 300 people. */
-const staffKinds = ['staff'] as const;
 
 /** Staff and shift roster: the week's plan, coverage now and next, the incident's labour pool, the directory. */
 export function RosterPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('roster');
-  const staff = useRosterQuery('roster.staff', {}, staffKinds);
+  // The directory alone: an assignment does not re-read (and re-sort the grid for) 300 people.
+  const staff = useLive('roster.staff', {});
   const now = useNow(60_000);
   const label: Record<Tab, string> = {
     roster: t('roster.tabs.roster'),

@@ -6,7 +6,8 @@ import { can, RoleSchema } from '../../../domain/roles';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
-import { useMutate, useRosterQuery } from './use-roster-query';
+import { useLive } from '../../state/use-live';
+import { useMutation } from '../../state/use-mutation';
 
 const DAY = 24 * 3_600_000;
 const clock = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -14,7 +15,7 @@ const clock = (minute: number): string => `${String(Math.floor(minute / 60)).pad
 /** Shift patterns (built-in and the hospital's own) and the fatigue limits the server checks every roster change against. */
 export function RosterSetup({ now }: { now: number }) {
   // Only the shift templates and rules matter here; the range keeps the read small.
-  const plan = useRosterQuery('roster.plan', { from: now, to: now + DAY });
+  const plan = useLive('roster.plan', { from: now, to: now + DAY }, { keepPrevious: true });
   return (
     <div className="roster-setup" data-testid="roster-setup">
       <ShiftTemplates templates={plan.data?.templates ?? []} />
@@ -25,7 +26,7 @@ export function RosterSetup({ now }: { now: number }) {
 
 function ShiftTemplates({ templates }: { templates: Parameters<typeof shiftDefinitions>[0] }) {
   const { t } = useTranslation();
-  const mutate = useMutate();
+  const defineShift = useMutation('roster.defineShift').run;
   const [code, setCode] = useState('');
   const [start, setStart] = useState('09:00');
   const [hours, setHours] = useState('10');
@@ -34,7 +35,7 @@ function ShiftTemplates({ templates }: { templates: Parameters<typeof shiftDefin
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const [h = 0, m = 0] = start.split(':').map(Number);
-    const failed = await mutate('roster.defineShift', { id: newId(), code: code.trim(), startMinute: h * 60 + m, hours: Number(hours) });
+    const failed = await defineShift({ id: newId(), code: code.trim(), startMinute: h * 60 + m, hours: Number(hours) });
     setError(failed);
     if (!failed) setCode('');
   };
@@ -76,7 +77,7 @@ function useCanCommand(): boolean {
 
 function FatigueRules({ rules }: { rules: RosterRulesFields }) {
   const { t } = useTranslation();
-  const mutate = useMutate();
+  const setRules = useMutation('roster.setRules').run;
   const allowed = useCanCommand();
   const [draft, setDraft] = useState<Record<keyof RosterRulesFields, string>>({
     maxConsecutiveHours: String(rules.maxConsecutiveHours),
@@ -91,7 +92,7 @@ function FatigueRules({ rules }: { rules: RosterRulesFields }) {
   ];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setError(await mutate('roster.setRules', {
+    setError(await setRules({
       maxConsecutiveHours: Number(draft.maxConsecutiveHours),
       minRestHours: Number(draft.minRestHours),
       maxWeeklyHours: Number(draft.maxWeeklyHours),

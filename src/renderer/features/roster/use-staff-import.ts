@@ -4,13 +4,13 @@ import { newId } from '../../../domain/ids';
 import { validateStaffCsv, type CsvRowError } from '../../../domain/staff-csv';
 import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
-import { useMutate } from './use-roster-query';
+import { useMutation } from '../../state/use-mutation';
 
 export type ImportOutcome = { kind: 'idle' } | { kind: 'imported'; count: number } | { kind: 'rows'; errors: CsvRowError[] } | { kind: 'refused'; error: UiError };
 
 /** Reads a CSV file, checks every row, and sends the whole file as one `staff.import` or nothing at all. */
 export function useStaffImport() {
-  const mutate = useMutate();
+  const importStaff = useMutation('staff.import').run;
   const [outcome, setOutcome] = useState<ImportOutcome>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
 
@@ -24,12 +24,12 @@ export function useStaffImport() {
       } else if (checked.rows.length === 0) {
         setOutcome({ kind: 'rows', errors: [{ row: 2, column: 'staff_no', reason: 'no rows' }] });
       } else {
-        const failed = await mutate('staff.import', { rows: checked.rows.map((r) => ({ ...r, id: newId() })) });
+        const failed = await importStaff({ rows: checked.rows.map((r) => ({ ...r, id: newId() })) });
         setOutcome(failed ? { kind: 'refused', error: failed } : { kind: 'imported', count: checked.rows.length });
       }
       setBusy(false);
     },
-    [mutate],
+    [importStaff],
   );
 
   return { outcome, busy, importText };

@@ -2,23 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
 import { useApp } from '../../state/store-context';
-import { useAction } from '../incidents/use-action';
+import { useMutation } from '../../state/use-mutation';
 
 /** Where a workstation joins its hospital server; the work done before (standalone) is kept and pushed. */
 export function ServerLoginPanel() {
   const { t } = useTranslation();
   const sync = useApp((s) => s.sync);
-  const login = useApp((s) => s.login);
-  const logout = useApp((s) => s.logout);
-  const loginAction = useAction(login);
-  const logoutAction = useAction(logout);
+  const loginAction = useMutation('auth.login');
+  const logoutAction = useMutation('auth.logout');
   const [serverUrl, setServerUrl] = useState(sync?.serverUrl ?? 'http://127.0.0.1:4710');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await loginAction.run(serverUrl.trim(), username.trim(), password)) setPassword('');
+    if (!(await loginAction.run({ serverUrl: serverUrl.trim(), username: username.trim(), password }))) setPassword('');
   };
 
   if (sync?.user && !sync.needsLogin) {
@@ -32,7 +30,7 @@ export function ServerLoginPanel() {
           <dt>{t('serverLogin.roles')}</dt>
           <dd>{sync.user.roles.join(', ')}</dd>
         </dl>
-        <button type="button" disabled={logoutAction.busy} onClick={() => void logoutAction.run()}>
+        <button type="button" disabled={logoutAction.busy} onClick={() => void logoutAction.run({})}>
           {t('serverLogin.logout')}
         </button>
         {logoutAction.error ? <ErrorText error={logoutAction.error} /> : null}

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSchema } from '../../../contract/settings';
 import { ErrorText } from '../../app/ErrorText';
 import { languageKey } from '../../i18n/keys';
-import type { UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useMutation } from '../../state/use-mutation';
 import { ServerLoginPanel } from './ServerLoginPanel';
 import { WallSetup } from '../wall/WallSetup';
 
@@ -13,9 +12,9 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
   const language = useApp(selectLanguage);
-  const setLanguage = useApp((s) => s.setLanguage);
-  const [error, setError] = useState<UiError | null>(null);
-  const choose = async (value: string) => setError(await setLanguage(LanguageSchema.parse(value)));
+  const setLanguage = useMutation('settings.update');
+  const { error } = setLanguage;
+  const choose = (value: string) => setLanguage.run({ language: LanguageSchema.parse(value) });
   return (
     <div className="settings-page">
     <section className="panel narrow" aria-labelledby="settings-title">

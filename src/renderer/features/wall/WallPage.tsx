@@ -12,13 +12,13 @@ import { useNow } from '../../app/use-now';
 import { incidentTypeKey } from '../../i18n/keys';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { forIncident, useMapFeatures } from '../map/use-map-features';
+import { useLive } from '../../state/use-live';
+import { forIncident, useMapFeatures } from '../map/use-feature-index';
 import { AlertTicker } from './AlertTicker';
 import { StaleNotice } from './StaleNotice';
 import { tickerItems } from './wall-figures';
 import { WallPanel } from './WallPanels';
 import { useRotation } from './use-rotation';
-import { useWallBoard } from './use-wall-board';
 import { PanelBoundary } from '../../ui/PanelBoundary';
 
 /** The command room's wall: read-only, readable from across the room, updated live, honest when stale. */
@@ -27,7 +27,7 @@ export function WallPage() {
   const incident = useApp(selectCurrentIncident);
   const layout = useApp((s) => s.settings?.wall ?? defaultWallLayout);
   const now = useNow(5_000);
-  const board = useWallBoard(incident?.id ?? null);
+  const board = useLive('board.get', incident ? { incidentId: incident.id } : null).data;
   const { index: mapIndex, features: all } = useMapFeatures();
   const features = useMemo(() => forIncident(all, incident?.id ?? null), [all, incident]);
   const page = useRotation(layout.pages.length, layout.rotateSeconds);

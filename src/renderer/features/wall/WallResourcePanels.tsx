@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { summariseCoverage } from './wall-figures';
 import { bedTypeLabel, professionLabel } from './wall-labels';
-import { useLiveRead } from './use-live-read';
+import { useNow } from '../../app/use-now';
+import { useLive } from '../../state/use-live';
 
-const RESOURCE_KINDS = ['bedCount', 'stock', 'stockItem'] as const;
-const ROSTER_KINDS = ['rosterShift', 'staffingRequirement', 'shiftTemplate'] as const;
-/** Who is on shift changes with the clock, not only with edits: re-read each minute. */
-const COVERAGE_REFRESH_MS = 60_000;
+/** Who is on shift changes with the clock, not only with edits: read again each minute. */
+const MINUTE = 60_000;
 const MAX_ROWS = 8;
 
 function NoData({ text }: { text?: string }) {
@@ -17,7 +16,7 @@ function NoData({ text }: { text?: string }) {
 /** Available beds by HAvBED type from the resources feature; only types this hospital has staffed beds of. */
 export function BedsPanel() {
   const { t } = useTranslation();
-  const summary = useLiveRead('resources.summary', {}, RESOURCE_KINDS);
+  const summary = useLive('resources.summary', {}).data;
   if (!summary) return <NoData />;
   const rows = summary.bedsAvailable.filter((b) => b.staffed > 0 || b.available > 0);
   if (rows.length === 0) return <NoData text={t('wall.beds.none')} />;
@@ -42,7 +41,7 @@ export function BedsPanel() {
 /** Stock holdings in the red (below par or running out) from the resources feature. */
 export function StockPanel() {
   const { t } = useTranslation();
-  const summary = useLiveRead('resources.summary', {}, RESOURCE_KINDS);
+  const summary = useLive('resources.summary', {}).data;
   if (!summary) return <NoData />;
   if (summary.redStock.length === 0) return <NoData text={t('wall.stock.none')} />;
   const shown = summary.redStock.slice(0, MAX_ROWS);
@@ -70,7 +69,8 @@ export function StockPanel() {
 /** Staff on duty against required, from the roster feature's coverage read. */
 export function StaffPanel() {
   const { t } = useTranslation();
-  const coverage = useLiveRead('roster.coverage', {}, ROSTER_KINDS, COVERAGE_REFRESH_MS);
+  const minute = Math.floor(useNow(MINUTE) / MINUTE) * MINUTE;
+  const coverage = useLive('roster.coverage', { at: minute }, { keepPrevious: true }).data;
   if (!coverage) return <NoData />;
   const rows = summariseCoverage(coverage);
   if (rows.length === 0) return <NoData text={t('wall.staff.none')} />;

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterShift } from '../../../src/domain/roster';
-import { patchShifts } from '../../../src/renderer/features/roster/patch-shifts';
+import { applyRowDelta, liveReads } from '../../../src/contract/live';
+
+/** A roster plan's shifts with a row delta applied, as the workstation and the renderer both patch them. */
+function patchShifts(shifts: RosterShift[], rows: RosterShift[], removed: string[]): RosterShift[] {
+  return applyRowDelta({ shifts }, liveReads['roster.plan'].keyed, { rows, removed }).shifts;
+}
 
 const shift = (id: string, start = 0): RosterShift => ({
   id, space: 's', staffId: 'p', unit: 'ED', role: 'nurse', shiftCode: 'D12', start, end: start + 1, assignedAt: 0, assignedBy: 'u',
 });
 
-describe('patching changed shifts into a plan', () => {
+describe('patching a keyed read with a row delta', () => {
   it('replaces changed shifts in place, drops removed ones and keeps every other object', () => {
     const plan = [shift('a'), shift('b'), shift('c'), shift('d')];
     const moved = shift('b', 5);
