@@ -16,6 +16,20 @@ const nativeAndServers = {
   message: 'storage and servers belong to src/workstation, src/server or src/host',
 };
 
+/** A feature's folder is its own: another feature uses it only through its index (`../map`, never `../map/MapPane`). */
+const featureBoundary = { regex: '^\\.\\./[^./][^/]*/', message: 'a feature imports another feature only through its index (../<feature>), never its inner files' };
+const domainPatterns = [
+  nodeBuiltins, electron, nativeAndServers,
+  { group: ['react', 'react-dom', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/domain imports nothing of ours' },
+];
+const rendererPatterns = [
+  nodeBuiltins, electron, nativeAndServers,
+  { group: ['**/workstation/**', '**/server/**', '**/host/**'], message: 'the renderer talks to the workstation only through src/contract' },
+];
+const mainPatterns = [
+  { group: ['**/server/**', '**/renderer/**', '**/host/**', '**/domain/**', 'better-sqlite3', 'pg', '@electric-sql/*', 'fastify', '@fastify/*'], message: 'electron/main speaks the contract (src/contract) and nothing else of ours' },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**', '.electron-native/**'] },
   js.configs.recommended,
@@ -40,10 +54,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  layer(['src/domain/**'], [
-    nodeBuiltins, electron, nativeAndServers,
-    { group: ['react', 'react-dom', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/domain imports nothing of ours' },
-  ]),
+  layer(['src/domain/**'], domainPatterns),
+  layer(['src/domain/*/**/*.ts'], [...domainPatterns, featureBoundary]),
   layer(['src/common/**'], [
     nodeBuiltins, electron, nativeAndServers,
     { group: ['react', 'react-dom', '**/domain/**', '**/contract/**', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/common holds primitives that run anywhere and import nothing of ours' },
@@ -56,10 +68,8 @@ export default tseslint.config(
     nodeBuiltins, electron, nativeAndServers,
     { group: ['react', '**/workstation/**', '**/server/**', '**/host/**', '**/renderer/**'], message: 'src/contract imports only src/domain' },
   ]),
-  layer(['src/renderer/**'], [
-    nodeBuiltins, electron, nativeAndServers,
-    { group: ['**/workstation/**', '**/server/**', '**/host/**'], message: 'the renderer talks to the workstation only through src/contract' },
-  ]),
+  layer(['src/renderer/**'], rendererPatterns),
+  layer(['src/renderer/features/*/**/*.{ts,tsx}'], [...rendererPatterns, featureBoundary]),
   layer(['src/workstation/**'], [
     electron,
     { group: ['**/renderer/**', '**/server/**', '**/host/**', 'fastify', '@fastify/*', 'pg', '@electric-sql/*'], message: 'src/workstation may import domain and contract only' },
@@ -72,6 +82,9 @@ export default tseslint.config(
     electron,
     { group: ['**/renderer/**', '**/server/**'], message: 'the web host serves the built renderer; it imports workstation and contract only' },
   ]),
+  // Only the utility process's two files start the workstation core; the main process reaches it over messages.
+  { ...layer(['electron/main/**'], [...mainPatterns, { group: ['**/workstation/**'], message: 'the main process reaches the workstation core only over utility-process messages' }]), ignores: ['electron/main/workstation-process.ts', 'electron/main/workstation-service.ts'] },
+  layer(['electron/main/workstation-process.ts', 'electron/main/workstation-service.ts'], mainPatterns),
   layer(['electron/preload/**'], [
     { group: ['**/workstation/**', '**/server/**', '**/renderer/**', '**/host/**', '**/domain/**'], message: 'the preload exposes the contract client and nothing else' },
   ]),

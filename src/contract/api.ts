@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { combine } from '../common/combine';
 import { IncidentSchema } from '../domain/incident';
 import { IdSchema } from '../domain/ids';
 import { JobActionSheetSchema } from '../domain/job-action-sheets';
@@ -18,11 +19,8 @@ import { LoginRequestSchema } from './sync';
 
 const NoParams = z.strictObject({});
 
-/**
- * The workstation API: every method the renderer may call, with its parameter and result schemas. The same map
- * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge.
- */
-export const api = {
+/** The methods of the app itself: settings, the board, sync and sessions, live reads. */
+export const coreApi = {
   'app.info': {
     params: NoParams,
     result: z.object({ version: z.string(), schemaVersion: z.number().int(), clientId: z.string(), dataDir: z.string() }),
@@ -35,11 +33,6 @@ export const api = {
   'timeline.get': { params: z.strictObject({ incidentId: IdSchema }), result: z.array(TimelineItemSchema) },
   /** The Job Action Sheets shipped with this build, in both languages. */
   'jas.templates': { params: NoParams, result: z.array(JobActionSheetSchema) },
-  ...resourcesApi,
-  ...mapApi,
-  ...rosterApi,
-  ...directoryApi,
-  ...exchangeApi,
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),
@@ -82,6 +75,13 @@ export const api = {
   },
   'live.unsubscribe': { params: z.strictObject({ queryId: QueryIdSchema }), result: z.object({}) },
 } as const;
+
+/**
+ * The workstation API: every method the renderer may call, with its parameter and result schemas. The same map
+ * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
+ * feature brings its part; a method two parts both name stops the app at start-up.
+ */
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

@@ -21,22 +21,11 @@ import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
 import type { MutationContext, Mutator, Tx } from './mutation';
+import { combine } from '../common/combine';
 
-/** Every named mutation. The registry refuses duplicate names at start-up rather than letting one shadow another. */
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-
-function registry<G extends Record<string, Mutator>[]>(...groups: G): UnionToIntersection<G[number]> {
-  const all: Record<string, Mutator> = {};
-  for (const group of groups) {
-    for (const [name, mutator] of Object.entries(group)) {
-      if (Object.hasOwn(all, name)) throw new Error(`mutation ${name} is defined twice`);
-      all[name] = mutator;
-    }
-  }
-  return all as UnionToIntersection<G[number]>;
-}
-
-export const mutators = registry(
+/** Every named mutation; a name two groups both define stops the app at start-up (combine). */
+export const mutators = combine(
+  'mutations',
   incidentMutators,
   stockMutators,
   bedMutators,

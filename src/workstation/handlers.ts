@@ -1,3 +1,5 @@
+import { combine } from '../common/combine';
+import type { coreApi } from '../contract/api';
 import type { Handlers } from '../contract/dispatch';
 import { ApiFailure } from '../contract/errors';
 import { DomainError } from '../domain/errors';
@@ -20,6 +22,19 @@ import { announceSpaceChange } from './space-store';
 
 /** The API contract served by the workstation. Every store access goes through the one serial queue. */
 export function createHandlers(ws: WorkstationInternals): Handlers {
+  return combine(
+    'workstation handlers',
+    coreHandlers(ws),
+    createResourcesHandlers(ws),
+    createMapHandlers(ws),
+    createRosterHandlers(ws),
+    createDirectoryHandlers(ws),
+    createExchangeHandlers(ws),
+  );
+}
+
+/** The handlers of the app's own methods (coreApi in contract/api.ts). */
+function coreHandlers(ws: WorkstationInternals): Pick<Handlers, keyof typeof coreApi> {
   const { store, queue, events } = ws;
   return {
     'app.info': () =>
@@ -53,12 +68,6 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     'timeline.get': ({ incidentId }) => queue.run(() => buildTimeline(readBoard(store, readSettings(store).space, incidentId))),
 
     'jas.templates': () => Promise.resolve([...jobActionSheets]),
-
-    ...createResourcesHandlers(ws),
-    ...createMapHandlers(ws),
-    ...createRosterHandlers(ws),
-    ...createDirectoryHandlers(ws),
-    ...createExchangeHandlers(ws),
 
     mutate: (request) =>
       queue.run(async () => {

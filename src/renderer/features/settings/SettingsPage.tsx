@@ -6,7 +6,7 @@ import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
 import { ServerLoginPanel } from './ServerLoginPanel';
-import { WallSetup } from '../wall/WallSetup';
+import { WallSetup } from '../wall';
 
 export function SettingsPage() {
   const { t } = useTranslation();

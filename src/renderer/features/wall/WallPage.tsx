@@ -13,7 +13,7 @@ import { incidentTypeKey } from '../../i18n/keys';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
-import { forIncident, useMapFeatures } from '../map/use-feature-index';
+import { forIncident, useMapFeatures } from '../map';
 import { AlertTicker } from './AlertTicker';
 import { StaleNotice } from './StaleNotice';
 import { tickerItems } from './wall-figures';

@@ -3,9 +3,7 @@ import { isStale, totalAvailable, type NeighbourHospital } from '../../../domain
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { baseName, region } from '../map/base-data';
-import { bedTypeLabel, warningLabel } from '../map/map-labels-text';
-import { useMinuteClock, useRegionStatus } from '../map/use-region-status';
+import { baseName, bedTypeLabel, region, useMinuteClock, useRegionStatus, warningLabel } from '../map';
 
 const districts = region.features.filter((f) => f.properties.kind === 'district');
 const hospitals = region.features.filter((f) => f.properties.kind === 'hospital');
