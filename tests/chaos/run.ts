@@ -346,6 +346,19 @@ async function converge(desks: readonly Desk[], timeoutMs: number, onRelogin: ()
         await desk.login(desk.user).catch((error: unknown) => log(`login failed: ${String(error)}`));
       }
     }
+    // A user who left a desk to a colleague with work pending finds it waiting for them there (the product never
+    // sends it under the colleague's name); in the end they come back to that desk and log in, and it goes.
+    for (const [i, s] of statuses.entries()) {
+      const desk = desks[i];
+      const waiting = s.type === 'status' && !s.status.needsLogin ? s.status.waiting[0] : undefined;
+      const owner = waiting && USERS.find((u) => u.username === waiting.displayName);
+      if (desk && waiting && owner) {
+        log(`desk ${desk.index}: ${owner.username} comes back to send ${waiting.count} changes left waiting`);
+        await desk.logout();
+        await desk.login(owner).catch((error: unknown) => log(`login failed: ${String(error)}`));
+        await sendOwn(desk, deadline);
+      }
+    }
     const settled = statuses.every((s) => s.type === 'status' && s.status.pending === 0 && s.status.connection === 'online');
     if (!settled) {
       previous = null;
@@ -364,6 +377,18 @@ async function converge(desks: readonly Desk[], timeoutMs: number, onRelogin: ()
     }
   }
   return false;
+}
+
+/** Syncs a desk until the logged-in user's own work is sent (others' may still wait), or the deadline. */
+async function sendOwn(desk: Desk, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    await desk.worker.request({ type: 'syncNow' });
+    const s = await desk.worker.request({ type: 'status' });
+    if (s.type !== 'status') return;
+    const others = s.status.waiting.reduce((n, w) => n + w.count, 0);
+    if (s.status.pending - others === 0) return;
+    await sleep(200);
+  }
 }
 
 main().then(
