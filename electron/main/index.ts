@@ -88,6 +88,7 @@ function run(): void {
       },
       onEvent: (event) => broadcast(event),
       onLive: (conn, event) => sendLive(conn, event),
+      onRestarted: () => broadcast({ type: 'restarted' }),
       log: (message) => log(message),
     });
 

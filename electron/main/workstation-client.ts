@@ -18,6 +18,8 @@ export type ClientDeps = {
   /** A live read's result for one window (by WebContents id). */
   onLive?: (conn: number, event: LiveEvent) => void;
   log: (message: string) => void;
+  /** A restarted core is ready: the windows' live reads died with the old one and must be asked again. */
+  onRestarted?: () => void;
   /** Restarts allowed per minute before the client gives up and reports the core as stopped. */
   maxRestartsPerMinute?: number;
 };
@@ -44,6 +46,7 @@ export function startWorkstationClient(deps: ClientDeps): WorkstationClient {
   let lastFatal = '';
   let stopping = false;
   let exited: (() => void) | null = null;
+  let launches = 0;
 
   const failAll = (message: string) => {
     for (const [id, resolve] of pending) {
@@ -54,6 +57,7 @@ export function startWorkstationClient(deps: ClientDeps): WorkstationClient {
 
   const launch = () => {
     const current = deps.spawn();
+    const restarted = ++launches > 1;
     child = current;
     current.on('message', (message) => {
       switch (message.type) {
@@ -75,6 +79,7 @@ export function startWorkstationClient(deps: ClientDeps): WorkstationClient {
           return;
         case 'ready':
           deps.log(`workstation core ready (client ${message.clientId})`);
+          if (restarted) deps.onRestarted?.();
           return;
         case 'closed':
           return;

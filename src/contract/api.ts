@@ -99,6 +99,8 @@ export const EventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('changed'), kinds: z.array(z.string()), ids: z.array(z.string()).max(MAX_CHANGED_IDS).optional() }),
   z.object({ type: z.literal('sync'), status: SyncStatusSchema }),
   z.object({ type: z.literal('settings'), settings: SettingsSchema }),
+  // The desktop's workstation core was restarted after a crash: it knows none of the window's live reads.
+  z.object({ type: z.literal('restarted') }),
   LiveEventSchema,
 ]);
 export type ApiEvent = z.infer<typeof EventSchema>;

@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../contract/api';
 import type { DirectoryEntry } from '../../contract/directory';
-import type { ConnectionState } from '../transport/socket-client';
+import type { ConnectionState } from '../transport/transport';
 import type { Incident } from '../../domain/incident';
 import type { Settings } from '../../contract/settings';
 import type { SyncStatus } from '../../contract/sync-status';

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Transport } from '../transport/choose-client';
+import type { Transport } from '../transport/transport';
 import type { RouteName } from '../app/routes';
 import type { AppState } from './app-state';
 import { applyEvent, createDataSlice, followLists } from './data-slice';

@@ -1,9 +1,10 @@
 import { api, EventSchema, type ApiClient, type ApiEvent, type Method, type Params, type Result } from '../../contract/api';
 import { ApiFailure } from '../../contract/errors';
 import { MAX_REQUEST_BYTES, WireEventSchema, WireResponseSchema } from '../../contract/wire';
+import type { ConnectionState } from './transport';
 import { TransportFailure } from './transport-error';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+export type { ConnectionState } from './transport';
 
 export type SocketClient = ApiClient & {
   state: () => ConnectionState;

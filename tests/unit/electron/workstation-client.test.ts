@@ -41,6 +41,24 @@ describe('the workstation client in main', () => {
     expect(children[1]?.received[0]).toEqual(init);
   });
 
+  it('tells the windows to ask for their live reads again once a restarted core is ready, and not on the first start', () => {
+    const children: Array<ReturnType<typeof silentChild>> = [];
+    let restarts = 0;
+    startWorkstationClient({
+      spawn: () => (children.push(silentChild()), children.at(-1)!.child),
+      init,
+      onEvent: () => undefined,
+      onRestarted: () => restarts++,
+      log: () => undefined,
+    });
+    children[0]?.say({ type: 'ready', clientId: 'c1' });
+    expect(restarts).toBe(0);
+    children[0]?.die(1);
+    expect(restarts).toBe(0);
+    children[1]?.say({ type: 'ready', clientId: 'c1' });
+    expect(restarts).toBe(1);
+  });
+
   it('gives up after repeated crashes instead of looping', async () => {
     const children: Array<ReturnType<typeof silentChild>> = [];
     const client = startWorkstationClient({
