@@ -89,6 +89,17 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
 
     'sync.dismissNotices': () => ws.sync.dismissNotices().then(() => ({})),
 
+    'sync.stuck': () => queue.run(() => store.stuck()),
+
+    'sync.retryStuck': ({ mutationId }) => ws.sync.retryStuck(mutationId).then(() => ({})),
+
+    'sync.discardStuck': ({ mutationId }) => ws.sync.discardStuck(mutationId).then(() => ({})),
+
+    'sync.retryRejected': async ({ mutationId }) => {
+      const space = await queue.run(() => readSettings(store).space);
+      return { mutationId: await ws.sync.retryRejected(mutationId, ws.actor(), space) };
+    },
+
     'live.subscribe': ({ queryId, method, params }, { live }) => {
       if (!live) return Promise.reject(new ApiFailure({ code: 'invalid_request', message: 'live reads need a connection (a window or a socket)' }));
       return live.subscribe(queryId, method, params).then(() => ({}));
