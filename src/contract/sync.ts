@@ -134,6 +134,11 @@ export const ServerRowSchema = z.object({
   data: z.unknown(),
   version: z.number().int(),
   deleted: z.boolean(),
+  /**
+   * When the server received the change that last wrote the row (its clock, epoch ms). Optional both ways: a desk
+   * from before ignores it, and a server from before (or a row written before it) sends none.
+   */
+  receivedAt: z.number().int().nullish(),
 });
 export type ServerRowWire = z.infer<typeof ServerRowSchema>;
 

@@ -104,13 +104,16 @@ export class LocalStore {
       outboxCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE held_at IS NULL'),
       outboxGet: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id = ?'),
       outboxDropUpTo: db.prepare<[number]>('DELETE FROM outbox WHERE mutation_id <= ?'),
-      shadowAll: db.prepare<[], { kind: string; id: string; present: number; space: string | null; data: string | null; version: number | null; deleted: number | null }>(
+      shadowAll: db.prepare<
+        [],
+        { kind: string; id: string; present: number; space: string | null; data: string | null; version: number | null; deleted: number | null; received_at: number | null }
+      >(
         'SELECT * FROM shadow',
       ),
       shadowCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM shadow'),
       shadowKeys: db.prepare<[], { kind: string; id: string }>('SELECT kind, id FROM shadow'),
-      shadowUpdate: db.prepare<[string, string, number, number, string, string]>(
-        'UPDATE shadow SET present = 1, space = ?, data = ?, version = ?, deleted = ? WHERE kind = ? AND id = ?',
+      shadowUpdate: db.prepare<[string, string, number, number, number | null, string, string]>(
+        'UPDATE shadow SET present = 1, space = ?, data = ?, version = ?, deleted = ?, received_at = ? WHERE kind = ? AND id = ?',
       ),
       shadowClear: db.prepare('DELETE FROM shadow'),
       entityDelete: db.prepare<[string, string]>('DELETE FROM entity WHERE kind = ? AND id = ?'),
@@ -235,8 +238,9 @@ export class LocalStore {
       for (const row of rows) {
         const data = JSON.stringify(row.data);
         const deleted = row.deleted ? 1 : 0;
-        if (shadowed.has(`${row.kind}/${row.id}`)) this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, row.kind, row.id);
-        else this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
+        const receivedAt = row.receivedAt ?? null;
+        if (shadowed.has(`${row.kind}/${row.id}`)) this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, receivedAt, row.kind, row.id);
+        else this.rows.serverUpsert.run(row.kind, row.id, row.space, data, row.version, deleted, receivedAt);
         touched.add(row.kind as EntityKind);
         touchedIds?.add(row.id);
       }
@@ -288,7 +292,7 @@ export class LocalStore {
   private async replay(touched: Set<EntityKind>, touchedIds?: Set<string>): Promise<void> {
     for (const shadow of this.stmts.shadowAll.all()) {
       if (shadow.present && shadow.space !== null && shadow.data !== null) {
-        this.rows.upsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0);
+        this.rows.serverUpsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0, shadow.received_at);
       } else {
         this.stmts.entityDelete.run(shadow.kind, shadow.id);
       }

@@ -125,6 +125,13 @@ export const migrations: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE rejection ADD COLUMN space TEXT;
   `,
+  // 7: the server's receive time of the change that last wrote each server row (issue 11, item 10), kept beside
+  // the desk-supplied times so screens can say when a desk's clock put an entry elsewhere. NULL: not known (a row
+  // from before, an older server, or a row only this desk has written so far).
+  `
+  ALTER TABLE entity ADD COLUMN received_at INTEGER;
+  ALTER TABLE shadow ADD COLUMN received_at INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
