@@ -14,7 +14,7 @@ import { mapApi } from './map-api';
 import { resourcesApi } from './resources-api';
 import { rosterApi } from './roster-api';
 import { SettingsSchema } from './settings';
-import { SyncStatusSchema } from './sync-status';
+import { StuckChangeSchema, SyncStatusSchema } from './sync-status';
 import { LoginRequestSchema } from './sync';
 
 const NoParams = z.strictObject({});
@@ -56,6 +56,17 @@ export const coreApi = {
    */
   'sync.handOver': { params: z.strictObject({ from: z.string().min(1).max(100) }), result: SyncStatusSchema },
   'sync.dismissNotices': { params: NoParams, result: z.object({}) },
+  /** Changes held because no push could carry them, oldest first (kept live: `sync.stuck` in live.ts). */
+  'sync.stuck': { params: NoParams, result: z.array(StuckChangeSchema) },
+  /** Releases a held change: it goes with the next push, under a new number. */
+  'sync.retryStuck': { params: z.strictObject({ mutationId: z.number().int() }), result: z.object({}) },
+  /** Drops a held change: its effect is taken off this desk and the discard recorded in the desk's refusals. */
+  'sync.discardStuck': { params: z.strictObject({ mutationId: z.number().int() }), result: z.object({}) },
+  /**
+   * Sends a change the server refused as `internal_error` (a server fault meeting one record) again, as a new
+   * change of the logged-in user; its refusal is dismissed with it. Other refusals are final and cannot be retried.
+   */
+  'sync.retryRejected': { params: z.strictObject({ mutationId: z.number().int() }), result: z.object({ mutationId: z.number().int() }) },
   /**
    * Keeps a read live for this connection (window or socket): its result now, then a fresh result or a row delta
    * as a `live` event whenever a committed write or an applied pull touches what it reads. `queryId` is the

@@ -19,5 +19,10 @@ export const BoardSchema = z.object({
   logEntries: z.array(LogEntrySchema),
   messages: z.array(MessageSchema),
   deadlines: z.array(DeadlineSchema),
+  /**
+   * When the server received the last change of each log entry and message (by id; absent: not yet, or not known),
+   * so the board can show it beside the desk's time where the two disagree (domain/received-time.ts).
+   */
+  received: z.record(z.string(), z.number().int()).optional(),
 });
 export type Board = z.infer<typeof BoardSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIRECTORY_CHANGED_KIND } from './directory';
 import { ApiErrorSchema } from './errors';
 import { byShiftId } from './roster-api';
+import { STUCK_CHANGED_KIND } from './sync-status';
 
 /**
  * A read whose result is a list of rows keyed by id, one kind: a `changed` event naming only rows of that kind
@@ -53,6 +54,7 @@ export const liveReads = {
   'roster.coverage': { reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate'] },
   'roster.pool': { reads: ['poolEntry'] },
   'directory.users': { reads: [DIRECTORY_CHANGED_KIND] },
+  'sync.stuck': { reads: [STUCK_CHANGED_KIND] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

@@ -32,6 +32,30 @@ export const SyncNoticeSchema = z.object({
 });
 export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
 
+/** Why a change is held: the server's answer to the smallest push that still carried it. */
+export const StuckReasonSchema = z.object({ status: z.number().int(), code: z.string(), message: z.string() });
+export type StuckReason = z.infer<typeof StuckReasonSchema>;
+
+/**
+ * A change held on this desk because the server refused every push that carried it, as a whole (a 4xx such as a
+ * body its schema does not take), or failed on it again and again (a repeated 5xx): the changes behind it went on.
+ * It stays applied here until an operator retries it (`sync.retryStuck`) or discards it (`sync.discardStuck`).
+ */
+export const StuckChangeSchema = z.object({
+  mutationId: z.number().int(),
+  name: z.string(),
+  /** When it was made (the desk's clock). */
+  at: z.number().int(),
+  heldAt: z.number().int(),
+  /** Whole-push failures it led before it was held. */
+  attempts: z.number().int().nonnegative(),
+  reason: StuckReasonSchema,
+});
+export type StuckChange = z.infer<typeof StuckChangeSchema>;
+
+/** The `changed` event kind the workstation emits when its held changes change (the live read `sync.stuck`). */
+export const STUCK_CHANGED_KIND = 'syncStuck';
+
 /** Pending work of a user who is not logged in on this desk: it waits for them, or for `sync.handOver`. */
 export const WaitingWorkSchema = z.object({ userId: z.string(), displayName: z.string(), count: z.number().int().positive() });
 export type WaitingWork = z.infer<typeof WaitingWorkSchema>;
@@ -41,6 +65,8 @@ export const SyncStatusSchema = z.object({
   connection: z.enum(['standalone', 'offline', 'connecting', 'online']),
   syncing: z.boolean(),
   pending: z.number().int().nonnegative(),
+  /** Changes held because no push could carry them (not in `pending`): `sync.stuck` lists them. */
+  stuck: z.number().int().nonnegative(),
   lastSyncedAt: z.number().int().nullable(),
   rejected: z.array(RejectedChangeSchema),
   /** Set when the server speaks a newer schema: pending work is kept, the user is told to update. */

@@ -71,11 +71,12 @@ export const PushedMutationSchema = z.strictObject({
 export type PushedMutation = z.infer<typeof PushedMutationSchema>;
 
 /**
- * Sent in place of a mutation the workstation withdrew (too large for any push): the server records it as
- * refused (`withdrawn`) and its id is consumed, so the ones behind it are not held at a gap forever.
+ * Sent in place of a mutation the workstation withdrew (too large for any push) or held (no push carrying it was
+ * taken, see StuckChangeSchema): the server records it as refused (`withdrawn`) and its id is consumed, so the ones
+ * behind it are not held at a gap forever. A server from before `held` records it as `discarded`.
  */
 export const WITHDRAWN_MUTATION = '$withdrawn';
-export const WithdrawnArgsSchema = z.strictObject({ reason: z.enum(['too_large', 'discarded']) });
+export const WithdrawnArgsSchema = z.strictObject({ reason: z.enum(['too_large', 'discarded', 'held']) });
 
 export const PushRequestSchema = z.strictObject({
   protocolVersion: z.number().int(),
@@ -133,6 +134,11 @@ export const ServerRowSchema = z.object({
   data: z.unknown(),
   version: z.number().int(),
   deleted: z.boolean(),
+  /**
+   * When the server received the change that last wrote the row (its clock, epoch ms). Optional both ways: a desk
+   * from before ignores it, and a server from before (or a row written before it) sends none.
+   */
+  receivedAt: z.number().int().nullish(),
 });
 export type ServerRowWire = z.infer<typeof ServerRowSchema>;
 

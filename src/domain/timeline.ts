@@ -7,7 +7,13 @@ import type { Message } from './messages';
 import { incidentDeadlines, type Deadline } from './reporting-deadlines';
 import { TaskStatusSchema, type Task } from './tasks';
 
-const base = { key: z.string(), at: StoredEpochMsSchema, by: z.string() };
+const base = {
+  key: z.string(),
+  at: StoredEpochMsSchema,
+  by: z.string(),
+  /** The server's receive time, set only where it is far from the desk's (received-time.ts). */
+  receivedAt: StoredEpochMsSchema.optional(),
+};
 
 /** One line of the incident's timeline; `key` is unique and stable, for list rendering. */
 export const TimelineItemSchema = z.discriminatedUnion('type', [

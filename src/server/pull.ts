@@ -14,7 +14,7 @@ export type PullInput = {
 export type PullAnswer = Omit<PullResponse, 'serverEpoch'>;
 
 type EntityRow = ServerRowWire;
-const ROW_COLUMNS = 'kind, id, space, data, version, deleted';
+const ROW_COLUMNS = 'kind, id, space, data, version, deleted, received_at AS "receivedAt"';
 
 /**
  * One page of changes, read in one REPEATABLE READ snapshot so the rows, the cursors and `lastMutationId` agree.

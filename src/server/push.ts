@@ -148,7 +148,9 @@ export async function applyPushes(
 
     // Everything the transaction writes goes in one statement, so the space locks are held for as few round
     // trips as possible: under load every await is a trip through a busy event loop while others wait.
-    const rows = writes.drain();
+    // Stamped with the server's clock as the audit is (server_at): the desk's own `at` may be a day off.
+    const receivedAt = now();
+    const rows = writes.drain().map((row) => ({ ...row, received_at: receivedAt }));
     const pokes: Poke[] = [...written].sort().map((space) => ({ space, version: nextVersion.get(space) ?? 0 }));
     // Each new version gets a random token: a desk holding a token this database does not know has seen a
     // future the database lost (it was restored from a backup), whatever the version numbers say.

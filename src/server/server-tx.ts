@@ -10,10 +10,11 @@ export type DirtyRow = StoredRow & { version: number };
  * Upserts the rows given as one JSON array in $1. The WHERE keeps a row of one space from being overwritten by a
  * mutation in another that reused its id; callers compare the count written with the count sent.
  */
-export const UPSERT_ENTITIES = `INSERT INTO entity (kind, id, space, data, version, deleted)
-  SELECT kind, id, space, data, version, deleted
-    FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id text, space text, data jsonb, version bigint, deleted boolean)
-  ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, version = excluded.version, deleted = excluded.deleted
+export const UPSERT_ENTITIES = `INSERT INTO entity (kind, id, space, data, version, deleted, received_at)
+  SELECT kind, id, space, data, version, deleted, coalesce(received_at, (extract(epoch FROM clock_timestamp()) * 1000)::bigint)
+    FROM jsonb_to_recordset($1::jsonb) AS r(kind text, id text, space text, data jsonb, version bigint, deleted boolean, received_at bigint)
+  ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, version = excluded.version, deleted = excluded.deleted,
+    received_at = excluded.received_at
     WHERE entity.space = excluded.space`;
 export const SPACE_CHANGED = 'a row changed space while this push held its lock';
 

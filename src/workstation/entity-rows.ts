@@ -3,12 +3,15 @@ import { compareIds, whereFields, type Tx } from '../domain/mutation';
 import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite';
 
-export type EntityRow = { kind: string; id: string; space: string; data: string; version: number; deleted: number };
+export type EntityRow = { kind: string; id: string; space: string; data: string; version: number; deleted: number; received_at: number | null };
 
 /** Prepared statements over the generic entity table, shared by local mutations, queries and sync. */
 export class EntityRows {
   readonly get;
   readonly upsert;
+  /** A server row as pulled (or restored from its shadow), with the server's receive time. */
+  readonly serverUpsert;
+  private readonly receivedOf;
   readonly scanSpace;
   readonly scanAll;
   private readonly shadowHas;
@@ -23,13 +26,21 @@ export class EntityRows {
        ON CONFLICT (kind, id) DO UPDATE SET space = excluded.space, data = excluded.data,
          version = excluded.version, deleted = excluded.deleted`,
     );
+    this.serverUpsert = db.prepare<[string, string, string, string, number, number, number | null]>(
+      `INSERT INTO entity (kind, id, space, data, version, deleted, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, id) DO UPDATE SET space = excluded.space, data = excluded.data,
+         version = excluded.version, deleted = excluded.deleted, received_at = excluded.received_at`,
+    );
+    this.receivedOf = db.prepare<[string, string], { id: string; received_at: number }>(
+      'SELECT id, received_at FROM entity WHERE space = ? AND kind = ? AND deleted = 0 AND received_at IS NOT NULL',
+    );
     this.scanSpace = db.prepare<[string, string], Pick<EntityRow, 'data'>>(
       'SELECT data FROM entity WHERE space = ? AND kind = ? AND deleted = 0',
     );
     this.scanAll = db.prepare<[], EntityRow>('SELECT * FROM entity ORDER BY kind, id');
     this.shadowHas = db.prepare<[string, string], { present: number }>('SELECT present FROM shadow WHERE kind = ? AND id = ?');
-    this.shadowInsert = db.prepare<[string, string, number, string | null, string | null, number | null, number | null]>(
-      'INSERT INTO shadow (kind, id, present, space, data, version, deleted) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    this.shadowInsert = db.prepare<[string, string, number, string | null, string | null, number | null, number | null, number | null]>(
+      'INSERT INTO shadow (kind, id, present, space, data, version, deleted, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -51,12 +62,17 @@ export class EntityRows {
     return statement.all(space, kind, ...params).map((row) => row.data);
   }
 
+  /** When the server received the last change of each row of one kind in one space (rows it has sent with one). */
+  receivedTimes(kind: string, space: string): Map<string, number> {
+    return new Map(this.receivedOf.all(space, kind).map((r) => [r.id, r.received_at]));
+  }
+
   /** Keeps the server's copy of a row before this workstation's pending work first changes it (for rebase). */
   captureShadow(kind: string, id: string): void {
     if (this.shadowHas.get(kind, id)) return;
     const row = this.get.get(kind, id);
-    if (row) this.shadowInsert.run(kind, id, 1, row.space, row.data, row.version, row.deleted);
-    else this.shadowInsert.run(kind, id, 0, null, null, null, null);
+    if (row) this.shadowInsert.run(kind, id, 1, row.space, row.data, row.version, row.deleted, row.received_at);
+    else this.shadowInsert.run(kind, id, 0, null, null, null, null, null);
   }
 }
 

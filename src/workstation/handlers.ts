@@ -5,7 +5,8 @@ import { ApiFailure } from '../contract/errors';
 import { DomainError } from '../domain/errors';
 import { jobActionSheets } from '../domain/job-action-sheets';
 import { incidentDeadlines } from '../domain/reporting-deadlines';
-import { buildTimeline } from '../domain/timeline';
+import { receiptToShow } from '../domain/received-time';
+import { buildTimeline, type TimelineItem } from '../domain/timeline';
 import type { Board } from '../contract/board';
 import type { LocalStore } from './local-store';
 import { SyncHttpError, SyncUnreachableError } from './sync-http';
@@ -65,7 +66,7 @@ function coreHandlers(ws: WorkstationInternals): Pick<Handlers, keyof typeof cor
         return { ...board, deadlines: incidentDeadlines(board.incident, board.deadlines) };
       }),
 
-    'timeline.get': ({ incidentId }) => queue.run(() => buildTimeline(readBoard(store, readSettings(store).space, incidentId))),
+    'timeline.get': ({ incidentId }) => queue.run(() => withReceipts(readBoard(store, readSettings(store).space, incidentId))),
 
     'jas.templates': () => Promise.resolve([...jobActionSheets]),
 
@@ -98,6 +99,17 @@ function coreHandlers(ws: WorkstationInternals): Pick<Handlers, keyof typeof cor
 
     'sync.dismissNotices': () => ws.sync.dismissNotices().then(() => ({})),
 
+    'sync.stuck': () => queue.run(() => store.stuck()),
+
+    'sync.retryStuck': ({ mutationId }) => ws.sync.retryStuck(mutationId).then(() => ({})),
+
+    'sync.discardStuck': ({ mutationId }) => ws.sync.discardStuck(mutationId).then(() => ({})),
+
+    'sync.retryRejected': async ({ mutationId }) => {
+      const space = await queue.run(() => readSettings(store).space);
+      return { mutationId: await ws.sync.retryRejected(mutationId, ws.actor(), space) };
+    },
+
     'live.subscribe': ({ queryId, method, params }, { live }) => {
       if (!live) return Promise.reject(new ApiFailure({ code: 'invalid_request', message: 'live reads need a connection (a window or a socket)' }));
       return live.subscribe(queryId, method, params).then(() => ({}));
@@ -125,15 +137,35 @@ function readBoard(store: LocalStore, space: string, incidentId: string): Board 
   const incident = store.list('incident', space).find((i) => i.id === incidentId);
   if (!incident) throw new DomainError('not_found', `incident ${incidentId} does not exist`, { id: incidentId });
   const mine = <T extends { incidentId: string }>(rows: T[]) => rows.filter((r) => r.incidentId === incidentId);
+  const logEntries = mine(store.list('logEntry', space));
+  const messages = mine(store.list('message', space));
+  const times = [...store.rows.receivedTimes('logEntry', space), ...store.rows.receivedTimes('message', space)];
+  const ids = new Set([...logEntries, ...messages].map((row) => row.id));
   return {
     incident,
     assignments: mine(store.list('assignment', space)),
     objectives: mine(store.list('objective', space)),
     tasks: mine(store.list('task', space)),
-    logEntries: mine(store.list('logEntry', space)),
-    messages: mine(store.list('message', space)),
+    logEntries,
+    messages,
     deadlines: mine(store.list('deadline', space)),
+    received: Object.fromEntries(times.filter(([id]) => ids.has(id))),
   };
+}
+
+/** The timeline, with the server's receive time on the log entries and messages a desk's clock put far from it. */
+function withReceipts(board: Board): TimelineItem[] {
+  const received = board.received ?? {};
+  const deskTime = new Map<string, number>([
+    ...board.logEntries.map((e): [string, number] => [e.id, e.recordedAt]),
+    ...board.messages.map((m): [string, number] => [m.id, m.sentAt]),
+  ]);
+  return buildTimeline(board).map((item) => {
+    const id = item.type === 'log' ? item.entryId : item.type === 'message' ? item.messageId : null;
+    const deskAt = id === null ? undefined : deskTime.get(id);
+    const shown = id === null || deskAt === undefined ? null : receiptToShow(deskAt, received[id]);
+    return shown === null ? item : { ...item, receivedAt: shown };
+  });
 }
 
 /** Turns a failed login into an error the UI can translate. */

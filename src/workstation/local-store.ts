@@ -1,6 +1,6 @@
 import { LOCAL_OPERATOR_ID } from '../contract/directory';
 import { ErrorParamsSchema, type ErrorParams } from '../contract/errors';
-import type { RejectedChange, WaitingWork } from '../contract/sync-status';
+import { StuckReasonSchema, type RejectedChange, type StuckChange, type StuckReason, type WaitingWork } from '../contract/sync-status';
 import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
 import { runMutation, type MutationName } from '../domain/mutators';
@@ -31,8 +31,10 @@ export type Rejection = { mutationId: number; code: string; message: string; par
 
 type OutboxRow = {
   mutation_id: number; name: string; args: string; space: string; at: number; actor: string; author: string; stream_id: number | null;
-  handed_over: string | null;
+  handed_over: string | null; held_at: number | null; held_reason: string | null; attempts: number;
 };
+
+type RejectionRow = { mutation_id: number; name: string; args: string; code: string; message: string; params: string | null; at: number; space: string | null };
 
 /**
  * The workstation's SQLite store: entities as "server state plus my pending work", the outbox, and the rebase
@@ -60,8 +62,17 @@ export class LocalStore {
         'SELECT * FROM outbox WHERE author = ? AND stream_id > ? ORDER BY stream_id LIMIT ?',
       ),
       outboxAllOf: db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE author = ? ORDER BY mutation_id'),
+      outboxPlaceholder: db.prepare<[number, string, string, number, string, string, number]>(
+        `INSERT INTO outbox (mutation_id, name, args, space, at, actor, author, stream_id) VALUES (?, '${WITHDRAWN_MUTATION}', ?, ?, ?, ?, ?, ?)`,
+      ),
+      outboxHold: db.prepare<[number, string, number]>('UPDATE outbox SET stream_id = NULL, held_at = ?, held_reason = ? WHERE mutation_id = ?'),
+      outboxRelease: db.prepare<[number, number]>('UPDATE outbox SET stream_id = ?, held_at = NULL, held_reason = NULL, attempts = 0 WHERE mutation_id = ?'),
+      outboxFailed: db.prepare<[number]>('UPDATE outbox SET attempts = attempts + 1 WHERE mutation_id = ?'),
+      outboxHeld: db.prepare<[], OutboxRow>('SELECT * FROM outbox WHERE held_at IS NOT NULL ORDER BY mutation_id'),
+      outboxHeldCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE held_at IS NOT NULL'),
+      outboxDelete: db.prepare<[number]>('DELETE FROM outbox WHERE mutation_id = ?'),
       outboxByStreamId: db.prepare<[string, number], OutboxRow>('SELECT * FROM outbox WHERE author = ? AND stream_id = ?'),
-      outboxRenumber: db.prepare<[string, number, string | null, string, number]>(
+      outboxRenumber: db.prepare<[string, number | null, string | null, string, number]>(
         'UPDATE outbox SET author = ?, stream_id = ?, handed_over = ?, actor = ? WHERE mutation_id = ?',
       ),
       waiting: db.prepare<[string], { author: string; n: number; display_name: string | null }>(
@@ -89,21 +100,29 @@ export class LocalStore {
       outboxAll: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id'),
       outboxFirst: db.prepare<[number], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id LIMIT ?'),
       outboxAfter: db.prepare<[number, number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?'),
-      outboxCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
+      // Held changes are counted apart (`stuck`): they do not go with the next push.
+      outboxCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox WHERE held_at IS NULL'),
       outboxGet: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE mutation_id = ?'),
       outboxDropUpTo: db.prepare<[number]>('DELETE FROM outbox WHERE mutation_id <= ?'),
-      shadowAll: db.prepare<[], { kind: string; id: string; present: number; space: string | null; data: string | null; version: number | null; deleted: number | null }>(
+      shadowAll: db.prepare<
+        [],
+        { kind: string; id: string; present: number; space: string | null; data: string | null; version: number | null; deleted: number | null; received_at: number | null }
+      >(
         'SELECT * FROM shadow',
       ),
       shadowCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM shadow'),
       shadowKeys: db.prepare<[], { kind: string; id: string }>('SELECT kind, id FROM shadow'),
-      shadowUpdate: db.prepare<[string, string, number, number, string, string]>(
-        'UPDATE shadow SET present = 1, space = ?, data = ?, version = ?, deleted = ? WHERE kind = ? AND id = ?',
+      shadowUpdate: db.prepare<[string, string, number, number, number | null, string, string]>(
+        'UPDATE shadow SET present = 1, space = ?, data = ?, version = ?, deleted = ?, received_at = ? WHERE kind = ? AND id = ?',
       ),
       shadowClear: db.prepare('DELETE FROM shadow'),
       entityDelete: db.prepare<[string, string]>('DELETE FROM entity WHERE kind = ? AND id = ?'),
-      rejectionInsert: db.prepare<[number, string, string, string, string, string | null, number]>(
-        'INSERT OR IGNORE INTO rejection (mutation_id, name, args, code, message, params, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      rejectionInsert: db.prepare<[number, string, string, string, string, string | null, number, string | null]>(
+        'INSERT OR IGNORE INTO rejection (mutation_id, name, args, code, message, params, at, space) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      rejectionGet: db.prepare<[number], RejectionRow>('SELECT * FROM rejection WHERE mutation_id = ? AND dismissed = 0'),
+      rejectionRecordDismissed: db.prepare<[number, string, string, string, string, number, string]>(
+        'INSERT OR REPLACE INTO rejection (mutation_id, name, args, code, message, at, space, dismissed) VALUES (?, ?, ?, ?, ?, ?, ?, 1)',
       ),
       rejectionsOpen: db.prepare<
         [],
@@ -135,6 +154,8 @@ export class LocalStore {
     name: MutationName,
     args: unknown,
     ctx: Omit<MutationContext, 'origin'>,
+    /** More bookkeeping to commit with the change, or not at all (a retried refusal's dismissal). */
+    within?: () => void,
   ): Promise<{ mutationId: number; touched: Set<EntityKind>; touchedIds: Set<string> }> {
     const touched = new Set<EntityKind>();
     const touchedIds = new Set<string>();
@@ -147,6 +168,7 @@ export class LocalStore {
       const author = ctx.actor.userId;
       const streamId = author !== LOCAL_OPERATOR_ID && this.streams.get(author) ? this.streams.next(author) : null;
       this.stmts.outboxInsert.run(mutationId, name, JSON.stringify(parsedArgs), ctx.space, ctx.at, JSON.stringify(ctx.actor), author, streamId);
+      within?.();
       this.db.exec('COMMIT');
       return { mutationId, touched, touchedIds };
     } catch (error) {
@@ -216,8 +238,9 @@ export class LocalStore {
       for (const row of rows) {
         const data = JSON.stringify(row.data);
         const deleted = row.deleted ? 1 : 0;
-        if (shadowed.has(`${row.kind}/${row.id}`)) this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, row.kind, row.id);
-        else this.rows.upsert.run(row.kind, row.id, row.space, data, row.version, deleted);
+        const receivedAt = row.receivedAt ?? null;
+        if (shadowed.has(`${row.kind}/${row.id}`)) this.stmts.shadowUpdate.run(row.space, data, row.version, deleted, receivedAt, row.kind, row.id);
+        else this.rows.serverUpsert.run(row.kind, row.id, row.space, data, row.version, deleted, receivedAt);
         touched.add(row.kind as EntityKind);
         touchedIds?.add(row.id);
       }
@@ -253,41 +276,49 @@ export class LocalStore {
         this.stmts.outboxDropUpTo.run(lastMutationId);
         if (lastMutationId > this.ackedMutationId()) this.setMeta('ackedMutationId', String(lastMutationId));
       }
-      for (const shadow of this.stmts.shadowAll.all()) {
-        if (shadow.present && shadow.space !== null && shadow.data !== null) {
-          this.rows.upsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0);
-        } else {
-          this.stmts.entityDelete.run(shadow.kind, shadow.id);
-        }
-        touched.add(shadow.kind as EntityKind);
-        touchedIds?.add(shadow.id);
-      }
-      this.stmts.shadowClear.run();
-      // Work already refused here (its space was withdrawn) only waits to consume its id on the server: never replayed.
-      const refused = new Set(this.stmts.outboxRefused.all().map((r) => r.mutation_id));
-      for (const row of this.stmts.outboxAll.all()) {
-        if (refused.has(row.mutation_id) || row.name === WITHDRAWN_MUTATION) continue;
-        const pending = toPending(row);
-        this.db.exec('SAVEPOINT replay');
-        try {
-          await runMutation(createLocalTx(this.rows, touched, touchedIds), pending.name, pending.args, {
-            at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
-          });
-          this.db.exec('RELEASE replay');
-        } catch {
-          // The server's newer state makes this change fail here: a refusal, or a mutator bug meeting that state.
-          // Either way it stays pending and the server's verdict (with its reason) reaches the user; rethrowing
-          // would fail every pull from now on and leave this desk's view behind for good.
-          this.db.exec('ROLLBACK TO replay');
-          this.db.exec('RELEASE replay');
-        }
-      }
+      await this.replay(touched, touchedIds);
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
     }
     return touched;
+  }
+
+  /**
+   * Sets the desk's copy back to the server's rows (the shadows) and replays the pending work on top, in the desk's
+   * order. Inside the caller's transaction.
+   */
+  private async replay(touched: Set<EntityKind>, touchedIds?: Set<string>): Promise<void> {
+    for (const shadow of this.stmts.shadowAll.all()) {
+      if (shadow.present && shadow.space !== null && shadow.data !== null) {
+        this.rows.serverUpsert.run(shadow.kind, shadow.id, shadow.space, shadow.data, shadow.version ?? 0, shadow.deleted ?? 0, shadow.received_at);
+      } else {
+        this.stmts.entityDelete.run(shadow.kind, shadow.id);
+      }
+      touched.add(shadow.kind as EntityKind);
+      touchedIds?.add(shadow.id);
+    }
+    this.stmts.shadowClear.run();
+    // Work already refused here (its space was withdrawn) only waits to consume its id on the server: never replayed.
+    const refused = new Set(this.stmts.outboxRefused.all().map((r) => r.mutation_id));
+    for (const row of this.stmts.outboxAll.all()) {
+      if (refused.has(row.mutation_id) || row.name === WITHDRAWN_MUTATION) continue;
+      const pending = toPending(row);
+      this.db.exec('SAVEPOINT replay');
+      try {
+        await runMutation(createLocalTx(this.rows, touched, touchedIds), pending.name, pending.args, {
+          at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
+        });
+        this.db.exec('RELEASE replay');
+      } catch {
+        // The server's newer state makes this change fail here: a refusal, or a mutator bug meeting that state.
+        // Either way it stays pending and the server's verdict (with its reason) reaches the user; rethrowing
+        // would fail every pull from now on and leave this desk's view behind for good.
+        this.db.exec('ROLLBACK TO replay');
+        this.db.exec('RELEASE replay');
+      }
+    }
   }
 
   /**
@@ -301,7 +332,7 @@ export class LocalStore {
     const inList = 'IN (SELECT value FROM json_each(?))';
     this.db.transaction(() => {
       for (const row of this.db.prepare<[string], OutboxRow>(`SELECT * FROM outbox WHERE space ${inList}`).all(list)) {
-        this.stmts.rejectionInsert.run(row.mutation_id, row.name, row.args, 'forbidden', `access to space ${row.space} was withdrawn`, null, at);
+        this.stmts.rejectionInsert.run(row.mutation_id, row.name, row.args, 'forbidden', `access to space ${row.space} was withdrawn`, null, at, row.space);
       }
       for (const { kind } of this.db.prepare<[string], { kind: string }>(`SELECT DISTINCT kind FROM entity WHERE space ${inList}`).all(list)) {
         touched.add(kind as EntityKind);
@@ -322,7 +353,7 @@ export class LocalStore {
     const row = this.stmts.outboxGet.get(mutationId);
     if (!row || row.name === WITHDRAWN_MUTATION) return false;
     this.db.transaction(() => {
-      this.stmts.rejectionInsert.run(mutationId, row.name, row.args, code, message, params ? JSON.stringify(params) : null, row.at);
+      this.stmts.rejectionInsert.run(mutationId, row.name, row.args, code, message, params ? JSON.stringify(params) : null, row.at, row.space);
       this.stmts.outboxWithdraw.run(WITHDRAWN_MUTATION, JSON.stringify({ reason }), mutationId);
     })();
     return true;
@@ -332,13 +363,14 @@ export class LocalStore {
   recordRejections(author: string, rejections: readonly Rejection[]): void {
     for (const rejection of rejections) {
       const row = this.stmts.outboxByStreamId.get(author, rejection.mutationId);
-      if (row) this.recordRejection(row.mutation_id, row, rejection);
+      // A placeholder's refusal (`withdrawn`) is the one the desk asked for: withdraw() recorded why, a hold keeps the change.
+      if (row && row.name !== WITHDRAWN_MUTATION) this.recordRejection(row.mutation_id, row, rejection);
     }
   }
 
   private recordRejection(mutationId: number, row: OutboxRow | undefined, rejection: Rejection): void {
     const params = rejection.params ? JSON.stringify(rejection.params) : null;
-    this.stmts.rejectionInsert.run(mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, params, row?.at ?? 0);
+    this.stmts.rejectionInsert.run(mutationId, row?.name ?? 'unknown', row?.args ?? 'null', rejection.code, rejection.message, params, row?.at ?? 0, row?.space ?? null);
   }
 
   private confirm({ author, upTo, at }: Confirmed): void {
@@ -373,7 +405,7 @@ export class LocalStore {
   rekey(author: string, from: number, at: number): number {
     return this.db.transaction(() => {
       this.confirm({ author, upTo: from - 1, at });
-      const rows = this.stmts.outboxAllOf.all(author);
+      const rows = this.stmts.outboxAllOf.all(author).filter(unheld);
       this.streams.rekey(author, rows.length);
       rows.forEach((row, i) => this.stmts.outboxRenumber.run(author, i + 1, row.handed_over, row.actor, row.mutation_id));
       return rows.length;
@@ -428,7 +460,7 @@ export class LocalStore {
       this.db.exec('DELETE FROM entity; DELETE FROM shadow; DELETE FROM sync_cursor;');
       this.streams.clearLog();
       for (const stream of this.streams.all()) {
-        const rows = this.stmts.outboxAllOf.all(stream.userId);
+        const rows = this.stmts.outboxAllOf.all(stream.userId).filter(unheld);
         this.streams.rekey(stream.userId, rows.length);
         // A change handed over from a stream the new database never knew has nothing to be checked against.
         rows.forEach((row, i) => this.stmts.outboxRenumber.run(stream.userId, i + 1, null, row.actor, row.mutation_id));
@@ -450,6 +482,11 @@ export class LocalStore {
       this.streams.ensure(author, to.displayName, deskClientId);
       const rows = this.stmts.outboxAllOf.all(from);
       for (const row of rows) {
+        // A held change keeps no number (a placeholder took it): it changes hands and stays held.
+        if (!unheld(row)) {
+          this.stmts.outboxRenumber.run(author, null, row.handed_over, JSON.stringify(to.actor), row.mutation_id);
+          continue;
+        }
         const handedOver: HandedOver | null =
           row.stream_id === null ? null : { from, clientId: origin.clientId, mutationId: row.stream_id };
         this.stmts.outboxRenumber.run(author, this.streams.next(author), handedOver && JSON.stringify(handedOver), JSON.stringify(to.actor), row.mutation_id);
@@ -457,6 +494,90 @@ export class LocalStore {
       this.streams.retire(from);
       return rows.length;
     })();
+  }
+
+  /** Counts one more whole-push failure led by this change; returns how many it has led. */
+  noteFailedPush(mutationId: number): number {
+    this.stmts.outboxFailed.run(mutationId);
+    return this.stmts.outboxGet.get(mutationId)?.attempts ?? 0;
+  }
+
+  /**
+   * Holds a change no push can carry (the server refuses any push holding it, or fails on it every time), so the
+   * changes behind it go on: a placeholder (WITHDRAWN_MUTATION, reason `held`) takes its number in the stream and
+   * the server consumes that number as a refusal; the change itself stays in the outbox without a number, still
+   * applied on this desk, until an operator retries it (a new number) or discards it. False if there is none.
+   */
+  hold(mutationId: number, reason: StuckReason, at: number): boolean {
+    return this.db.transaction(() => {
+      const row = this.stmts.outboxGet.get(mutationId);
+      if (!row || row.held_at !== null || row.stream_id === null || row.name === WITHDRAWN_MUTATION) return false;
+      const placeholderId = Number(this.getMeta('lastMutationId') ?? '0') + 1;
+      this.setMeta('lastMutationId', String(placeholderId));
+      this.stmts.outboxHold.run(at, JSON.stringify(reason), mutationId);
+      // Dated now, not as the change: the change's own fields may be what the server refuses.
+      this.stmts.outboxPlaceholder.run(placeholderId, JSON.stringify({ reason: 'held' }), row.space, at, row.actor, row.author, row.stream_id);
+      return true;
+    })();
+  }
+
+  /** Held changes, oldest first. */
+  stuck(): StuckChange[] {
+    return this.stmts.outboxHeld.all().map((row) => ({
+      mutationId: row.mutation_id, name: row.name, at: row.at, heldAt: row.held_at ?? 0, attempts: row.attempts, reason: parseReason(row.held_reason),
+    }));
+  }
+
+  stuckCount(): number {
+    return this.stmts.outboxHeldCount.get()?.n ?? 0;
+  }
+
+  /**
+   * Releases a held change: it goes with the next push of its author's stream under a new number, after the work
+   * that went on meanwhile. Its old number is the placeholder's on the server, and a number is never reused for
+   * other content (the server would answer `conflict`). False if it is not held or its author has no stream here.
+   */
+  retryHeld(mutationId: number): boolean {
+    return this.db.transaction(() => {
+      const row = this.stmts.outboxGet.get(mutationId);
+      if (!row || row.held_at === null || !this.streams.get(row.author)) return false;
+      this.stmts.outboxRelease.run(this.streams.next(row.author), mutationId);
+      return true;
+    })();
+  }
+
+  /**
+   * Drops a held change for good: out of the outbox, its effect taken off this desk by replaying the rest on the
+   * server's rows (the rebase), and recorded in the desk's refusals as `discarded` (already dismissed: the
+   * operator chose it), with who discarded it and why it was held. Returns the kinds re-read, or null if not held.
+   */
+  async discardHeld(mutationId: number, by: string, at: number): Promise<{ touched: Set<EntityKind>; touchedIds: Set<string> } | null> {
+    const touched = new Set<EntityKind>();
+    const touchedIds = new Set<string>();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const row = this.stmts.outboxGet.get(mutationId);
+      if (!row || row.held_at === null) {
+        this.db.exec('ROLLBACK');
+        return null;
+      }
+      const reason = parseReason(row.held_reason);
+      const message = `discarded by ${by} on this desk after the server refused it (HTTP ${reason.status} ${reason.code}: ${reason.message})`;
+      this.stmts.rejectionRecordDismissed.run(mutationId, row.name, row.args, 'discarded', message, at, row.space);
+      this.stmts.outboxDelete.run(mutationId);
+      await this.replay(touched, touchedIds);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return { touched, touchedIds };
+  }
+
+  /** An open refusal with what it takes to send its change again (`sync.retryRejected`). */
+  rejection(mutationId: number): { name: string; args: unknown; code: string; at: number; space: string | null } | undefined {
+    const row = this.stmts.rejectionGet.get(mutationId);
+    return row && { name: row.name, args: JSON.parse(row.args) as unknown, code: row.code, at: row.at, space: row.space };
   }
 
   hasShadow(): boolean {
@@ -490,6 +611,21 @@ function parseParams(text: string): ErrorParams | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A held row is out of its stream's numbering: renumbering passes it by. */
+function unheld(row: OutboxRow): boolean {
+  return row.held_at === null;
+}
+
+function parseReason(text: string | null): StuckReason {
+  try {
+    const parsed = StuckReasonSchema.safeParse(JSON.parse(text ?? 'null'));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Falls through: a reason that no longer parses still shows the change as held.
+  }
+  return { status: 0, code: 'unknown', message: text ?? '' };
 }
 
 function toPending(row: OutboxRow): PendingMutation {

@@ -115,6 +115,23 @@ export const migrations: readonly string[] = [
   UPDATE outbox SET author = coalesce((SELECT user_id FROM sync_stream), 'local-operator'), stream_id = (SELECT outbox.mutation_id FROM sync_stream);
   INSERT INTO meta (key, value) SELECT 'deskClientIdTaken', '1' FROM sync_stream;
   `,
+  // 6: a change the server cannot take as part of any push (a whole push refused, or a 500 repeated on it) is held
+  // (issue 11, item 8): `held_at` when, `held_reason` the server's answer as JSON {status, code, message}, and
+  // `attempts` the whole-push failures it led. A held row has no stream number: a placeholder took it, so the
+  // changes behind it go on. Refusals keep the space their change was made in, so an operator can retry it.
+  `
+  ALTER TABLE outbox ADD COLUMN held_at INTEGER;
+  ALTER TABLE outbox ADD COLUMN held_reason TEXT;
+  ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE rejection ADD COLUMN space TEXT;
+  `,
+  // 7: the server's receive time of the change that last wrote each server row (issue 11, item 10), kept beside
+  // the desk-supplied times so screens can say when a desk's clock put an entry elsewhere. NULL: not known (a row
+  // from before, an older server, or a row only this desk has written so far).
+  `
+  ALTER TABLE entity ADD COLUMN received_at INTEGER;
+  ALTER TABLE shadow ADD COLUMN received_at INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -10,12 +10,16 @@ import {
   type PushResponse,
   type Session,
 } from '../contract/sync';
-import type { SyncNotice, SyncStatus } from '../contract/sync-status';
+import { STUCK_CHANGED_KIND, type SyncNotice, type SyncStatus } from '../contract/sync-status';
+import { LOCAL_OPERATOR_ID } from '../contract/directory';
+import { ApiFailure } from '../contract/errors';
+import { isMutationName } from '../domain/mutators';
+import type { Actor } from '../domain/roles';
 import type { EntityKind } from '../domain/entities';
 import { Backoff } from './backoff';
 import type { DirectoryStore } from './directory-store';
 import { DirectorySync } from './directory-sync';
-import type { LocalStore } from './local-store';
+import type { LocalStore, PendingMutation } from './local-store';
 import type { SerialQueue } from '../common/serial-queue';
 import { deskProof } from './desk-identity';
 import { changedEvent, type EventHub } from './events';
@@ -51,6 +55,8 @@ export type SyncClientOptions = {
 
 const SOCKET_HEARTBEAT_MS = 10_000;
 const DEFAULT_PUSH_BYTES = 1024 * 1024;
+/** A 5xx answered this many times to pushes led by the same change is taken as that change's, not a passing fault. */
+export const REPEATED_FAILURES = 5;
 const MIN_PUSH_BYTES = 16 * 1024;
 
 type Connection = SyncStatus['connection'];
@@ -78,6 +84,12 @@ export class SyncClient {
    * under the same numbers (a cloned or restored file), and taking it as ours would drop our work unsent.
    */
   private readonly verified = new Map<string, number>();
+  /**
+   * While a push refused as a whole is being narrowed down to the change responsible: the `failing` changes from
+   * stream number `first` on were refused together, and the next push carries `size` of them (halved on each
+   * refusal, until one change is refused alone and held).
+   */
+  private isolating: { first: number; failing: number; size: number } | null = null;
   /** The desk rebuilt part of its copy (a space pulled again, a stream renumbered): replay pending work after the pull. */
   private mustRebase = false;
   private stopped = false;
@@ -137,6 +149,7 @@ export class SyncClient {
       connection: this.connection,
       syncing: this.syncing,
       pending: store.pendingCount(),
+      stuck: store.stuckCount(),
       lastSyncedAt: this.lastSyncedAt,
       rejected: store.openRejections(),
       updateRequired: this.updateRequired,
@@ -318,9 +331,11 @@ export class SyncClient {
         return { stream: own, pending: this.opts.store.pendingOf(user.id, this.verified.get(own.clientId) ?? own.ackedId, batch) };
       });
       if (pending.length === 0) return;
+      const lead = pending[0]?.streamId ?? 0;
+      if (this.isolating && this.isolating.first !== lead) this.isolating = null;
       const secret = this.opts.deskSecret;
       const { mutations, bytes } = fitPush(
-        pending.map(({ streamId, name, args, space, at, handedOver }) => ({
+        pending.slice(0, this.isolating?.size ?? pending.length).map(({ streamId, name, args, space, at, handedOver }) => ({
           mutationId: streamId ?? 0, name, args, space, at,
           ...(handedOver ? { handedOver: { ...handedOver, proof: deskProof(secret, handedOver.clientId) } } : {}),
         })),
@@ -347,11 +362,19 @@ export class SyncClient {
           session.token,
         );
       } catch (error) {
-        if (!(error instanceof SyncHttpError) || error.status !== 413) throw error;
-        // Refused alone, it is too large for this server at any batch size.
-        if (mutations.length === 1 && firstSent) await this.withdrawTooLarge(firstSent.mutationId, bytes);
-        else this.pushBytes = Math.max(MIN_PUSH_BYTES, Math.floor(bytes / 2));
-        continue;
+        if (error instanceof SyncHttpError && error.status === 413) {
+          // Refused alone, it is too large for this server at any batch size.
+          if (mutations.length === 1 && firstSent) await this.withdrawTooLarge(firstSent.mutationId, bytes);
+          else this.pushBytes = Math.max(MIN_PUSH_BYTES, Math.floor(bytes / 2));
+          continue;
+        }
+        if (firstSent && (await this.narrowDown(error, firstSent, mutations.length))) continue;
+        throw error;
+      }
+      if (this.isolating) {
+        // What went was fine: the change responsible is among the rest, which is tried next as a whole.
+        const rest = this.isolating.failing - mutations.length;
+        this.isolating = rest > 0 ? { first: (sent.at(-1)?.streamId ?? 0) + 1, failing: rest, size: rest } : null;
       }
       if (await this.serverReplaced(response.serverEpoch)) return;
       const first = sent[0]?.streamId ?? 0;
@@ -377,6 +400,77 @@ export class SyncClient {
         throw new Error(`server stopped at mutation ${response.lastMutationId} of ${sentUpTo}`);
       }
     }
+  }
+
+  /**
+   * A push failed as a whole. When the failure is the push's own (a 4xx other than login, rights, protocol and rate
+   * limits, or the same 5xx led by the same change REPEATED_FAILURES times), the batch is halved until the one
+   * change responsible is refused alone; that change is held (LocalStore.hold) and the rest go on. True when the
+   * caller should push again at once; false leaves the failure to the usual retry with back-off.
+   */
+  private async narrowDown(error: unknown, first: PendingMutation, size: number): Promise<boolean> {
+    const kind = wholePushFailure(error);
+    if (!kind || !(error instanceof SyncHttpError)) return false;
+    const attempts = await this.opts.queue.run(() => this.opts.store.noteFailedPush(first.mutationId));
+    // A 5xx may be the server's passing trouble: only a repeated one is the change's, unless narrowing has begun.
+    if (kind === 'failed' && !this.isolating && attempts < REPEATED_FAILURES) return false;
+    if (size > 1) {
+      this.isolating = { first: first.streamId ?? 0, failing: size, size: Math.max(1, Math.floor(size / 2)) };
+      return true;
+    }
+    this.isolating = null;
+    const reason = { status: error.status, code: error.body.code, message: error.body.message.slice(0, 500) };
+    const held = await this.opts.queue.run(() => this.opts.store.hold(first.mutationId, reason, this.opts.now()));
+    if (!held) return false;
+    this.stuckChanged();
+    return true;
+  }
+
+  /** Releases a held change: it goes with the next push (`sync.retryStuck`). */
+  async retryStuck(mutationId: number): Promise<void> {
+    const released = await this.opts.queue.run(() => this.opts.store.retryHeld(mutationId));
+    if (!released) throw new ApiFailure({ code: 'not_found', message: `change ${mutationId} is not held on this desk, or its author has no stream here` });
+    this.stuckChanged();
+    this.requestSync();
+  }
+
+  /** Drops a held change and takes its effect off this desk (`sync.discardStuck`). */
+  async discardStuck(mutationId: number): Promise<void> {
+    const by = this.session?.user.displayName ?? LOCAL_OPERATOR_ID;
+    const result = await this.opts.queue.run(() => this.opts.store.discardHeld(mutationId, by, this.opts.now()));
+    if (!result) throw new ApiFailure({ code: 'not_found', message: `change ${mutationId} is not held on this desk` });
+    if (result.touched.size > 0) this.opts.events.emit(changedEvent(result.touched, result.touchedIds));
+    this.stuckChanged();
+  }
+
+  /**
+   * Sends a change the server refused as `internal_error` again (`sync.retryRejected`): the same name and
+   * arguments, made again by the logged-in user at its original time, as a NEW mutation with a new number. A new
+   * number because the server keeps its verdict under the old one: sent again under it, the change would be
+   * answered `duplicate` with the same refusal and never run (the dedupe that keeps a change from applying twice),
+   * and anything else under it would be a `conflict` that re-keys the whole stream. The refusal is dismissed in the
+   * same transaction, so one click never sends it twice.
+   */
+  async retryRejected(mutationId: number, actor: Actor, currentSpace: string): Promise<number> {
+    const { store, queue, events } = this.opts;
+    const result = await queue.run(async () => {
+      const refused = store.rejection(mutationId);
+      if (!refused) throw new ApiFailure({ code: 'not_found', message: `no open refusal ${mutationId} on this desk` });
+      if (refused.code !== 'internal_error' || !isMutationName(refused.name)) {
+        throw new ApiFailure({ code: 'invalid_request', message: `only a change the server failed on (internal_error) can be sent again; this one was refused as ${refused.code}` });
+      }
+      const at = refused.at > 0 ? refused.at : this.opts.now();
+      return store.applyLocal(refused.name, refused.args, { at, actor, space: refused.space ?? currentSpace }, () => store.dismissRejection(mutationId));
+    });
+    events.emit(changedEvent(result.touched, result.touchedIds));
+    this.emitStatus();
+    this.requestSync();
+    return result.mutationId;
+  }
+
+  private stuckChanged(): void {
+    this.opts.events.emit({ type: 'changed', kinds: [STUCK_CHANGED_KIND] });
+    this.emitStatus();
   }
 
   private async withdrawTooLarge(mutationId: number, bytes: number): Promise<void> {
@@ -576,6 +670,21 @@ export class SyncClient {
   private emitStatus(): void {
     this.opts.events.emit({ type: 'sync', status: this.status() });
   }
+}
+
+/**
+ * How a push failed as a whole: `refused` (a 4xx the server gives this body every time), `failed` (a 5xx, which
+ * may pass), or null for what the desk handles otherwise or only waits out: unreachable, log in again (401),
+ * rights or a client id not its own (403), another protocol (409, 426), too many requests (429), a database the
+ * server cannot reach (503 `unavailable`).
+ */
+function wholePushFailure(error: unknown): 'refused' | 'failed' | null {
+  if (!(error instanceof SyncHttpError)) return null;
+  const { status } = error;
+  const { code } = error.body;
+  if ([401, 403, 409, 426, 429].includes(status) || code === 'update_required' || code === 'server_outdated' || code === 'unavailable') return null;
+  if (status >= 400 && status < 500) return 'refused';
+  return status >= 500 ? 'failed' : null;
 }
 
 /** Refusals in a push answer, first-time or resent, as the store records them. */

@@ -11,6 +11,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { IncidentHeader } from './IncidentHeader';
 import { NavBar } from './NavBar';
 import { RejectedChanges } from './RejectedChanges';
+import { StuckChanges } from './StuckChanges';
 import { SyncNotices } from './SyncNotices';
 import type { RouteName } from './routes';
 import { StatusArea } from './StatusArea';
@@ -45,6 +46,7 @@ export function AppFrame() {
       </div>
       <PanelBoundary name="incident-header"><IncidentHeader /></PanelBoundary>
       <NavBar />
+      <PanelBoundary name="stuck-changes"><StuckChanges /></PanelBoundary>
       <PanelBoundary name="rejected-changes"><RejectedChanges /></PanelBoundary>
       <PanelBoundary name="sync-notices"><SyncNotices /></PanelBoundary>
       <main id="main" className="page" tabIndex={-1}>

@@ -12,6 +12,7 @@ export function RejectedChanges() {
   const { t } = useTranslation();
   const rejected = useApp(selectRejected);
   const dismiss = useApp((s) => s.dismissRejection);
+  const retry = useApp((s) => s.retryRejected);
   const detailOf = useErrorDetail();
   if (!rejected?.length) return null;
   return (
@@ -29,7 +30,13 @@ export function RejectedChanges() {
                 })}
                 {detail ? <span className="rejected-detail" data-testid="rejected-detail">{detail}</span> : null}
               </span>
-              <button type="button" onClick={() => void dismiss(change.mutationId)}>{t('status.dismiss')}</button>
+              <span>
+                {/* A server fault meeting one record may be put right: that change can go again (a new change). */}
+                {change.code === 'internal_error' ? (
+                  <button type="button" onClick={() => void retry(change.mutationId)}>{t('status.retry')}</button>
+                ) : null}
+                <button type="button" onClick={() => void dismiss(change.mutationId)}>{t('status.dismiss')}</button>
+              </span>
             </li>
           );
         })}

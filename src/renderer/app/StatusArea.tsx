@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { connectionKey, transportKey } from '../i18n/keys';
-import { selectConnection, selectPending } from '../state/selectors';
+import { selectConnection, selectPending, selectStuck } from '../state/selectors';
 import { useApp } from '../state/store-context';
 import { ErrorText } from './ErrorText';
 
@@ -10,6 +10,7 @@ export function StatusArea() {
   const transport = useApp((s) => s.transport);
   const connection = useApp(selectConnection);
   const pending = useApp(selectPending);
+  const stuck = useApp(selectStuck);
   const syncing = useApp((s) => s.sync?.syncing ?? false);
   const updateRequired = useApp((s) => s.sync?.updateRequired ?? false);
   const lastError = useApp((s) => s.lastError);
@@ -25,6 +26,7 @@ export function StatusArea() {
       <span className={pending > 0 ? 'status-chip chip-warn' : 'status-chip'} data-testid="pending-count">
         {pending > 0 ? t('status.pending', { count: pending }) : t('status.noPending')}
       </span>
+      {stuck > 0 ? <span className="status-chip chip-alert" data-testid="stuck-count">{t('status.stuck', { count: stuck })}</span> : null}
       {updateRequired ? <span className="status-chip chip-alert">{t('status.updateRequired')}</span> : null}
       {lastError ? (
         <span className="status-error">

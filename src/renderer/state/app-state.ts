@@ -25,6 +25,11 @@ export type DataSlice = {
   /** Reads what is not pushed live (settings, sync status) again: on connecting, and after a reconnect. */
   reload: () => Promise<void>;
   dismissRejection: (mutationId: number) => Promise<void>;
+  /** Sends again a change the server failed on (`internal_error`), as a new change; its refusal goes. */
+  retryRejected: (mutationId: number) => Promise<void>;
+  /** A change held because no push could carry it: send it again, or drop it (its effect leaves this desk). */
+  retryStuck: (mutationId: number) => Promise<void>;
+  discardStuck: (mutationId: number) => Promise<void>;
   /** Clears what the desk did on its own to keep work (restored file, restored server) once the user has read it. */
   dismissNotices: () => Promise<void>;
   /** Takes over the pending work another user left on this desk: sent under the current login, audited as handed over. */

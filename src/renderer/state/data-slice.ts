@@ -34,6 +34,33 @@ export function createDataSlice(set: StoreSet, client: ApiClient, live: LiveClie
       }
     },
 
+    async retryRejected(mutationId) {
+      try {
+        await client.call('sync.retryRejected', { mutationId });
+        set({ sync: await client.call('sync.status', {}) });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
+    async retryStuck(mutationId) {
+      try {
+        await client.call('sync.retryStuck', { mutationId });
+        set({ sync: await client.call('sync.status', {}) });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
+    async discardStuck(mutationId) {
+      try {
+        await client.call('sync.discardStuck', { mutationId });
+        set({ sync: await client.call('sync.status', {}) });
+      } catch (error) {
+        set({ lastError: toUiError(error) });
+      }
+    },
+
     async dismissNotices() {
       try {
         await client.call('sync.dismissNotices', {});

@@ -14,5 +14,6 @@ export const selectCurrentIncident = (s: AppState): Incident | null => {
 export const selectIsExercise = (s: AppState): boolean => (s.sync ? isExercise(s.sync.space) : false);
 
 export const selectPending = (s: AppState): number => s.sync?.pending ?? 0;
+export const selectStuck = (s: AppState): number => s.sync?.stuck ?? 0;
 export const selectConnection = (s: AppState) => s.sync?.connection ?? null;
 export const selectRejected = (s: AppState) => s.sync?.rejected;

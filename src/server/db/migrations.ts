@@ -166,6 +166,12 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX audit_chain_pos ON audit (chain_pos);
   CREATE TRIGGER audit_chain BEFORE INSERT ON audit FOR EACH ROW EXECUTE FUNCTION audit_chain();
   `,
+  // The server's own time of the change that last wrote each row (issue 11, item 10), sent with pulls beside the
+  // desk's time, so a desk with a wrong clock cannot silently put its entries elsewhere in the record. NULL for
+  // rows written before this version: their receive time is in the audit (server_at), not repeated here.
+  `
+  ALTER TABLE entity ADD COLUMN received_at bigint;
+  `,
 ];
 
 export const SERVER_SCHEMA_VERSION = migrations.length;

@@ -117,6 +117,33 @@ describe.each(await storageKinds())('server migrations on %s', (storage) => {
     }
   });
 
+  it('adds receive times to the rows of a database from the version before: old rows pull without one, new ones with the server\'s', async () => {
+    const { db, done } = await fresh();
+    try {
+      expect(await migrate(db, SERVER_SCHEMA_VERSION - 1)).toBe(SERVER_SCHEMA_VERSION - 1);
+      const user = await createUser(db, { username: 'he.jun', password: 'long enough pw', roles: ['operator'], spaces: ['demo-hospital'] });
+      const auth = { user, spaces: ['demo-hospital'], tokenHash: 'x', expiresAt: Number.MAX_SAFE_INTEGER };
+      const push = (mutationId: number, item: string) =>
+        applyPush(db, auth, {
+          protocolVersion: 2, clientId: 'client-received', deskProof: TEST_DESK_PROOF,
+          mutations: [{ mutationId, name: 'stock.receive', args: { id: newId(), item, store: 'ED', qty: 1 }, space: 'demo-hospital', at: Date.UTC(2026, 10, 1) }],
+        }, () => Date.UTC(2026, 10, 2));
+      // A row as the version before wrote it (this build's push writes the new column).
+      await db.query(
+        `INSERT INTO entity (kind, id, space, data, version, deleted) VALUES ('stock', $1, 'demo-hospital', $2::jsonb, 1, false)`,
+        [newId(), JSON.stringify({ item: 'old masks' })],
+      );
+      await db.query(`UPDATE space SET version = 1 WHERE id = 'demo-hospital'`);
+      expect(await migrate(db)).toBe(SERVER_SCHEMA_VERSION);
+      await push(1, 'new masks');
+      const pulled = await readPull(db, { clientId: 'client-received', cursors: { 'demo-hospital': 0 }, rejectionsAfter: 0, limit: 10 });
+      const byItem = Object.fromEntries(pulled.rows.map((r) => [(r.data as { item: string }).item, r.receivedAt]));
+      expect(byItem).toEqual({ 'old masks': null, 'new masks': Date.UTC(2026, 10, 2) });
+    } finally {
+      await done();
+    }
+  });
+
   it('gives a database from version 3 an epoch, and its clients their last user as owner, who keeps pushing under them', async () => {
     const { db, done } = await fresh();
     try {

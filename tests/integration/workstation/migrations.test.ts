@@ -101,4 +101,35 @@ describe('workstation store migrations', () => {
     db.close();
     cleanup();
   });
+
+  it('brings a store at version 5 to holding changes: its queued work is pending, none held, and a hold keeps its number sent', () => {
+    const { dir, cleanup } = makeTempDir();
+    const file = join(dir, 'ws.sqlite');
+    const old = openDatabase(file);
+    migrate(old, 5);
+    old.prepare("INSERT INTO sync_stream (user_id, display_name, client_id, last_id) VALUES ('u-alice', 'Alice', 'desk-12345', 2)").run();
+    const outbox = old.prepare<[number, number]>(
+      "INSERT INTO outbox (mutation_id, name, args, space, at, actor, author, stream_id) VALUES (?, 'incident.rename', '{}', 'demo-hospital', 1, '{}', 'u-alice', ?)",
+    );
+    outbox.run(1, 1);
+    outbox.run(2, 2);
+    old.prepare("INSERT INTO meta (key, value) VALUES ('lastMutationId', '2')").run();
+    old.prepare("INSERT INTO rejection (mutation_id, name, args, code, message, at) VALUES (9, 'stock.issue', '{}', 'internal_error', 'failed', 5)").run();
+    old.close();
+    const db = openDatabase(file);
+    expect(migrate(db)).toBe(SCHEMA_VERSION);
+    const store = new LocalStore(db);
+    expect(store.pendingCount()).toBe(2);
+    expect(store.stuck()).toEqual([]);
+    // A refusal from before keeps no space: a retry takes the desk's current one.
+    expect(store.rejection(9)).toMatchObject({ name: 'stock.issue', code: 'internal_error', space: null });
+    expect(store.hold(1, { status: 400, code: 'invalid_request', message: 'bad' }, 100)).toBe(true);
+    // The held change leaves the stream; a placeholder keeps its number so the one behind it is not stopped at a gap.
+    expect(store.pendingOf('u-alice', 0, 10).map((m) => [m.streamId, m.name])).toEqual([[1, '$withdrawn'], [2, 'incident.rename']]);
+    expect(store.stuck()).toEqual([{ mutationId: 1, name: 'incident.rename', at: 1, heldAt: 100, attempts: 0, reason: { status: 400, code: 'invalid_request', message: 'bad' } }]);
+    expect(store.retryHeld(1)).toBe(true);
+    expect(store.pendingOf('u-alice', 2, 10).map((m) => [m.mutationId, m.streamId])).toEqual([[1, 3]]);
+    db.close();
+    cleanup();
+  });
 });

@@ -11,6 +11,8 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { positionName } from './positions';
+import { ReceivedNote } from './ReceivedNote';
+import { receiptToShow } from '../../../domain/received-time';
 import { useMutation } from '../../state/use-mutation';
 
 /** HICS 214: time, position, notable activity. Append-only: a mistake is corrected by a later entry. */
@@ -73,7 +75,10 @@ export function ActivityLogPanel({ board }: { board: Board }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid="log-entry">
-              <td className="num">{formatDateTime(e.at, timeZone, language)}</td>
+              <td className="num">
+                {formatDateTime(e.at, timeZone, language)}
+                <ReceivedNote shownAt={e.at} receivedAt={receiptToShow(e.recordedAt, board.received?.[e.id])} />
+              </td>
               <td>{e.positionId ? positionName(e.positionId, language) : t('board.log.incidentLog')}</td>
               <td>{e.text}</td>
               <td className="muted"><ActorName id={e.recordedBy} /></td>

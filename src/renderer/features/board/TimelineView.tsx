@@ -10,6 +10,7 @@ import { useApp } from '../../state/store-context';
 import { useActorLabel } from '../../state/use-actor-label';
 import { statusLabel, timelineTypeLabel } from './labels';
 import { positionName } from './positions';
+import { ReceivedNote } from './ReceivedNote';
 
 /** A glyph per kind of event, so the eye finds level changes and reports without reading (never colour alone). */
 const icons: Record<TimelineType, string> = {
@@ -62,7 +63,10 @@ export function TimelineView({ items }: { items: readonly TimelineItem[] }) {
       <ol className="timeline-list">
         {newestFirst.map((item) => (
           <li key={item.key} className={`tl tl-${item.type}${item.type === 'message' && item.urgent ? ' tl-urgent' : ''}${item.type === 'report_recorded' && item.late ? ' tl-late' : ''}${item.type === 'task_conflict' ? ' tl-conflict' : ''}`} data-testid="timeline-item" data-type={item.type}>
-            <time className="tl-time num">{formatDateTime(item.at, timeZone, language)}</time>
+            <time className="tl-time num">
+              {formatDateTime(item.at, timeZone, language)}
+              <ReceivedNote shownAt={item.at} receivedAt={item.receivedAt ?? null} />
+            </time>
             <span className="tl-icon" aria-hidden="true">{icons[item.type]}</span>
             <span className="tl-type">{timelineTypeLabel[item.type](t)}</span>
             <span className="tl-text">{describe(item, words)}</span>
