@@ -14,6 +14,7 @@ import { resourcesApi } from './resources-api';
 import { rosterApi } from './roster-api';
 import { SettingsSchema } from './settings';
 import { SyncStatusSchema } from './sync-status';
+import { warningApi } from './warning-api';
 import { LoginRequestSchema } from './sync';
 
 const NoParams = z.strictObject({});
@@ -40,6 +41,7 @@ export const api = {
   ...rosterApi,
   ...directoryApi,
   ...exchangeApi,
+  ...warningApi,
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),

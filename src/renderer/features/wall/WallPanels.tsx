@@ -12,6 +12,7 @@ import { layerGroups, type LayerGroup } from '../map/map-layers';
 import { MapPane } from '../map/MapPane';
 import { mapCounts, tasksBySection } from './wall-figures';
 import { RegionPanel } from './WallRegionPanel';
+import { WallWarningPanel } from '../warning/WallWarningPanel';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
 import { PanelBoundary } from '../../ui/PanelBoundary';
@@ -101,6 +102,7 @@ export const wallPanels: Record<WallPanelId, (data: WallData) => ReactNode> = {
   staff: StaffPanel,
   stock: StockPanel,
   region: RegionPanel,
+  warning: WallWarningPanel,
 };
 
 export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {
