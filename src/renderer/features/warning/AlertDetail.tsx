@@ -35,15 +35,14 @@ export function AlertDetail({ alert, extraActions }: { alert: Alert; extraAction
       <table className="warning-signals-table">
         <caption>{t('warning.detail.signals')}</caption>
         <thead>
-          <tr><th>{t('warning.detail.date')}</th><th>{t('warning.detail.indicator')}</th><th>{t('warning.detail.level')}</th><th>{t('warning.detail.method')}</th><th className="num">{t('warning.detail.value')}</th><th className="num">{t('warning.detail.expected')}</th><th className="num">{t('warning.detail.threshold')}</th></tr>
+          <tr><th>{t('warning.detail.date')}</th><th>{t('warning.detail.indicator')}</th><th>{t('warning.detail.level')}</th><th className="num">{t('warning.detail.value')}</th><th className="num">{t('warning.detail.expected')}</th><th className="num">{t('warning.detail.threshold')}</th></tr>
         </thead>
         <tbody>
           {alert.signals.map((s) => (
             <tr key={`${s.indicatorId}-${s.date}`}>
               <td>{s.date}</td>
-              <td>{s.indicatorName}</td>
+              <td>{s.indicatorName}<span className="warning-signal-method">{methodLabel[s.method](t)}</span></td>
               <td className={`level-${s.level === 'counted' ? 'grey' : s.level}`}>{s.level === 'counted' ? t('warning.detail.counted') : dayLevelLabel[s.level](t)}</td>
-              <td>{methodLabel[s.method](t)}</td>
               <td className="num">{num(s.value)}</td>
               <td className="num">{num(s.expected)}</td>
               <td className="num">{num(s.threshold)}</td>
@@ -55,7 +54,7 @@ export function AlertDetail({ alert, extraActions }: { alert: Alert; extraAction
         {alert.history.map((h, i) => (
           <li key={i}>
             <time>{when(h.at)}</time> {eventLabel[h.action](t)} · <ActorName id={h.by} />
-            {h.note && h.action !== 'raised' && h.action !== 'merged' && h.action !== 'acknowledged' && h.action !== 'assigned' ? ` · ${h.note}` : null}
+            {h.note && (h.action === 'verified' || h.action === 'dismissed') ? ` · ${h.note}` : null}
           </li>
         ))}
       </ol>

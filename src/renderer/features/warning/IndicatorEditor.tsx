@@ -121,7 +121,7 @@ export function IndicatorEditor() {
             </label>
           ))}
         </fieldset>
-        <label className="inline"><input type="checkbox" name="enabled" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} /><span>{t('warning.editor.enabled')}</span></label>
+        <label className="warning-check"><input type="checkbox" name="enabled" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} /><span>{t('warning.editor.enabled')}</span></label>
         <button type="submit" className="primary" disabled={define.busy || update.busy}>{editing ? t('warning.editor.update') : t('warning.editor.define')}</button>
         {error ? <ErrorText error={error} /> : null}
         {saved ? <p role="status">{t('warning.editor.saved')}</p> : null}

@@ -1,5 +1,6 @@
 import './warning.css';
 import { useState } from 'react';
+import { useLive } from '../../state/use-live';
 import { useTranslation } from 'react-i18next';
 import { AlertsPanel } from './AlertsPanel';
 import { IndicatorEditor } from './IndicatorEditor';
@@ -13,7 +14,10 @@ type Tab = 'signals' | 'setup';
 export function WarningPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('signals');
-  const [selected, setSelected] = useState<string | null>(null);
+  const [picked, setSelected] = useState<string | null>(null);
+  // Until the officer picks one, the first indicator (the list's order) is shown rather than an empty pane.
+  const first = useLive('warning.indicators', {}).data?.indicators[0]?.indicator.id ?? null;
+  const selected = picked ?? first;
   const tabs: [Tab, string][] = [['signals', t('warning.tabs.signals')], ['setup', t('warning.tabs.setup')]];
   return (
     <div className="warning">
