@@ -158,7 +158,25 @@ test('a duty officer imports two years of ED syndrome counts; a spike turns the 
     await pageA.screenshot({ path: 'test-results/screens/warning-incident-en.png', fullPage: true });
     await a.tab('setup');
     await expect(pageA.getByTestId('indicator-editor')).toContainText('Smoother w1 (gradual)');
+
+    // A multi-point rule, versioned: set up, then changed, it shows version 2.
+    const rules = pageA.getByTestId('rule-editor');
+    await rules.getByLabel('Name', { exact: true }).fill('ED syndrome yellow: orange');
+    await rules.getByRole('combobox', { name: 'Grade raised', exact: true }).selectOption('orange');
+    await rules.getByLabel('Syndrome group', { exact: true }).fill(GROUP);
+    await rules.getByRole('button', { name: 'Add condition' }).click();
+    await rules.getByRole('combobox', { name: 'At least', exact: true }).selectOption('yellow');
+    await rules.getByRole('button', { name: 'Set up rule' }).click();
+    const ruleRow = rules.getByTestId('warning-rule').filter({ hasText: 'ED syndrome yellow: orange' });
+    await expect(ruleRow).toContainText('v1');
+    await rules.getByRole('combobox', { name: 'Rule to edit', exact: true }).selectOption({ label: 'ED syndrome yellow: orange' });
+    await rules.getByLabel('Colours count within (days)', { exact: true }).fill('2');
+    await rules.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect(ruleRow).toContainText('v2');
     await pageA.screenshot({ path: 'test-results/screens/warning-setup-en.png', fullPage: true });
+    await a.tab('signals');
+    await a.indicator(INDICATOR).click();
+    await pageA.screenshot({ path: 'test-results/screens/warning-signals-en.png', fullPage: true });
   } finally {
     await rig.close();
   }
