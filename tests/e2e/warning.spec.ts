@@ -142,6 +142,10 @@ test('a duty officer imports two years of ED syndrome counts; a spike turns the 
     await expect(wall.getByTestId('wall')).toHaveAttribute('data-level', 'I');
     await expect(wall.locator('.wall-incident')).toHaveText(`疑似暴发：${GROUP}`);
     await expect(wallAlert).toHaveCount(0);
+    // The wall keeps the incident's report clock in view (the wall's own clock is 31 minutes on: about 1 h 28 left).
+    const wallClock = wall.getByTestId('wall-warning').getByTestId('warning-incident-clock');
+    await expect(wallClock).toContainText(`疑似暴发：${GROUP}`);
+    await expect(wallClock.getByTestId('warning-incident-countdown')).toHaveText(/01:[0-2]\d:\d\d$/);
     await wall.screenshot({ path: 'test-results/screens/warning-wall-incident-zh-CN.png' });
 
     // Desk B sees the whole story: who checked it, the verification, and the incident with its clock.
@@ -156,6 +160,8 @@ test('a duty officer imports two years of ED syndrome counts; a spike turns the 
     await pageA.getByTestId('language-toggle').click();
     await expect(a.detail).toContainText('Incident opened');
     await pageA.screenshot({ path: 'test-results/screens/warning-incident-en.png', fullPage: true });
+    await expect(wall.getByTestId('wall-panel-warning')).toContainText('Early warning: open alerts');
+    await wall.screenshot({ path: 'test-results/screens/warning-wall-incident-en.png' });
     await a.tab('setup');
     await expect(pageA.getByTestId('indicator-editor')).toContainText('Smoother w1 (gradual)');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../../src/contract/warning-api';
 import type { Alert } from '../../../src/domain/warning/alerts';
 import { conditionFromRows, rowsFromCondition, type ConditionRow } from '../../../src/renderer/features/warning/rule-form';
-import { alertDeadline, chartSeries, importRows, openAlertsByGrade, paramDefaults, paramsFromForm, shownLevel, todayUtc } from '../../../src/renderer/features/warning/warning-view';
+import { alertDeadline, chartSeries, importRows, openAlertsByGrade, openedIncidentIds, paramDefaults, paramsFromForm, shownLevel, todayUtc } from '../../../src/renderer/features/warning/warning-view';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 5, 8, 0);
@@ -60,6 +60,14 @@ describe('alert deadlines and the wall', () => {
       ['red', [['3', false], ['2', true]]],
       ['yellow', [['4', false]]],
     ]);
+  });
+});
+
+describe('incidents opened from alerts', () => {
+  it('lists the incidents alerts opened, newest first, and no other alert', () => {
+    const older = makeAlert({ id: '01900000-0000-7000-8000-000000000006', status: 'incident_opened', incidentId: '01900000-0000-7000-8000-0000000000c1', updatedAt: NOW - HOUR });
+    const newer = makeAlert({ id: '01900000-0000-7000-8000-000000000007', status: 'incident_opened', incidentId: '01900000-0000-7000-8000-0000000000c2', updatedAt: NOW });
+    expect(openedIncidentIds([older, makeAlert({ status: 'verified' }), newer])).toEqual(['01900000-0000-7000-8000-0000000000c2', '01900000-0000-7000-8000-0000000000c1']);
   });
 });
 

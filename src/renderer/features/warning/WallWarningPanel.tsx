@@ -7,7 +7,8 @@ import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import type { WallData } from '../wall/WallPanels';
 import { dayLevelLabel, gradeLabel, statusLabel } from './labels';
-import { openAlertsByGrade, shownLevel } from './warning-view';
+import { IncidentClock } from './IncidentClock';
+import { openAlertsByGrade, openedIncidentIds, shownLevel } from './warning-view';
 
 /**
  * The wall's early-warning panel: open alerts by grade (one left unacknowledged past its deadline is escalated,
@@ -19,8 +20,10 @@ export function WallWarningPanel({ now }: WallData) {
   const locale = useApp(selectLanguage);
   const alerts = useLive('warning.alerts', {}).data?.alerts;
   const indicators = useLive('warning.indicators', {}).data?.indicators;
+  const liveIncidents = new Set(useApp((s) => s.incidents).filter((i) => i.status !== 'closed').map((i) => i.id));
   if (!alerts || !indicators) return <p className="wall-nodata">{t('wall.noData')}</p>;
   const rows = openAlertsByGrade(alerts, now);
+  const incidents = openedIncidentIds(alerts).filter((id) => liveIncidents.has(id)).slice(0, 2);
   return (
     <div className="wall-warning" data-testid="wall-warning">
       {rows.length === 0 ? <p className="wall-nodata">{t('warning.wall.noAlerts')}</p> : null}
@@ -37,6 +40,7 @@ export function WallWarningPanel({ now }: WallData) {
           )),
         )}
       </ul>
+      {incidents.map((id) => <IncidentClock key={id} incidentId={id} />)}
       <ul className="wall-warning-indicators">
         {indicators.map(({ indicator, today, latest }) => {
           const shown = shownLevel(today, latest);

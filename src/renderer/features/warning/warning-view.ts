@@ -32,6 +32,14 @@ export function openAlertsByGrade(alerts: readonly Alert[], now: number): WallGr
     .filter((row) => row.alerts.length > 0);
 }
 
+/** Incidents opened from alerts, newest first: the wall keeps their reporting clocks in view beside the alerts. */
+export function openedIncidentIds(alerts: readonly Alert[]): string[] {
+  return alerts
+    .filter((a) => a.status === 'incident_opened' && a.incidentId !== undefined)
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+    .flatMap((a) => (a.incidentId ? [a.incidentId] : []));
+}
+
 /** The rows `observation.import` takes, from a checked series file (its gaps are days not listed, never zeros). */
 export function importRows(series: DailySeries): { date: string; value: number }[] {
   const rows: { date: string; value: number }[] = [];
