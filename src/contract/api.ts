@@ -15,6 +15,7 @@ import { resourcesApi } from './resources-api';
 import { rosterApi } from './roster-api';
 import { SettingsSchema } from './settings';
 import { StuckChangeSchema, SyncStatusSchema } from './sync-status';
+import { warningApi } from './warning-api';
 import { LoginRequestSchema } from './sync';
 
 const NoParams = z.strictObject({});
@@ -92,7 +93,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

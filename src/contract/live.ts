@@ -55,6 +55,10 @@ export const liveReads = {
   'roster.pool': { reads: ['poolEntry'] },
   'directory.users': { reads: [DIRECTORY_CHANGED_KIND] },
   'sync.stuck': { reads: [STUCK_CHANGED_KIND] },
+  'warning.indicators': { reads: ['indicator', 'observation'] },
+  'warning.series': { reads: ['indicator', 'observation'] },
+  'warning.alerts': { reads: ['alert'] },
+  'warning.rules': { reads: ['triggerRule'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

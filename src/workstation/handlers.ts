@@ -18,6 +18,7 @@ import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
 import { createExchangeHandlers } from './exchange-handlers';
+import { createWarningHandlers } from './warning-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -31,6 +32,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createRosterHandlers(ws),
     createDirectoryHandlers(ws),
     createExchangeHandlers(ws),
+    createWarningHandlers(ws),
   );
 }
 

@@ -5,6 +5,7 @@ import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { RosterPage } from '../features/roster/RosterPage';
 import { LanguageToggle } from '../features/settings/LanguageToggle';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { WarningPage } from '../features/warning/WarningPage';
 import { useApp } from '../state/store-context';
 import { ExerciseBanner } from './ExerciseBanner';
 import { HelpOverlay } from './HelpOverlay';
@@ -22,6 +23,7 @@ function Page({ route }: { route: RouteName }) {
   if (route === 'map') return <MapPage />;
   if (route === 'resources') return <ResourcesPage />;
   if (route === 'roster') return <RosterPage />;
+  if (route === 'warning') return <WarningPage />;
   if (route === 'settings') return <SettingsPage />;
   // The wall has no operator frame: App renders it on its own.
   return null;

@@ -3,6 +3,7 @@ export const routePaths = {
   map: '/map',
   resources: '/resources',
   roster: '/roster',
+  warning: '/warning',
   wall: '/wall',
   settings: '/settings',
 } as const;
@@ -11,7 +12,7 @@ export type RouteName = keyof typeof routePaths;
 export const routeNames = Object.keys(routePaths) as RouteName[];
 
 /** Pages of the operator frame, in navigation order (the wall view has no frame). */
-export const navRoutes: readonly RouteName[] = ['board', 'map', 'resources', 'roster', 'wall', 'settings'];
+export const navRoutes: readonly RouteName[] = ['board', 'map', 'resources', 'roster', 'warning', 'wall', 'settings'];
 
 export function routeFromPath(path: string): RouteName {
   const clean = path.replace(/\/+$/, '') || '/';

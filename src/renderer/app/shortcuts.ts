@@ -6,6 +6,7 @@ export const goKeys: Readonly<Record<string, RouteName>> = {
   m: 'map',
   r: 'resources',
   o: 'roster',
+  e: 'warning',
   w: 'wall',
   s: 'settings',
 };
@@ -21,6 +22,7 @@ export const shortcutList: readonly { keys: readonly string[]; labelKey: string 
   { keys: ['g', 'm'], labelKey: 'help.goMap' },
   { keys: ['g', 'r'], labelKey: 'help.goResources' },
   { keys: ['g', 'o'], labelKey: 'help.goRoster' },
+  { keys: ['g', 'e'], labelKey: 'help.goWarning' },
   { keys: ['g', 'w'], labelKey: 'help.goWall' },
   { keys: ['g', 's'], labelKey: 'help.goSettings' },
   { keys: ['n'], labelKey: 'help.newIncident' },

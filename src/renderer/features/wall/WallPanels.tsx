@@ -9,6 +9,7 @@ import { useApp } from '../../state/store-context';
 import { baseItems, featureItems, layerGroups, MapPane, type FeatureIndex, type LayerGroup } from '../map';
 import { mapCounts, tasksBySection } from './wall-figures';
 import { RegionPanel } from './WallRegionPanel';
+import { WallWarningPanel } from '../warning';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
 import { PanelBoundary } from '../../ui/PanelBoundary';
@@ -98,6 +99,7 @@ export const wallPanels: Record<WallPanelId, (data: WallData) => ReactNode> = {
   staff: StaffPanel,
   stock: StockPanel,
   region: RegionPanel,
+  warning: WallWarningPanel,
 };
 
 export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {

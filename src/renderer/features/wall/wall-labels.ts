@@ -16,6 +16,7 @@ export const panelTitle: Labels<WallPanelId> = {
   staff: (t) => t('wall.panels.staff'),
   stock: (t) => t('wall.panels.stock'),
   region: (t) => t('wall.panels.region'),
+  warning: (t) => t('wall.panels.warning'),
 };
 
 export const sectionLabel: Labels<Section> = {

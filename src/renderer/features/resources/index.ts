@@ -1,0 +1,2 @@
+// What other features may use of resources; the rest of the folder is its own (eslint: feature boundaries).
+export { useEchart } from './use-echart';
