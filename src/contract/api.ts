@@ -7,6 +7,7 @@ import { BoardSchema } from './board';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
+import { warningSettingsApi } from './warning-settings-api';
 import { LiveEventSchema, liveMethods, QueryIdSchema } from './live';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { mapApi } from './map-api';
@@ -40,6 +41,7 @@ export const api = {
   ...rosterApi,
   ...directoryApi,
   ...exchangeApi,
+  ...warningSettingsApi,
   mutate: {
     params: MutationRequestSchema,
     result: z.object({ mutationId: z.number().int() }),

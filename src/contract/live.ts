@@ -44,7 +44,7 @@ export const liveReads = {
   'resources.requests': { reads: ['resourceRequest'] },
   'resources.summary': { reads: ['bedCount', 'stock', 'stockItem'] },
   'map.features': { reads: ['mapFeature'], keyed: { kind: 'mapFeature', byIds: 'map.featuresByIds', from: 'features', order: byCreation } },
-  'map.region': { reads: ['districtWarning', 'neighbourHospital'] },
+  'map.region': { reads: ['districtWarning', 'neighbourHospital', 'indicator', 'observation', 'alert'] },
   'roster.staff': { reads: ['staff'] },
   'roster.plan': {
     reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate', 'rosterRules', 'poolEntry'],
@@ -53,6 +53,7 @@ export const liveReads = {
   'roster.coverage': { reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate'] },
   'roster.pool': { reads: ['poolEntry'] },
   'directory.users': { reads: [DIRECTORY_CHANGED_KIND] },
+  'warning.responseLevels': { reads: ['warningSettings'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

@@ -15,6 +15,7 @@ import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
 import { createExchangeHandlers } from './exchange-handlers';
+import { createWarningSettingsHandlers } from './warning-settings-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -59,6 +60,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     ...createRosterHandlers(ws),
     ...createDirectoryHandlers(ws),
     ...createExchangeHandlers(ws),
+    ...createWarningSettingsHandlers(ws),
 
     mutate: (request) =>
       queue.run(async () => {

@@ -10,6 +10,8 @@ import boardEn from '../features/board/i18n/en.json';
 import boardZhCN from '../features/board/i18n/zh-CN.json';
 import resourcesEn from '../features/resources/i18n/en.json';
 import resourcesZhCN from '../features/resources/i18n/zh-CN.json';
+import capEn from '../features/warning/i18n-cap/en.json';
+import capZhCN from '../features/warning/i18n-cap/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -24,6 +26,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: wallEn, 'zh-CN': wallZhCN },
   { en: boardEn, 'zh-CN': boardZhCN },
   { en: resourcesEn, 'zh-CN': resourcesZhCN },
+  { en: capEn, 'zh-CN': capZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);
