@@ -118,9 +118,6 @@ export function RegionPanel({ status, language, now, editing, onEdit, onReport, 
               <strong>{baseName(d, language)}</strong>
               {source === 'manual' ? <span className="district-mark district-manual" data-testid="district-manual">{t('map.region.manual')}</span> : null}
               {source === 'warnings' ? <span className="district-mark" data-testid="district-from-warnings">{t('map.region.fromWarnings')}</span> : null}
-              {/* A hand-set level stands, but the room must see when the warnings say otherwise. */}
-              {source === 'manual' && warnings ? <span className="district-mark" data-testid="district-warnings-say">{t('map.region.warningsSay', { level: warningLabel[warnings.grade](t) })}</span> : null}
-              {warnings ? <span className="muted district-why">{t('map.region.why', { indicators: warnings.indicators.length, alerts: warnings.alerts.length })}</span> : null}
               <select
                 name={`level-${id}`}
                 aria-label={t('map.region.level', { name: baseName(d, language) })}
@@ -132,6 +129,13 @@ export function RegionPanel({ status, language, now, editing, onEdit, onReport, 
                   <option key={l} value={l}>{warningLabel[l](t)}</option>
                 ))}
               </select>
+              {warnings ? (
+                <div className="district-why">
+                  {/* A hand-set level stands, but the room must see when the warnings say otherwise. */}
+                  {source === 'manual' ? <span className="district-mark" data-testid="district-warnings-say">{t('map.region.warningsSay', { level: warningLabel[warnings.grade](t) })}</span> : null}
+                  <span className="muted">{t('map.region.why', { indicators: warnings.indicators.length, alerts: warnings.alerts.length })}</span>
+                </div>
+              ) : null}
             </li>
           );
         })}

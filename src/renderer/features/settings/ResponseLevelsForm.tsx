@@ -8,6 +8,7 @@ import { levelNameKey } from '../../i18n/keys';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useActorLabel } from '../../state/use-actor-label';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 
@@ -19,10 +20,9 @@ const gradeLabel: Record<WarningGrade, (t: (key: string) => string) => string> =
 };
 
 /** The form, keyed by the saved mapping so a change from another desk resets what is shown. */
-function Form({ saved }: { saved: ResponseLevelMap }) {
+function Form({ saved, onSaved }: { saved: ResponseLevelMap; onSaved: (levels: ResponseLevelMap) => void }) {
   const { t } = useTranslation();
   const [levels, setLevels] = useState<ResponseLevelMap>(saved);
-  const [done, setDone] = useState(false);
   const save = useMutation('warning.setResponseLevels');
   const changed = WarningGradeSchema.options.some((g) => levels[g] !== saved[g]);
   return (
@@ -30,8 +30,7 @@ function Form({ saved }: { saved: ResponseLevelMap }) {
       className="response-levels"
       onSubmit={(e) => {
         e.preventDefault();
-        setDone(false);
-        void save.run({ levels }).then((failed) => setDone(failed === null));
+        void save.run({ levels }).then((failed) => failed === null && onSaved(levels));
       }}
     >
       {WarningGradeSchema.options.map((grade) => (
@@ -47,7 +46,6 @@ function Form({ saved }: { saved: ResponseLevelMap }) {
       {save.error ? <ErrorText error={save.error} /> : null}
       <div className="form-actions">
         <button type="submit" disabled={!changed || save.busy}>{t('settings.responseLevels.save')}</button>
-        {done && !changed ? <span className="muted" role="status">{t('settings.responseLevels.saved')}</span> : null}
       </div>
     </form>
   );
@@ -62,6 +60,9 @@ export function ResponseLevelsForm() {
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
   const { data, error } = useLive('warning.responseLevels', {});
+  const who = useActorLabel();
+  // The form remounts when the saved mapping changes, so "saved" lives here: shown while the mapping is the one saved.
+  const [justSaved, setJustSaved] = useState<string | null>(null);
   return (
     <section className="panel narrow" aria-labelledby="response-levels-title" data-testid="response-levels">
       <h2 id="response-levels-title">{t('settings.responseLevels.title')}</h2>
@@ -72,9 +73,10 @@ export function ResponseLevelsForm() {
           <p className="muted">
             {data.isDefault || data.updatedAt === undefined
               ? t('settings.responseLevels.default')
-              : t('settings.responseLevels.setBy', { who: data.updatedBy ?? '', time: formatDateTime(data.updatedAt, timeZone, language) })}
+              : t('settings.responseLevels.setBy', { who: who(data.updatedBy ?? '').name, time: formatDateTime(data.updatedAt, timeZone, language) })}
           </p>
-          <Form key={JSON.stringify(data.levels)} saved={data.levels} />
+          <Form key={JSON.stringify(data.levels)} saved={data.levels} onSaved={(levels) => setJustSaved(JSON.stringify(levels))} />
+          {justSaved === JSON.stringify(data.levels) ? <span className="muted" role="status">{t('settings.responseLevels.saved')}</span> : null}
         </>
       ) : null}
     </section>

@@ -39,6 +39,10 @@ export function RegionPanel() {
               <span className="wall-district-name">{baseName(d, language)}</span>
               <span className="wall-district-level">{warningLabel[level](t)}</span>
               {source === 'manual' ? <span className="wall-district-manual">{t('wall.region.manual')}</span> : null}
+              {/* Set by hand, yet the warnings say otherwise: the room sees both. */}
+              {source === 'manual' && shown?.warnings && shown.warnings.grade !== level ? (
+                <span className="wall-district-manual" data-testid="wall-district-warnings">{t('wall.region.warningsSay', { level: warningLabel[shown.warnings.grade](t) })}</span>
+              ) : null}
             </li>
           );
         })}
