@@ -8,6 +8,7 @@ import { BoardSchema } from './board';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
+import { warningSettingsApi } from './warning-settings-api';
 import { LiveEventSchema, liveMethods, QueryIdSchema } from './live';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
 import { mapApi } from './map-api';
@@ -93,7 +94,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

@@ -45,7 +45,7 @@ export const liveReads = {
   'resources.requests': { reads: ['resourceRequest'] },
   'resources.summary': { reads: ['bedCount', 'stock', 'stockItem'] },
   'map.features': { reads: ['mapFeature'], keyed: { kind: 'mapFeature', byIds: 'map.featuresByIds', from: 'features', order: byCreation } },
-  'map.region': { reads: ['districtWarning', 'neighbourHospital'] },
+  'map.region': { reads: ['districtWarning', 'neighbourHospital', 'indicator', 'observation', 'alert'] },
   'roster.staff': { reads: ['staff'] },
   'roster.plan': {
     reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate', 'rosterRules', 'poolEntry'],
@@ -59,6 +59,7 @@ export const liveReads = {
   'warning.series': { reads: ['indicator', 'observation'] },
   'warning.alerts': { reads: ['alert'] },
   'warning.rules': { reads: ['triggerRule'] },
+  'warning.responseLevels': { reads: ['warningSettings'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

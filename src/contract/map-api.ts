@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { MapFeatureSchema } from '../domain/map-features';
 import { DistrictWarningSchema, NeighbourHospitalSchema } from '../domain/map-region';
+import { DistrictStatusSchema } from '../domain/warning/district-levels';
 
 /**
  * The map feature's read methods, spread into the workstation API (src/contract/api.ts). Each entry is
@@ -19,9 +20,12 @@ export const mapApi = {
     params: z.strictObject({ ids: z.array(z.string().max(100)).max(MAX_CHANGED_IDS) }),
     result: z.object({ features: z.array(MapFeatureSchema), removed: z.array(z.string()) }),
   },
-  /** District warning levels and neighbours' reported beds set in this space (places never set are absent). */
+  /**
+   * District warning levels set by hand and neighbours' reported beds (places never set are absent), and every
+   * base-map district's level as shown (`districtStatus`: hand-set, else from today's warnings, else green).
+   */
   'map.region': {
     params: z.strictObject({}),
-    result: z.object({ districts: z.array(DistrictWarningSchema), hospitals: z.array(NeighbourHospitalSchema) }),
+    result: z.object({ districts: z.array(DistrictWarningSchema), hospitals: z.array(NeighbourHospitalSchema), districtStatus: z.array(DistrictStatusSchema) }),
   },
 } as const;

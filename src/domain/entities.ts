@@ -17,6 +17,7 @@ import { DistrictWarningSchema, NeighbourHospitalSchema } from './map-region';
 import { IndicatorSchema, ObservationSchema } from './warning/indicators';
 import { TriggerRuleSchema } from './warning/trigger-rules';
 import { AlertSchema } from './warning/alerts';
+import { WarningSettingsSchema } from './warning/response-levels';
 import { CasualtySchema } from './casualties/casualties';
 import { ExerciseSchema } from './exercises/exercise';
 import { InjectSchema } from './exercises/injects';
@@ -41,7 +42,7 @@ export const entitySchemas = {
   deadline: DeadlineSchema,
   staff: StaffSchema, rosterShift: RosterShiftSchema, staffingRequirement: StaffingRequirementSchema, rosterRules: RosterRulesSchema, shiftTemplate: ShiftTemplateSchema, poolEntry: PoolEntrySchema,
   mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
-  indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema,
+  indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema, warningSettings: WarningSettingsSchema,
   casualty: CasualtySchema,
   exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
 } as const;

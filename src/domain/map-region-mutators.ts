@@ -15,6 +15,16 @@ export const mapRegionMutators = {
     },
   ),
 
+  /**
+   * Hands a district back to the warnings: its hand-set level no longer stands, and the map shows the highest
+   * warning grade in force there (warning/district-levels.ts). Clearing a district never set changes nothing.
+   */
+  'map.clearDistrictWarning': defineMutator(z.strictObject({ districtId: BasePlaceIdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.command');
+    const id = placeRecordId(ctx.space, 'districtWarning', args.districtId);
+    if (await tx.get('districtWarning', id)) await tx.del('districtWarning', id);
+  }),
+
   'map.reportNeighbourBeds': defineMutator(
     z.strictObject({ hospitalId: BasePlaceIdSchema, available: NeighbourBedsSchema }),
     async (tx, args, ctx) => {

@@ -15,6 +15,7 @@ import { staffMutators } from './staff-mutators';
 import { labourPoolMutators } from './labour-pool-mutators';
 import { mapMutators } from './map-mutators';
 import { warningMutators } from './warning/warning-mutators';
+import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
 import { exerciseMutators } from './exercises/exercise-mutators';
 import { DomainError } from './errors';
@@ -41,6 +42,7 @@ export const mutators = combine(
   staffMutators, rosterMutators, labourPoolMutators,
   mapMutators,
   warningMutators,
+  responseLevelMutators,
   casualtyMutators,
   exerciseMutators,
 );

@@ -4,7 +4,8 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function offsetMs(epochMs: number, timeZone: string): number {
+/** The zone's offset from UTC at the instant, in ms (positive east of Greenwich), to the second. */
+export function offsetMs(epochMs: number, timeZone: string): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {

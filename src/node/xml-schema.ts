@@ -13,6 +13,7 @@ export const exchangeSchemas = {
   'rm-1.0/RequestResource': 'edxl-rm-1.0/EDXL-RMRequestResource.xsd',
   'rm-1.0/ResponseToRequestResource': 'edxl-rm-1.0/EDXL-RMResponseToRequestResource.xsd',
   'rm-1.0/CommitResource': 'edxl-rm-1.0/EDXL-RMCommitResource.xsd',
+  'cap-1.2': 'cap-1.2/CAP-v1.2.xsd',
 } as const;
 export type ExchangeSchema = keyof typeof exchangeSchemas;
 

@@ -12,6 +12,7 @@ import { setupRoles } from './db/roles';
 import { importHave } from './exchange/have-import';
 import { serverTimeZone, spaceHaveDocument } from './exchange/have-source';
 import { exportRm, importRmRequest, rmExports, type RmExport } from './exchange/rm-exchange';
+import { exportCap } from './exchange/cap-source';
 import { SchemaRefusal, writeValidated } from '../node/xml-schema';
 
 const usage = `hospital server
@@ -30,6 +31,9 @@ const usage = `hospital server
                                  ResponseToRequestResource or CommitResource, written only if it validates
   npm run server -- import-rm --space S --in file.xml --as USERNAME
                                  another hospital's RequestResource as incoming mutual-aid requests (audited)
+  npm run server -- export-cap --space S --alert ID --out file.xml [--time-zone Asia/Shanghai]
+                                 a verified early-warning alert as CAP 1.2 (Alert, or Update / Cancel once an
+                                 incident was opened on it or it was dismissed), written only if it validates
   npm run server -- verify-audit [--data-dir ./data/server]     walks the audit's hash chain; exit 1 at a break
   npm run server -- migrate [--data-dir ./data/server]          brings the schema up to date (as the owner role)
   npm run server -- setup-roles --owner hcc_owner --app hcc_app [--owner-password P] [--app-password P]
@@ -103,6 +107,7 @@ async function main(argv: string[]): Promise<void> {
       'time-zone': { type: 'string' },
       request: { type: 'string' },
       message: { type: 'string' },
+      alert: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -167,6 +172,15 @@ async function main(argv: string[]): Promise<void> {
         const xml = await exportRm(db, { space, requestId, message: message as RmExport, now: Date.now() });
         await writeValidated(out, xml, rmExports[message as RmExport].schema);
         console.log(`wrote ${out}: EDXL-RM 1.0 ${rmExports[message as RmExport].schema.split('/')[1] ?? message}, valid against its schema`);
+      });
+    }
+    case 'export-cap': {
+      const { space, out, alert } = values;
+      if (!space || !out || !alert) throw new Error(`export-cap needs --space, --alert and --out\n\n${usage}`);
+      return withDb(dataDir, async (db) => {
+        const cap = await exportCap(db, { space, alertId: alert, timeZone: values['time-zone'] });
+        await writeValidated(out, cap.xml, 'cap-1.2');
+        console.log(`wrote ${out}: CAP 1.2 ${cap.msgType} ${cap.identifier}, valid against CAP-v1.2.xsd`);
       });
     }
     case 'import-rm': {

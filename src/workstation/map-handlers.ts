@@ -1,6 +1,9 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { mapApi } from '../contract/map-api';
 import type { MapFeature } from '../domain/map-features';
+import { regionDistricts } from '../domain/edxl/site-map';
+import { zonedDay } from '../domain/roster-time';
+import { districtStatus as districtStatusOf, districtWarnings, indicatorToday } from '../domain/warning/district-levels';
 import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
@@ -29,8 +32,18 @@ export function createMapHandlers(ws: WorkstationInternals): FeatureHandlers<typ
 
     'map.region': () =>
       queue.run(() => {
-        const space = readSettings(store).space;
-        return { districts: store.list('districtWarning', space), hospitals: store.list('neighbourHospital', space) };
+        const { space, timeZone } = readSettings(store);
+        const districts = store.list('districtWarning', space);
+        const today = zonedDay(ws.now(), timeZone);
+        const warnings = districtWarnings({
+          indicators: store.list('indicator', space),
+          // Only indicators that feed a district are evaluated, each on its own observations.
+          todayOf: (indicator) => indicatorToday(indicator, store.rows.query('observation', space, { indicatorId: indicator.id }).map((data) => parseEntity('observation', data)), today),
+          alerts: store.list('alert', space),
+        });
+        const manual = new Map(districts.map((d) => [d.districtId, d]));
+        const districtStatus = regionDistricts().map((d) => districtStatusOf(d.id, manual.get(d.id), warnings.get(d.id)));
+        return { districts, hospitals: store.list('neighbourHospital', space), districtStatus };
       }),
   };
 }

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { openDeskAs, startSyncRig, type RigUser } from './fixtures/sync-rig';
 import { test } from './fixtures/test';
@@ -124,6 +126,14 @@ test('a duty officer imports two years of ED syndrome counts; a spike turns the 
     await a.detail.getByLabel('核实结论').fill('急诊 6 例流感样病例聚集，甲型流感快检阳性 4 例');
     await a.detail.getByRole('button', { name: '核实：疑似事件' }).click();
     await expect(a.detail).toHaveAttribute('data-status', 'verified');
+    // The verified alert is an issued warning: its CAP 1.2 file saves and the OASIS schema accepts it.
+    const saving = pageA.waitForEvent('download');
+    await a.detail.getByRole('button', { name: '导出 CAP 1.2' }).click();
+    const capFile = await (await saving).path();
+    execFileSync('xmllint', ['--noout', '--nonet', '--schema', 'resources/schemas/cap-1.2/CAP-v1.2.xsd', capFile], { stdio: 'pipe' });
+    const cap = readFileSync(capFile, 'utf8');
+    expect(cap).toContain('<msgType>Alert</msgType>');
+    expect(cap).toContain('<status>Actual</status>');
     const form = pageA.getByTestId('warning-open-incident');
     await expect(form.getByLabel('事件名称')).toHaveValue(`疑似暴发：${GROUP}`);
     await expect(form.locator('.level-badge')).toHaveAttribute('data-level', 'I');

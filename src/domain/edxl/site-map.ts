@@ -44,3 +44,15 @@ export function regionHospitals(): RegionHospital[] {
       return { id: f.properties.id, names: [f.properties.name_zh, f.properties.name_en], location: point ? { lat: point[1], lon: point[0] } : undefined };
     });
 }
+
+export type RegionDistrict = { id: string; name: { 'zh-CN': string; en: string }; ring: [number, number][] | undefined };
+
+/** The districts on the region map, with their outline ([lon, lat] pairs) where the map draws one. */
+export function regionDistricts(): RegionDistrict[] {
+  return RegionSchema.parse(regionJson)
+    .features.filter((f) => f.properties.kind === 'district')
+    .map((f) => {
+      const ring = f.geometry.type === 'Polygon' ? RingSchema.safeParse(f.geometry.coordinates).data?.[0] : undefined;
+      return { id: f.properties.id, name: { 'zh-CN': f.properties.name_zh, en: f.properties.name_en }, ring };
+    });
+}

@@ -9,7 +9,10 @@ const rank: Record<WarningGrade, number> = { red: 4, orange: 3, yellow: 2, blue:
 export const gradeRank = (grade: WarningGrade): number => rank[grade];
 export const higherGrade = (a: WarningGrade, b: WarningGrade): WarningGrade => (rank[a] >= rank[b] ? a : b);
 
-/** The response level an incident opened from an alert starts at: the colours the levels already carry (I red … IV blue). */
+/**
+ * The default response level an incident opened from an alert starts at: the colours the levels already carry
+ * (I red … IV blue). A space may map the grades otherwise (response-levels.ts).
+ */
 export const gradeResponseLevel: Record<WarningGrade, ResponseLevel> = { red: 'I', orange: 'II', yellow: 'III', blue: 'IV' };
 
 const MINUTE = 60_000;

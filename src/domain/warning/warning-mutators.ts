@@ -11,7 +11,8 @@ import { DaySchema } from './daily-series';
 import { DetectionMethodSchema, methodParams, type DetectionMethod } from './detection-methods';
 import { IndicatorNameSchema, IndicatorSourceSchema, ObservationValueSchema, observationId, SyndromeGroupSchema, type Indicator } from './indicators';
 import { ConditionSchema, conditionIndicators, RuleNameSchema } from './trigger-rules';
-import { checkDueAt, gradeResponseLevel, WarningGradeSchema } from './warning-grades';
+import { responseLevelFor } from './response-levels';
+import { checkDueAt, WarningGradeSchema } from './warning-grades';
 
 const NoteSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(2000);
 
@@ -267,8 +268,9 @@ export const warningMutators = {
   }),
 
   /**
-   * Opens the incident a verified alert warns of, pre-filled: the alert's suggested type, the response level of its
-   * grade, and discovery at the first signal, so the statutory 2-hour reporting clock already runs from then.
+   * Opens the incident a verified alert warns of, pre-filled: the alert's suggested type, the response level the
+   * space maps its grade to (warning.setResponseLevels; red I … blue IV by default), and discovery at the first
+   * signal, so the statutory 2-hour reporting clock already runs from then.
    */
   'alert.openIncident': defineMutator(
     z.strictObject({
@@ -284,7 +286,7 @@ export const warningMutators = {
       expectStatus(alert, ['verified'], 'open an incident from');
       await declareIncident(
         tx,
-        { id: args.incidentId, name: args.name, type: args.type ?? alert.suggestedIncidentType, level: args.level ?? gradeResponseLevel[alert.grade], location: args.location, discoveredAt: alert.raisedAt, periodHours: 12 },
+        { id: args.incidentId, name: args.name, type: args.type ?? alert.suggestedIncidentType, level: args.level ?? (await responseLevelFor(tx, ctx.space, alert.grade)), location: args.location, discoveredAt: alert.raisedAt, periodHours: 12 },
         ctx,
       );
       await tx.put('alert', {

@@ -37,3 +37,21 @@ describe('npm run server -- export-have / import-have', { timeout: 180_000 }, ()
     }
   });
 });
+
+describe('npm run server -- export-cap', { timeout: 180_000 }, () => {
+  it('refuses an alert the space does not hold, writes nothing, and asks for what is missing', async () => {
+    const { dir, cleanup } = makeTempDir('hcc-cap-cli-');
+    try {
+      const dataDir = join(dir, 'server');
+      const out = join(dir, 'cap.xml');
+      const missing = await cli(['export-cap', '--space', 'demo-hospital', '--alert', '0190a0b0-0000-7000-8000-000000000001', '--out', out, '--data-dir', dataDir]);
+      expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining('no alert 0190a0b0-0000-7000-8000-000000000001 in demo-hospital') as unknown });
+      expect(existsSync(out)).toBe(false);
+      const incomplete = await cli(['export-cap', '--space', 'demo-hospital', '--out', out, '--data-dir', dataDir]);
+      expect(incomplete.code).toBe(1);
+      expect(incomplete.stderr).toContain('export-cap needs --space, --alert and --out');
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchByName, type MapFeatureCategory } from '../../../domain/map-features';
 import type { Geometry, LngLat } from '../../../domain/map-geometry';
-import { isStale, neighbourBedTypes, type DistrictWarningLevel } from '../../../domain/map-region';
+import { isStale, neighbourBedTypes } from '../../../domain/map-region';
 import { cornersOf, polygonOf, removeCorner } from '../../../domain/map-shape-edit';
 import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident, selectLanguage } from '../../state/selectors';
@@ -12,7 +12,7 @@ import { DrawTools } from './DrawTools';
 import { FeatureEditor } from './FeatureEditor';
 import { FeatureList } from './FeatureList';
 import { LayerPanel } from './LayerPanel';
-import { region } from './base-data';
+import { region, type WarningLevel } from './base-data';
 import { baseItems, featureItems, type MapItem } from './map-items';
 import { layerGroups, type LayerGroup } from './map-layers';
 import type { HospitalBadge } from './map-labels';
@@ -48,10 +48,10 @@ export function MapPage() {
   const regionStatus = useRegionStatus();
   const now = useMinuteClock();
   const districtLevels = useMemo(() => {
-    const levels: Record<string, DistrictWarningLevel> = {};
-    for (const [id, d] of regionStatus.districts) levels[id] = d.level;
+    const levels: Record<string, WarningLevel> = {};
+    for (const [id, d] of regionStatus.districtStatus) levels[id] = d.level;
     return levels;
-  }, [regionStatus.districts]);
+  }, [regionStatus.districtStatus]);
   const hospitalBadges = useMemo(() => {
     const badges: Record<string, HospitalBadge> = {};
     for (const [id, h] of regionStatus.hospitals) {
@@ -100,7 +100,7 @@ export function MapPage() {
       editing={hospitalForm}
       onEdit={setHospitalForm}
       onReport={actions.reportNeighbourBeds}
-      onLevel={(districtId, level) => void actions.setDistrictWarning(districtId, level)}
+      onLevel={(districtId, level) => void (level === 'auto' ? actions.clearDistrictWarning(districtId) : actions.setDistrictWarning(districtId, level))}
       error={actions.error}
     />
   );

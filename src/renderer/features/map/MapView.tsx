@@ -3,8 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { LngLat } from '../../../domain/map-geometry';
-import type { DistrictWarningLevel } from '../../../domain/map-region';
-import { CAMPUS_BOUNDS, region, REGION_BOUNDS } from './base-data';
+import { CAMPUS_BOUNDS, region, REGION_BOUNDS, type WarningLevel } from './base-data';
 import { collection, selectedCollection, type GeoFeature } from './feature-geojson';
 import type { FeatureIndex } from './feature-index';
 import { MapLabels, type HospitalBadge } from './map-labels';
@@ -36,8 +35,8 @@ export type MapViewProps = {
   /** A zone whose corners are being edited: handles on the map, the outline drawn as the draft. */
   shape?: ShapeEdit | null;
   onShapeChange?: ShapeChange;
-  /** District levels set by command, over the bundled defaults. */
-  districtLevels?: Readonly<Record<string, DistrictWarningLevel>>;
+  /** Each district's level as shown (hand-set, or from warnings); a district left out is green. */
+  districtLevels?: Readonly<Record<string, WarningLevel>>;
   hospitalBadges?: Readonly<Record<string, HospitalBadge>>;
   /** Accessible names of the corner handles (translated by the page). */
   handleLabels?: { corner: (n: number) => string; midpoint: (n: number) => string };
@@ -192,8 +191,8 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const levels = districtLevels ?? {};
     const features = region.features.map((f) => {
-      const level = levels[f.properties.id];
-      return level && f.properties.kind === 'district' ? { ...f, properties: { ...f.properties, warning: level } } : f;
+      // Every district takes the level the region read gives it (green until it says otherwise).
+      return f.properties.kind === 'district' ? { ...f, properties: { ...f.properties, warning: levels[f.properties.id] ?? 'green' } } : f;
     });
     setSource(map, 'region', { ...region, features });
   }, [ready, districtLevels]);

@@ -16,7 +16,8 @@ type Props = {
   editing: string | null;
   onEdit: (hospitalId: string | null) => void;
   onReport: (hospitalId: string, available: NeighbourBeds) => Promise<boolean>;
-  onLevel: (districtId: string, level: DistrictWarningLevel) => void;
+  /** A level set by hand, or `auto` to hand the district back to the warnings. */
+  onLevel: (districtId: string, level: DistrictWarningLevel | 'auto') => void;
   error: UiError | null;
 };
 
@@ -107,21 +108,34 @@ export function RegionPanel({ status, language, now, editing, onEdit, onReport, 
       <ul className="region-list">
         {districts.map((d) => {
           const id = d.properties.id;
-          const level = status.districts.get(id)?.level ?? d.properties.warning ?? 'green';
+          const shown = status.districtStatus.get(id);
+          const level = shown?.level ?? 'green';
+          const source = shown?.source ?? 'none';
+          const warnings = shown?.warnings;
           return (
-            <li key={id} className="region-row" data-testid="district-warning" data-district-id={id} data-level={level}>
+            <li key={id} className="region-row region-district" data-testid="district-warning" data-district-id={id} data-level={level} data-source={source}>
               <span className="swatch swatch-area" style={{ background: warningColour[level] }} />
               <strong>{baseName(d, language)}</strong>
+              {source === 'manual' ? <span className="district-mark district-manual" data-testid="district-manual">{t('map.region.manual')}</span> : null}
+              {source === 'warnings' ? <span className="district-mark" data-testid="district-from-warnings">{t('map.region.fromWarnings')}</span> : null}
               <select
                 name={`level-${id}`}
                 aria-label={t('map.region.level', { name: baseName(d, language) })}
-                value={level}
-                onChange={(e) => onLevel(id, DistrictWarningLevelSchema.parse(e.target.value))}
+                value={source === 'manual' ? level : 'auto'}
+                onChange={(e) => onLevel(id, e.target.value === 'auto' ? 'auto' : DistrictWarningLevelSchema.parse(e.target.value))}
               >
+                <option value="auto">{t('map.region.auto')}</option>
                 {DistrictWarningLevelSchema.options.map((l) => (
                   <option key={l} value={l}>{warningLabel[l](t)}</option>
                 ))}
               </select>
+              {warnings ? (
+                <div className="district-why">
+                  {/* A hand-set level stands, but the room must see when the warnings say otherwise. */}
+                  {source === 'manual' ? <span className="district-mark" data-testid="district-warnings-say">{t('map.region.warningsSay', { level: warningLabel[warnings.grade](t) })}</span> : null}
+                  <span className="muted">{t('map.region.why', { indicators: warnings.indicators.length, alerts: warnings.alerts.length })}</span>
+                </div>
+              ) : null}
             </li>
           );
         })}

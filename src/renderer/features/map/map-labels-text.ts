@@ -53,7 +53,9 @@ export const baseKindLabel: Labels<BaseKind> = {
 
 export const warningLabel: Labels<WarningLevel> = {
   green: (t) => t('map.warning.green'),
+  blue: (t) => t('map.warning.blue'),
   yellow: (t) => t('map.warning.yellow'),
+  orange: (t) => t('map.warning.orange'),
   red: (t) => t('map.warning.red'),
 };
 

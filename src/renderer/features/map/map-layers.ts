@@ -29,7 +29,7 @@ export const categoryColour: Record<MapFeatureCategory, string> = {
   case: '#ff7043',
 };
 
-export const warningColour = { green: '#2e7d32', yellow: '#f9a825', red: '#c62828' } as const;
+export const warningColour = { green: '#2e7d32', blue: '#1565c0', yellow: '#f9a825', orange: '#ef6c00', red: '#c62828' } as const;
 
 /** Style layer ids of each group, for visibility toggles. */
 export const groupLayers: Record<LayerGroup, readonly string[]> = {

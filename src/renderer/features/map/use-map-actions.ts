@@ -18,6 +18,7 @@ export function useMapActions() {
   const updateFeature = useMutation('map.updateFeature').run;
   const removeFeature = useMutation('map.removeFeature').run;
   const setWarning = useMutation('map.setDistrictWarning').run;
+  const clearWarning = useMutation('map.clearDistrictWarning').run;
   const reportBeds = useMutation('map.reportNeighbourBeds').run;
 
   const settle = useCallback((failed: UiError | null): boolean => {
@@ -35,10 +36,11 @@ export function useMapActions() {
         settle(await updateFeature({ id, ...patch })),
       remove: async (id: string) => settle(await removeFeature({ id })),
       setDistrictWarning: async (districtId: string, level: DistrictWarningLevel) => settle(await setWarning({ districtId, level })),
+      clearDistrictWarning: async (districtId: string) => settle(await clearWarning({ districtId })),
       reportNeighbourBeds: async (hospitalId: string, available: NeighbourBeds) => settle(await reportBeds({ hospitalId, available })),
       error,
       clearError: () => setError(null),
     }),
-    [addFeature, updateFeature, removeFeature, setWarning, reportBeds, settle, incidentId, error],
+    [addFeature, updateFeature, removeFeature, setWarning, clearWarning, reportBeds, settle, incidentId, error],
   );
 }

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DistrictWarning, NeighbourHospital } from '../../../domain/map-region';
+import type { DistrictStatus } from '../../../domain/warning/district-levels';
 import type { UiError } from '../../lib/ui-error';
 import { useLive } from '../../state/use-live';
 
 export type RegionStatus = {
+  /** Levels set by hand. */
   districts: ReadonlyMap<string, DistrictWarning>;
+  /** Every district's level as shown: hand-set, else from today's warnings, else green (district-levels.ts). */
+  districtStatus: ReadonlyMap<string, DistrictStatus>;
   hospitals: ReadonlyMap<string, NeighbourHospital>;
   error: UiError | null;
 };
@@ -15,6 +19,7 @@ export function useRegionStatus(): RegionStatus {
   return useMemo(
     () => ({
       districts: new Map((data?.districts ?? []).map((d) => [d.districtId, d])),
+      districtStatus: new Map((data?.districtStatus ?? []).map((d) => [d.districtId, d])),
       hospitals: new Map((data?.hospitals ?? []).map((h) => [h.hospitalId, h])),
       error,
     }),

@@ -1,2 +1,3 @@
 // What other features may use of resources; the rest of the folder is its own (eslint: feature boundaries).
+export { download } from './download';
 export { useEchart } from './use-echart';

@@ -5,6 +5,7 @@ import { languageKey } from '../../i18n/keys';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
+import { ResponseLevelsForm } from './ResponseLevelsForm';
 import { ServerLoginPanel } from './ServerLoginPanel';
 import { WallSetup } from '../wall';
 
@@ -37,6 +38,7 @@ export function SettingsPage() {
       </dl>
     </section>
     <ServerLoginPanel />
+    <ResponseLevelsForm />
     <WallSetup />
     </div>
   );

@@ -28,12 +28,19 @@ export function RegionPanel() {
     <div className="wall-region" data-testid="wall-region">
       <ul className="wall-districts">
         {districts.map((d) => {
-          // As on the map: a district nobody has set shows the level the base map gives it, else green.
-          const level = status.districts.get(d.properties.id)?.level ?? d.properties.warning ?? 'green';
+          // As on the map: set by hand, else from today's warnings, else green.
+          const shown = status.districtStatus.get(d.properties.id);
+          const level = shown?.level ?? 'green';
+          const source = shown?.source ?? 'none';
           return (
-            <li key={d.properties.id} className={`wall-district wall-district-${level}`} data-district-id={d.properties.id} data-level={level}>
+            <li key={d.properties.id} className={`wall-district wall-district-${level}`} data-district-id={d.properties.id} data-level={level} data-source={source}>
               <span className="wall-district-name">{baseName(d, language)}</span>
               <span className="wall-district-level">{warningLabel[level](t)}</span>
+              {source === 'manual' ? <span className="wall-district-manual">{t('wall.region.manual')}</span> : null}
+              {/* Set by hand, yet the warnings say otherwise: the room sees both. */}
+              {source === 'manual' && shown?.warnings && shown.warnings.grade !== level ? (
+                <span className="wall-district-manual" data-testid="wall-district-warnings">{t('wall.region.warningsSay', { level: warningLabel[shown.warnings.grade](t) })}</span>
+              ) : null}
             </li>
           );
         })}

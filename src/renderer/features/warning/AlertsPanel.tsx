@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alertSources } from '../../../domain/warning/alerts';
+import { alertSources, type Alert } from '../../../domain/warning/alerts';
 import { useNow } from '../../app/use-now';
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import { AlertDetail } from './AlertDetail';
+import { CapExportButton } from './CapExportButton';
 import { gradeLabel, statusLabel } from './labels';
 import { alertDeadline } from './warning-view';
 
@@ -55,7 +56,12 @@ export function AlertsPanel() {
           );
         })}
       </ul>
-      {open ? <AlertDetail alert={open} /> : null}
+      {open ? (
+        <AlertDetail alert={open} extraActions={wasVerified(open) ? <CapExportButton alertId={open.id} /> : null} />
+      ) : null}
     </section>
   );
 }
+
+/** A verified alert is an issued warning, so it has a CAP message (an Alert, later an Update or a Cancel). */
+const wasVerified = (alert: Alert): boolean => alert.history.some((e) => e.action === 'verified');
