@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { DomainError } from '../errors';
-import type { RegionDistrict } from '../edxl/site-map';
+import type { RegionDistrict } from '../edxl';
 import { offsetMs, zonedInstant } from '../roster-time';
 import { isExercise, type Space } from '../spaces';
 import { alertSources, type Alert, type AlertSignal } from './alerts';
