@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { combine } from '../common/combine';
-import { IncidentSchema } from '../domain/incident';
+import { IncidentSchema } from '../domain/incidents/incident';
 import { IdSchema } from '../domain/ids';
-import { JobActionSheetSchema } from '../domain/job-action-sheets';
-import { TimelineItemSchema } from '../domain/timeline';
+import { JobActionSheetSchema } from '../domain/incidents/job-action-sheets';
+import { TimelineItemSchema } from '../domain/incidents/timeline';
 import { BoardSchema } from './board';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';

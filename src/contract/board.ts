@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { LogEntrySchema } from '../domain/activity-log';
-import { AssignmentSchema } from '../domain/assignments';
-import { IncidentSchema } from '../domain/incident';
-import { MessageSchema } from '../domain/messages';
-import { ObjectiveSchema } from '../domain/objectives';
-import { DeadlineSchema } from '../domain/reporting-deadlines';
-import { TaskSchema } from '../domain/tasks';
+import { LogEntrySchema } from '../domain/incidents/activity-log';
+import { AssignmentSchema } from '../domain/incidents/assignments';
+import { IncidentSchema } from '../domain/incidents/incident';
+import { MessageSchema } from '../domain/incidents/messages';
+import { ObjectiveSchema } from '../domain/incidents/objectives';
+import { DeadlineSchema } from '../domain/incidents/reporting-deadlines';
+import { TaskSchema } from '../domain/board/tasks';
 
 /**
  * One incident's board in one answer: the rows of every board kind for that incident. Derived views (columns,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_CHANGED_IDS } from './changed-ids';
-import { MapFeatureSchema } from '../domain/map-features';
-import { DistrictWarningSchema, NeighbourHospitalSchema } from '../domain/map-region';
+import { MapFeatureSchema } from '../domain/map/map-features';
+import { DistrictWarningSchema, NeighbourHospitalSchema } from '../domain/map/map-region';
 import { DistrictStatusSchema } from '../domain/warning/district-levels';
 
 /**

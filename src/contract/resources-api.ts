@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { MAX_CHANGED_IDS } from './changed-ids';
-import { BedCountSchema, BedSummaryRowSchema, BedTypeSchema } from '../domain/beds';
+import { BedCountSchema, BedSummaryRowSchema, BedTypeSchema } from '../domain/resources/beds';
 import { IdSchema } from '../domain/ids';
-import { AccountingLineSchema, ResourceRequestSchema } from '../domain/resource-requests';
-import { StockItemSchema, StoreSchema } from '../domain/stock';
-import { StockRowSchema, StockTotalSchema, TrendPointSchema } from '../domain/stock-calculations';
+import { AccountingLineSchema, ResourceRequestSchema } from '../domain/resources/resource-requests';
+import { StockItemSchema, StoreSchema } from '../domain/resources/stock';
+import { StockRowSchema, StockTotalSchema, TrendPointSchema } from '../domain/resources/stock-calculations';
 
 const WindowDays = z.number().int().min(1).max(30).default(7);
 

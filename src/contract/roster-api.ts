@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/ids';
-import { PoolEntrySchema } from '../domain/labour-pool';
-import { RosterRulesFieldsSchema, RosterShiftSchema, ShiftTemplateSchema, StaffingRequirementSchema } from '../domain/roster';
-import { StaffSchema } from '../domain/staff';
-import { ProfessionSchema } from '../domain/staff';
+import { PoolEntrySchema } from '../domain/roster/labour-pool';
+import { RosterRulesFieldsSchema, RosterShiftSchema, ShiftTemplateSchema, StaffingRequirementSchema } from '../domain/roster/roster';
+import { StaffSchema } from '../domain/roster/staff';
+import { ProfessionSchema } from '../domain/roster/staff';
 import { EpochMsSchema } from '../domain/ids';
 import { MAX_CHANGED_IDS } from './changed-ids';
 

@@ -1,8 +1,8 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { mapApi } from '../contract/map-api';
-import type { MapFeature } from '../domain/map-features';
+import type { MapFeature } from '../domain/map/map-features';
 import { regionDistricts } from '../domain/edxl/site-map';
-import { zonedDay } from '../domain/roster-time';
+import { zonedDay } from '../domain/roster/roster-time';
 import { districtStatus as districtStatusOf, districtWarnings, indicatorToday } from '../domain/warning/district-levels';
 import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';

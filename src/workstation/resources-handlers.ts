@@ -1,9 +1,9 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { resourcesApi } from '../contract/resources-api';
-import { bedSummary } from '../domain/beds';
-import { resourceAccountingRecord } from '../domain/resource-requests';
-import { stockRows, stockTotals, stockTrend } from '../domain/stock-calculations';
-import type { StockLevel } from '../domain/stock';
+import { bedSummary } from '../domain/resources/beds';
+import { resourceAccountingRecord } from '../domain/resources/resource-requests';
+import { stockRows, stockTotals, stockTrend } from '../domain/resources/stock-calculations';
+import type { StockLevel } from '../domain/resources/stock';
 import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';

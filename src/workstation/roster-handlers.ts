@@ -1,7 +1,7 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { byShiftId, rosterApi } from '../contract/roster-api';
-import { defaultRosterRules, ROSTER_RULES_ID, type RosterShift } from '../domain/roster';
-import { coverageAt } from '../domain/roster-coverage';
+import { defaultRosterRules, ROSTER_RULES_ID, type RosterShift } from '../domain/roster/roster';
+import { coverageAt } from '../domain/roster/roster-coverage';
 import { parseEntity } from './entity-rows';
 import type { LocalStore } from './local-store';
 import { readSettings } from './settings-store';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
-import type { Message } from '../../src/domain/messages';
+import type { Message } from '../../src/domain/incidents/messages';
 import type { Tx, Where } from '../../src/domain/mutation';
-import type { StockLevel } from '../../src/domain/stock';
+import type { StockLevel } from '../../src/domain/resources/stock';
 import { createSpace } from '../../src/server/accounts';
 import type { Db } from '../../src/server/db/db';
 import { migrate } from '../../src/server/db/migrations';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { BedType } from '../beds';
-import type { NeighbourBedType } from '../map-region';
+import type { BedType } from '../resources';
+import type { NeighbourBedType } from '../map';
 
 /** The 14 bed types EDXL-HAVE 1.0 accepts (have.xsd, `BedType`): the only categories a 1.0 document may carry. */
 export const HaveBedTypeSchema = z.enum([

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { neighbourBedTypes, type NeighbourBeds } from '../map-region';
+import { neighbourBedTypes, type NeighbourBeds } from '../map';
 import { HaveBedTypeSchema, neighbourBedTypeOf, type HaveBedType } from './have-bed-types';
 import type { GeoPoint } from './have-report';
 import type { RegionHospital } from './site-map';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { bedSummary, type BedCount } from '../beds';
+import { bedSummary, type BedCount } from '../resources';
 import { StoredEpochMsSchema, SpaceIdSchema } from '../ids';
-import type { Incident } from '../incident';
+import type { Incident } from '../incidents';
 import type { RosterShift, ShiftTemplate, StaffingRequirement } from '../roster';
-import { coverageAt, type CoverageRow } from '../roster-coverage';
+import { coverageAt, type CoverageRow } from '../roster';
 import { SpaceNameSchema, type Space } from '../spaces';
-import type { StockItem, StockLevel } from '../stock';
-import { stockRows, type StockRow } from '../stock-calculations';
+import type { StockItem, StockLevel } from '../resources';
+import { stockRows, type StockRow } from '../resources';
 import { HaveBedTypeSchema, haveBedTypeOf } from './have-bed-types';
 
 const Count = z.number().int().nonnegative();

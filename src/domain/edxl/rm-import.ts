@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { z } from 'zod';
-import { placeRecordId } from '../map-region';
-import { RequestPrioritySchema } from '../resource-requests';
+import { placeRecordId } from '../map';
+import { RequestPrioritySchema } from '../resources';
 
 const Text = z.union([z.string(), z.number()]).transform(String);
 const Many = <T extends z.ZodType>(item: T) => z.union([z.array(item), item.transform((one) => [one])]).optional();

@@ -1,5 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { filledQty, type ResourceRequest } from '../resource-requests';
+import { filledQty, type ResourceRequest } from '../resources';
 import type { Space } from '../spaces';
 
 /** EDXL-RM 1.0 (OASIS Standard 2008): message roots live in `:msg`, the shared types in the base namespace. */

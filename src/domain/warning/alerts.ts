@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
-import { IncidentTypeSchema } from '../incident';
+import { IncidentTypeSchema } from '../incidents';
 import { DaySchema } from './daily-series';
 import { DetectionMethodSchema } from './detection-methods';
 import { IndicatorSourceSchema, SyndromeGroupSchema } from './indicators';

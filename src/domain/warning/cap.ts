@@ -1,7 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { DomainError } from '../errors';
 import type { RegionDistrict } from '../edxl';
-import { offsetMs, zonedInstant } from '../roster-time';
+import { offsetMs, zonedInstant } from '../roster';
 import { isExercise, type Space } from '../spaces';
 import { alertSources, type Alert, type AlertSignal } from './alerts';
 import type { Indicator } from './indicators';

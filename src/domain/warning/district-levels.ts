@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DistrictWarning } from '../map-region';
+import type { DistrictWarning } from '../map';
 import { isOpenAlert, type Alert } from './alerts';
 import { dailySeries, dayFromNumber, dayNumber, type Day } from './daily-series';
 import { evaluateSeries } from './detection-methods';

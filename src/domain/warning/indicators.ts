@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { derivedId, IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
-import { BasePlaceIdSchema } from '../map-region';
+import { BasePlaceIdSchema } from '../map';
 import { DaySchema } from './daily-series';
 import { DetectionMethodSchema } from './detection-methods';
 

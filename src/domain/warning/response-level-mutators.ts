@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission } from '../incident-mutators';
+import { requirePermission } from '../incidents';
 import { defineMutator } from '../mutation';
 import { ResponseLevelMapSchema, warningSettingsId } from './response-levels';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { derivedId, SpaceIdSchema, StoredEpochMsSchema, IdSchema } from '../ids';
-import { ResponseLevelSchema, type ResponseLevel } from '../incident';
+import { ResponseLevelSchema, type ResponseLevel } from '../incidents';
 import type { Tx } from '../mutation';
 import { gradeResponseLevel, type WarningGrade } from './warning-grades';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
-import { IncidentTypeSchema } from '../incident';
+import { IncidentTypeSchema } from '../incidents';
 import type { DayLevel } from './evaluation';
 import { SyndromeGroupSchema } from './indicators';
 import { WarningGradeSchema } from './warning-grades';

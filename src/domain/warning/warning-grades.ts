@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResponseLevel } from '../incident';
+import type { ResponseLevel } from '../incidents';
 
 /** The four warning grades a rule raises (Shanghai's rules centre, wave2-domain §1); red is the most serious. */
 export const WarningGradeSchema = z.enum(['red', 'orange', 'yellow', 'blue']);

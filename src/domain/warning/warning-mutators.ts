@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { IncidentNameSchema, IncidentTypeSchema, ResponseLevelSchema } from '../incident';
-import { declareIncident, requirePermission } from '../incident-mutators';
+import { IncidentNameSchema, IncidentTypeSchema, ResponseLevelSchema } from '../incidents';
+import { declareIncident, requirePermission } from '../incidents';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
-import { BasePlaceIdSchema } from '../map-region';
+import { BasePlaceIdSchema } from '../map';
 import { raiseAlertsAfter } from './alert-raising';
 import { openAlertStatuses, type Alert } from './alerts';
 import { DaySchema } from './daily-series';

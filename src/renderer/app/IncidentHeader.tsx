@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { responseLevelColour } from '../../domain/incident';
+import { responseLevelColour } from '../../domain/incidents/incident';
 import { ReportingClock } from '../features/board/ReportingClock';
 import { incidentTypeKey } from '../i18n/keys';
 import { selectCurrentIncident } from '../state/selectors';

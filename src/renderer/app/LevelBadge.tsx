@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { responseLevelColour, type ResponseLevel } from '../../domain/incident';
+import { responseLevelColour, type ResponseLevel } from '../../domain/incidents/incident';
 import { levelNameKey, levelShortKey } from '../i18n/keys';
 
 /** The level's colour with its numeral and name in text, so colour is never the only signal. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Incident } from '../../domain/incident';
+import type { Incident } from '../../domain/incidents/incident';
 import { formatDateTime } from '../lib/time';
 import { selectLanguage, selectTimeZone } from '../state/selectors';
 import { useApp } from '../state/store-context';

@@ -1,4 +1,4 @@
-import type { IncidentStatus, IncidentType, ResponseLevel } from '../../domain/incident';
+import type { IncidentStatus, IncidentType, ResponseLevel } from '../../domain/incidents/incident';
 import type { SyncStatus } from '../../contract/sync-status';
 import type { RouteName } from '../app/routes';
 

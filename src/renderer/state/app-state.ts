@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../contract/api';
 import type { DirectoryEntry } from '../../contract/directory';
 import type { ConnectionState } from '../transport/transport';
-import type { Incident } from '../../domain/incident';
+import type { Incident } from '../../domain/incidents/incident';
 import type { Settings } from '../../contract/settings';
 import type { SyncStatus } from '../../contract/sync-status';
 import type { RouteName } from '../app/routes';

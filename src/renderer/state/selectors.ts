@@ -1,4 +1,4 @@
-import type { Incident } from '../../domain/incident';
+import type { Incident } from '../../domain/incidents/incident';
 import { isExercise } from '../../domain/spaces';
 import type { AppState } from './app-state';
 

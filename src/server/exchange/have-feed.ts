@@ -1,5 +1,5 @@
 import type { HaveFeed } from '../../contract/exchange-feed';
-import { BedCountSchema } from '../../domain/beds';
+import { BedCountSchema } from '../../domain/resources/beds';
 import { haveBedTypeOf } from '../../domain/edxl/have-bed-types';
 import type { Db } from '../db/db';
 

@@ -1,7 +1,7 @@
 import type { PushedMutation } from '../../contract/sync';
 import { matchRegionHospital, neighbourBedsOf, readHaveDocument } from '../../domain/edxl/have-import';
 import { regionHospitals } from '../../domain/edxl/site-map';
-import type { NeighbourBeds } from '../../domain/map-region';
+import type { NeighbourBeds } from '../../domain/map/map-region';
 import { requireValid } from '../../node/xml-schema';
 import type { Db } from '../db/db';
 import { pushAsUser } from './push-as-user';

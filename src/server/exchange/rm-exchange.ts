@@ -1,6 +1,6 @@
 import { commitResourceMessage, requestResourceMessage, responseToRequestMessage } from '../../domain/edxl/rm-messages';
 import { mutualAidRequestArgs, readRequestResource } from '../../domain/edxl/rm-import';
-import { ResourceRequestSchema } from '../../domain/resource-requests';
+import { ResourceRequestSchema } from '../../domain/resources/resource-requests';
 import { requireValid, type ExchangeSchema } from '../../node/xml-schema';
 import type { Db } from '../db/db';
 import { findSpace } from './have-source';

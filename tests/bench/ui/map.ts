@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { newId } from '../../../src/domain/ids';
-import type { MapFeatureCategory } from '../../../src/domain/map-features';
+import type { MapFeatureCategory } from '../../../src/domain/map/map-features';
 import { createSocketClient, type SocketLike } from '../../../src/renderer/transport/socket-client';
 import { percentile } from '../stats';
 import type { UiBench, UiBenchContext } from './context';

@@ -1,6 +1,6 @@
 import type { Page, WebSocket as PageSocket } from '@playwright/test';
 import { newId } from '../../../src/domain/ids';
-import type { StockImportRow } from '../../../src/domain/stock-import';
+import type { StockImportRow } from '../../../src/domain/resources/stock-import';
 import type { Workstation } from '../../../src/workstation/workstation';
 import { makeStaffRow } from '../../fixtures/roster';
 import { percentile, round } from '../stats';

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { newId } from '../../../src/domain/ids';
-import type { StockImportRow } from '../../../src/domain/stock-import';
+import type { StockImportRow } from '../../../src/domain/resources/stock-import';
 import type { UiBench, UiBenchContext } from './context';
 
 const ITEMS = 4_000;

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { newId } from '../../../src/domain/ids';
-import { builtInShifts } from '../../../src/domain/roster';
-import { shiftInstance } from '../../../src/domain/roster-coverage';
-import { addDays, weekStart, zonedDay } from '../../../src/domain/roster-time';
+import { builtInShifts } from '../../../src/domain/roster/roster';
+import { shiftInstance } from '../../../src/domain/roster/roster-coverage';
+import { addDays, weekStart, zonedDay } from '../../../src/domain/roster/roster-time';
 import type { Workstation } from '../../../src/workstation/workstation';
 import { makeStaffRow } from '../../fixtures/roster';
 import type { UiBench, UiBenchContext } from './context';

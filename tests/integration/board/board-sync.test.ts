@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import type { TaskStatus } from '../../../src/domain/tasks';
+import type { TaskStatus } from '../../../src/domain/board/tasks';
 import { storageKinds } from '../../fixtures/server';
 import { eventually, useStationsBehindProxies, type Station } from '../../fixtures/sync';
 import { makeIncidentArgs } from '../../fixtures/workstation';

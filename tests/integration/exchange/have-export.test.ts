@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { haveDocument } from '../../../src/domain/edxl/have-document';
 import { haveReport, type HaveSources } from '../../../src/domain/edxl/have-report';
 import { newId } from '../../../src/domain/ids';
-import type { CoverageRow } from '../../../src/domain/roster-coverage';
-import type { StockRow } from '../../../src/domain/stock-calculations';
+import type { CoverageRow } from '../../../src/domain/roster/roster-coverage';
+import type { StockRow } from '../../../src/domain/resources/stock-calculations';
 import { schemaDir, validateXml, writeValidated } from '../../../src/node/xml-schema';
 import { makeIncidentArgs, makeTempDir, withWorkstation } from '../../fixtures/workstation';
 

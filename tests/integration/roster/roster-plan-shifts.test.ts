@@ -3,7 +3,7 @@ import type { ApiEvent } from '../../../src/contract/api';
 import { newId } from '../../../src/domain/ids';
 import type { Workstation } from '../../../src/workstation/workstation';
 import { applyRowDelta, liveReads } from '../../../src/contract/live';
-import type { RosterShift } from '../../../src/domain/roster';
+import type { RosterShift } from '../../../src/domain/roster/roster';
 
 const patchShifts = (shifts: RosterShift[], rows: RosterShift[], removed: string[]): RosterShift[] =>
   applyRowDelta({ shifts }, liveReads['roster.plan'].keyed, { rows, removed }).shifts;

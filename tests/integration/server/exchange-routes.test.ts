@@ -6,7 +6,7 @@ import { HaveFeedSchema } from '../../../src/contract/exchange-feed';
 import { PushResponseSchema } from '../../../src/contract/sync';
 import { haveDocument } from '../../../src/domain/edxl/have-document';
 import { newId } from '../../../src/domain/ids';
-import { placeRecordId } from '../../../src/domain/map-region';
+import { placeRecordId } from '../../../src/domain/map/map-region';
 import { importHave } from '../../../src/server/exchange/have-import';
 import { schemaDir, validateXml } from '../../../src/node/xml-schema';
 import { newClientId, post, pushBody, pushed, startTestServer, storageKinds, type TestServer } from '../../fixtures/server';

@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushResponseSchema } from '../../../src/contract/sync';
 import { newId } from '../../../src/domain/ids';
-import { ResourceRequestSchema } from '../../../src/domain/resource-requests';
+import { ResourceRequestSchema } from '../../../src/domain/resources/resource-requests';
 import { exportRm, importRmRequest } from '../../../src/server/exchange/rm-exchange';
 import { schemaDir, validateXml } from '../../../src/node/xml-schema';
 import { newClientId, post, pushBody, pushed, startTestServer, storageKinds, type TestServer } from '../../fixtures/server';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Method } from '../../../src/contract/api';
 import type { LiveEvent } from '../../../src/contract/live';
 import { newId } from '../../../src/domain/ids';
-import type { StockImportRow } from '../../../src/domain/stock-import';
+import type { StockImportRow } from '../../../src/domain/resources/stock-import';
 import type { Workstation } from '../../../src/workstation/workstation';
 import { eventually, makeStation, useStationsBehindProxies } from '../../fixtures/sync';
 import { makeIncidentArgs } from '../../fixtures/workstation';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../../src/domain/incident';
+import type { Incident } from '../../../src/domain/incidents/incident';
 import { newId } from '../../../src/domain/ids';
 import { withWorkstation } from '../../fixtures/workstation';
 import { makeIncidentArgs } from '../../fixtures/workstation';

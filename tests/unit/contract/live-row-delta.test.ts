@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RosterShift } from '../../../src/domain/roster';
+import type { RosterShift } from '../../../src/domain/roster/roster';
 import { applyRowDelta, liveReads } from '../../../src/contract/live';
 
 /** A roster plan's shifts with a row delta applied, as the workstation and the renderer both patch them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bedCsvColumns, validateBedCsv } from '../../../src/domain/bed-import';
-import { BED_HISTORY_LIMIT, bedStatus, bedsOverTime } from '../../../src/domain/beds';
+import { bedCsvColumns, validateBedCsv } from '../../../src/domain/resources/bed-import';
+import { BED_HISTORY_LIMIT, bedStatus, bedsOverTime } from '../../../src/domain/resources/beds';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activatedPositions, keyVacancies, positionsOfPerson } from '../../../src/domain/assignments';
+import { activatedPositions, keyVacancies, positionsOfPerson } from '../../../src/domain/incidents/assignments';
 import { findPosition, hicsPositions, keyPositionIds, positionPath } from '../../../src/domain/hics';
 import { newId } from '../../../src/domain/ids';
 import { boardWorld } from './board-fixture';

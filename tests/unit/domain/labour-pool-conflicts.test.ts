@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PoolEntry } from '../../../src/domain/labour-pool';
-import { doubleBookings } from '../../../src/domain/labour-pool-conflicts';
-import type { RosterShift } from '../../../src/domain/roster';
+import type { PoolEntry } from '../../../src/domain/roster/labour-pool';
+import { doubleBookings } from '../../../src/domain/roster/labour-pool-conflicts';
+import type { RosterShift } from '../../../src/domain/roster/roster';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 2, 2, 0, 0);

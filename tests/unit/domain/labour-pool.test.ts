@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { doubleBooked, timesheet, wellbeing } from '../../../src/domain/labour-pool';
+import { doubleBooked, timesheet, wellbeing } from '../../../src/domain/roster/labour-pool';
 import { runMutation } from '../../../src/domain/mutators';
 import { makeActor, makeContext } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';

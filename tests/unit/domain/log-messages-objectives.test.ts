@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { logOf } from '../../../src/domain/activity-log';
+import { logOf } from '../../../src/domain/incidents/activity-log';
 import { newId } from '../../../src/domain/ids';
 import { mutationNames } from '../../../src/domain/mutators';
-import { objectivesOf } from '../../../src/domain/objectives';
+import { objectivesOf } from '../../../src/domain/incidents/objectives';
 import { at, boardWorld, MINUTE, T0 } from './board-fixture';
 
 describe('activity log (HICS 214)', () => {

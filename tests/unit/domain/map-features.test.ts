@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors';
 import { newId } from '../../../src/domain/ids';
-import { searchByName, type MapFeature } from '../../../src/domain/map-features';
-import { closeRing, GeometrySchema, labelPosition, type LngLat } from '../../../src/domain/map-geometry';
+import { searchByName, type MapFeature } from '../../../src/domain/map/map-features';
+import { closeRing, GeometrySchema, labelPosition, type LngLat } from '../../../src/domain/map/map-geometry';
 import { runMutation } from '../../../src/domain/mutators';
 import { makeActor, makeContext } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/errors';
-import { GeometrySchema, type LngLat } from '../../../src/domain/map-geometry';
-import { isStale, placeRecordId, totalAvailable, type NeighbourHospital } from '../../../src/domain/map-region';
-import { edgeMidpoints, insertCorner, moveCorner, polygonOf, removeCorner } from '../../../src/domain/map-shape-edit';
+import { GeometrySchema, type LngLat } from '../../../src/domain/map/map-geometry';
+import { isStale, placeRecordId, totalAvailable, type NeighbourHospital } from '../../../src/domain/map/map-region';
+import { edgeMidpoints, insertCorner, moveCorner, polygonOf, removeCorner } from '../../../src/domain/map/map-shape-edit';
 import { IdSchema } from '../../../src/domain/ids';
 import { runMutation } from '../../../src/domain/mutators';
 import { makeActor, makeContext } from '../../fixtures/actors';

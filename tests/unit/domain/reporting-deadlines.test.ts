@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { deadlineClock, incidentDeadlines, nextOpenDeadline, statutoryDeadline, type Deadline } from '../../../src/domain/reporting-deadlines';
+import { deadlineClock, incidentDeadlines, nextOpenDeadline, statutoryDeadline, type Deadline } from '../../../src/domain/incidents/reporting-deadlines';
 import { at, boardWorld, HOUR, MINUTE, T0 } from './board-fixture';
 
 function makeDeadline(overrides: Partial<Deadline> = {}): Deadline {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { BedCount } from '../../../src/domain/beds';
-import { bedSummary } from '../../../src/domain/beds';
+import type { BedCount } from '../../../src/domain/resources/beds';
+import { bedSummary } from '../../../src/domain/resources/beds';
 import { DomainError } from '../../../src/domain/errors';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';
-import { resourceAccountingRecord, type ResourceRequest } from '../../../src/domain/resource-requests';
-import type { StockItem, StockLevel } from '../../../src/domain/stock';
-import { burnRatePerDay, daysOnHand, levelStatus, stockRows, stockTotals, stockTrend } from '../../../src/domain/stock-calculations';
-import { validateStockCsv, stockCsvColumns } from '../../../src/domain/stock-import';
+import { resourceAccountingRecord, type ResourceRequest } from '../../../src/domain/resources/resource-requests';
+import type { StockItem, StockLevel } from '../../../src/domain/resources/stock';
+import { burnRatePerDay, daysOnHand, levelStatus, stockRows, stockTotals, stockTrend } from '../../../src/domain/resources/stock-calculations';
+import { validateStockCsv, stockCsvColumns } from '../../../src/domain/resources/stock-import';
 import { makeActor } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';
 

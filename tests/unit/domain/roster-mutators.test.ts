@@ -4,7 +4,7 @@ import { runMutation, type MutationInput } from '../../../src/domain/mutators';
 import { makeActor, makeContext } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';
 import { makeStaffRow } from '../../fixtures/roster';
-import { coverageAt } from '../../../src/domain/roster-coverage';
+import { coverageAt } from '../../../src/domain/roster/roster-coverage';
 
 const H = 3_600_000;
 const MONDAY_0700 = Date.UTC(2026, 10, 23, 23, 0); // 2026-11-24 07:00 Asia/Shanghai (a Tuesday, no matter)

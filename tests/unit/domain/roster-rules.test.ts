@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRosterRules } from '../../../src/domain/roster';
-import { checkShift, rosterWarnings } from '../../../src/domain/roster-rules';
+import { defaultRosterRules } from '../../../src/domain/roster/roster';
+import { checkShift, rosterWarnings } from '../../../src/domain/roster/roster-rules';
 
 const H = 3_600_000;
 const T = Date.UTC(2026, 10, 23, 23, 0); // Monday 07:00 in Shanghai

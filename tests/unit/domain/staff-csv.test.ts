@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { staffCsvColumns, staffToCsvRecords, validateStaffCsv } from '../../../src/domain/staff-csv';
+import { staffCsvColumns, staffToCsvRecords, validateStaffCsv } from '../../../src/domain/roster/staff-csv';
 import { makeStaffCsv } from '../../fixtures/roster';
 
 function parse(text: string) {

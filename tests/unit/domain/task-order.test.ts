@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareByOrder, isValidOrderKey, keyBetween } from '../../../src/domain/task-order';
+import { compareByOrder, isValidOrderKey, keyBetween } from '../../../src/domain/board/task-order';
 
 describe('fractional order keys', () => {
   it('puts a key strictly between its neighbours, with either end open', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { placeInColumn } from '../../../src/domain/task-placement';
-import { columns, filterTasks, isOverdue } from '../../../src/domain/tasks';
+import { placeInColumn } from '../../../src/domain/board/task-placement';
+import { columns, filterTasks, isOverdue } from '../../../src/domain/board/tasks';
 import { makeActor } from '../../fixtures/actors';
 import { at, boardWorld, HOUR, T0 } from './board-fixture';
 

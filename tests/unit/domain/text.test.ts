@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { validateBedCsv, bedCsvColumns } from '../../../src/domain/bed-import';
+import { validateBedCsv, bedCsvColumns } from '../../../src/domain/resources/bed-import';
 import { DomainError } from '../../../src/domain/errors';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';
-import { validateStaffCsv } from '../../../src/domain/staff-csv';
-import { stockCsvColumns, validateStockCsv } from '../../../src/domain/stock-import';
+import { validateStaffCsv } from '../../../src/domain/roster/staff-csv';
+import { stockCsvColumns, validateStockCsv } from '../../../src/domain/resources/stock-import';
 import { findUnsafeText, replaceUnsafeText } from '../../../src/domain/text';
 import { makeActor } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { fromCsvCell, toCsvCell } from '../../../src/domain/csv-cell';
-import { staffCsvColumns, validateStaffCsv } from '../../../src/domain/staff-csv';
-import { validateStockCsv } from '../../../src/domain/stock-import';
+import { staffCsvColumns, validateStaffCsv } from '../../../src/domain/roster/staff-csv';
+import { validateStockCsv } from '../../../src/domain/resources/stock-import';
 import { csvParseOptions, toCsvText } from '../../../src/renderer/lib/csv';
 import { staffCsv } from '../../../src/renderer/features/roster/staff-csv-file';
 import { makeStaffRow } from '../../fixtures/roster';

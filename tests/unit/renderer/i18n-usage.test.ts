@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../../src/contract/errors';
 import { LanguageSchema } from '../../../src/contract/settings';
 import { SyncStatusSchema } from '../../../src/contract/sync-status';
-import { IncidentStatusSchema, IncidentTypeSchema, ResponseLevelSchema } from '../../../src/domain/incident';
+import { IncidentStatusSchema, IncidentTypeSchema, ResponseLevelSchema } from '../../../src/domain/incidents/incident';
 import { mutationNames } from '../../../src/domain/mutators';
 import { routeNames } from '../../../src/renderer/app/routes';
 import { shortcutList } from '../../../src/renderer/app/shortcuts';

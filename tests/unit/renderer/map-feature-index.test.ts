@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MapFeature } from '../../../src/domain/map-features';
-import type { CoverageRow } from '../../../src/domain/roster-coverage';
+import type { MapFeature } from '../../../src/domain/map/map-features';
+import type { CoverageRow } from '../../../src/domain/roster/roster-coverage';
 import { FeatureIndex, type FeatureDiff } from '../../../src/renderer/features/map/feature-index';
 import { summariseCoverage } from '../../../src/renderer/features/wall/wall-figures';
 

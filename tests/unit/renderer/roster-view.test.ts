@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtInShifts, type RosterShift, type StaffingRequirement } from '../../../src/domain/roster';
-import { shiftsByPerson } from '../../../src/domain/roster-rules';
-import type { Staff } from '../../../src/domain/staff';
+import { builtInShifts, type RosterShift, type StaffingRequirement } from '../../../src/domain/roster/roster';
+import { shiftsByPerson } from '../../../src/domain/roster/roster-rules';
+import type { Staff } from '../../../src/domain/roster/staff';
 import { rosterSlots, RosterViewBuilder, type RosterSlot } from '../../../src/renderer/features/roster/roster-view';
 
 const TZ = 'Asia/Shanghai';

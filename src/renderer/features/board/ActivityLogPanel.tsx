@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
-import { logOf } from '../../../domain/activity-log';
+import { logOf } from '../../../domain/incidents/activity-log';
 import { hicsPositions } from '../../../domain/hics';
 import { newId } from '../../../domain/ids';
 import { ActorName } from '../../app/ActorName';

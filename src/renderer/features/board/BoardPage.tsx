@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Task } from '../../../domain/tasks';
+import type { Task } from '../../../domain/board/tasks';
 import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
-import { concerns, conflictsToShow } from '../../../domain/task-conflicts';
-import type { Task } from '../../../domain/tasks';
+import { concerns, conflictsToShow } from '../../../domain/board/task-conflicts';
+import type { Task } from '../../../domain/board/tasks';
 import { useActorLabel } from '../../state/use-actor-label';
 import { statusLabel } from './labels';
 import { useMyUserId } from './use-me';

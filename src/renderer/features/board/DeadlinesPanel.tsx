@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import { newId } from '../../../domain/ids';
-import { deadlineClock, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/reporting-deadlines';
+import { deadlineClock, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/incidents/reporting-deadlines';
 import { ErrorText } from '../../app/ErrorText';
 import { useNow } from '../../app/use-now';
 import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../lib/time';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Incident } from '../../../domain/incident';
+import type { Incident } from '../../../domain/incidents/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { incidentStatusKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import { newId } from '../../../domain/ids';
-import type { Message } from '../../../domain/messages';
+import type { Message } from '../../../domain/incidents/messages';
 import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import { newId } from '../../../domain/ids';
-import { objectivesOf } from '../../../domain/objectives';
+import { objectivesOf } from '../../../domain/incidents/objectives';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
-import { activatedPositions, isActiveIn, keyVacancies } from '../../../domain/assignments';
+import { activatedPositions, isActiveIn, keyVacancies } from '../../../domain/incidents/assignments';
 import { childPositions, keyPositionIds, type Position } from '../../../domain/hics';
-import { findSheet, JasLanguageSchema } from '../../../domain/job-action-sheets';
+import { findSheet, JasLanguageSchema } from '../../../domain/incidents/job-action-sheets';
 import { useNow } from '../../app/use-now';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';

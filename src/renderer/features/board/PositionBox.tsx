@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assignment } from '../../../domain/assignments';
+import type { Assignment } from '../../../domain/incidents/assignments';
 import type { Position } from '../../../domain/hics';
 import { newId } from '../../../domain/ids';
 import { ErrorText } from '../../app/ErrorText';

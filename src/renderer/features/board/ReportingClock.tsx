@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Incident } from '../../../domain/incident';
-import { deadlineClock, incidentDeadlines, nextOpenDeadline, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/reporting-deadlines';
+import type { Incident } from '../../../domain/incidents/incident';
+import { deadlineClock, incidentDeadlines, nextOpenDeadline, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/incidents/reporting-deadlines';
 import { ErrorText } from '../../app/ErrorText';
 import { useNow } from '../../app/use-now';
 import { fromZonedInputValue, toZonedInputValue } from '../../lib/time';

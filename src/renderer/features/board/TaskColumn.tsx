@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOverdue, type Task, type TaskStatus } from '../../../domain/tasks';
+import { isOverdue, type Task, type TaskStatus } from '../../../domain/board/tasks';
 import { statusLabel } from './labels';
 import { TaskCard, type CardView } from './TaskCard';
 import { keepSameItems, useStable } from './use-stable';

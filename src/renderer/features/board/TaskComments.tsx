@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import type { Task } from '../../../domain/tasks';
+import type { Task } from '../../../domain/board/tasks';
 import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import { isOpenConflict } from '../../../domain/task-conflicts';
-import type { Task, TaskConflict, TaskStatus } from '../../../domain/tasks';
+import { isOpenConflict } from '../../../domain/board/task-conflicts';
+import type { Task, TaskConflict, TaskStatus } from '../../../domain/board/tasks';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';

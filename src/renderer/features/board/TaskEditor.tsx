@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
-import { holdersByPosition } from '../../../domain/assignments';
+import { holdersByPosition } from '../../../domain/incidents/assignments';
 import { hicsPositions, SectionSchema, type Section } from '../../../domain/hics';
 import { newId } from '../../../domain/ids';
-import { objectivesOf } from '../../../domain/objectives';
-import { TaskPrioritySchema, type Task, type TaskPriority } from '../../../domain/tasks';
+import { objectivesOf } from '../../../domain/incidents/objectives';
+import { TaskPrioritySchema, type Task, type TaskPriority } from '../../../domain/board/tasks';
 import { ErrorText } from '../../app/ErrorText';
 import { fromZonedInputValue, toZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';

@@ -1,4 +1,4 @@
-import { taskStatuses, type TaskStatus } from '../../../domain/tasks';
+import { taskStatuses, type TaskStatus } from '../../../domain/board/tasks';
 
 type Card = { id: string };
 export type Columns = Record<TaskStatus, readonly Card[]>;

@@ -1,10 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../contract/api';
 import type { Board } from '../../../contract/board';
-import type { TimelineItem } from '../../../domain/timeline';
+import type { TimelineItem } from '../../../domain/incidents/timeline';
 import { newId } from '../../../domain/ids';
-import type { Task, TaskStatus } from '../../../domain/tasks';
-import { placeInColumn } from '../../../domain/task-placement';
+import type { Task, TaskStatus } from '../../../domain/board/tasks';
+import { placeInColumn } from '../../../domain/board/task-placement';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import type { LiveClient } from '../../state/live-client';
 import { keepUnchanged } from './keep-unchanged';

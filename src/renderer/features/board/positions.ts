@@ -1,5 +1,5 @@
 import { findPosition } from '../../../domain/hics';
-import type { Assignee } from '../../../domain/tasks';
+import type { Assignee } from '../../../domain/board/tasks';
 
 /** A position's name in the UI language (HICS names ship in both languages with the domain). */
 export function positionName(positionId: string, language: string): string {

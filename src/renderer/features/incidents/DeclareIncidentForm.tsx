@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { IncidentTypeSchema, ResponseLevelSchema, type IncidentType, type ResponseLevel } from '../../../domain/incident';
+import { IncidentTypeSchema, ResponseLevelSchema, type IncidentType, type ResponseLevel } from '../../../domain/incidents/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { incidentTypeKey, levelNameKey } from '../../i18n/keys';
 import { toZonedInputValue } from '../../lib/time';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ResponseLevelSchema, type Incident, type ResponseLevel } from '../../../domain/incident';
+import { ResponseLevelSchema, type Incident, type ResponseLevel } from '../../../domain/incidents/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { levelNameKey } from '../../i18n/keys';
 import { useMutation } from '../../state/use-mutation';

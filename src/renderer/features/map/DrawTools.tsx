@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isZoneCategory, mapFeatureCategories, type MapFeatureCategory } from '../../../domain/map-features';
+import { isZoneCategory, mapFeatureCategories, type MapFeatureCategory } from '../../../domain/map/map-features';
 import { categoryColour } from './map-layers';
 import { categoryLabel } from './map-labels-text';
 import type { DrawState } from './use-draw';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isZoneCategory, mapFeatureCategories, type MapFeature, type MapFeatureCategory } from '../../../domain/map-features';
+import { isZoneCategory, mapFeatureCategories, type MapFeature, type MapFeatureCategory } from '../../../domain/map/map-features';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { categoryLabel } from './map-labels-text';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { mapFeatureCategories } from '../../../domain/map-features';
+import { mapFeatureCategories } from '../../../domain/map/map-features';
 import { WarningLevelSchema } from './base-data';
 import { categoryColour, categoryGroup, layerGroups, warningColour, type LayerGroup } from './map-layers';
 import { categoryLabel, groupLabel, warningLabel } from './map-labels-text';

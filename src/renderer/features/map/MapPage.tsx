@@ -1,10 +1,10 @@
 import './map.css';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { searchByName, type MapFeatureCategory } from '../../../domain/map-features';
-import type { Geometry, LngLat } from '../../../domain/map-geometry';
-import { isStale, neighbourBedTypes } from '../../../domain/map-region';
-import { cornersOf, polygonOf, removeCorner } from '../../../domain/map-shape-edit';
+import { searchByName, type MapFeatureCategory } from '../../../domain/map/map-features';
+import type { Geometry, LngLat } from '../../../domain/map/map-geometry';
+import { isStale, neighbourBedTypes } from '../../../domain/map/map-region';
+import { cornersOf, polygonOf, removeCorner } from '../../../domain/map/map-shape-edit';
 import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident, selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';

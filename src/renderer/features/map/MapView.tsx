@@ -2,7 +2,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
-import type { LngLat } from '../../../domain/map-geometry';
+import type { LngLat } from '../../../domain/map/map-geometry';
 import { CAMPUS_BOUNDS, region, REGION_BOUNDS, type WarningLevel } from './base-data';
 import { collection, selectedCollection, type GeoFeature } from './feature-geojson';
 import type { FeatureIndex } from './feature-index';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DistrictWarningLevelSchema, isStale, neighbourBedTypes, type DistrictWarningLevel, type NeighbourBeds, type NeighbourHospital } from '../../../domain/map-region';
+import { DistrictWarningLevelSchema, isStale, neighbourBedTypes, type DistrictWarningLevel, type NeighbourBeds, type NeighbourHospital } from '../../../domain/map/map-region';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { baseName, region } from './base-data';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MIN_CORNERS } from '../../../domain/map-shape-edit';
+import { MIN_CORNERS } from '../../../domain/map/map-shape-edit';
 import type { ShapeEdit } from './vertex-handles';
 
 type Props = { edit: ShapeEdit; onRemoveCorner: () => void; onSave: () => void; onCancel: () => void };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import campusJson from '../../../../resources/map/campus.json';
 import regionJson from '../../../../resources/map/region.json';
-import { LngLatSchema, type LngLat } from '../../../domain/map-geometry';
+import { LngLatSchema, type LngLat } from '../../../domain/map/map-geometry';
 
 /** The bundled offline map data (resources/map): parsed once, so a bad edit to the files fails loudly at start. */
 const BaseGeometrySchema = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
-import type { MapFeature } from '../../../domain/map-features';
-import type { Geometry } from '../../../domain/map-geometry';
+import type { MapFeature } from '../../../domain/map/map-features';
+import type { Geometry } from '../../../domain/map/map-geometry';
 import { categoryGroup } from './map-layers';
 
 export type FeatureProps = { id: string; name: string; category: MapFeature['category']; group: string };

@@ -1,4 +1,4 @@
-import type { MapFeature } from '../../../domain/map-features';
+import type { MapFeature } from '../../../domain/map/map-features';
 
 /** What changed in the index: features new or different, ids gone. */
 export type FeatureDiff = { upserted: readonly MapFeature[]; removed: readonly string[] };

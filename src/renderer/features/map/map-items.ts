@@ -1,5 +1,5 @@
-import type { MapFeature, MapFeatureCategory } from '../../../domain/map-features';
-import { labelPosition, type LngLat } from '../../../domain/map-geometry';
+import type { MapFeature, MapFeatureCategory } from '../../../domain/map/map-features';
+import { labelPosition, type LngLat } from '../../../domain/map/map-geometry';
 import { baseName, basePosition, campus, region, type BaseKind, type WarningLevel } from './base-data';
 import { categoryGroup, type LayerGroup } from './map-layers';
 

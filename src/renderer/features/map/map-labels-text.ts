@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { MapFeatureCategory } from '../../../domain/map-features';
-import type { NeighbourBedType } from '../../../domain/map-region';
+import type { MapFeatureCategory } from '../../../domain/map/map-features';
+import type { NeighbourBedType } from '../../../domain/map/map-region';
 import type { BaseKind, WarningLevel } from './base-data';
 import type { LayerGroup } from './map-layers';
 

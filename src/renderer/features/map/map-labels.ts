@@ -1,6 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
-import type { MapFeature } from '../../../domain/map-features';
-import type { LngLat } from '../../../domain/map-geometry';
+import type { MapFeature } from '../../../domain/map/map-features';
+import type { LngLat } from '../../../domain/map/map-geometry';
 import { baseName, basePosition, campus, region, type BaseFeature } from './base-data';
 import type { LayerGroup } from './map-layers';
 

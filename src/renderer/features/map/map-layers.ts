@@ -1,4 +1,4 @@
-import type { MapFeatureCategory } from '../../../domain/map-features';
+import type { MapFeatureCategory } from '../../../domain/map/map-features';
 
 /** Layer groups the operator toggles; each maps to style layers and to a section of the legend and list. */
 export const layerGroups = ['districts', 'hospitals', 'campus', 'zones', 'points', 'resources', 'cases'] as const;

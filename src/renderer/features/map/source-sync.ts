@@ -1,5 +1,5 @@
 import type * as maplibregl from 'maplibre-gl';
-import type { MapFeature } from '../../../domain/map-features';
+import type { MapFeature } from '../../../domain/map/map-features';
 import { splitForSources, toGeo, type GeoFeature } from './feature-geojson';
 import type { FeatureDiff, FeatureIndex } from './feature-index';
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import { isZoneCategory, type MapFeatureCategory } from '../../../domain/map-features';
-import { closeRing, type Geometry, type LngLat } from '../../../domain/map-geometry';
+import { isZoneCategory, type MapFeatureCategory } from '../../../domain/map/map-features';
+import { closeRing, type Geometry, type LngLat } from '../../../domain/map/map-geometry';
 
 export type DrawState =
   | { mode: 'idle' }

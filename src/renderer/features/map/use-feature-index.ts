@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { MapFeature } from '../../../domain/map-features';
+import type { MapFeature } from '../../../domain/map/map-features';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { FeatureIndex } from './feature-index';

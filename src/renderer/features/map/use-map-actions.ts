@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import { newId } from '../../../domain/ids';
-import type { MapFeatureCategory } from '../../../domain/map-features';
-import type { Geometry } from '../../../domain/map-geometry';
-import type { DistrictWarningLevel, NeighbourBeds } from '../../../domain/map-region';
+import type { MapFeatureCategory } from '../../../domain/map/map-features';
+import type { Geometry } from '../../../domain/map/map-geometry';
+import type { DistrictWarningLevel, NeighbourBeds } from '../../../domain/map/map-region';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DistrictWarning, NeighbourHospital } from '../../../domain/map-region';
+import type { DistrictWarning, NeighbourHospital } from '../../../domain/map/map-region';
 import type { DistrictStatus } from '../../../domain/warning/district-levels';
 import type { UiError } from '../../lib/ui-error';
 import { useLive } from '../../state/use-live';

@@ -1,6 +1,6 @@
 import * as maplibregl from 'maplibre-gl';
-import type { LngLat } from '../../../domain/map-geometry';
-import { edgeMidpoints, insertCorner, moveCorner } from '../../../domain/map-shape-edit';
+import type { LngLat } from '../../../domain/map/map-geometry';
+import { edgeMidpoints, insertCorner, moveCorner } from '../../../domain/map/map-shape-edit';
 
 export type ShapeEdit = { corners: LngLat[]; selected: number | null };
 /** Changes are functions of the latest edit: a click that follows a drag must not undo it with an older shape. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEchart } from './use-echart';
-import { BedTypeSchema, bedsOverTime, type BedCount } from '../../../domain/beds';
+import { BedTypeSchema, bedsOverTime, type BedCount } from '../../../domain/resources/beds';
 import { bedTypeLabel } from './labels';
 
 const COLOURS = ['#4fc3f7', '#f48fb1', '#a5d6a7', '#ffb74d', '#ce93d8', '#ef5350', '#90a4ae', '#fff176'];

@@ -2,8 +2,8 @@ import type { ColDef, GridApi, GridReadyEvent, ValueSetterParams } from 'ag-grid
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BedTypeSchema, bedStatus, type BedCount } from '../../../domain/beds';
-import { bedCsvColumns } from '../../../domain/bed-import';
+import { BedTypeSchema, bedStatus, type BedCount } from '../../../domain/resources/beds';
+import { bedCsvColumns } from '../../../domain/resources/bed-import';
 import { exportGridCsv } from './grid-export';
 import { columnMemory, DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { bedTypeLabel } from './labels';

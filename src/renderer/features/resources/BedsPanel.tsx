@@ -1,7 +1,7 @@
 import type { GridApi } from 'ag-grid-community';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BedTypeSchema, bedStatus, type BedCount, type BedType } from '../../../domain/beds';
+import { BedTypeSchema, bedStatus, type BedCount, type BedType } from '../../../domain/resources/beds';
 import { newId } from '../../../domain/ids';
 import { ErrorText } from '../../app/ErrorText';
 import { toUiError, type UiError } from '../../lib/ui-error';

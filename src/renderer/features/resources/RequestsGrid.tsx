@@ -2,7 +2,7 @@ import type { ColDef, GridApi, GridReadyEvent, ICellRendererParams } from 'ag-gr
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { filledQty, type ResourceRequest } from '../../../domain/resource-requests';
+import { filledQty, type ResourceRequest } from '../../../domain/resources/resource-requests';
 import { useActorLabel } from '../../state/use-actor-label';
 import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { priorityLabel, requestStatusLabel } from './labels';

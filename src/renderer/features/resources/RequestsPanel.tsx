@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import { filledQty, RequestPrioritySchema, type ResourceRequest } from '../../../domain/resource-requests';
+import { filledQty, RequestPrioritySchema, type ResourceRequest } from '../../../domain/resources/resource-requests';
 import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ShownRows } from './row-diff';
 import { exportGridCsv } from './grid-export';
 import { columnMemory, DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
-import { StockCategorySchema } from '../../../domain/stock';
+import { StockCategorySchema } from '../../../domain/resources/stock';
 import { categoryLabel } from './labels';
 import type { GroupFigure } from './row-groups';
 import { blankStockRow, sameStockRow, stockColumns, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';

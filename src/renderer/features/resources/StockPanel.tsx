@@ -1,8 +1,8 @@
 import type { GridApi } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StockCategorySchema } from '../../../domain/stock';
-import { stockTotals } from '../../../domain/stock-calculations';
+import { StockCategorySchema } from '../../../domain/resources/stock';
+import { stockTotals } from '../../../domain/resources/stock-calculations';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import type { BedType } from '../../../domain/beds';
-import type { RequestStatus } from '../../../domain/resource-requests';
-import type { StockCategory } from '../../../domain/stock';
-import type { StockStatus } from '../../../domain/stock-calculations';
-import type { ImportRowErrorReason } from '../../../domain/stock-import';
+import type { BedType } from '../../../domain/resources/beds';
+import type { RequestStatus } from '../../../domain/resources/resource-requests';
+import type { StockCategory } from '../../../domain/resources/stock';
+import type { StockStatus } from '../../../domain/resources/stock-calculations';
+import type { ImportRowErrorReason } from '../../../domain/resources/stock-import';
 
 // Written out key by key so the i18n test sees every key this feature can show (no computed keys).
 export function categoryLabel(t: TFunction, c: StockCategory | null): string {

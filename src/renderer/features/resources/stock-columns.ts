@@ -1,7 +1,7 @@
 import type { ColDef, ValueSetterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { StockItem } from '../../../domain/stock';
-import type { StockRow } from '../../../domain/stock-calculations';
+import type { StockItem } from '../../../domain/resources/stock';
+import type { StockRow } from '../../../domain/resources/stock-calculations';
 import { categoryLabel, statusLabel } from './labels';
 import { sameHeader, type GroupHeader } from './row-groups';
 

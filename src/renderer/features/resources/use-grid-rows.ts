@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Result } from '../../../contract/api';
-import type { StockRow } from '../../../domain/stock-calculations';
+import type { StockRow } from '../../../domain/resources/stock-calculations';
 import { toGridRows, type StockGridRow } from './stock-columns';
 
 type Stock = Result<'resources.stock'>;

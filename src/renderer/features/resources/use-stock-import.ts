@@ -1,9 +1,9 @@
 import Papa from 'papaparse';
 import { useCallback, useState } from 'react';
-import { validateBedCsv } from '../../../domain/bed-import';
+import { validateBedCsv } from '../../../domain/resources/bed-import';
 import { newId } from '../../../domain/ids';
 import type { MutationInput } from '../../../domain/mutators';
-import { validateStockCsv, type ImportRowError } from '../../../domain/stock-import';
+import { validateStockCsv, type ImportRowError } from '../../../domain/resources/stock-import';
 import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';

@@ -1,11 +1,11 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import { builtInShifts, shiftDefinitions, type RosterShift, type ShiftDefinition, type StaffingRequirement } from '../../../domain/roster';
-import { shiftInstance } from '../../../domain/roster-coverage';
-import { shiftsByPerson } from '../../../domain/roster-rules';
-import { addDays, weekStart as mondayOf, zonedDay, zonedInstant } from '../../../domain/roster-time';
-import { professions, type Profession, type Staff } from '../../../domain/staff';
+import { builtInShifts, shiftDefinitions, type RosterShift, type ShiftDefinition, type StaffingRequirement } from '../../../domain/roster/roster';
+import { shiftInstance } from '../../../domain/roster/roster-coverage';
+import { shiftsByPerson } from '../../../domain/roster/roster-rules';
+import { addDays, weekStart as mondayOf, zonedDay, zonedInstant } from '../../../domain/roster/roster-time';
+import { professions, type Profession, type Staff } from '../../../domain/roster/staff';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';

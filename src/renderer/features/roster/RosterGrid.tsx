@@ -1,8 +1,8 @@
 import { DndContext, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RosterShift } from '../../../domain/roster';
-import type { Staff } from '../../../domain/staff';
+import type { RosterShift } from '../../../domain/roster/roster';
+import type { Staff } from '../../../domain/roster/staff';
 import { formatDate, formatTime } from '../../lib/time';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

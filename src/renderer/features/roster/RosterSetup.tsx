@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import { shiftDefinitions, type RosterRulesFields } from '../../../domain/roster';
+import { shiftDefinitions, type RosterRulesFields } from '../../../domain/roster/roster';
 import { can, RoleSchema } from '../../../domain/roles';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';

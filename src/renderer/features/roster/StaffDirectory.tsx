@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { lapsedQualifications, type Staff } from '../../../domain/staff';
+import { lapsedQualifications, type Staff } from '../../../domain/roster/staff';
 import { ErrorText } from '../../app/ErrorText';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';

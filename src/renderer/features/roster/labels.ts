@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Profession } from '../../../domain/staff';
+import type { Profession } from '../../../domain/roster/staff';
 
 /** Profession names; literal keys so the i18n test can check each one exists in both languages. */
 export function useProfessionLabels(): Record<Profession, string> {
@@ -21,7 +21,7 @@ export function useProfessionLabels(): Record<Profession, string> {
  * A planning warning in words: which rule, and the numbers that break it. The same function until the language
  * changes, so the roster's warnings are not worded again on every render.
  */
-export function useRuleText(): (v: import('../../../domain/roster-rules').RuleViolation) => string {
+export function useRuleText(): (v: import('../../../domain/roster/roster-rules').RuleViolation) => string {
   const { t } = useTranslation();
   return useCallback(
     (v) => {

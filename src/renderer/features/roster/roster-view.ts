@@ -1,8 +1,8 @@
-import type { RosterRulesFields, RosterShift, ShiftDefinition, StaffingRequirement } from '../../../domain/roster';
-import { shiftInstance, type ShiftInstance } from '../../../domain/roster-coverage';
-import { checkShift, type RuleViolation } from '../../../domain/roster-rules';
-import { addDays } from '../../../domain/roster-time';
-import type { Profession, Staff } from '../../../domain/staff';
+import type { RosterRulesFields, RosterShift, ShiftDefinition, StaffingRequirement } from '../../../domain/roster/roster';
+import { shiftInstance, type ShiftInstance } from '../../../domain/roster/roster-coverage';
+import { checkShift, type RuleViolation } from '../../../domain/roster/roster-rules';
+import { addDays } from '../../../domain/roster/roster-time';
+import type { Profession, Staff } from '../../../domain/roster/staff';
 import { KeyedMemo, sameItems } from './keyed-memo';
 
 /** Where one column's cells are: a shift of the chosen pattern on one day. The same while the week and pattern are. */

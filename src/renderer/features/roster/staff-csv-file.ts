@@ -1,5 +1,5 @@
-import type { StaffFields } from '../../../domain/staff';
-import { staffCsvColumns, staffToCsvRecords } from '../../../domain/staff-csv';
+import type { StaffFields } from '../../../domain/roster/staff';
+import { staffCsvColumns, staffToCsvRecords } from '../../../domain/roster/staff-csv';
 import { toCsvText } from '../../lib/csv';
 
 /** The directory as CSV (UTF-8 with BOM, so spreadsheet programs read Chinese names correctly). */

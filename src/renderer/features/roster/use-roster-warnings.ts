@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PoolEntry } from '../../../domain/labour-pool';
-import { doubleBookings } from '../../../domain/labour-pool-conflicts';
-import type { RosterRulesFields, RosterShift } from '../../../domain/roster';
-import { personWarnings, type RuleViolation } from '../../../domain/roster-rules';
+import type { PoolEntry } from '../../../domain/roster/labour-pool';
+import { doubleBookings } from '../../../domain/roster/labour-pool-conflicts';
+import type { RosterRulesFields, RosterShift } from '../../../domain/roster/roster';
+import { personWarnings, type RuleViolation } from '../../../domain/roster/roster-rules';
 import { useRuleText } from './labels';
 import { KeyedMemo } from './keyed-memo';
 

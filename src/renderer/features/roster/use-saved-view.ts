@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { z } from 'zod';
-import { ProfessionSchema } from '../../../domain/staff';
+import { ProfessionSchema } from '../../../domain/roster/staff';
 
 const KEY = 'hcc.roster.view';
 

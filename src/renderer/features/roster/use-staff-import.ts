@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { useCallback, useState } from 'react';
 import { newId } from '../../../domain/ids';
-import { validateStaffCsv, type CsvRowError } from '../../../domain/staff-csv';
+import { validateStaffCsv, type CsvRowError } from '../../../domain/roster/staff-csv';
 import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';

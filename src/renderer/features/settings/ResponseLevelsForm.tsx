@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ResponseLevelSchema } from '../../../domain/incident';
+import { ResponseLevelSchema } from '../../../domain/incidents/incident';
 import type { ResponseLevelMap } from '../../../domain/warning/response-levels';
 import { WarningGradeSchema, type WarningGrade } from '../../../domain/warning/warning-grades';
 import { ErrorText } from '../../app/ErrorText';

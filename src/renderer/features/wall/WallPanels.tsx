@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import type { WallPanelId } from '../../../contract/wall-layout';
-import type { MapFeature } from '../../../domain/map-features';
+import type { MapFeature } from '../../../domain/map/map-features';
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isStale, totalAvailable, type NeighbourHospital } from '../../../domain/map-region';
+import { isStale, totalAvailable, type NeighbourHospital } from '../../../domain/map/map-region';
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';

@@ -1,8 +1,8 @@
 import type { Board } from '../../../contract/board';
 import { SectionSchema, type Section } from '../../../domain/hics';
-import type { MapFeature } from '../../../domain/map-features';
-import type { CoverageRow } from '../../../domain/roster-coverage';
-import { isOverdue } from '../../../domain/tasks';
+import type { MapFeature } from '../../../domain/map/map-features';
+import type { CoverageRow } from '../../../domain/roster/roster-coverage';
+import { isOverdue } from '../../../domain/board/tasks';
 
 export type SectionTasks = { section: Section; open: number; overdue: number };
 

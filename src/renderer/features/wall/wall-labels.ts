@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { WallPanelId } from '../../../contract/wall-layout';
-import type { BedType } from '../../../domain/beds';
+import type { BedType } from '../../../domain/resources/beds';
 import type { Section } from '../../../domain/hics';
-import type { Profession } from '../../../domain/staff';
+import type { Profession } from '../../../domain/roster/staff';
 
 /** Words for the wall's panels and sections as literal t() calls per value, typed by the enums. */
 type Labels<K extends string> = Record<K, (t: TFunction) => string>;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { deadlineClock, statutoryDeadline } from '../../../domain/reporting-deadlines';
+import { deadlineClock, statutoryDeadline } from '../../../domain/incidents/reporting-deadlines';
 import { useNow } from '../../app/use-now';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';

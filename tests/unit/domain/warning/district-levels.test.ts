@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../../../src/domain/errors';
 import { newId } from '../../../../src/domain/ids';
-import type { DistrictWarning } from '../../../../src/domain/map-region';
+import type { DistrictWarning } from '../../../../src/domain/map/map-region';
 import { runMutation } from '../../../../src/domain/mutators';
 import { dayFromNumber } from '../../../../src/domain/warning/daily-series';
 import { districtStatus, districtWarnings, indicatorToday } from '../../../../src/domain/warning/district-levels';

@@ -4,7 +4,7 @@ import { newId } from '../../../../src/domain/ids';
 import { runMutation } from '../../../../src/domain/mutators';
 import type { MutationName } from '../../../../src/domain/mutators';
 import type { MutationContext, Tx } from '../../../../src/domain/mutation';
-import { statutoryDeadline } from '../../../../src/domain/reporting-deadlines';
+import { statutoryDeadline } from '../../../../src/domain/incidents/reporting-deadlines';
 import { isAckOverdue, rankAlerts, type Alert } from '../../../../src/domain/warning/alerts';
 import { dayFromNumber } from '../../../../src/domain/warning/daily-series';
 import { observationId } from '../../../../src/domain/warning/indicators';

@@ -1,0 +1,2 @@
+// What other features may use of casualties; everything else in this folder is its own.
+export { casualtiesInCare } from './casualty-mutators';

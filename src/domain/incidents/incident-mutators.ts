@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { EpochMsSchema, IdSchema } from '../ids';
+import {
+  IncidentNameSchema,
+  IncidentTypeSchema,
+  incidentHistory,
+  ResponseLevelSchema,
+  type Incident,
+} from './incident';
+import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { defaultReportCategory, ReportCategorySchema } from './reporting-deadlines';
+import { can, type Permission } from '../roles';
+
+export function requirePermission(ctx: MutationContext, permission: Permission): void {
+  if (!can(ctx.actor, permission)) {
+    throw new DomainError('forbidden', `${ctx.actor.userId} may not do this (needs ${permission})`, { permission });
+  }
+}
+
+/** An incident that others may still change: it exists, is in this space and is not closed. */
+export async function openIncident(tx: Tx, id: string, ctx: MutationContext): Promise<Incident> {
+  const incident = await tx.get('incident', id);
+  if (!incident) throw new DomainError('not_found', `incident ${id} does not exist`, { id });
+  if (incident.space !== ctx.space) throw new DomainError('space_mismatch', `incident ${id} is in another space`);
+  if (incident.status === 'closed') throw new DomainError('incident_closed', `incident ${incident.name} is closed`);
+  return incident;
+}
+
+export const DeclareIncidentArgsSchema = z.strictObject({
+  id: IdSchema,
+  name: IncidentNameSchema,
+  type: IncidentTypeSchema,
+  level: ResponseLevelSchema,
+  location: z.string().trim().max(200).default(''),
+  discoveredAt: EpochMsSchema,
+  periodHours: z.number().int().min(1).max(72).default(12),
+  /** Which statutory report clock starts at discovery; defaults by type (reporting-deadlines.ts). */
+  reportCategory: ReportCategorySchema.optional(),
+});
+
+/** Declares an incident: from the board, or from a verified early-warning alert (warning-mutators.ts). */
+export async function declareIncident(tx: Tx, args: z.infer<typeof DeclareIncidentArgsSchema>, ctx: MutationContext): Promise<void> {
+  requirePermission(ctx, 'incident.command');
+  if (await tx.get('incident', args.id)) {
+    throw new DomainError('already_exists', `incident ${args.id} already exists`, { id: args.id });
+  }
+  await tx.put('incident', {
+    ...args,
+    reportCategory: args.reportCategory ?? defaultReportCategory(args.type),
+    space: ctx.space,
+    status: 'active',
+    declaredAt: ctx.at,
+    declaredBy: ctx.actor.userId,
+    period: 1,
+    periodStartedAt: ctx.at,
+    updatedAt: ctx.at,
+    history: [{ type: 'declared', at: ctx.at, by: ctx.actor.userId, level: args.level }],
+  });
+}
+
+export const incidentMutators = {
+  'incident.declare': defineMutator(DeclareIncidentArgsSchema, async (tx, args, ctx) => {
+    await declareIncident(tx, args, ctx);
+  }),
+
+  'incident.rename': defineMutator(z.strictObject({ id: IdSchema, name: IncidentNameSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const incident = await openIncident(tx, args.id, ctx);
+    await tx.put('incident', { ...incident, name: args.name, updatedAt: ctx.at });
+  }),
+
+  'incident.setLevel': defineMutator(
+    z.strictObject({ id: IdSchema, level: ResponseLevelSchema, reason: z.string().trim().min(1).max(500) }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.command');
+      const incident = await openIncident(tx, args.id, ctx);
+      if (incident.level === args.level) return;
+      const event = { type: 'level_changed', at: ctx.at, by: ctx.actor.userId, from: incident.level, to: args.level, reason: args.reason } as const;
+      await tx.put('incident', { ...incident, level: args.level, updatedAt: ctx.at, history: [...incidentHistory(incident), event] });
+    },
+  ),
+};

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { IdSchema } from '../ids';
+import { requirePermission } from '../incidents';
+import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { StockLabelSchema, StockQtySchema, withMove, type StockLevel, type StockMove } from './stock';
+import { stockImportMutators } from './stock-import-mutators';
+
+export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Promise<StockLevel | undefined> {
+  const level = await tx.get('stock', id);
+  if (level && level.space !== ctx.space) throw new DomainError('space_mismatch', `stock level ${id} is in another space`);
+  return level;
+}
+
+/** Takes `qty` out of a holding or refuses with the numbers the user needs to see; shared by issue, transfer and fill. */
+export async function takeStock(tx: Tx, id: string, qty: number, kind: StockMove['kind'], ctx: MutationContext, ref?: string): Promise<StockLevel> {
+  const level = await stockLevel(tx, id, ctx);
+  if (!level) throw new DomainError('not_found', `stock level ${id} does not exist`, { id });
+  if (level.qty < qty) {
+    throw new DomainError('stock_negative', `only ${level.qty} ${level.item} in ${level.store}, cannot issue ${qty}`, {
+      item: level.item,
+      store: level.store,
+      onHand: level.qty,
+      requested: qty,
+    });
+  }
+  const move: StockMove = { at: ctx.at, kind, qty, by: ctx.actor.userId, ...(ref ? { ref } : {}) };
+  const next = { ...level, qty: level.qty - qty, updatedAt: ctx.at, history: withMove(level, move) };
+  await tx.put('stock', next);
+  return next;
+}
+
+async function addStock(tx: Tx, args: { id: string; item: string; store: string; qty: number }, kind: StockMove['kind'], ctx: MutationContext, ref?: string): Promise<void> {
+  const level = await stockLevel(tx, args.id, ctx);
+  if (level && (level.item !== args.item || level.store !== args.store)) {
+    throw new DomainError('invalid_args', `stock level ${args.id} holds ${level.item} in ${level.store}`, { id: args.id });
+  }
+  const move: StockMove = { at: ctx.at, kind, qty: args.qty, by: ctx.actor.userId, ...(ref ? { ref } : {}) };
+  // Reads the current quantity and adds to it, so concurrent receipts and issues compose in server order.
+  await tx.put('stock', {
+    id: args.id,
+    space: ctx.space,
+    item: args.item,
+    store: args.store,
+    qty: (level?.qty ?? 0) + args.qty,
+    updatedAt: ctx.at,
+    history: withMove(level, move),
+  });
+}
+
+// Anyone who may write to the incident may count supplies: HICS staff swap seats; approvals are Logistics'.
+export const stockMutators = {
+  'stock.receive': defineMutator(
+    z.strictObject({ id: IdSchema, item: StockLabelSchema, store: StockLabelSchema, qty: StockQtySchema }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      await addStock(tx, args, 'receive', ctx);
+    },
+  ),
+
+  'stock.issue': defineMutator(z.strictObject({ id: IdSchema, qty: StockQtySchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    await takeStock(tx, args.id, args.qty, 'issue', ctx);
+  }),
+
+  /** Moves stock between stores; `toId` is the receiving holding, created by the caller's id when it is new. */
+  'stock.transfer': defineMutator(
+    z.strictObject({ id: IdSchema, toId: IdSchema, toStore: StockLabelSchema, qty: StockQtySchema }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      if (args.id === args.toId) throw new DomainError('invalid_args', 'a transfer needs two different holdings', { id: args.id });
+      const from = await takeStock(tx, args.id, args.qty, 'transfer_out', ctx, args.toId);
+      if (from.store === args.toStore) throw new DomainError('invalid_args', `${from.item} is already in ${args.toStore}`, { id: args.id });
+      await addStock(tx, { id: args.toId, item: from.item, store: args.toStore, qty: args.qty }, 'transfer_in', ctx, args.id);
+    },
+  ),
+
+  ...stockImportMutators,
+};

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from '../ids';
+
+/** Names a stock item or a store as people say it ("N95 masks", "ED store"); the catalogue matches on it. */
+export const StockLabelSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(100);
+
+/** Whole units: stock is counted, never measured. The ceiling keeps sums far inside exact JS integers. */
+export const StockQtySchema = z.number().int().positive().max(1_000_000_000);
+export const StockCountSchema = z.number().int().nonnegative().max(1_000_000_000);
+
+/** The reserve categories a hospital keeps for emergencies: protective equipment, drugs incl. TCM, oxygen... */
+export const StockCategorySchema = z.enum(['ppe', 'drugs', 'tcm', 'oxygen', 'blood', 'ventilators', 'equipment', 'food_water', 'other']);
+export type StockCategory = z.infer<typeof StockCategorySchema>;
+
+/**
+ * A catalogue entry. Thresholds are per store holding: a level at or below `redAt` is red, at or below
+ * `yellowAt` yellow, else green; the user sets them, so each hospital decides what "act" means for an item.
+ */
+export const StockItemSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  name: StockLabelSchema,
+  category: StockCategorySchema,
+  unit: z.string().trim().min(1).max(40),
+  par: StockCountSchema,
+  yellowAt: StockCountSchema,
+  redAt: StockCountSchema,
+  updatedAt: StoredEpochMsSchema,
+});
+export type StockItem = z.infer<typeof StockItemSchema>;
+
+export const StoreSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  name: StockLabelSchema,
+  location: z.string().trim().max(200).default(''),
+  updatedAt: StoredEpochMsSchema,
+});
+export type Store = z.infer<typeof StoreSchema>;
+
+export const StockMoveKindSchema = z.enum(['receive', 'issue', 'transfer_in', 'transfer_out', 'count', 'fill']);
+
+/** One movement of a holding; `qty` is the change (issues are positive amounts of kind issue/transfer_out/fill). */
+export const StockMoveSchema = z.object({
+  at: StoredEpochMsSchema,
+  kind: StockMoveKindSchema,
+  qty: z.number().int(),
+  by: z.string().max(100),
+  ref: z.string().max(64).optional(),
+});
+export type StockMove = z.infer<typeof StockMoveSchema>;
+
+/** Enough history for a 7-day burn rate at a busy store, while keeping each synced row small. */
+export const STOCK_HISTORY_LIMIT = 200;
+
+/** How much of one item one store holds. The invariant the sync model must keep: `qty` never drops below zero. */
+export const StockLevelSchema = z.object({
+  id: IdSchema,
+  space: SpaceIdSchema,
+  item: StockLabelSchema,
+  store: StockLabelSchema,
+  qty: z.number().int().nonnegative(),
+  updatedAt: StoredEpochMsSchema,
+  // Optional so rows written before the history existed, and writers that only know qty, still parse.
+  history: z.array(StockMoveSchema).optional(),
+});
+export type StockLevel = z.infer<typeof StockLevelSchema>;
+
+export function withMove(level: Pick<StockLevel, 'history'> | undefined, move: StockMove): StockMove[] {
+  return [...(level?.history ?? []), move].slice(-STOCK_HISTORY_LIMIT);
+}
