@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import { openDatabase } from '../../../src/workstation/sqlite';
+import { REPEATED_FAILURES } from '../../../src/workstation/sync-client';
+import { startFailingHttpProxy } from '../../fixtures/failing-http-proxy';
 import { startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
 import { eventually, makeStation, type Station } from '../../fixtures/sync';
 
@@ -80,6 +82,30 @@ describe.each(await storageKinds())('stuck changes, on %s', (storage) => {
     );
     expect(audit).toEqual([expect.objectContaining({ name: '$withdrawn', code: 'withdrawn' })]);
   }, 120_000);
+
+  it('holds a change the server fails on push after push (the same 5xx, led by it, REPEATED_FAILURES times), and the changes behind it reach the server exactly once', async () => {
+    const tag = newId().slice(-6);
+    const crashing = `Crash ${tag}`;
+    const items = [`Item A ${tag}`, crashing, `Item B ${tag}`, `Item C ${tag}`];
+    const proxy = await startFailingHttpProxy(srv.url, (path, body) => path === '/api/sync/push' && body.includes(crashing));
+    const s = makeStation();
+    stations.push(s);
+    try {
+      for (const item of items) await s.ws.call('mutate', { name: 'stock.receive', args: { id: newId(), item, store: 'ED store', qty: 5 } });
+      await s.ws.call('auth.login', { serverUrl: proxy.url, username: user.username, password: user.password });
+      await eventually(s.ws, () => s.ws.sync.status().stuck === 1 && s.ws.sync.status().pending === 0, 90_000);
+      const [held] = await s.ws.call('sync.stuck', {});
+      expect(held).toMatchObject({ mutationId: 2, name: 'stock.receive', reason: { status: 500, code: 'internal' } });
+      // A passing 5xx is waited out with back-off; only the same failure, again and again, is taken as the change's.
+      expect(proxy.failed()).toBeGreaterThanOrEqual(REPEATED_FAILURES);
+      expect(s.ws.store.list('stock', SPACE).some((l) => l.item === crashing)).toBe(true);
+      const others = items.filter((item) => item !== crashing);
+      expect(await serverItems(tag)).toEqual([...others].sort());
+      for (const item of others) expect(await appliedTimes(item)).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  }, 150_000);
 
   it('sends a held change again on retry: held again while the server refuses it, applied exactly once when it takes it', async () => {
     const { s, items } = await deskWithOneBadChange();
