@@ -70,7 +70,7 @@ test('an operator registers casualties by keyboard and in bulk, re-triages one a
     await bulk.getByLabel('区域/科室').fill('绿区');
     await bulk.getByRole('button', { name: '登记 10 名' }).click();
     await expect(bulk.getByTestId('casualty-bulk-saved')).toHaveText(`已登记 10 名伤员：伤票 ${prefix}-2 至 ${prefix}-11。`);
-    await expect(pageA.getByTestId('casualty-counts')).toHaveAttribute('data-total', '12');
+    await expect(pageA.getByTestId('header-casualties')).toHaveAttribute('data-total', '12');
     await expect(headerCount(pageA, 'immediate')).toHaveAttribute('data-count', '1');
     await expect(headerCount(pageA, 'delayed')).toHaveAttribute('data-count', '1');
     await expect(headerCount(pageA, 'minor')).toHaveAttribute('data-count', '10');
@@ -124,7 +124,7 @@ test('an operator registers casualties by keyboard and in bulk, re-triages one a
     await expect(pageB.getByTestId('incident-list')).toContainText(INCIDENT, { timeout: 20_000 });
     await b.makeCurrent(INCIDENT);
     await pageB.getByTestId('nav-casualties').click();
-    await expect(pageB.getByTestId('casualty-counts')).toHaveAttribute('data-total', '12', { timeout: 20_000 });
+    await expect(pageB.getByTestId('header-casualties')).toHaveAttribute('data-total', '12', { timeout: 20_000 });
     await expect(pageB.getByTestId('casualty-grid')).toContainText('HZ-0001');
     const bulkB = pageB.getByTestId('casualty-bulk');
     await bulkB.getByLabel('人数').fill('3');

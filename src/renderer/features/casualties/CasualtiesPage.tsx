@@ -5,7 +5,6 @@ import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import { BulkEntry } from './BulkEntry';
-import { CasualtyCountsBar } from './CasualtyCountsBar';
 import { CasualtyDetail } from './CasualtyDetail';
 import { CasualtyEntry } from './CasualtyEntry';
 import { CasualtyGrid } from './CasualtyGrid';
@@ -16,7 +15,6 @@ export function CasualtiesPage() {
   const { t } = useTranslation();
   const incident = useApp(selectCurrentIncident);
   const list = useLive('casualty.list', incident ? { incidentId: incident.id } : null);
-  const counts = useLive('casualty.counts', incident ? { incidentId: incident.id } : null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const casualties = useMemo(() => list.data?.casualties ?? [], [list.data]);
   const areas = useMemo(() => [...new Set(casualties.map((c) => c.area))].sort(), [casualties]);
@@ -25,10 +23,8 @@ export function CasualtiesPage() {
   return (
     <div className="casualties" data-testid="casualties-page">
       <h2 className="visually-hidden">{t('casualties.title')}</h2>
-      <div className="casualties-top">
-        {counts.data ? <CasualtyCountsBar counts={counts.data} /> : null}
-        <TriageHelp />
-      </div>
+      {/* The counts are in the incident header above, on every page. */}
+      <TriageHelp />
       <div className="panel casualties-entry">
         <CasualtyEntry incidentId={incident.id} known={casualties.length} areas={areas} />
         <BulkEntry incidentId={incident.id} />

@@ -1,17 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { CasualtyCountsView } from '../../../contract/casualty-api';
-import { categories, categoryLabel, dispositionLabel, dispositions } from './labels';
+import { categories, categoryLabel, categoryShortLabel, dispositionLabel, dispositions } from './labels';
 
-/** Counts by triage colour and by disposition, as the board header and the casualty page show them. */
-export function CasualtyCountsBar({ counts, testId = 'casualty-counts' }: { counts: CasualtyCountsView; testId?: string }) {
+/** Counts by triage colour and by disposition, as the incident header shows them. */
+export function CasualtyCountsBar({ counts, testId }: { counts: CasualtyCountsView; testId: string }) {
   const { t } = useTranslation();
   return (
     <div className="casualty-counts" data-testid={testId} data-total={counts.total} aria-label={t('casualties.counts.label')}>
       <span className="casualty-count-total">{t('casualties.counts.total', { count: counts.total })}</span>
       <ul className="casualty-count-list">
         {categories.map((c) => (
-          <li key={c} className={`casualty-count triage-${c}`} data-testid={`${testId}-${c}`} data-count={counts.byCategory[c]}>
-            <span className="casualty-count-label">{categoryLabel[c](t)}</span>
+          <li key={c} className={`casualty-count triage-${c}`} data-testid={`${testId}-${c}`} data-count={counts.byCategory[c]} title={categoryLabel[c](t)}>
+            <span className="casualty-count-label">{categoryShortLabel[c](t)}</span>
             <span className="casualty-count-value num">{counts.byCategory[c]}</span>
           </li>
         ))}

@@ -7,7 +7,7 @@ import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from '../resources';
-import { ageBandLabel, arrivalModeLabel, categoryLabel, dispositionLabel, sexLabel, systemLabel } from './labels';
+import { ageBandLabel, arrivalModeLabel, categoryLabel, dispositionLabel, sexLabel } from './labels';
 
 type Props = { casualties: readonly Casualty[]; onSelect: (id: string) => void };
 
@@ -38,9 +38,10 @@ export function CasualtyGrid({ casualties, onSelect }: Props) {
     { colId: 'tagNo', field: 'tagNo', headerName: t('casualties.fields.tagNo'), filter: 'agTextColumnFilter', minWidth: 120, flex: 1 },
     {
       colId: 'category', headerName: t('casualties.fields.category'), valueGetter: (p) => (p.data ? categoryLabel[p.data.triage.category](t) : ''), cellRenderer: CategoryCell,
-      filter: 'agTextColumnFilter', minWidth: 150, flex: 1.3,
+      filter: 'agTextColumnFilter', minWidth: 200, flex: 1.5,
     },
-    { colId: 'system', headerName: t('casualties.fields.system'), valueGetter: (p) => (p.data ? systemLabel[p.data.triage.system](t) : ''), minWidth: 100, flex: 0.8 },
+    // The algorithm's own name, short enough for a column; the entry form says which is for whom.
+    { colId: 'system', headerName: t('casualties.fields.system'), valueGetter: (p) => p.data?.triage.system ?? '', minWidth: 100, flex: 0.7 },
     { colId: 'sex', headerName: t('casualties.fields.sex'), valueGetter: (p) => (p.data ? sexLabel[p.data.sex](t) : ''), minWidth: 80, flex: 0.6 },
     { colId: 'ageBand', headerName: t('casualties.fields.ageBand'), valueGetter: (p) => (p.data ? ageBandLabel[p.data.ageBand](t) : ''), minWidth: 90, flex: 0.8 },
     { colId: 'arrivedAt', field: 'arrivedAt', headerName: t('casualties.fields.arrived'), valueFormatter: (p) => (typeof p.value === 'number' ? formatTime(p.value, timeZone, locale) : ''), minWidth: 90, flex: 0.7 },

@@ -1,11 +1,8 @@
 import './casualties.css';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../../lib/time';
-import { selectLanguage, selectTimeZone } from '../../state/selectors';
-import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import type { WallData } from '../wall';
-import { categories, categoryLabel, dispositionLabel, dispositions } from './labels';
+import { categories, categoryShortLabel, dispositionLabel, dispositions } from './labels';
 
 /**
  * The wall's casualty panel: counts by colour and disposition and the latest tags. It reads `casualty.counts`,
@@ -13,8 +10,6 @@ import { categories, categoryLabel, dispositionLabel, dispositions } from './lab
  */
 export function WallCasualtyPanel({ incidentId }: WallData) {
   const { t } = useTranslation();
-  const timeZone = useApp(selectTimeZone);
-  const locale = useApp(selectLanguage);
   const counts = useLive('casualty.counts', incidentId ? { incidentId } : null).data;
   if (!incidentId || !counts) return <p className="wall-nodata">{t('wall.noData')}</p>;
   return (
@@ -23,15 +18,15 @@ export function WallCasualtyPanel({ incidentId }: WallData) {
         {categories.map((c) => (
           <li key={c} className={`wall-casualty-figure triage-${c}`} data-testid={`wall-casualties-${c}`} data-count={counts.byCategory[c]}>
             <span className="wall-casualty-value num">{counts.byCategory[c]}</span>
-            <span className="wall-casualty-label">{categoryLabel[c](t)}</span>
+            <span className="wall-casualty-label">{categoryShortLabel[c](t)}</span>
           </li>
         ))}
       </ul>
+      <p className="wall-casualty-total">{t('casualties.counts.total', { count: counts.total })}</p>
       <ul className="wall-casualty-dispositions">
-        <li className="wall-casualty-total">{t('casualties.counts.total', { count: counts.total })}</li>
         {dispositions.map((d) => (
           <li key={d} data-testid={`wall-casualties-${d}`} data-count={counts.byDisposition[d]}>
-            {dispositionLabel[d](t)} <strong className="num">{counts.byDisposition[d]}</strong>
+            <span>{dispositionLabel[d](t)}</span> <strong className="num">{counts.byDisposition[d]}</strong>
           </li>
         ))}
       </ul>
@@ -43,7 +38,6 @@ export function WallCasualtyPanel({ incidentId }: WallData) {
               <li key={r.tagNo} data-testid="wall-casualty-tag">
                 <span className={`triage-chip triage-${r.category}`} aria-hidden="true" />
                 <span className="num">{r.tagNo}</span>
-                <time className="dim">{formatTime(r.arrivedAt, timeZone, locale)}</time>
               </li>
             ))}
           </ol>

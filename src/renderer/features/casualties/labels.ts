@@ -13,6 +13,15 @@ export const categoryLabel: Labels<TriageCategory> = {
   dead: (t) => t('casualties.category.dead'),
 };
 
+/** Short words for the wall, where five figures share a quarter of the screen and the colour says the rest. */
+export const categoryShortLabel: Labels<TriageCategory> = {
+  immediate: (t) => t('casualties.short.immediate'),
+  delayed: (t) => t('casualties.short.delayed'),
+  minor: (t) => t('casualties.short.minor'),
+  expectant: (t) => t('casualties.short.expectant'),
+  dead: (t) => t('casualties.short.dead'),
+};
+
 export const systemLabel: Labels<TriageSystem> = {
   START: (t) => t('casualties.system.START'),
   JumpSTART: (t) => t('casualties.system.JumpSTART'),
