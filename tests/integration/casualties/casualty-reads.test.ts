@@ -53,6 +53,17 @@ describe('casualty reads on a workstation', () => {
     });
   });
 
+  it('takes a name entered by mistake off the record when the desk sends it empty', async () => {
+    await withWorkstation(async (ws) => {
+      const incident = makeIncidentArgs();
+      await ws.call('mutate', { name: 'incident.declare', args: incident });
+      await ws.call('mutate', { name: 'casualty.register', args: { incidentId: incident.id, tagNo: 'N-1', category: 'minor', area: 'Green', name: '王五' } });
+      await ws.call('mutate', { name: 'casualty.update', args: { id: casualtyId(SPACE, incident.id, 'N-1'), name: '' } });
+      const { casualties } = await ws.call('casualty.list', { incidentId: incident.id });
+      expect(JSON.stringify(casualties)).not.toContain('王五');
+    });
+  });
+
   it('keeps the counts read live: a new arrival pushes new counts', async () => {
     await withWorkstation(async (ws) => {
       const incident = makeIncidentArgs();

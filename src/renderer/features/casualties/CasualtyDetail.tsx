@@ -104,9 +104,10 @@ function Identity({ casualty }: { casualty: Casualty }) {
     setSaved(false);
     const error = await update.run({
       id: casualty.id, sex, ageBand, area, identification, unaccompaniedMinor, guardianVerified, familyNotified,
-      ...(name.trim() ? { name: name.trim() } : {}),
-      ...(mrn.trim() ? { mrn: mrn.trim() } : {}),
-      ...(alias.trim() ? { alias: alias.trim() } : {}),
+      // Sent when filled or when there was one: emptying the field takes a name entered by mistake off the record.
+      ...(name.trim() || casualty.name ? { name: name.trim() } : {}),
+      ...(mrn.trim() || casualty.mrn ? { mrn: mrn.trim() } : {}),
+      ...(alias.trim() || casualty.alias ? { alias: alias.trim() } : {}),
     });
     setSaved(!error);
   };
