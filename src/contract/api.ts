@@ -5,6 +5,7 @@ import { IdSchema } from '../domain/ids';
 import { JobActionSheetSchema } from '../domain/incidents/job-action-sheets';
 import { TimelineItemSchema } from '../domain/incidents/timeline';
 import { BoardSchema } from './board';
+import { casualtyApi } from './casualty-api';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
@@ -94,7 +95,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi, casualtyApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

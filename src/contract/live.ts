@@ -60,6 +60,8 @@ export const liveReads = {
   'warning.alerts': { reads: ['alert'] },
   'warning.rules': { reads: ['triggerRule'] },
   'warning.responseLevels': { reads: ['warningSettings'] },
+  'casualty.list': { reads: ['casualty'] },
+  'casualty.counts': { reads: ['casualty'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

@@ -2,9 +2,10 @@ import { z } from 'zod';
 
 /**
  * The wall display's panels. `beds`, `staff` and `stock` show what the resources and roster features report, and
- * say "no data" rather than a made-up zero; `region` shows district warnings and neighbouring hospitals' beds.
+ * say "no data" rather than a made-up zero; `region` shows district warnings and neighbouring hospitals' beds;
+ * `casualties` the current incident's casualty counts by triage colour and disposition, and tag numbers (never names).
  */
-export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning']);
+export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning', 'casualties']);
 export type WallPanelId = z.infer<typeof WallPanelIdSchema>;
 export const wallPanelIds = WallPanelIdSchema.options;
 

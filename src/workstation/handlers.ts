@@ -20,6 +20,7 @@ import { createDirectoryHandlers } from './directory-handlers';
 import { createExchangeHandlers } from './exchange-handlers';
 import { createWarningHandlers } from './warning-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
+import { createCasualtyHandlers } from './casualty-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -35,6 +36,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createExchangeHandlers(ws),
     createWarningHandlers(ws),
     createWarningSettingsHandlers(ws),
+    createCasualtyHandlers(ws),
   );
 }
 

@@ -13,6 +13,9 @@ export const TagNumberSchema = z
 export const SexSchema = z.enum(['female', 'male', 'unknown']);
 export const AgeBandSchema = z.enum(['infant', 'child', 'adolescent', 'adult', 'older_adult', 'unknown']);
 export const ArrivalModeSchema = z.enum(['ambulance', 'private_vehicle', 'walk_in', 'helicopter', 'police', 'other']);
+export type Sex = z.infer<typeof SexSchema>;
+export type AgeBand = z.infer<typeof AgeBandSchema>;
+export type ArrivalMode = z.infer<typeof ArrivalModeSchema>;
 /** HICS 254's dispositions: D discharge, A admit, S surgery, T transfer, M morgue. */
 export const DispositionCodeSchema = z.enum(['discharged', 'admitted', 'surgery', 'transferred', 'morgue']);
 export type DispositionCode = z.infer<typeof DispositionCodeSchema>;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { BoardPage } from '../features/board/BoardPage';
+import { CasualtiesPage } from '../features/casualties/CasualtiesPage';
 import { MapPage } from '../features/map/MapPage';
 import { ResourcesPage } from '../features/resources/ResourcesPage';
 import { RosterPage } from '../features/roster/RosterPage';
@@ -24,6 +25,7 @@ function Page({ route }: { route: RouteName }) {
   if (route === 'resources') return <ResourcesPage />;
   if (route === 'roster') return <RosterPage />;
   if (route === 'warning') return <WarningPage />;
+  if (route === 'casualties') return <CasualtiesPage />;
   if (route === 'settings') return <SettingsPage />;
   // The wall has no operator frame: App renders it on its own.
   return null;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { responseLevelColour } from '../../domain/incidents/incident';
 import { ReportingClock } from '../features/board/ReportingClock';
+import { HeaderCasualtyCounts } from '../features/casualties';
 import { incidentTypeKey } from '../i18n/keys';
 import { selectCurrentIncident } from '../state/selectors';
 import { useApp } from '../state/store-context';
@@ -40,6 +41,7 @@ export function IncidentHeader() {
       {incident ? <ReportingClock incident={incident} /> : null}
       {incident ? <PeriodText incident={incident} /> : null}
       <LiveClock />
+      {incident ? <HeaderCasualtyCounts incidentId={incident.id} /> : null}
     </header>
   );
 }

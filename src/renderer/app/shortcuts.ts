@@ -3,6 +3,7 @@ import type { RouteName } from './routes';
 /** `g` then a letter goes to a page; the letters are the same in both languages (they are keys, not words). */
 export const goKeys: Readonly<Record<string, RouteName>> = {
   b: 'board',
+  c: 'casualties',
   m: 'map',
   r: 'resources',
   o: 'roster',
@@ -19,6 +20,7 @@ export function shortcutFor(route: RouteName): string {
 /** For the help overlay: the key sequence and the i18n key that says what it does. */
 export const shortcutList: readonly { keys: readonly string[]; labelKey: string }[] = [
   { keys: ['g', 'b'], labelKey: 'help.goBoard' },
+  { keys: ['g', 'c'], labelKey: 'help.goCasualties' },
   { keys: ['g', 'm'], labelKey: 'help.goMap' },
   { keys: ['g', 'r'], labelKey: 'help.goResources' },
   { keys: ['g', 'o'], labelKey: 'help.goRoster' },
