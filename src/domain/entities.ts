@@ -22,6 +22,7 @@ import { CasualtySchema } from './casualties/casualties';
 import { ExerciseSchema } from './exercises/exercise';
 import { InjectSchema } from './exercises/injects';
 import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
+import { PlanSchema, PlanVersionSchema } from './plans/plans';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -45,6 +46,7 @@ export const entitySchemas = {
   indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema, warningSettings: WarningSettingsSchema,
   casualty: CasualtySchema,
   exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
+  plan: PlanSchema, planVersion: PlanVersionSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

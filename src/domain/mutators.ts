@@ -18,6 +18,7 @@ import { warningMutators } from './warning/warning-mutators';
 import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
 import { exerciseMutators } from './exercises/exercise-mutators';
+import { planMutators } from './plans/plan-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -45,6 +46,7 @@ export const mutators = combine(
   responseLevelMutators,
   casualtyMutators,
   exerciseMutators,
+  planMutators,
 );
 
 export type Mutators = typeof mutators;
