@@ -60,6 +60,9 @@ export const liveReads = {
   'warning.alerts': { reads: ['alert'] },
   'warning.rules': { reads: ['triggerRule'] },
   'warning.responseLevels': { reads: ['warningSettings'] },
+  'plans.list': { reads: ['plan', 'planVersion'] },
+  'plans.get': { reads: ['plan', 'planVersion'] },
+  'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

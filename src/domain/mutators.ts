@@ -19,6 +19,7 @@ import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
 import { exerciseMutators } from './exercises/exercise-mutators';
 import { planMutators } from './plans/plan-mutators';
+import { activationMutators } from './plans/activation-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -47,6 +48,7 @@ export const mutators = combine(
   casualtyMutators,
   exerciseMutators,
   planMutators,
+  activationMutators,
 );
 
 export type Mutators = typeof mutators;

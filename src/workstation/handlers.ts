@@ -19,6 +19,7 @@ import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
 import { createExchangeHandlers } from './exchange-handlers';
 import { createWarningHandlers } from './warning-handlers';
+import { createPlansHandlers } from './plans-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
@@ -35,6 +36,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createExchangeHandlers(ws),
     createWarningHandlers(ws),
     createWarningSettingsHandlers(ws),
+    createPlansHandlers(ws),
   );
 }
 

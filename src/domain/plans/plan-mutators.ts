@@ -84,13 +84,15 @@ export const planMutators = {
   }),
 
   /**
-   * Approval by the role the plan names, under the approver's own name. The version comes into force; the one
+   * Approval by the role the plan names (or an administrator standing in), under the approver's own name. The version comes into force; the one
    * it replaces is superseded (an incident that pinned it keeps it); approving counts as the plan's review.
    */
   'plan.approve': defineMutator(z.strictObject({ versionId: IdSchema, name: z.string().trim().min(1).max(100) }), async (tx, args, ctx) => {
     const version = await planVersionIn(tx, args.versionId, ctx);
     const plan = await planIn(tx, version.planId, ctx);
-    if (!ctx.actor.roles.includes(plan.approverRole)) {
+    // The administrator may stand in (a standalone desk acts as admin), and the record then says so.
+    const role = ctx.actor.roles.includes(plan.approverRole) ? plan.approverRole : ctx.actor.roles.includes('admin') ? 'admin' : undefined;
+    if (role === undefined) {
       throw new DomainError('forbidden', `plan ${plan.code} is approved by the ${plan.approverRole} role, which ${ctx.actor.userId} does not hold`, { permission: plan.approverRole });
     }
     if (plan.status === 'retired') throw new DomainError('invalid_transition', `plan ${plan.code} is retired`, { status: plan.status });
@@ -99,7 +101,7 @@ export const planMutators = {
       const previous = await tx.get('planVersion', plan.currentVersionId);
       if (previous) await tx.put('planVersion', { ...previous, status: 'superseded', endedAt: ctx.at, updatedAt: ctx.at });
     }
-    const approval = { userId: ctx.actor.userId, role: plan.approverRole, name: args.name, at: ctx.at };
+    const approval = { userId: ctx.actor.userId, role, name: args.name, at: ctx.at };
     await tx.put('planVersion', { ...version, status: 'approved', approval, updatedAt: ctx.at });
     await tx.put('plan', { ...plan, currentVersionId: version.id, adoptedAt: plan.adoptedAt ?? ctx.at, lastReviewedAt: Math.max(plan.lastReviewedAt ?? 0, ctx.at), updatedAt: ctx.at });
   }),

@@ -3,6 +3,7 @@ import { DomainError } from '../../../../src/domain/errors';
 import { newId } from '../../../../src/domain/ids';
 import { examplePlans } from '../../../../src/domain/plans/example-plans';
 import { exerciseStatus, reviewStatus } from '../../../../src/domain/plans/review-cycle';
+import { makeActor } from '../../../fixtures/actors';
 import { commander, operator, planningChief, planWorld } from './plan-fixture';
 
 const utc = (iso: string) => Date.parse(iso);
@@ -52,6 +53,13 @@ describe('loading and approving a plan', () => {
     expect([plan.currentVersionId, plan.adoptedAt, plan.lastReviewedAt]).toEqual([w.versionId, APPROVED, APPROVED]);
     expect(reviewStatus(plan, utc('2026-03-16T00:00:00Z')).state).toBe('overdue');
     expect(exerciseStatus(plan, utc('2026-03-16T00:00:00Z')).state).toBe('ok');
+  });
+
+  it('lets an administrator stand in for the approver, and records that it was the administrator', async () => {
+    const w = await planWorld(LOADED);
+    await w.run('plan.submitForReview', { versionId: w.versionId }, APPROVED, planningChief);
+    await w.run('plan.approve', { versionId: w.versionId, name: 'IT admin on behalf of the president' }, APPROVED, makeActor('admin'));
+    expect((await w.version()).approval?.role).toBe('admin');
   });
 
   it('does not approve a draft that was never put to review, nor edit an approved version', async () => {
