@@ -4,6 +4,7 @@ export const routePaths = {
   resources: '/resources',
   roster: '/roster',
   warning: '/warning',
+  plans: '/plans',
   wall: '/wall',
   settings: '/settings',
 } as const;
@@ -12,7 +13,7 @@ export type RouteName = keyof typeof routePaths;
 export const routeNames = Object.keys(routePaths) as RouteName[];
 
 /** Pages of the operator frame, in navigation order (the wall view has no frame). */
-export const navRoutes: readonly RouteName[] = ['board', 'map', 'resources', 'roster', 'warning', 'wall', 'settings'];
+export const navRoutes: readonly RouteName[] = ['board', 'map', 'resources', 'roster', 'warning', 'plans', 'wall', 'settings'];
 
 export function routeFromPath(path: string): RouteName {
   const clean = path.replace(/\/+$/, '') || '/';

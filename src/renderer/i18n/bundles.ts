@@ -12,6 +12,8 @@ import resourcesEn from '../features/resources/i18n/en.json';
 import resourcesZhCN from '../features/resources/i18n/zh-CN.json';
 import warningEn from '../features/warning/i18n/en.json';
 import warningZhCN from '../features/warning/i18n/zh-CN.json';
+import plansEn from '../features/plans/i18n/en.json';
+import plansZhCN from '../features/plans/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -27,6 +29,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: boardEn, 'zh-CN': boardZhCN },
   { en: resourcesEn, 'zh-CN': resourcesZhCN },
   { en: warningEn, 'zh-CN': warningZhCN },
+  { en: plansEn, 'zh-CN': plansZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);
