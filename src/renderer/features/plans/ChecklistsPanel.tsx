@@ -6,6 +6,7 @@ import type { IncidentPlan } from '../../../contract/plans-api';
 import type { Incident } from '../../../domain/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { useNow } from '../../app/use-now';
+import { levelShortKey } from '../../i18n/keys';
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
@@ -51,7 +52,7 @@ function ItemRow({ row, checklistId, sub = false }: { row: ChecklistRow; checkli
           <button type="button" className="secondary" disabled={mark.busy} onClick={() => send('open')} aria-label={`${t('plans.board.reopen')}: ${text}`}>{t('plans.board.reopen')}</button>
         ) : (
           <>
-            <button type="button" className="primary" disabled={mark.busy} onClick={() => send('done')} aria-label={`${t('plans.board.done')}: ${text}`} data-testid="checklist-done">{t('plans.board.done')}</button>
+            <button type="button" className="secondary plans-done" disabled={mark.busy} onClick={() => send('done')} aria-label={`${t('plans.board.done')}: ${text}`} data-testid="checklist-done">{t('plans.board.done')}</button>
             <button type="button" className="secondary" disabled={mark.busy} onClick={() => send('na')} aria-label={`${t('plans.board.na')}: ${text}`}>{t('plans.board.na')}</button>
           </>
         )}
@@ -118,7 +119,7 @@ function ActivatedPlan({ entry, incident, now, positions }: { entry: IncidentPla
   return (
     <div className="plans-activated" data-testid="activated-plan">
       <p className="plans-activated-title">
-        {t('plans.board.activated', { plan: planText(entry.plan.title, language), version: versionLabel(entry.version), time: formatTime(entry.activation.activatedAt, timeZone, language), level: entry.activation.level })}
+        {t('plans.board.activated', { plan: planText(entry.plan.title, language), version: versionLabel(entry.version), time: formatTime(entry.activation.activatedAt, timeZone, language), level: t(levelShortKey(entry.activation.level)) })}
       </p>
       <ProgressBar progress={total} label={t('plans.board.dueProgress', total)} testId="plan-progress" />
       <div className="plans-sections" aria-label={t('plans.board.sections')}>
@@ -141,8 +142,11 @@ function ActivatedPlan({ entry, incident, now, positions }: { entry: IncidentPla
  */
 export function ChecklistsPanel({ incidentId, filledPositions }: { incidentId: string; filledPositions: readonly string[] }) {
   const { t } = useTranslation();
-  const now = useNow(30_000);
+  const ticked = useNow(30_000);
   const { data, error } = useLive('plans.incident', { incidentId });
+  // The clock ticks every 30 s, but a change (an escalation) made a second ago must not read as still to come:
+  // "now" is never earlier than the last change this desk knows of.
+  const now = Math.max(ticked, data?.incident.updatedAt ?? 0, ...(data?.plans.flatMap((p) => [p.activation.activatedAt, ...p.checklists.map((c) => c.updatedAt)]) ?? []));
   return (
     <section className="panel plans-board" aria-labelledby="plans-board-title" data-testid="plan-checklists">
       <h3 id="plans-board-title">{t('plans.board.title')}</h3>
