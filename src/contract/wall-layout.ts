@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The wall display's panels. `beds`, `staff` and `stock` show what the resources and roster features report, and
  * say "no data" rather than a made-up zero; `region` shows district warnings and neighbouring hospitals' beds.
  */
-export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning']);
+export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning', 'checklists']);
 export type WallPanelId = z.infer<typeof WallPanelIdSchema>;
 export const wallPanelIds = WallPanelIdSchema.options;
 

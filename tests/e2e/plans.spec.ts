@@ -64,4 +64,15 @@ test('the mass-casualty plan is loaded and approved, activated at level II into 
   await plans.open();
   await expect(plans.row('MCI-01')).toContainText('Mass casualty incident plan');
   await shoot(page, 'library-en');
+
+  // The wall shows the roll-up by section and position, without names.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('wall-setup-0-log').uncheck();
+  await page.getByTestId('wall-setup-0-checklists').check();
+  await page.getByTestId('wall-setup-save').click();
+  await expect(page.getByTestId('wall-setup').getByRole('status')).toBeVisible();
+  await page.goto(`${host.url}/wall`);
+  await expect(page.getByTestId('wall-checklist-section-command')).toHaveAttribute('data-complete', '1');
+  await expect(page.getByTestId('wall-checklists')).not.toContainText('张建国');
+  await page.screenshot({ path: 'test-results/screens/plans-wall-en.png' });
 });

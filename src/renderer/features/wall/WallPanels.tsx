@@ -10,6 +10,7 @@ import { baseItems, featureItems, layerGroups, MapPane, type FeatureIndex, type 
 import { mapCounts, tasksBySection } from './wall-figures';
 import { RegionPanel } from './WallRegionPanel';
 import { WallWarningPanel } from '../warning';
+import { WallChecklistPanel } from '../plans';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
 import { PanelBoundary } from '../../ui/PanelBoundary';
@@ -100,6 +101,7 @@ export const wallPanels: Record<WallPanelId, (data: WallData) => ReactNode> = {
   stock: StockPanel,
   region: RegionPanel,
   warning: WallWarningPanel,
+  checklists: ({ incidentId, now }) => <WallChecklistPanel incidentId={incidentId} now={now} />,
 };
 
 export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {

@@ -17,6 +17,7 @@ export const panelTitle: Labels<WallPanelId> = {
   stock: (t) => t('wall.panels.stock'),
   region: (t) => t('wall.panels.region'),
   warning: (t) => t('wall.panels.warning'),
+  checklists: (t) => t('wall.panels.checklists'),
 };
 
 export const sectionLabel: Labels<Section> = {
