@@ -23,6 +23,7 @@ test('the mass-casualty plan is loaded and approved, activated at level II into 
   await expect(plans.row('MCI-01')).toContainText('成批伤员医疗救治应急预案');
   await expect(plans.row('MCI-01').getByTestId('plan-review')).toHaveAttribute('data-state', 'ok');
   await expect(plans.row('MCI-01').getByTestId('plan-exercise')).toHaveAttribute('data-state', 'ok');
+  await page.getByTestId('plan-upkeep').locator('summary').click();
   await shoot(page, 'library-zh-CN');
 
   // An incident at level II with the IC and the Operations chief in post.

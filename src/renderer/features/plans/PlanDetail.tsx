@@ -10,6 +10,7 @@ import { useLive } from '../../state/use-live';
 import { positionLabel } from './positions';
 import { bandLabel, phaseLabel, roleLabel, triggerLabel, versionStatusLabel } from './labels';
 import { PlanActions } from './PlanActions';
+import { PlanUpkeep } from './PlanUpkeep';
 import { planText } from './plan-text';
 
 const bands: readonly TimeBand[] = ['immediate', 'intermediate', 'extended', 'demobilisation'];
@@ -105,6 +106,7 @@ export function PlanDetail({ planId }: { planId: string }) {
       ) : null}
       {version.revision ? <p>{t('plans.revision', { trigger: triggerLabel[version.revision.trigger](t), summary: version.revision.summary })}</p> : null}
       <PlanActions plan={plan} version={version} />
+      <PlanUpkeep plan={plan} />
       <VersionText version={version} />
     </section>
   );

@@ -77,3 +77,11 @@ export const exampleLabel: Labels<ExamplePlanKey> = {
   mass_casualty: (t, o) => t('plans.examples.mass_casualty', o ?? {}),
   respiratory_infection: (t, o) => t('plans.examples.respiratory_infection', o ?? {}),
 };
+
+export const exerciseKindLabel: Labels<'tabletop' | 'drill' | 'functional' | 'full_scale' | 'real_activation'> = {
+  tabletop: (t, o) => t('plans.upkeep.kinds.tabletop', o ?? {}),
+  drill: (t, o) => t('plans.upkeep.kinds.drill', o ?? {}),
+  functional: (t, o) => t('plans.upkeep.kinds.functional', o ?? {}),
+  full_scale: (t, o) => t('plans.upkeep.kinds.full_scale', o ?? {}),
+  real_activation: (t, o) => t('plans.upkeep.kinds.real_activation', o ?? {}),
+};

@@ -28,6 +28,19 @@ describe('loading and approving a plan', () => {
     expect(version.content.checklist.length).toBe(examplePlans.mass_casualty.content.checklist.length);
   });
 
+  it('imports a hospital’s own plan document as a draft, and refuses a document that does not parse, changing nothing', async () => {
+    const w = await planWorld(LOADED);
+    const doc = { ...examplePlans.respiratory_infection, code: 'ID-RESP-02', reviewCycleMonths: 12 };
+    const planId = newId();
+    await w.run('plan.import', { planId, versionId: newId(), document: doc }, LOADED, planningChief);
+    expect((await w.tx.get('plan', planId))?.reviewCycleMonths).toBe(12);
+    const broken = { ...doc, code: 'ID-RESP-03', content: { ...doc.content, checklist: [{ ...doc.content.checklist[0], band: 'someday' }] } };
+    const error = await refusal(w.run('plan.import', { planId: newId(), versionId: newId(), document: broken }, LOADED, planningChief));
+    expect(error.code).toBe('invalid_args');
+    expect(error.message).toMatch(/document\.content\.checklist\.0\.band/);
+    expect(await w.tx.query('plan', 'demo-hospital')).toHaveLength(2);
+  });
+
   it('refuses a second plan with the same code', async () => {
     const w = await planWorld(LOADED);
     const error = await refusal(w.run('plan.loadExample', { planId: newId(), versionId: newId(), example: 'mass_casualty' }, LOADED, planningChief));
