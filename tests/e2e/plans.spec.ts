@@ -47,6 +47,13 @@ test('the mass-casualty plan is loaded and approved, activated at level II into 
   await expect(plans.item('ic', 'ic-mutual-aid')).toHaveCount(0);
   await expect(plans.item('ops', 'ops-icu')).toHaveCount(1);
 
+  // The Planning chief arrives after the activation: the plan's checklist opens for the post, no loose sheet cards.
+  await board.assign('planning', '赵红');
+  await page.getByTestId('tab-checklists').click();
+  await expect(page.getByTestId('position-checklist')).toHaveCount(3);
+  await expect(page.getByTestId('jas-offer')).toHaveCount(0);
+  await expect(plans.item('planning', 'pln-254')).toHaveAttribute('data-state', 'current');
+
   await plans.item('ic', 'ic-declare').getByRole('button', { name: /^完成: 确认事件性质/ }).click();
   await expect(plans.item('ic', 'ic-declare')).toHaveAttribute('data-state', 'done');
   await expect(plans.checklist('ic').getByTestId('position-progress')).toHaveAttribute('data-complete', '1');
