@@ -70,7 +70,7 @@ export const activationMutators = {
 
   /**
    * Marks an item done, not applicable, or open again. Only an item that applies now (its level reached) can be
-   * marked; marking a step with substeps done or n/a marks its unmarked substeps the same (WebEOC's cascade).
+   * marked; marking a step with substeps cascades to them (WebEOC's cascade).
    */
   'checklist.mark': defineMutator(
     z.strictObject({ checklistId: IdSchema, itemId: z.string().min(1).max(60), status: ItemMarkStatusSchema, remark: z.string().trim().max(1000).optional() }),
@@ -90,7 +90,8 @@ export const activationMutators = {
       }
       const mark = { status: args.status, at: ctx.at, by: ctx.actor.userId, ...(args.remark ? { remark: args.remark } : {}) };
       const marks = { ...checklist.marks, [args.itemId]: mark };
-      if (args.status !== 'open') for (const sub of row.substeps) if (!marks[sub.item.id]) marks[sub.item.id] = mark;
+      // Done or n/a fills in the substeps nobody marked; reopening a step reopens all of them, or it would stay complete.
+      for (const sub of row.substeps) if (args.status === 'open' || !marks[sub.item.id]) marks[sub.item.id] = mark;
       await tx.put('positionChecklist', { ...checklist, marks, updatedAt: ctx.at });
     },
   ),

@@ -33,11 +33,15 @@ export function levelsReached(activation: Pick<PlanActivation, 'level' | 'activa
   return reached;
 }
 
-/** When the incident began to stand down after the activation: the demobilisation band opens then. */
+/**
+ * Since when the incident has been standing down (demobilising or closed), counted from the last such change
+ * after the activation: the demobilisation band opens then, and closes again if the incident is reactivated.
+ */
 export function demobilisingSince(activation: Pick<PlanActivation, 'historyIndex' | 'activatedAt'>, incident: Incident): number | undefined {
-  const event = incidentHistory(incident).slice(activation.historyIndex).find((e) => e.type === 'status_changed' && e.to !== 'active');
-  if (event) return Math.max(event.at, activation.activatedAt);
-  return incident.status === 'active' ? undefined : activation.activatedAt;
+  if (incident.status === 'active') return undefined;
+  const changes = incidentHistory(incident).slice(activation.historyIndex).filter((e) => e.type === 'status_changed' && e.from === 'active');
+  const last = changes[changes.length - 1];
+  return last ? Math.max(last.at, activation.activatedAt) : activation.activatedAt;
 }
 
 /** `upcoming`: its band has not opened; `current`: open and not past due; `overdue`: past due, not marked. */
@@ -61,13 +65,16 @@ function ownState(opensAt: number | null, dueAt: number | null, mark: ItemMark |
   return dueAt !== null && now > dueAt ? 'overdue' : 'current';
 }
 
-/** WebEOC's roll-up: a step is complete when every substep is done or not applicable; n/a only if all are. */
+/**
+ * WebEOC's roll-up: a step with substeps is complete when every substep is done or not applicable (n/a only if
+ * all are), otherwise as urgent as its most urgent open substep; its own mark no longer counts.
+ */
 function rolledUp(own: ItemState, substeps: readonly ChecklistRow[]): ItemState {
   if (substeps.length === 0) return own;
-  if (substeps.every((s) => s.state === 'na')) return 'na';
-  if (substeps.every((s) => s.state === 'done' || s.state === 'na')) return 'done';
-  if (substeps.some((s) => s.state === 'overdue')) return 'overdue';
-  return substeps.some((s) => s.state === 'current') ? 'current' : own === 'done' || own === 'na' ? 'current' : own;
+  const open = substeps.filter((s) => s.state !== 'done' && s.state !== 'na');
+  if (open.length === 0) return substeps.every((s) => s.state === 'na') ? 'na' : 'done';
+  if (open.some((s) => s.state === 'overdue')) return 'overdue';
+  return open.some((s) => s.state === 'current') ? 'current' : 'upcoming';
 }
 
 export type ChecklistContext = { activation: Pick<PlanActivation, 'level' | 'activatedAt' | 'historyIndex'>; incident: Incident; now: number };

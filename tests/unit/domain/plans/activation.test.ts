@@ -117,6 +117,13 @@ describe('which items show and when they fall due', () => {
     const rows = await w.view('ic', standDown + MIN);
     expect(rows.find((r) => r.item.id === 'ic-demob')).toMatchObject({ opensAt: standDown, state: 'current' });
   });
+  it('closes the demobilisation band again when the incident is reactivated', async () => {
+    const w = await activated();
+    await w.run('incident.demobilise', { id: w.incidentId, reason: 'Last casualty placed' }, ACTIVATED + 20 * HOUR);
+    await w.run('incident.activate', { id: w.incidentId, reason: 'Second wave of casualties' }, ACTIVATED + 21 * HOUR);
+    const rows = await w.view('ic', ACTIVATED + 22 * HOUR);
+    expect(rows.find((r) => r.item.id === 'ic-demob')?.state).toBe('upcoming');
+  });
 });
 
 describe('ticking items and the roll-up', () => {
@@ -155,6 +162,16 @@ describe('ticking items and the roll-up', () => {
     expect(rows.find((r) => r.item.id === 'cc-tags')?.substeps.map((s) => s.state)).toEqual(['done', 'done']);
     // Level II: cc-red, cc-blood, cc-retriage, cc-tags (2 substeps) = 5 leaves; 2 done; 4 opened so far.
     expect(progressOf(rows)).toEqual({ total: 5, complete: 2, due: 4, overdue: 1 });
+  });
+
+  it('reopens a step’s substeps when the step is reopened', async () => {
+    const w = await activated();
+    const cc = positionChecklistId(w.aid, 'ops.medical-care.casualty-care');
+    const now = ACTIVATED + 20 * MIN;
+    await w.run('checklist.mark', { checklistId: cc, itemId: 'cc-tags', status: 'done' }, now);
+    await w.run('checklist.mark', { checklistId: cc, itemId: 'cc-tags', status: 'open' }, now + MIN);
+    const tags = (await w.view('ops.medical-care.casualty-care', now + 2 * MIN)).find((r) => r.item.id === 'cc-tags');
+    expect([tags?.state, ...(tags?.substeps.map((s) => s.state) ?? [])]).toEqual(['current', 'current', 'current']);
   });
 
   it('rolls position progress up to the HICS sections and the incident', async () => {
