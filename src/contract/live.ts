@@ -62,6 +62,9 @@ export const liveReads = {
   'warning.responseLevels': { reads: ['warningSettings'] },
   'casualty.list': { reads: ['casualty'] },
   'casualty.counts': { reads: ['casualty'] },
+  'plans.list': { reads: ['plan', 'planVersion'] },
+  'plans.get': { reads: ['plan', 'planVersion'] },
+  'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

@@ -3,9 +3,10 @@ import { z } from 'zod';
 /**
  * The wall display's panels. `beds`, `staff` and `stock` show what the resources and roster features report, and
  * say "no data" rather than a made-up zero; `region` shows district warnings and neighbouring hospitals' beds;
- * `casualties` the current incident's casualty counts by triage colour and disposition, and tag numbers (never names).
+ * `casualties` the current incident's casualty counts by triage colour and disposition, and tag numbers (never names);
+ * `checklists` the activated plan's checklist progress by section and position.
  */
-export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning', 'casualties']);
+export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning', 'casualties', 'checklists']);
 export type WallPanelId = z.infer<typeof WallPanelIdSchema>;
 export const wallPanelIds = WallPanelIdSchema.options;
 

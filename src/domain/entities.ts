@@ -22,6 +22,8 @@ import { CasualtySchema } from './casualties/casualties';
 import { ExerciseSchema } from './exercises/exercise';
 import { InjectSchema } from './exercises/injects';
 import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
+import { PlanSchema, PlanVersionSchema } from './plans/plans';
+import { PlanActivationSchema, PositionChecklistSchema } from './plans/activation';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -45,6 +47,7 @@ export const entitySchemas = {
   indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema, warningSettings: WarningSettingsSchema,
   casualty: CasualtySchema,
   exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
+  plan: PlanSchema, planVersion: PlanVersionSchema, planActivation: PlanActivationSchema, positionChecklist: PositionChecklistSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

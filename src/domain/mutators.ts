@@ -18,6 +18,8 @@ import { warningMutators } from './warning/warning-mutators';
 import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
 import { exerciseMutators } from './exercises/exercise-mutators';
+import { planMutators } from './plans/plan-mutators';
+import { activationMutators } from './plans/activation-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -45,6 +47,8 @@ export const mutators = combine(
   responseLevelMutators,
   casualtyMutators,
   exerciseMutators,
+  planMutators,
+  activationMutators,
 );
 
 export type Mutators = typeof mutators;

@@ -21,13 +21,14 @@ export const ActorSchema = z.object({
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** What a mutation needs. Coarse on purpose: HICS staff swap seats, and a too-fine matrix blocks them mid-incident. */
-export type Permission = 'incident.command' | 'incident.write' | 'exercise.control';
+/** `plan.manage`: write and revise emergency plans and record their reviews and drills (readiness work, not an incident's). */
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['incident.command', 'incident.write', 'exercise.control'],
-  incident_commander: ['incident.command', 'incident.write'],
+  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage'],
+  incident_commander: ['incident.command', 'incident.write', 'plan.manage'],
   operations_chief: ['incident.write'],
-  planning_chief: ['incident.write'],
+  planning_chief: ['incident.write', 'plan.manage'],
   logistics_chief: ['incident.write'],
   finance_chief: ['incident.write'],
   operator: ['incident.write'],

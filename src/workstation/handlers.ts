@@ -19,6 +19,7 @@ import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
 import { createExchangeHandlers } from './exchange-handlers';
 import { createWarningHandlers } from './warning-handlers';
+import { createPlansHandlers } from './plans-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
 import { createCasualtyHandlers } from './casualty-handlers';
 import { changedEvent } from './events';
@@ -37,6 +38,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createWarningHandlers(ws),
     createWarningSettingsHandlers(ws),
     createCasualtyHandlers(ws),
+    createPlansHandlers(ws),
   );
 }
 

@@ -7,6 +7,7 @@ import { RosterPage } from '../features/roster/RosterPage';
 import { LanguageToggle } from '../features/settings/LanguageToggle';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { WarningPage } from '../features/warning/WarningPage';
+import { PlansPage } from '../features/plans/PlansPage';
 import { useApp } from '../state/store-context';
 import { ExerciseBanner } from './ExerciseBanner';
 import { HelpOverlay } from './HelpOverlay';
@@ -26,6 +27,7 @@ function Page({ route }: { route: RouteName }) {
   if (route === 'roster') return <RosterPage />;
   if (route === 'warning') return <WarningPage />;
   if (route === 'casualties') return <CasualtiesPage />;
+  if (route === 'plans') return <PlansPage />;
   if (route === 'settings') return <SettingsPage />;
   // The wall has no operator frame: App renders it on its own.
   return null;

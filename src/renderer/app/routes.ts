@@ -5,6 +5,7 @@ export const routePaths = {
   roster: '/roster',
   warning: '/warning',
   casualties: '/casualties',
+  plans: '/plans',
   wall: '/wall',
   settings: '/settings',
 } as const;
@@ -13,7 +14,7 @@ export type RouteName = keyof typeof routePaths;
 export const routeNames = Object.keys(routePaths) as RouteName[];
 
 /** Pages of the operator frame, in navigation order (the wall view has no frame). */
-export const navRoutes: readonly RouteName[] = ['board', 'casualties', 'map', 'resources', 'roster', 'warning', 'wall', 'settings'];
+export const navRoutes: readonly RouteName[] = ['board', 'casualties', 'map', 'resources', 'roster', 'warning', 'plans', 'wall', 'settings'];
 
 export function routeFromPath(path: string): RouteName {
   const clean = path.replace(/\/+$/, '') || '/';

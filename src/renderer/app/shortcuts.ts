@@ -8,6 +8,7 @@ export const goKeys: Readonly<Record<string, RouteName>> = {
   r: 'resources',
   o: 'roster',
   e: 'warning',
+  p: 'plans',
   w: 'wall',
   s: 'settings',
 };
@@ -25,6 +26,7 @@ export const shortcutList: readonly { keys: readonly string[]; labelKey: string 
   { keys: ['g', 'r'], labelKey: 'help.goResources' },
   { keys: ['g', 'o'], labelKey: 'help.goRoster' },
   { keys: ['g', 'e'], labelKey: 'help.goWarning' },
+  { keys: ['g', 'p'], labelKey: 'help.goPlans' },
   { keys: ['g', 'w'], labelKey: 'help.goWall' },
   { keys: ['g', 's'], labelKey: 'help.goSettings' },
   { keys: ['n'], labelKey: 'help.newIncident' },

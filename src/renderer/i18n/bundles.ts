@@ -14,6 +14,8 @@ import warningEn from '../features/warning/i18n/en.json';
 import warningZhCN from '../features/warning/i18n/zh-CN.json';
 import casualtiesEn from '../features/casualties/i18n/en.json';
 import casualtiesZhCN from '../features/casualties/i18n/zh-CN.json';
+import plansEn from '../features/plans/i18n/en.json';
+import plansZhCN from '../features/plans/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -30,6 +32,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: resourcesEn, 'zh-CN': resourcesZhCN },
   { en: warningEn, 'zh-CN': warningZhCN },
   { en: casualtiesEn, 'zh-CN': casualtiesZhCN },
+  { en: plansEn, 'zh-CN': plansZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);

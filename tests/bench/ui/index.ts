@@ -4,6 +4,7 @@ import { rosterBench } from './roster';
 import { mapBench } from './map';
 import { mutationBench } from './mutation';
 import { resourcesBench } from './resources';
+import { plansBench } from './plans';
 
 /** Every UI benchmark `npm run bench:ui` runs, in order. A feature adds its module here. */
-export const uiBenches: UiBench[] = [boardBench, mapBench, rosterBench, resourcesBench, mutationBench];
+export const uiBenches: UiBench[] = [boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench];

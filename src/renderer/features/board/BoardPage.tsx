@@ -5,6 +5,8 @@ import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incidents';
+import { ChecklistsPanel } from '../plans';
+import { holdersByPosition } from '../../../domain/incidents/assignments';
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ConflictAlerts } from './ConflictAlerts';
 import { DeadlinesPanel } from './DeadlinesPanel';
@@ -19,7 +21,7 @@ import { useBoard, useTrackBoard } from './use-board';
 import './board.css';
 import { PanelBoundary } from '../../ui/PanelBoundary';
 
-const tabs = ['tasks', 'org', 'log', 'timeline'] as const;
+const tabs = ['tasks', 'checklists', 'org', 'log', 'timeline'] as const;
 type Tab = (typeof tabs)[number];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -50,7 +52,7 @@ export function BoardPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [board, editing]);
 
-  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline') };
+  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline') };
   return (
     <div className="board-page">
       <h2 className="visually-hidden">{t('board.title')}</h2>
@@ -78,6 +80,9 @@ export function BoardPage() {
                 <PanelBoundary name="board-lifecycle"><LifecyclePanel incident={board.incident} /></PanelBoundary>
               </aside>
             </div>
+          ) : null}
+          {tab === 'checklists' ? (
+            <PanelBoundary name="board-checklists"><ChecklistsPanel incidentId={board.incident.id} filledPositions={[...holdersByPosition(board.assignments, board.incident.period).keys()]} /></PanelBoundary>
           ) : null}
           {tab === 'org' ? <PanelBoundary name="board-org"><OrgChart board={board} /></PanelBoundary> : null}
           {tab === 'log' ? (

@@ -8,6 +8,7 @@ import { useNow } from '../../app/use-now';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { usePlanCoverage } from '../plans';
 import { JasOfferDialog } from './JasOfferDialog';
 import { PositionBox } from './PositionBox';
 import { positionName } from './positions';
@@ -22,6 +23,7 @@ export function OrgChart({ board }: { board: Board }) {
   const [period, setPeriod] = useState(board.incident.period);
   const [offer, setOffer] = useState<string | null>(null);
   const jasLanguage = JasLanguageSchema.safeParse(language).data ?? 'zh-CN';
+  const plan = usePlanCoverage(board.incident.id);
 
   const activated = activatedPositions(board.assignments, period);
   const shown = (p: Position): boolean => showAll || activated.has(p.id) || (keyPositionIds as readonly string[]).includes(p.id);
@@ -38,7 +40,9 @@ export function OrgChart({ board }: { board: Board }) {
       vacant={vacancies.includes(p.id)}
       canOfferJas={findSheet(p.id, jasLanguage) !== undefined && !offered.has(p.id)}
       onActivated={(id) => {
-        if (findSheet(id, jasLanguage) && !offered.has(id)) setOffer(id);
+        // An active plan covering the position gives it the plan's checklist, not the sheet's loose cards.
+        if (plan.covers(id)) void plan.open(id);
+        else if (findSheet(id, jasLanguage) && !offered.has(id)) setOffer(id);
       }}
       onOfferJas={setOffer}
     />

@@ -11,6 +11,7 @@ import { mapCounts, tasksBySection } from './wall-figures';
 import { RegionPanel } from './WallRegionPanel';
 import { WallWarningPanel } from '../warning';
 import { WallCasualtyPanel } from '../casualties';
+import { WallChecklistPanel } from '../plans';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
 import { PanelBoundary } from '../../ui/PanelBoundary';
@@ -102,6 +103,7 @@ export const wallPanels: Record<WallPanelId, (data: WallData) => ReactNode> = {
   region: RegionPanel,
   warning: WallWarningPanel,
   casualties: WallCasualtyPanel,
+  checklists: ({ incidentId, now }) => <WallChecklistPanel incidentId={incidentId} now={now} />,
 };
 
 export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {

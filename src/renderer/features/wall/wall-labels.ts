@@ -18,6 +18,7 @@ export const panelTitle: Labels<WallPanelId> = {
   region: (t) => t('wall.panels.region'),
   warning: (t) => t('wall.panels.warning'),
   casualties: (t) => t('wall.panels.casualties'),
+  checklists: (t) => t('wall.panels.checklists'),
 };
 
 export const sectionLabel: Labels<Section> = {
