@@ -9,7 +9,7 @@ import { assignmentMutators } from './incidents/assignment-mutators';
 import { objectiveMutators } from './incidents/objective-mutators';
 import { taskMutators } from './board/task-mutators';
 import { logMutators, messageMutators } from './incidents/log-mutators';
-import { jasMutators } from './incidents/jas-mutators';
+import { jasMutators } from './board/jas-mutators';
 import { rosterMutators } from './roster/roster-mutators';
 import { staffMutators } from './roster/staff-mutators';
 import { labourPoolMutators } from './roster/labour-pool-mutators';

@@ -1,5 +1,5 @@
-// What other features may use of board; everything else in this folder is its own.
-export { endOfColumn } from './task-mutators';
-export { keyBetween } from './task-order';
-export { AssigneeSchema, ItemIdSchema, TaskStatusSchema } from './tasks';
+// What other features may use of the board; everything else in this folder is its own.
+export { TaskStatusSchema } from './tasks';
 export type { Task } from './tasks';
+export { TimeBandSchema } from './job-action-sheets';
+export type { TimeBand } from './job-action-sheets';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { openIncident, requirePermission } from '../incidents';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import {
   AgeBandSchema,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { derivedId, IdSchema } from '../ids';
-import { requirePermission } from '../incidents';
+import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';

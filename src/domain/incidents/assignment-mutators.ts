@@ -3,7 +3,7 @@ import { isActiveIn, PersonSchema } from './assignments';
 import { DomainError } from '../errors';
 import { PositionIdSchema } from '../hics';
 import { IdSchema } from '../ids';
-import { openIncident, requirePermission } from './incident-mutators';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator } from '../mutation';
 
 export const assignmentMutators = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { openIncident, requirePermission } from './incident-mutators';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator } from '../mutation';
 import { DeadlineReportSchema, DeadlineTitleSchema, RecipientSchema, statutoryDeadline } from './reporting-deadlines';
 

@@ -3,7 +3,7 @@ import { casualtiesInCare } from '../casualties';
 import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
 import { incidentHistory, type Incident, type IncidentStatus } from './incident';
-import { openIncident, requirePermission } from './incident-mutators';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 
 const ReasonSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(500);

@@ -6,26 +6,10 @@ import {
   IncidentTypeSchema,
   incidentHistory,
   ResponseLevelSchema,
-  type Incident,
 } from './incident';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defaultReportCategory, ReportCategorySchema } from './reporting-deadlines';
-import { can, type Permission } from '../roles';
-
-export function requirePermission(ctx: MutationContext, permission: Permission): void {
-  if (!can(ctx.actor, permission)) {
-    throw new DomainError('forbidden', `${ctx.actor.userId} may not do this (needs ${permission})`, { permission });
-  }
-}
-
-/** An incident that others may still change: it exists, is in this space and is not closed. */
-export async function openIncident(tx: Tx, id: string, ctx: MutationContext): Promise<Incident> {
-  const incident = await tx.get('incident', id);
-  if (!incident) throw new DomainError('not_found', `incident ${id} does not exist`, { id });
-  if (incident.space !== ctx.space) throw new DomainError('space_mismatch', `incident ${id} is in another space`);
-  if (incident.status === 'closed') throw new DomainError('incident_closed', `incident ${incident.name} is closed`);
-  return incident;
-}
 
 export const DeclareIncidentArgsSchema = z.strictObject({
   id: IdSchema,

@@ -1,9 +1,10 @@
 // What other features may use of incidents; everything else in this folder is its own.
-export { PersonSchema } from './assignments';
-export { IncidentNameSchema, IncidentTypeSchema, ResponseLevelSchema } from './incident';
+export type { LogEntry } from './activity-log';
+export { isActiveIn, PersonSchema } from './assignments';
+export type { Assignment } from './assignments';
+export { IncidentNameSchema, IncidentStatusSchema, IncidentTypeSchema, incidentHistory, ResponseLevelSchema } from './incident';
 export type { Incident, ResponseLevel } from './incident';
-export { declareIncident, openIncident, requirePermission } from './incident-mutators';
-export { isActiveIn } from './assignments';
-export { incidentHistory } from './incident';
-export { TimeBandSchema } from './job-action-sheets';
-export type { TimeBand } from './job-action-sheets';
+export { declareIncident } from './incident-mutators';
+export type { Message } from './messages';
+export { incidentDeadlines } from './reporting-deadlines';
+export type { Deadline } from './reporting-deadlines';

@@ -3,7 +3,7 @@ import { LogTextSchema } from './activity-log';
 import { DomainError } from '../errors';
 import { PositionIdSchema } from '../hics';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { openIncident, requirePermission } from './incident-mutators';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { AddressSchema, MessageTextSchema, SubjectSchema } from './messages';
 import { defineMutator } from '../mutation';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requirePermission } from '../incidents';
+import { requirePermission } from '../mutation-guards';
 import { defineMutator } from '../mutation';
 import { BasePlaceIdSchema, DistrictWarningLevelSchema, NeighbourBedsSchema, placeRecordId } from './map-region';
 

@@ -4,7 +4,7 @@ import { DomainError } from '../errors';
 import { findPosition, PositionIdSchema } from '../hics';
 import { IdSchema } from '../ids';
 import { incidentHistory } from '../incidents';
-import { openIncident, requirePermission } from '../incidents';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { activationId, ItemMarkStatusSchema, positionChecklistId, type PlanActivation } from './activation';
 import { checklistRows, responseItemsOf } from './checklist-items';

@@ -1,6 +1,6 @@
 import { findPosition, type Section } from '../hics';
 import { incidentHistory, ResponseLevelSchema, type Incident, type ResponseLevel } from '../incidents';
-import type { TimeBand } from '../incidents';
+import type { TimeBand } from '../board';
 import { atLeast } from './activation-criteria';
 import type { ItemMark, PlanActivation, PositionChecklist } from './activation';
 import type { ChecklistItemTemplate, PlanContent } from './plan-content';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PositionIdSchema } from '../hics';
 import { IncidentTypeSchema, ResponseLevelSchema } from '../incidents';
-import { TimeBandSchema } from '../incidents';
+import { TimeBandSchema } from '../board';
 import { RoleSchema } from '../roles';
 import { WarningGradeSchema } from '../warning';
 

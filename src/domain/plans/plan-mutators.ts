@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { requirePermission } from '../incidents';
+import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { examplePlan, ExamplePlanKeySchema } from './example-plans';
 import { PlanContentSchema, PlanDocumentSchema, SectionKeySchema, type PlanDocument } from './plan-content';

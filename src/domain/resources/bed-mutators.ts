@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BED_HISTORY_LIMIT, BedCountSchema, BedTypeSchema, availableBeds, type BedCount, type BedType } from './beds';
 import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
-import { requirePermission } from '../incidents';
+import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { BedImportArgsSchema } from './bed-import';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { requirePermission } from '../incidents';
+import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { filledQty, MutualAidOriginSchema, RequestPrioritySchema, ResourceRequestSchema, type ResourceRequest } from './resource-requests';
 import { StockLabelSchema, StockQtySchema } from './stock';

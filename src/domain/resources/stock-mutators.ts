@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
-import { requirePermission } from '../incidents';
+import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { StockLabelSchema, StockQtySchema, withMove, type StockLevel, type StockMove } from './stock';
 import { stockImportMutators } from './stock-import-mutators';

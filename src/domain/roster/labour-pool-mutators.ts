@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { PositionIdSchema } from '../hics';
 import { IdSchema } from '../ids';
-import { openIncident, requirePermission } from '../incidents';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { isCheckedIn, type PoolEntry } from './labour-pool';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 

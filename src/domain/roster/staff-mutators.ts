@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
-import { openIncident, requirePermission } from '../incidents';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator } from '../mutation';
 import { StaffFieldsSchema } from './staff';
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { newId } from '../../../src/domain/ids';
-import { findSheet } from '../../../src/domain/incidents/job-action-sheets';
+import { findSheet } from '../../../src/domain/board/job-action-sheets';
 import { examplePlans } from '../../../src/domain/plans';
 import type { Workstation } from '../../../src/workstation/workstation';
 import type { UiBench, UiBenchContext } from './context';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { jobActionSheets, JobActionSheetSchema, timeBands, type JobActionSheet } from '../../../src/domain/incidents/job-action-sheets';
+import { jobActionSheets, JobActionSheetSchema, timeBands, type JobActionSheet } from '../../../src/domain/board/job-action-sheets';
 import { boardWorld, HOUR, T0 } from './board-fixture';
 
 const root = join(import.meta.dirname, '../../../resources/job-action-sheets');

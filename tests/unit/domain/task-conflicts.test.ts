@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import type { Actor } from '../../../src/domain/roles';
 import { concerns, conflictsToShow, judgeMove } from '../../../src/domain/board/task-conflicts';
-import { buildTimeline } from '../../../src/domain/incidents/timeline';
+import { buildTimeline } from '../../../src/domain/board/timeline';
 import { makeActor } from '../../fixtures/actors';
 import { at, boardWorld, T0, MINUTE } from './board-fixture';
 

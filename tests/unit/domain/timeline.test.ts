@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { buildTimeline } from '../../../src/domain/incidents/timeline';
+import { buildTimeline } from '../../../src/domain/board/timeline';
 import { at, boardWorld, T0 } from './board-fixture';
 
 describe('the incident timeline', () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
-import { findSheet, timeBands, type JasLanguage } from '../../../domain/incidents/job-action-sheets';
+import { findSheet, timeBands, type JasLanguage } from '../../../domain/board/job-action-sheets';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { bandLabel } from './labels';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import { activatedPositions, isActiveIn, keyVacancies } from '../../../domain/incidents/assignments';
 import { childPositions, keyPositionIds, type Position } from '../../../domain/hics';
-import { findSheet, JasLanguageSchema } from '../../../domain/incidents/job-action-sheets';
+import { findSheet, JasLanguageSchema } from '../../../domain/board/job-action-sheets';
 import { useNow } from '../../app/use-now';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';

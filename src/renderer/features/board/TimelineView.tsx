@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { STATUTORY_RECIPIENT, STATUTORY_TITLE } from '../../../domain/incidents/reporting-deadlines';
-import type { TimelineItem, TimelineType } from '../../../domain/incidents/timeline';
+import type { TimelineItem, TimelineType } from '../../../domain/board/timeline';
 import { ActorName } from '../../app/ActorName';
 import { incidentStatusKey, levelShortKey } from '../../i18n/keys';
 import { formatDateTime } from '../../lib/time';

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../../contract/api';
 import type { Board } from '../../../contract/board';
-import type { TimelineItem } from '../../../domain/incidents/timeline';
+import type { TimelineItem } from '../../../domain/board/timeline';
 import { newId } from '../../../domain/ids';
 import type { Task, TaskStatus } from '../../../domain/board/tasks';
 import { placeInColumn } from '../../../domain/board/task-placement';

@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Section } from '../../../domain/hics';
-import type { TimeBand } from '../../../domain/incidents/job-action-sheets';
+import type { TimeBand } from '../../../domain/board/job-action-sheets';
 import type { TaskPriority, TaskStatus } from '../../../domain/board/tasks';
-import type { TimelineType } from '../../../domain/incidents/timeline';
+import type { TimelineType } from '../../../domain/board/timeline';
 
 /**
  * Labels for domain values. Written as literal t() calls per value (the i18n test checks literal keys), typed

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TimeBand } from '../../../domain/incidents/job-action-sheets';
+import type { TimeBand } from '../../../domain/board/job-action-sheets';
 import { useTranslation } from 'react-i18next';
 import { planPhases, versionLabel, type ChecklistItemTemplate, type PlanVersion } from '../../../domain/plans';
 import { LevelBadge } from '../../app/LevelBadge';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Section } from '../../../domain/hics';
-import type { TimeBand } from '../../../domain/incidents/job-action-sheets';
+import type { TimeBand } from '../../../domain/board/job-action-sheets';
 import type { CycleStatus, ExamplePlanKey, ItemState, PlanPhase, PlanVersionStatus, RevisionTrigger } from '../../../domain/plans';
 import type { Role } from '../../../domain/roles';
 

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { findPosition, PositionIdSchema } from '../hics';
 import { EpochMsSchema, IdSchema } from '../ids';
-import { openIncident, requirePermission } from './incident-mutators';
+import { openIncident, requirePermission } from '../mutation-guards';
 import { findSheet, JasLanguageSchema, type TimeBand } from './job-action-sheets';
 import { defineMutator } from '../mutation';
-import { endOfColumn } from '../board';
-import { AssigneeSchema, ItemIdSchema } from '../board';
-import { keyBetween } from '../board';
+import { endOfColumn } from './task-mutators';
+import { AssigneeSchema, ItemIdSchema } from './tasks';
+import { keyBetween } from './task-order';
 
 const HOUR = 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PositionIdSchema } from '../hics';
-import { ItemIdSchema } from '../board';
+import { ItemIdSchema } from './tasks';
 import enFinance from '../../../resources/job-action-sheets/en/finance.json';
 import enIc from '../../../resources/job-action-sheets/en/ic.json';
 import enLiaison from '../../../resources/job-action-sheets/en/liaison.json';

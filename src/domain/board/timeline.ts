@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import type { LogEntry } from './activity-log';
-import type { Assignment } from './assignments';
 import { StoredEpochMsSchema } from '../ids';
-import { incidentHistory, IncidentStatusSchema, ResponseLevelSchema, type Incident } from './incident';
-import type { Message } from './messages';
-import { incidentDeadlines, type Deadline } from './reporting-deadlines';
-import { TaskStatusSchema, type Task } from '../board';
+import {
+  incidentDeadlines,
+  incidentHistory,
+  IncidentStatusSchema,
+  ResponseLevelSchema,
+  type Assignment,
+  type Deadline,
+  type Incident,
+  type LogEntry,
+  type Message,
+} from '../incidents';
+import { TaskStatusSchema, type Task } from './tasks';
 
 const base = {
   key: z.string(),
