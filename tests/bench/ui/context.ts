@@ -14,8 +14,8 @@ export type UiBenchContext = {
   makeDataDir: () => string;
   /** Writes seed data straight into a workstation store (fast), then closes it so a host can open the folder. */
   seed: (dataDir: string, fn: (ws: Workstation) => Promise<void>) => Promise<void>;
-  /** A web host (the workstation core in plain Node) serving the built renderer on a free port. */
-  startHost: (dataDir: string) => Promise<BenchHost>;
+  /** A web host (the workstation core in plain Node) serving the built renderer (or `rendererDir`) on a free port. */
+  startHost: (dataDir: string, rendererDir?: string) => Promise<BenchHost>;
   /** A page at 1920x1080, closed when the run ends. */
   newPage: () => Promise<Page>;
   log: (message: string) => void;
@@ -40,8 +40,8 @@ export function makeContext(browser: Browser, cleanup: (() => Promise<void> | vo
         await ws.close();
       }
     },
-    async startHost(dataDir) {
-      const host = await startWebHost({ port: 0, host: '127.0.0.1', dataDir });
+    async startHost(dataDir, rendererDir) {
+      const host = await startWebHost({ port: 0, host: '127.0.0.1', dataDir, ...(rendererDir ? { rendererDir } : {}) });
       cleanup.push(() => host.close());
       return { url: host.url, workstation: host.workstation, close: () => host.close() };
     },

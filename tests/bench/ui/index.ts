@@ -5,6 +5,7 @@ import { mapBench } from './map';
 import { mutationBench } from './mutation';
 import { resourcesBench } from './resources';
 import { plansBench } from './plans';
+import { firstPaintBench } from './first-paint';
 
 /** Every UI benchmark `npm run bench:ui` runs, in order. A feature adds its module here. */
-export const uiBenches: UiBench[] = [boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench];
+export const uiBenches: UiBench[] = [firstPaintBench, boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench];
