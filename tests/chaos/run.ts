@@ -173,6 +173,7 @@ async function main(): Promise<number> {
       .finally(() => (fault.done = true));
     let lastServerKill = Date.now();
     let serverKillUnderWay = false;
+    let lastKillDownMs = 0;
     const restarts = new Set<Promise<void>>();
     const background = (task: Promise<void>) => {
       const tracked = task.finally(() => restarts.delete(tracked));
@@ -215,10 +216,12 @@ async function main(): Promise<number> {
         const downMs = random.int(100, 800);
         // In the background: a restart takes seconds on a loaded machine, and the other desks keep working meanwhile.
         background(sleep(downMs).then(() => worker.start()).finally(() => desk.release()));
-      } else if (!serverKillUnderWay && Date.now() - lastServerKill > Math.min(8_000, (seconds * 1000) / 3)) {
-        // One kill at a time, the gap counted from when the fleet is whole again: kills queued behind a slow
-        // restore used to come back to back, and kept the server away longer than any desk's login would wait.
+      } else if (!serverKillUnderWay && Date.now() - lastServerKill > Math.max(Math.min(8_000, (seconds * 1000) / 3), 2 * lastKillDownMs)) {
+        // One kill at a time, the gap counted from when the fleet is whole again and at least twice as long as the
+        // last kill kept it down: on a loaded machine a restart takes a minute, and kills 8 s apart kept the server
+        // away longer than any user at a desk (or its login) would wait.
         serverKillUnderWay = true;
+        const killedAt = Date.now();
         background(
           fleet
             .killOne(random.int(0, instanceCount - 1), random.int(200, 1_500))
@@ -228,6 +231,7 @@ async function main(): Promise<number> {
             .finally(() => {
               serverKillUnderWay = false;
               lastServerKill = Date.now();
+              lastKillDownMs = lastServerKill - killedAt;
             }),
         );
       }
