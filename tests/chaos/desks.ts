@@ -8,16 +8,19 @@ export type ChaosUser = { username: string; password: string; roles: string };
 
 /**
  * One desk of the run: a workstation process, the proxy it reaches the server through, who is logged in on it,
- * and what it has acknowledged. `busy` keeps the random traffic and the process kills off a desk while a fault
- * that needs it still (a restore, a clone, a change of user) is under way.
+ * and what it has acknowledged. While the desk is busy (a fault holds it: a restore, a clone, a change of user;
+ * or a kill is restarting its process) the random traffic and the other faults keep off it: a restore that
+ * met a kill's restart ran two processes on one file, and a mutation sent half-way through a change of user was
+ * booked to the wrong user (the run's `misattributed`, not the product's).
  */
 export class Desk {
   user: ChaosUser;
-  busy = false;
   /** Another user is logged in while the home user's work may still be pending. */
   switched = false;
   readonly backups: { dir: string; takenAt: number; user: ChaosUser }[] = [];
   private readonly inflight = new Set<Promise<unknown>>();
+  private taken = false;
+  private readonly waiters: (() => void)[] = [];
 
   constructor(
     readonly index: number,
@@ -30,12 +33,46 @@ export class Desk {
     this.user = home;
   }
 
+  get busy(): boolean {
+    return this.taken;
+  }
+
+  /** Marks the desk busy if it is free (a kill does, then restarts the process and calls `release`). */
+  tryTake(): boolean {
+    if (this.taken) return false;
+    this.taken = true;
+    return true;
+  }
+
+  release(): void {
+    this.taken = false;
+    // One waiter at a time: it takes the desk, or goes back in line if traffic or a kill got there first.
+    this.waiters.shift()?.();
+  }
+
+  /**
+   * Waits until the desk is not busy, then keeps it busy while `fn` runs (after the mutations already sent to
+   * it are answered), so a fault on the desk never overlaps a kill, another fault or the desk's own traffic.
+   */
+  async hold<T>(fn: () => Promise<T>): Promise<T> {
+    while (!this.tryTake()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    try {
+      await this.settle();
+      return await fn();
+    } finally {
+      this.release();
+    }
+  }
+
   get serverUrl(): string {
     return `http://127.0.0.1:${this.proxyPort}`;
   }
 
-  /** Logs in as a user at the desk would: again and again while the server cannot be reached. */
-  async login(user: ChaosUser, timeoutMs = 120_000): Promise<void> {
+  /**
+   * Logs in as a user at the desk would: again and again while the server cannot be reached. Five minutes: a
+   * server restore with a kill queued behind it keeps the server away for minutes on a loaded machine.
+   */
+  async login(user: ChaosUser, timeoutMs = 300_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const answer = await this.worker.request({ type: 'login', serverUrl: this.serverUrl, username: user.username, password: user.password });
@@ -57,7 +94,10 @@ export class Desk {
     const p = this.worker.request({ type: 'mutate', name, args }).then((answer) => {
       if (answer.type === 'acked') {
         const stored = answer.args ?? args;
-        acked.push({ key: mutationKey(name, stored, answer.at), nameArgs: mutationKey(name, stored, null), author, forgotten: false });
+        acked.push({
+          key: mutationKey(name, stored, answer.at), nameArgs: mutationKey(name, stored, null), author, forgotten: false,
+          desk: this.index, clientId: this.worker.clientId, localId: answer.mutationId,
+        });
       } else {
         unacked.push(mutationKey(name, args, null));
       }

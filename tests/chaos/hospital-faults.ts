@@ -64,21 +64,10 @@ export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void
     return free.length > 0 ? random.pick(free) : undefined;
   };
 
-  /** Holds a desk while a fault works on it, so no traffic or kill lands in the middle. */
-  const holding = async <T>(desk: Desk, fn: () => Promise<T>): Promise<T> => {
-    desk.busy = true;
-    try {
-      await desk.settle();
-      return await fn();
-    } finally {
-      desk.busy = false;
-    }
-  };
-
   const backupDesk = async (desk: Desk) => {
     counts.deskBackups++;
     const dir = join(ctx.backupRoot, `desk-${desk.index}-${desk.backups.length}`);
-    await holding(desk, () => desk.backup(dir));
+    await desk.hold(() => desk.backup(dir));
     log(`desk ${desk.index} stopped and backed up`);
   };
 
@@ -89,7 +78,7 @@ export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void
         const desk = idleDesk();
         if (!desk) return true;
         const stopped = Date.now();
-        const restored = await holding(desk, () => desk.restore(lastServerRestore));
+        const restored = await desk.hold(() => desk.restore(lastServerRestore));
         if (!restored) {
           await backupDesk(desk);
           return false;
@@ -107,7 +96,7 @@ export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void
         const desk = idleDesk();
         if (!desk) return true;
         const dir = join(ctx.backupRoot, `clone-${desks.length}`);
-        await holding(desk, () => desk.copyTo(dir));
+        await desk.hold(() => desk.copyTo(dir));
         const clone = await ctx.addDesk(dir, desk.user);
         counts.deskClones++;
         log(`desk ${desk.index}'s files cloned to a new desk ${clone.index}`);
@@ -117,15 +106,15 @@ export function hospitalFaults(ctx: FaultContext): { prepare: () => Promise<void
         const desk = idleDesk();
         if (!desk) return true;
         const other = random.pick(ctx.users.filter((u) => u !== desk.home));
-        await holding(desk, async () => {
+        await desk.hold(async () => {
           await desk.logout();
           await desk.login(other);
+          desk.switched = true;
         });
-        desk.switched = true;
         counts.userSwitches++;
         log(`desk ${desk.index}: ${desk.home.username} logged out with work pending, ${other.username} logged in`);
         const back = sleep(random.int(1_000, 4_000)).then(() =>
-          holding(desk, async () => {
+          desk.hold(async () => {
             await desk.logout();
             await desk.login(desk.home);
             desk.switched = false;

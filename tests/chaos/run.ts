@@ -26,7 +26,7 @@ import { runServerCli, WorkerProcess } from './processes';
 import { DatabaseLink, ServerFleet } from './server-fleet';
 import { pgliteSnapshots, postgresSnapshots } from './server-snapshots';
 import { TcpProxy } from './tcp-proxy';
-import { canonical, judge, readServerState, replicaDiffers, stockReplayMismatches, type Acked } from './verify';
+import { canonical, describeFinding, judge, readServerState, replicaDiffers, stockReplayMismatches, type Acked } from './verify';
 
 const { values } = parseArgs({
   options: {
@@ -172,6 +172,8 @@ async function main(): Promise<number> {
       .catch((error: unknown) => (fault.error = error instanceof Error ? error : new Error(String(error))))
       .finally(() => (fault.done = true));
     let lastServerKill = Date.now();
+    let serverKillUnderWay = false;
+    let lastKillDownMs = 0;
     const restarts = new Set<Promise<void>>();
     const background = (task: Promise<void>) => {
       const tracked = task.finally(() => restarts.delete(tracked));
@@ -204,9 +206,8 @@ async function main(): Promise<number> {
         proxy.delayMs = random.int(20, 400);
         setTimeout(() => (proxy.delayMs = 0), random.int(500, 3_000));
       } else if (roll < 0.975) {
-        if (!worker.alive || desk.busy) continue;
+        if (!worker.alive || !desk.tryTake()) continue;
         // Kill it in the middle of a write: the write may or may not have been acknowledged; only acknowledged ones count.
-        desk.busy = true;
         const { name, args } = randomMutation(random, shared);
         void record(desk, name, args);
         await sleep(random.int(0, 8));
@@ -214,13 +215,24 @@ async function main(): Promise<number> {
         clientKills++;
         const downMs = random.int(100, 800);
         // In the background: a restart takes seconds on a loaded machine, and the other desks keep working meanwhile.
-        background(sleep(downMs).then(() => worker.start()).finally(() => (desk.busy = false)));
-      } else if (Date.now() - lastServerKill > Math.min(8_000, (seconds * 1000) / 3)) {
-        lastServerKill = Date.now();
+        background(sleep(downMs).then(() => worker.start()).finally(() => desk.release()));
+      } else if (!serverKillUnderWay && Date.now() - lastServerKill > Math.max(Math.min(8_000, (seconds * 1000) / 3), 2 * lastKillDownMs)) {
+        // One kill at a time, the gap counted from when the fleet is whole again and at least twice as long as the
+        // last kill kept it down: on a loaded machine a restart takes a minute, and kills 8 s apart kept the server
+        // away longer than any user at a desk (or its login) would wait.
+        serverKillUnderWay = true;
+        const killedAt = Date.now();
         background(
-          fleet.killOne(random.int(0, instanceCount - 1), random.int(200, 1_500)).then((port) => {
-            for (const d of desks) if (instanceCount > 1 && d.proxy.targetPort === port) reroute(d.proxy);
-          }),
+          fleet
+            .killOne(random.int(0, instanceCount - 1), random.int(200, 1_500))
+            .then((port) => {
+              for (const d of desks) if (instanceCount > 1 && d.proxy.targetPort === port) reroute(d.proxy);
+            })
+            .finally(() => {
+              serverKillUnderWay = false;
+              lastServerKill = Date.now();
+              lastKillDownMs = lastServerKill - killedAt;
+            }),
         );
       }
     }
@@ -253,6 +265,15 @@ async function main(): Promise<number> {
       }
     }
 
+    // Changes a desk holds as stuck never go (the product's answer to a change no push can carry): counted apart.
+    let held = 0;
+    for (const desk of desks) {
+      const answer = await desk.worker.request({ type: 'status' });
+      if (answer.type !== 'status' || answer.status.stuck === 0) continue;
+      held += answer.status.stuck;
+      log(`desk ${desk.index} ${desk.worker.clientId} holds ${answer.status.stuck} stuck changes`);
+    }
+
     // Read the replicas, then the server's own database, and compare.
     const dumps = [];
     for (const { worker } of desks) {
@@ -270,6 +291,7 @@ async function main(): Promise<number> {
     await opened.close();
 
     const verdict = judge(acked, unacked, state.audit);
+    for (const finding of verdict.findings) log(describeFinding(finding));
     const unexplained = state.audit.filter((a) => a.result === 'rejected' && !a.code).length;
     let diverged = 0;
     let replicaNegatives = 0;
@@ -289,6 +311,7 @@ async function main(): Promise<number> {
       diverged_replicas: diverged,
       invariant_violations: negatives + replicaNegatives + unexplained,
       misattributed: verdict.misattributed,
+      held_changes: held,
       partitions,
       server_kills: fleet.kills,
       client_kills: clientKills,

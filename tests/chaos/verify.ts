@@ -21,9 +21,26 @@ export function mutationKey(name: string, args: unknown, at: number | null): str
  * is the username logged in on that desk when it was made, `forgotten` is set when a restore of the desk's file
  * took it back before it reached the server: nothing can bring such work back, so it is not counted as lost.
  */
-export type Acked = { key: string; nameArgs: string; author: string; forgotten: boolean };
+export type Acked = {
+  key: string;
+  nameArgs: string;
+  author: string;
+  forgotten: boolean;
+  /** Where it was made, for the failure report: the desk, its client id then, and the desk's own number for it. */
+  desk: number;
+  clientId: string;
+  localId: number;
+};
 
-export type AuditRow = { key: string; nameArgs: string; user: string; result: string; code: string | null };
+export type AuditRow = {
+  key: string;
+  nameArgs: string;
+  user: string;
+  result: string;
+  code: string | null;
+  clientId: string;
+  mutationId: number;
+};
 
 export type ServerState = { rows: Map<string, string>; audit: AuditRow[] };
 
@@ -33,10 +50,16 @@ export async function readServerState(db: Db): Promise<ServerState> {
     rows.set(`${row.kind}/${row.id}`, `${row.deleted ? 1 : 0}:${canonical(row.data)}`);
   }
   const audit = (
-    await db.query<{ name: string; args: unknown; client_at: number; username: string | null; user_id: string; result: string; code: string | null }>(
-      'SELECT a.name, a.args, a.client_at, u.username, a.user_id, a.result, a.code FROM audit a LEFT JOIN app_user u ON u.id = a.user_id ORDER BY a.seq',
+    await db.query<{
+      name: string; args: unknown; client_at: number; username: string | null; user_id: string; result: string; code: string | null;
+      client_id: string; mutation_id: number;
+    }>(
+      `SELECT a.name, a.args, a.client_at, u.username, a.user_id, a.result, a.code, a.client_id, a.mutation_id
+         FROM audit a LEFT JOIN app_user u ON u.id = a.user_id ORDER BY a.seq`,
     )
   ).map((a) => ({
+    clientId: a.client_id,
+    mutationId: Number(a.mutation_id),
     key: mutationKey(a.name, a.args, Number(a.client_at)),
     nameArgs: mutationKey(a.name, a.args, null),
     user: a.username ?? a.user_id,
@@ -46,7 +69,17 @@ export async function readServerState(db: Db): Promise<ServerState> {
   return { rows, audit };
 }
 
-export type Judgement = { lost: number; duplicated: number; misattributed: number; forgottenByRestore: number };
+/**
+ * Each failure in full, so a run can be diagnosed from its log alone: what the desk made (desk, client id, its
+ * own number, content, author) and what the audit holds (client id, mutation number, user), with the audit's
+ * other rows of the same content for a duplicate.
+ */
+export type Finding =
+  | { kind: 'lost'; made: Acked }
+  | { kind: 'misattributed'; made: Acked; recorded: AuditRow }
+  | { kind: 'duplicated'; recorded: AuditRow; sameContent: AuditRow[] };
+
+export type Judgement = { lost: number; duplicated: number; misattributed: number; forgottenByRestore: number; findings: Finding[] };
 
 /**
  * Matches what desks acknowledged with what the server's audit finally holds, by content rather than by
@@ -60,6 +93,8 @@ export type Judgement = { lost: number; duplicated: number; misattributed: numbe
 export function judge(acked: readonly Acked[], unackedAttempts: readonly string[], audit: readonly AuditRow[]): Judgement {
   const byKey = new Map<string, AuditRow[]>();
   for (const row of audit) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+  const allByKey = new Map([...byKey].map(([key, rows]) => [key, [...rows]]));
+  const findings: Finding[] = [];
   const take = (key: string): AuditRow | undefined => {
     const rows = byKey.get(key);
     const row = rows?.shift();
@@ -74,10 +109,16 @@ export function judge(acked: readonly Acked[], unackedAttempts: readonly string[
     const row = a.key.endsWith('|?') ? takeByNameArgs(byKey, a.nameArgs) : take(a.key);
     if (a.forgotten) forgottenByRestore++;
     if (!row) {
-      if (!a.forgotten) lost++;
+      if (!a.forgotten) {
+        lost++;
+        findings.push({ kind: 'lost', made: a });
+      }
       continue;
     }
-    if (row.user !== a.author) misattributed++;
+    if (row.user !== a.author) {
+      misattributed++;
+      findings.push({ kind: 'misattributed', made: a, recorded: row });
+    }
   }
   const attempts = new Map<string, number>();
   for (const nameArgs of unackedAttempts) attempts.set(nameArgs, (attempts.get(nameArgs) ?? 0) + 1);
@@ -86,10 +127,13 @@ export function judge(acked: readonly Acked[], unackedAttempts: readonly string[
     for (const row of rows) {
       const left = attempts.get(row.nameArgs) ?? 0;
       if (left > 0) attempts.set(row.nameArgs, left - 1);
-      else duplicated++;
+      else {
+        duplicated++;
+        findings.push({ kind: 'duplicated', recorded: row, sameContent: (allByKey.get(row.key) ?? []).filter((r) => r !== row) });
+      }
     }
   }
-  return { lost, duplicated, misattributed, forgottenByRestore };
+  return { lost, duplicated, misattributed, forgottenByRestore, findings };
 }
 
 function takeByNameArgs(byKey: Map<string, AuditRow[]>, nameArgs: string): AuditRow | undefined {
@@ -101,6 +145,20 @@ function takeByNameArgs(byKey: Map<string, AuditRow[]>, nameArgs: string): Audit
     return row;
   }
   return undefined;
+}
+
+/** One line of the failure report for a finding. */
+export function describeFinding(f: Finding): string {
+  const audited = (r: AuditRow) => `${r.clientId} #${r.mutationId} by ${r.user} (${r.result}${r.code ? ` ${r.code}` : ''})`;
+  const made = (a: Acked) => `desk ${a.desk} (client ${a.clientId}, local #${a.localId}) by ${a.author}: ${a.key}`;
+  switch (f.kind) {
+    case 'lost':
+      return `lost: made on ${made(f.made)}; no audit row holds it`;
+    case 'misattributed':
+      return `misattributed: made on ${made(f.made)}; audited as ${audited(f.recorded)}, expected author ${f.made.author}, recorded ${f.recorded.user}`;
+    case 'duplicated':
+      return `duplicated: ${audited(f.recorded)}: ${f.recorded.key}; same content also as ${f.sameContent.map(audited).join(', ') || 'nothing else'}`;
+  }
 }
 
 export function replicaDiffers(server: ServerState, replica: readonly ReplicaRow[]): number {
