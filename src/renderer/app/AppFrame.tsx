@@ -13,6 +13,7 @@ import { ExerciseBanner } from './ExerciseBanner';
 import { HelpOverlay } from './HelpOverlay';
 import { IncidentHeader } from './IncidentHeader';
 import { NavBar } from './NavBar';
+import { OfflineBanner } from './OfflineBanner';
 import { RejectedChanges } from './RejectedChanges';
 import { StuckChanges } from './StuckChanges';
 import { SyncNotices } from './SyncNotices';
@@ -50,6 +51,7 @@ export function AppFrame() {
         <StatusArea />
         <LanguageToggle />
       </div>
+      <OfflineBanner />
       <PanelBoundary name="incident-header"><IncidentHeader /></PanelBoundary>
       <NavBar />
       <PanelBoundary name="stuck-changes"><StuckChanges /></PanelBoundary>

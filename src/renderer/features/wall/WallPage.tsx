@@ -65,7 +65,7 @@ export function WallPage() {
       </main>
       <PanelBoundary name="wall-ticker"><WallTicker board={board} now={now} /></PanelBoundary>
       <footer className="wall-footer">
-        <StatusArea />
+        <StatusArea surface="wall" />
         {layout.pages.length > 1 ? <span className="wall-page-no">{t('wall.page', { page: page + 1, pages: layout.pages.length })}</span> : null}
       </footer>
     </div>
