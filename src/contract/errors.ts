@@ -7,7 +7,10 @@ export const ApiErrorSchema = z.object({
     'invalid_request',
     'unknown_method',
     'payload_too_large',
+    /** The web host's access token (or a window's IPC sender) was refused: not a user's login. */
     'unauthorized',
+    /** The hospital server refused a username and password at login. */
+    'login_failed',
     'server_unreachable',
     'update_required',
     'internal',

@@ -176,10 +176,13 @@ function withReceipts(board: Board): TimelineItem[] {
   });
 }
 
-/** Turns a failed login into an error the UI can translate. */
+/**
+ * Turns a failed login into an error the UI can translate. The server's 401 at login means the username or the
+ * password is wrong; `unauthorized` is kept for the web host's access token, which the user did not type here.
+ */
 function asApiFailure(error: unknown): never {
   if (error instanceof SyncHttpError) {
-    const code = error.status === 401 || error.status === 403 ? 'unauthorized' : error.body.code === 'update_required' ? 'update_required' : 'internal';
+    const code = error.status === 401 ? 'login_failed' : error.status === 403 ? 'forbidden' : error.body.code === 'update_required' ? 'update_required' : 'internal';
     throw new ApiFailure({ code, message: error.body.message });
   }
   if (error instanceof SyncUnreachableError) throw new ApiFailure({ code: 'server_unreachable', message: error.message });

@@ -5,6 +5,7 @@ import { ExerciseBanner } from './ExerciseBanner';
 import { HelpOverlay } from './HelpOverlay';
 import { IncidentHeader } from './IncidentHeader';
 import { NavBar } from './NavBar';
+import { OfflineBanner } from './OfflineBanner';
 import { Page, usePreloadPages } from './Page';
 import { RejectedChanges } from './RejectedChanges';
 import { StuckChanges } from './StuckChanges';
@@ -30,6 +31,7 @@ export function AppFrame() {
         <StatusArea />
         <LanguageToggle />
       </div>
+      <OfflineBanner />
       <PanelBoundary name="incident-header"><IncidentHeader /></PanelBoundary>
       <NavBar />
       <PanelBoundary name="stuck-changes"><StuckChanges /></PanelBoundary>

@@ -5,16 +5,24 @@ import { HeaderCasualtyCounts } from '../features/casualties';
 import { incidentTypeKey } from '../i18n/keys';
 import { selectCurrentIncident } from '../state/selectors';
 import { useApp } from '../state/store-context';
-import { LevelBadge } from './LevelBadge';
+import { incidentStanding } from './incident-standing';
+import { StandingBadge } from './StandingBadge';
 import { LiveClock } from './LiveClock';
 import { PeriodText } from './PeriodText';
 
 export function IncidentHeader() {
   const { t } = useTranslation();
   const incident = useApp(selectCurrentIncident);
-  const colour = incident ? responseLevelColour[incident.level] : 'none';
+  const standing = incident ? incidentStanding(incident) : null;
+  // A closed incident keeps no level colour: the stripe is what the room reads as "live at level II".
+  const colour = !incident ? 'none' : standing?.state === 'closed' ? 'closed' : responseLevelColour[incident.level];
   return (
-    <header className={`incident-header stripe-${colour}`} data-testid="incident-header" data-level={incident?.level ?? ''}>
+    <header
+      className={`incident-header stripe-${colour}`}
+      data-testid="incident-header"
+      data-level={incident?.level ?? ''}
+      data-standing={standing?.state ?? ''}
+    >
       <div className="incident-header-main">
         <div className="eyebrow">{t('header.currentIncident')}</div>
         {incident ? (
@@ -34,8 +42,8 @@ export function IncidentHeader() {
       </div>
       {incident ? (
         <div className="incident-header-level">
-          <div className="eyebrow">{t('header.level')}</div>
-          <LevelBadge level={incident.level} long />
+          <div className="eyebrow">{standing?.state === 'closed' ? t('header.standing') : t('header.level')}</div>
+          <StandingBadge incident={incident} long />
         </div>
       ) : null}
       {incident ? <ReportingClock incident={incident} /> : null}

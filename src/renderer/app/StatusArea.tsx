@@ -3,9 +3,10 @@ import { connectionKey, transportKey } from '../i18n/keys';
 import { selectConnection, selectPending, selectStuck } from '../state/selectors';
 import { useApp } from '../state/store-context';
 import { ErrorText } from './ErrorText';
+import { showsPendingCount, type StatusSurface } from './sync-visibility';
 
 /** Whether this desk is connected, and what has not reached the hospital server yet. */
-export function StatusArea() {
+export function StatusArea({ surface = 'desk' }: { surface?: StatusSurface }) {
   const { t } = useTranslation();
   const transport = useApp((s) => s.transport);
   const connection = useApp(selectConnection);
@@ -23,9 +24,11 @@ export function StatusArea() {
         {transport !== 'open' ? t(transportKey(transport)) : connection ? t(connectionKey(connection)) : t('app.loading')}
       </span>
       {syncing ? <span className="status-chip">{t('status.syncing')}</span> : null}
-      <span className={pending > 0 ? 'status-chip chip-warn' : 'status-chip'} data-testid="pending-count">
-        {pending > 0 ? t('status.pending', { count: pending }) : t('status.noPending')}
-      </span>
+      {showsPendingCount(connection, surface) ? (
+        <span className={pending > 0 ? 'status-chip chip-warn' : 'status-chip'} data-testid="pending-count">
+          {pending > 0 ? t('status.pending', { count: pending }) : t('status.noPending')}
+        </span>
+      ) : null}
       {stuck > 0 ? <span className="status-chip chip-alert" data-testid="stuck-count">{t('status.stuck', { count: stuck })}</span> : null}
       {updateRequired ? <span className="status-chip chip-alert">{t('status.updateRequired')}</span> : null}
       {lastError ? (

@@ -1,5 +1,6 @@
 import type { IncidentStatus, IncidentType, ResponseLevel } from '../../domain/incidents/incident';
 import type { SyncStatus } from '../../contract/sync-status';
+import type { DeadlineOutcome } from '../app/incident-standing';
 import type { RouteName } from '../app/routes';
 
 /**
@@ -19,4 +20,6 @@ export const errorKey = (code: string) => `errors.${code}`;
 export const errorDetailKey = (code: string) => `errorDetails.${code}`;
 export const fieldKey = (field: string) => `fields.${field}`;
 export const languageKey = (language: string) => `settings.languages.${language}`;
+/** How a closed incident's reporting deadline ended (incident-standing.ts `deadlineOutcome`). */
+export const deadlineOutcomeKey = (outcome: DeadlineOutcome) => `board.clock.outcome.${outcome}`;
 export const transportKey = (state: 'connecting' | 'closed') => `status.transport.${state}`;

@@ -4,11 +4,12 @@ import { LanguageSchema } from '../../../src/contract/settings';
 import { SyncStatusSchema } from '../../../src/contract/sync-status';
 import { IncidentStatusSchema, IncidentTypeSchema, ResponseLevelSchema } from '../../../src/domain/incidents/incident';
 import { mutationNames } from '../../../src/domain/mutators';
+import { deadlineOutcomes } from '../../../src/renderer/app/incident-standing';
 import { routeNames } from '../../../src/renderer/app/routes';
 import { shortcutList } from '../../../src/renderer/app/shortcuts';
 import { en } from '../../../src/renderer/i18n/bundles';
 import {
-  connectionKey, errorKey, fieldKey, incidentStatusKey, incidentTypeKey, languageKey, levelNameKey, levelShortKey, mutationKey, routeKey, syncNoticeKey, transportKey,
+  connectionKey, deadlineOutcomeKey, errorKey, fieldKey, incidentStatusKey, incidentTypeKey, languageKey, levelNameKey, levelShortKey, mutationKey, routeKey, syncNoticeKey, transportKey,
 } from '../../../src/renderer/i18n/keys';
 import { zhCN } from '../../../src/renderer/i18n/bundles';
 import type { TransportErrorCode } from '../../../src/renderer/transport/transport-error';
@@ -17,7 +18,7 @@ import { findTCalls, lookup, rendererSources } from './source-scan';
 const bothHave = (key: string): boolean => typeof lookup(zhCN, key) === 'string' && typeof lookup(en, key) === 'string';
 
 /** Computed keys must come from the helpers in i18n/keys.ts (or a table this test enumerates), never ad hoc. */
-const ALLOWED_COMPUTED = /^(levelNameKey|levelShortKey|incidentTypeKey|incidentStatusKey|connectionKey|syncNoticeKey|transportKey|routeKey|mutationKey|errorKey|errorDetailKey|fieldKey|languageKey)\(|^shortcut\.labelKey$/;
+const ALLOWED_COMPUTED = /^(levelNameKey|levelShortKey|incidentTypeKey|incidentStatusKey|connectionKey|syncNoticeKey|transportKey|deadlineOutcomeKey|routeKey|mutationKey|errorKey|errorDetailKey|fieldKey|languageKey)\(|^shortcut\.labelKey$/;
 
 describe('i18n keys used by the renderer', () => {
   const calls = rendererSources().flatMap(({ file, text }) => findTCalls(file, text));
@@ -49,6 +50,7 @@ describe('i18n keys used by the renderer', () => {
       ...SyncStatusSchema.shape.connection.options.map(connectionKey),
       ...SyncStatusSchema.shape.notices.element.shape.kind.options.map(syncNoticeKey),
       ...(['connecting', 'closed'] as const).map(transportKey),
+      ...deadlineOutcomes.map(deadlineOutcomeKey),
       ...routeNames.map(routeKey),
       ...mutationNames.map(mutationKey),
       ...[...ApiErrorSchema.shape.code.options, ...transportCodes, 'unknown'].map(errorKey),

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../domain/board/tasks';
 import { ErrorText } from '../../app/ErrorText';
+import { incidentStanding } from '../../app/incident-standing';
+import { useClosedTime } from '../../app/StandingBadge';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incidents';
@@ -38,19 +40,22 @@ export function BoardPage() {
   const error = useBoard((s) => s.error);
   const [tab, setTab] = useState<Tab>('tasks');
   const [editing, setEditing] = useState<{ task: Task | null; focus?: 'assignee' } | null>(null);
+  const closedAt = board ? incidentStanding(board.incident).closedAt : null;
+  // A closed incident is the record: everything stays readable, its main write controls are switched off.
+  const readOnly = closedAt !== null;
 
   // `t` opens a new task on the board (not while typing or in a dialog).
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (!board || editing || document.querySelector('[aria-modal="true"]')) return;
+      if (!board || readOnly || editing || document.querySelector('[aria-modal="true"]')) return;
       event.preventDefault();
       setTab('tasks');
       setEditing({ task: null });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [board, editing]);
+  }, [board, editing, readOnly]);
 
   const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline') };
   return (
@@ -65,19 +70,30 @@ export function BoardPage() {
               </button>
             ))}
             <span className="tabs-spacer" />
-            <button type="button" className="primary new-task" onClick={() => { setTab('tasks'); setEditing({ task: null }); }} data-testid="new-task">
+            <button
+              type="button"
+              className="primary new-task"
+              disabled={readOnly}
+              title={readOnly ? t('board.closedTooltip') : undefined}
+              onClick={() => { setTab('tasks'); setEditing({ task: null }); }}
+              data-testid="new-task"
+            >
               {t('board.newTask')} <kbd>{'t'}</kbd>
             </button>
           </div>
+          {closedAt !== null ? <ReadOnlyNote closedAt={closedAt} /> : null}
           {error ? <ErrorText error={error} /> : null}
           {tab === 'tasks' ? (
             <div className="tasks-layout">
               <PanelBoundary name="board-conflicts"><ConflictAlerts board={board} onOpen={(task) => setEditing({ task })} /></PanelBoundary>
               <PanelBoundary name="board-tasks"><TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} /></PanelBoundary>
               <aside className="tasks-side">
-                <PanelBoundary name="board-objectives"><ObjectivesPanel board={board} /></PanelBoundary>
-                <PanelBoundary name="board-deadlines"><DeadlinesPanel board={board} /></PanelBoundary>
-                <PanelBoundary name="board-lifecycle"><LifecyclePanel incident={board.incident} /></PanelBoundary>
+                {/* A disabled fieldset switches off every control inside, the objectives' buttons and forms too. */}
+                <fieldset className="bare-fieldset" disabled={readOnly}>
+                  <PanelBoundary name="board-objectives"><ObjectivesPanel board={board} /></PanelBoundary>
+                  <PanelBoundary name="board-deadlines"><DeadlinesPanel board={board} /></PanelBoundary>
+                  <PanelBoundary name="board-lifecycle"><LifecyclePanel incident={board.incident} tasks={board.tasks} /></PanelBoundary>
+                </fieldset>
               </aside>
             </div>
           ) : null}
@@ -106,4 +122,10 @@ export function BoardPage() {
       </div>
     </div>
   );
+}
+
+function ReadOnlyNote({ closedAt }: { closedAt: number }) {
+  const { t } = useTranslation();
+  const time = useClosedTime(closedAt);
+  return <p className="read-only-note" role="note" data-testid="read-only-note">{t('board.readOnly', { time })}</p>;
 }

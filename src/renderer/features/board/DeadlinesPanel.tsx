@@ -4,7 +4,9 @@ import type { Board } from '../../../contract/board';
 import { newId } from '../../../domain/ids';
 import { deadlineClock, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/incidents/reporting-deadlines';
 import { ErrorText } from '../../app/ErrorText';
+import { clockTime, deadlineOutcome, incidentStanding } from '../../app/incident-standing';
 import { useNow } from '../../app/use-now';
+import { deadlineOutcomeKey } from '../../i18n/keys';
 import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
@@ -20,7 +22,10 @@ export function DeadlinesPanel({ board }: { board: Board }) {
   const deadlineRemove = useMutation('deadline.remove').run;
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
-  const now = useNow();
+  const standing = incidentStanding(board.incident);
+  // A closed incident's clocks stop at its close: each shows how it ended, none keeps counting.
+  const now = clockTime(standing, useNow());
+  const closed = standing.state === 'closed';
   const [error, setError] = useState<UiError | null>(null);
   // `board.get` already puts the statutory clock among the deadlines. Open clocks first (soonest due on top),
   // reported ones after: the commander reads the top line first.
@@ -38,12 +43,17 @@ export function DeadlinesPanel({ board }: { board: Board }) {
       <ul className="deadline-list">
         {deadlines.map((d) => {
           const clock = deadlineClock(d, now);
+          const state = closed ? deadlineOutcome(d, now) : clock.state;
           return (
-            <li key={d.id} className={`deadline deadline-${clock.state}`} data-testid="deadline" data-state={clock.state}>
+            <li key={d.id} className={`deadline deadline-${state}`} data-testid="deadline" data-state={state}>
               <div className="deadline-head">
                 <span className="deadline-title">{title(d)}</span>
                 <span className="deadline-count num">
-                  {d.report ? t('board.deadlines.reported') : `${clock.late ? t('board.clock.late') : ''}${formatCountdown(clock.remainingMs)}`}
+                  {closed
+                    ? t(deadlineOutcomeKey(deadlineOutcome(d, now)))
+                    : d.report
+                      ? t('board.deadlines.reported')
+                      : `${clock.late ? t('board.clock.late') : ''}${formatCountdown(clock.remainingMs)}`}
                 </span>
               </div>
               <div className="deadline-meta muted">
@@ -56,7 +66,7 @@ export function DeadlinesPanel({ board }: { board: Board }) {
                     : t('board.deadlines.reportLine', { by: d.report.by, to: d.report.to, at: formatDateTime(d.report.reportedAt, timeZone, language) })}
                 </div>
               ) : null}
-              {d.basis === 'custom' ? (
+              {d.basis === 'custom' && !closed ? (
                 <button
                   type="button"
                   className="icon deadline-remove"
@@ -71,7 +81,7 @@ export function DeadlinesPanel({ board }: { board: Board }) {
           );
         })}
       </ul>
-      <AddDeadlineForm incidentId={board.incident.id} timeZone={timeZone} onError={setError} />
+      {closed ? null : <AddDeadlineForm incidentId={board.incident.id} timeZone={timeZone} onError={setError} />}
       {error ? <ErrorText error={error} /> : null}
     </section>
   );

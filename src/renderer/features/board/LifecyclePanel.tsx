@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Task } from '../../../domain/board/tasks';
 import type { Incident } from '../../../domain/incidents/incident';
 import { ErrorText } from '../../app/ErrorText';
 import { incidentStatusKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';
+import { sectionLabel, statusLabel } from './labels';
+import { tasksNotDone } from './open-tasks';
 
 type Action = 'demobilise' | 'activate' | 'close';
 
 /** Period, demobilisation and closing; level changes with their reason stay in the incident controls. */
-export function LifecyclePanel({ incident }: { incident: Incident }) {
+export function LifecyclePanel({ incident, tasks }: { incident: Incident; tasks: readonly Task[] }) {
   const { t } = useTranslation();
   const demobilise = useMutation('incident.demobilise').run;
   const activate = useMutation('incident.activate').run;
@@ -17,6 +20,8 @@ export function LifecyclePanel({ incident }: { incident: Incident }) {
   const startPeriod = useMutation('incident.startPeriod').run;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<UiError | null>(null);
+  // Demobilising and closing wind the response down: the commander first sees what is still open.
+  const [confirming, setConfirming] = useState<'demobilise' | 'close' | null>(null);
 
   const act = async (action: Action): Promise<void> => {
     const send = action === 'demobilise' ? demobilise : action === 'activate' ? activate : close;
@@ -42,11 +47,65 @@ export function LifecyclePanel({ incident }: { incident: Incident }) {
         <input name="lifecycleReason" maxLength={500} value={reason} placeholder={t('board.lifecycle.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
       </label>
       <div className="actions">
-        {incident.status === 'active' ? <button type="button" onClick={() => void act('demobilise')}>{t('board.lifecycle.demobilise')}</button> : null}
+        {incident.status === 'active' ? <button type="button" onClick={() => setConfirming('demobilise')}>{t('board.lifecycle.demobilise')}</button> : null}
         {incident.status === 'demobilising' ? <button type="button" onClick={() => void act('activate')}>{t('board.lifecycle.activate')}</button> : null}
-        {incident.status !== 'closed' ? <button type="button" className="danger" onClick={() => void act('close')}>{t('board.lifecycle.close')}</button> : null}
+        {incident.status !== 'closed' ? <button type="button" className="danger" onClick={() => setConfirming('close')}>{t('board.lifecycle.close')}</button> : null}
       </div>
       {error ? <ErrorText error={error} /> : null}
+      {confirming ? (
+        <WindDownDialog
+          action={confirming}
+          open={tasksNotDone(tasks)}
+          onBack={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void act(confirming);
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/** The commander's decision at demobilise or close, with every task not done in front of them. */
+function WindDownDialog({ action, open, onBack, onConfirm }: { action: 'demobilise' | 'close'; open: readonly Task[]; onBack: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="overlay" role="presentation" onClick={onBack}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="wind-down-title"
+        aria-describedby="wind-down-summary"
+        onClick={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onBack();
+        }}
+        data-testid="wind-down-dialog"
+      >
+        <h2 id="wind-down-title">{action === 'close' ? t('board.lifecycle.confirm.titleClose') : t('board.lifecycle.confirm.titleDemobilise')}</h2>
+        <p id="wind-down-summary">
+          {open.length > 0 ? t('board.lifecycle.confirm.openTasks', { count: open.length }) : t('board.lifecycle.confirm.noOpenTasks')}
+        </p>
+        {open.length > 0 ? (
+          <ul className="open-task-list" aria-label={t('board.lifecycle.confirm.listLabel')}>
+            {open.map((task) => (
+              <li key={task.id}>
+                {t('board.lifecycle.confirm.taskLine', { title: task.title, section: sectionLabel[task.section](t), status: statusLabel[task.status](t) })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {action === 'close' ? <p className="muted">{t('board.lifecycle.confirm.closeNote')}</p> : null}
+        <div className="actions">
+          {/* Going back is the safe answer, so it has the focus. */}
+          <button type="button" onClick={onBack} autoFocus>{t('board.lifecycle.confirm.back')}</button>
+          <button type="button" className={action === 'close' ? 'danger' : 'primary'} onClick={onConfirm}>
+            {action === 'close' ? t('board.lifecycle.confirm.closeAnyway') : t('board.lifecycle.confirm.demobiliseAnyway')}
+          </button>
+        </div>
+      </div>
+    </div>
   );
 }

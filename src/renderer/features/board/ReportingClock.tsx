@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../domain/incidents/incident';
 import { deadlineClock, incidentDeadlines, nextOpenDeadline, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/incidents/reporting-deadlines';
 import { ErrorText } from '../../app/ErrorText';
+import { deadlineOutcome, incidentStanding } from '../../app/incident-standing';
 import { useNow } from '../../app/use-now';
+import { deadlineOutcomeKey } from '../../i18n/keys';
 import { fromZonedInputValue, toZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';
@@ -27,6 +29,8 @@ export function ReportingClock({ incident }: { incident: Incident }) {
   const now = useNow();
   const [open, setOpen] = useState(false);
   const deadlines = board?.incident.id === incident.id ? board.deadlines : incidentDeadlines(incident, []);
+  const standing = incidentStanding(incident);
+  if (standing.state === 'closed') return <ClosedClocks deadlines={deadlines} closedAt={standing.closedAt} />;
   const next = nextOpenDeadline(deadlines);
   if (!next) {
     const reported = deadlines.filter((d) => d.report).length;
@@ -40,6 +44,26 @@ export function ReportingClock({ incident }: { incident: Incident }) {
       <div className="report-countdown num">{clock.late ? t('board.clock.late') : null}{formatCountdown(clock.remainingMs)}</div>
       <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="record-report">{t('board.clock.record')}</button>
       {open ? <RecordReportDialog deadline={next} onClose={() => setOpen(false)} /> : null}
+    </div>
+  );
+}
+
+/** A closed incident's clocks, stopped at the close: each says whether it was met, not how long is left. */
+function ClosedClocks({ deadlines, closedAt }: { deadlines: readonly Deadline[]; closedAt: number }) {
+  const { t } = useTranslation();
+  if (deadlines.length === 0) return null;
+  return (
+    <div className="report-clock clock-closed" data-testid="report-clock" data-state="closed">
+      <ul className="clock-outcomes">
+        {deadlines.map((d) => {
+          const outcome = deadlineOutcome(d, closedAt);
+          return (
+            <li key={d.id} className={`clock-outcome-${outcome}`} data-outcome={outcome}>
+              {t('board.clock.outcomeLine', { title: d.title === STATUTORY_TITLE ? t('board.clock.statutory') : d.title, outcome: t(deadlineOutcomeKey(outcome)) })}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

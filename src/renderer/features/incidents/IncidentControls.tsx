@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ResponseLevelSchema, type Incident, type ResponseLevel } from '../../../domain/incidents/incident';
 import { ErrorText } from '../../app/ErrorText';
+import { incidentStanding } from '../../app/incident-standing';
 import { levelNameKey } from '../../i18n/keys';
 import { useMutation } from '../../state/use-mutation';
 
@@ -13,6 +14,8 @@ export function IncidentControls({ incident }: { incident: Incident }) {
   const [reason, setReason] = useState('');
   const renaming = useMutation('incident.rename');
   const levelling = useMutation('incident.setLevel');
+  // A closed incident refuses every change; say so here rather than after a click.
+  const closed = incidentStanding(incident).state === 'closed';
 
   const submitName = (event: FormEvent) => {
     event.preventDefault();
@@ -27,7 +30,7 @@ export function IncidentControls({ incident }: { incident: Incident }) {
     <section className="panel" aria-labelledby="controls-title" data-testid="incident-controls">
       <h2 id="controls-title">{t('controls.title')}</h2>
       <form className="form" onSubmit={submitName}>
-        <fieldset>
+        <fieldset disabled={closed}>
           <legend>{t('controls.renameLegend')}</legend>
           <label>
             <span>{t('controls.newName')}</span>
@@ -38,7 +41,7 @@ export function IncidentControls({ incident }: { incident: Incident }) {
         </fieldset>
       </form>
       <form className="form" onSubmit={(e) => void submitLevel(e)}>
-        <fieldset>
+        <fieldset disabled={closed}>
           <legend>{t('controls.levelLegend')}</legend>
           <label>
             <span>{t('controls.newLevel')}</span>

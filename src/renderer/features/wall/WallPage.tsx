@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { defaultWallLayout } from '../../../contract/wall-layout';
 import { responseLevelColour } from '../../../domain/incidents/incident';
 import { ExerciseBanner } from '../../app/ExerciseBanner';
-import { LevelBadge } from '../../app/LevelBadge';
+import { clockTime, incidentStanding } from '../../app/incident-standing';
+import { StandingBadge } from '../../app/StandingBadge';
 import { LiveClock } from '../../app/LiveClock';
 import { PeriodText } from '../../app/PeriodText';
 import { StatusArea } from '../../app/StatusArea';
@@ -26,23 +27,25 @@ export function WallPage() {
   const { t } = useTranslation();
   const incident = useApp(selectCurrentIncident);
   const layout = useApp((s) => s.settings?.wall ?? defaultWallLayout);
-  const now = useNow(5_000);
+  const standing = incident ? incidentStanding(incident) : null;
+  // A closed incident's figures are read at its close: nothing on the wall turns overdue afterwards.
+  const now = clockTime(standing ?? { state: 'active', closedAt: null }, useNow(5_000));
   const board = useLive('board.get', incident ? { incidentId: incident.id } : null).data;
   const { index: mapIndex, features: all } = useMapFeatures();
   const features = useMemo(() => forIncident(all, incident?.id ?? null), [all, incident]);
   const page = useRotation(layout.pages.length, layout.rotateSeconds);
   const panels = layout.pages[page] ?? layout.pages[0] ?? [];
-  const colour = incident ? responseLevelColour[incident.level] : 'none';
+  const colour = !incident ? 'none' : standing?.state === 'closed' ? 'closed' : responseLevelColour[incident.level];
   const data = { board, features, mapIndex, incidentId: incident?.id ?? null, now };
   return (
-    <div className={`wall wall-${colour}`} data-testid="wall" data-level={incident?.level ?? ''} data-page={page}>
+    <div className={`wall wall-${colour}`} data-testid="wall" data-level={incident?.level ?? ''} data-standing={standing?.state ?? ''} data-page={page}>
       <ExerciseBanner />
       <StaleNotice />
       <header className="wall-top">
         {incident ? (
           <div className="wall-headline">
             <div className="wall-title-row">
-              <LevelBadge level={incident.level} long />
+              <StandingBadge incident={incident} long />
               <h1 className="wall-incident">{incident.name}</h1>
             </div>
             <div className="wall-meta">
@@ -65,7 +68,7 @@ export function WallPage() {
       </main>
       <PanelBoundary name="wall-ticker"><WallTicker board={board} now={now} /></PanelBoundary>
       <footer className="wall-footer">
-        <StatusArea />
+        <StatusArea surface="wall" />
         {layout.pages.length > 1 ? <span className="wall-page-no">{t('wall.page', { page: page + 1, pages: layout.pages.length })}</span> : null}
       </footer>
     </div>
