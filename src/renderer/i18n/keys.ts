@@ -1,6 +1,8 @@
 import type { IncidentStatus, IncidentType, ResponseLevel } from '../../domain/incidents/incident';
 import type { SyncStatus } from '../../contract/sync-status';
 import type { RouteName } from '../app/routes';
+import type { ExerciseRole } from '../../domain/exercises/exercise';
+import type { SpaceKind } from '../../domain/spaces';
 
 /**
  * Keys built from data (a level, an error code) go through these helpers, so a test can enumerate every value
@@ -20,3 +22,6 @@ export const errorDetailKey = (code: string) => `errorDetails.${code}`;
 export const fieldKey = (field: string) => `fields.${field}`;
 export const languageKey = (language: string) => `settings.languages.${language}`;
 export const transportKey = (state: 'connecting' | 'closed') => `status.transport.${state}`;
+export const exerciseTypeKey = (type: string) => `exercises.types.${type}`;
+export const exerciseRoleKey = (role: ExerciseRole) => `exercises.roles.${role}`;
+export const spaceKindKey = (kind: SpaceKind) => `exercises.kinds.${kind}`;
