@@ -77,6 +77,11 @@ export const SyncStatusSchema = z.object({
   serverUrl: z.string().nullable(),
   /** The space this desk works in, as the server last described it: its kind decides the EXERCISE banner. */
   space: SpaceSchema,
+  /**
+   * The spaces the logged-in user may work in (a hospital and the exercises made from it), as the server last
+   * described them: `space.enter` takes one of these. Standalone, only the desk's own space.
+   */
+  spaces: z.array(SpaceSchema),
   /** Who this workstation is logged in as on the hospital server. */
   user: z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.string()) }).nullable(),
   /** Included in `pending`, but not sent until its author logs in here (or it is handed over). */

@@ -15,6 +15,7 @@ import { defaultSessionPolicy, type SessionPolicy } from './sessions';
 import { attachPokeSocket } from './socket';
 import { pokePublisher, registerSyncRoutes } from './sync-routes';
 import { registerFeedRoutes } from './feed-routes';
+import { registerExerciseSpaceRoutes } from './exercise-space-routes';
 import { PushBatcher, type Poke } from './push';
 
 export type ServerOptions = {
@@ -100,6 +101,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
   const batcher = new PushBatcher(opened, now, undefined, (err, where) => app.log.error({ err, ...where }, 'mutator failed'));
   registerSyncRoutes(app, opened, syncOptions, batcher);
   registerFeedRoutes(app, opened, { now, batcher, publish: pokePublisher(syncOptions) });
+  registerExerciseSpaceRoutes(app, opened, { now, batcher, publish: pokePublisher(syncOptions) });
   registerHealthRoute(app, opened, batcher, { ...defaultHealthPolicy, ...options.health });
   await app.ready();
 

@@ -22,6 +22,7 @@ import { createWarningHandlers } from './warning-handlers';
 import { createPlansHandlers } from './plans-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
 import { createCasualtyHandlers } from './casualty-handlers';
+import { createExerciseSpaceHandlers } from './exercise-space-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -39,6 +40,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createWarningSettingsHandlers(ws),
     createCasualtyHandlers(ws),
     createPlansHandlers(ws),
+    createExerciseSpaceHandlers(ws),
   );
 }
 

@@ -16,6 +16,7 @@ import { ApiFailure } from '../contract/errors';
 import { isMutationName } from '../domain/mutators';
 import type { Actor } from '../domain/roles';
 import type { EntityKind } from '../domain/entities';
+import type { Space } from '../domain/spaces';
 import { Backoff } from './backoff';
 import type { DirectoryStore } from './directory-store';
 import { DirectorySync } from './directory-sync';
@@ -24,7 +25,7 @@ import type { SerialQueue } from '../common/serial-queue';
 import { deskProof } from './desk-identity';
 import { changedEvent, type EventHub } from './events';
 import { readSession, writeSession, type StoredSession } from './session-store';
-import { currentSpace, enterSpace, rememberSpaces } from './space-store';
+import { currentSpace, enterSpace, knownSpaces, rememberSpaces } from './space-store';
 import { readSettings } from './settings-store';
 import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
 
@@ -157,12 +158,53 @@ export class SyncClient {
       lastError: this.lastError,
       serverUrl: this.session?.serverUrl ?? null,
       space: currentSpace(store),
+      spaces: this.userSpaces(),
       user: this.session
         ? { username: this.session.user.username, displayName: this.session.user.displayName, roles: this.session.user.roles }
         : null,
       waiting: store.waiting(this.session?.user.id ?? null),
       notices: store.streams.notices(),
     };
+  }
+
+  /**
+   * The spaces the user may work in, described as the server last did (a space it never described reads as a
+   * hospital named by its id, as `currentSpace` does). Standalone, the desk's own space alone.
+   */
+  private userSpaces(): Space[] {
+    const store = this.opts.store;
+    if (!this.session) return [currentSpace(store)];
+    const known = new Map(knownSpaces(store).map((space) => [space.id, space]));
+    return this.session.spaces.map((id) => known.get(id) ?? { id, kind: 'hospital', name: id });
+  }
+
+  /** The server and token to ask something of on the logged-in user's behalf; null when standalone. */
+  serverAccess(): { serverUrl: string; token: string } | null {
+    return this.session ? { serverUrl: this.session.serverUrl, token: this.session.token } : null;
+  }
+
+  /**
+   * A space the server has just granted the logged-in user (an exercise they set up): kept in the session, so it
+   * is pulled from now on and survives a restart, and described, so it says EXERCISE by its kind.
+   */
+  async grantSpace(space: Space): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const kept: StoredSession = {
+      ...session,
+      spaces: [...new Set([...session.spaces, space.id])],
+      spaceInfo: [...session.spaceInfo.filter((known) => known.id !== space.id), space],
+    };
+    await this.opts.queue.run(() => {
+      writeSession(this.opts.store, session.serverUrl, kept);
+      rememberSpaces(this.opts.store, [space]);
+    });
+    this.session = kept;
+    // The server subscribes a poke socket to the spaces granted when it opened: a new one hears of the new space.
+    this.closeSocket();
+    this.openSocket();
+    this.requestSync();
+    this.emitStatus();
   }
 
   /** Takes over the pending work `from` left on this desk (api.ts, `sync.handOver`). */

@@ -57,3 +57,56 @@ test('a desk in a drill says EXERCISE by the space kind, not its name, and a hos
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+const FACILITATOR = { username: 'drill-lead', password: 'tabletop-lead-2026' };
+
+test('a facilitator sets up a tabletop in Settings, enters it and every screen says EXERCISE, the wall too; back in the real space it does not', async ({ page, host }) => {
+  // Two server CLI runs (PGlite opened and migrated each time) before the page: seconds each on a loaded machine.
+  test.setTimeout(300_000);
+  const root = mkdtempSync(join(tmpdir(), 'hcc-e2e-exercise-setup-'));
+  const env = { ...process.env };
+  delete env['DATABASE_URL'];
+  const dataDir = join(root, 'server');
+  const server = new ServerProcess(await freePort(), dataDir, env);
+  try {
+    await runServerCli(['create-user', '--username', FACILITATOR.username, '--password', FACILITATOR.password, '--roles', 'exercise_facilitator', '--spaces', 'demo-hospital', '--data-dir', dataDir], env);
+    await server.start();
+    await new CommandCentre(page).open(host.url);
+    await logIn(page, `http://127.0.0.1:${server.port}`, FACILITATOR);
+
+    const panel = page.getByRole('region', { name: zh.exercises.title });
+    await panel.getByLabel(zh.exercises.name, { exact: true }).fill('Bus crash tabletop');
+    // Not exact: a select inside its label takes the chosen option into its name.
+    await panel.getByLabel(zh.exercises.type).selectOption({ label: zh.exercises.types.tabletop });
+    await panel.getByLabel(zh.exercises.date, { exact: true }).fill('2026-12-10');
+    await panel.getByLabel(zh.exercises.objectives, { exact: true }).fill('Open the command centre within 30 minutes\nReport to the county within 2 hours');
+    await panel.getByLabel(zh.exercises.capabilities, { exact: true }).fill('Operational coordination');
+    await panel.getByRole('button', { name: zh.exercises.setUp }).click();
+    const enterDrill = panel.getByRole('button', { name: zh.exercises.enterSpace.replace('{{name}}', 'Bus crash tabletop') });
+    await expect(enterDrill).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/exercise-setup-zh-CN.png', fullPage: true });
+
+    const banner = page.getByRole('status').filter({ hasText: zh.exercise.banner });
+    await expect(banner).toHaveCount(0);
+    await enterDrill.click();
+    await expect(banner).toBeVisible();
+    await page.getByRole('navigation', { name: zh.nav.label }).getByRole('link', { name: zh.nav.board }).click();
+    await expect(banner).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/exercise-entered-board-zh-CN.png' });
+
+    const wall = await page.context().newPage();
+    await wall.goto(`${host.url}/wall`);
+    await expect(wall.getByRole('status').filter({ hasText: zh.exercise.banner })).toBeVisible();
+    await wall.screenshot({ path: 'test-results/screens/exercise-entered-wall-zh-CN.png' });
+
+    await page.getByRole('navigation', { name: zh.nav.label }).getByRole('link', { name: zh.nav.settings }).click();
+    await panel.getByRole('button', { name: zh.exercises.enterSpace.replace('{{name}}', 'Demo hospital') }).click();
+    await expect(banner).toHaveCount(0);
+    await expect(wall.getByRole('status').filter({ hasText: zh.exercise.banner })).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/screens/exercise-left-zh-CN.png', fullPage: true });
+    await wall.close();
+  } finally {
+    await server.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -5,7 +5,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
-import { ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
 import { InjectMethodSchema, InjectTriggerSchema, type Inject } from './injects';
 
 async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
@@ -55,6 +55,8 @@ export const exerciseMutators = {
       type: ExerciseTypeSchema,
       hazard: z.string().trim().max(200).default(''),
       objectives: z.array(ExerciseObjectiveSchema).max(50).default([]),
+      capabilities: z.array(ExerciseCapabilitySchema).max(32).default([]),
+      date: ExerciseDateSchema.optional(),
       participants: z.array(ParticipantSchema).max(500).default([]),
       speed: z.number().min(0.25).max(60).default(1),
       incidentId: IdSchema.optional(),
@@ -62,8 +64,8 @@ export const exerciseMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'exercise.control');
       if (await tx.get('exercise', args.id)) throw new DomainError('already_exists', `exercise ${args.id} already exists`, { id: args.id });
-      const { incidentId, ...fields } = args;
-      await tx.put('exercise', { ...fields, ...(incidentId ? { incidentId } : {}), space: ctx.space, status: 'draft', pausedMs: 0, jumpedMs: 0, updatedAt: ctx.at });
+      const { incidentId, date, ...fields } = args;
+      await tx.put('exercise', { ...fields, ...(incidentId ? { incidentId } : {}), ...(date ? { date } : {}), space: ctx.space, status: 'draft', pausedMs: 0, jumpedMs: 0, updatedAt: ctx.at });
     },
   ),
 

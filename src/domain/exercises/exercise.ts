@@ -15,6 +15,9 @@ export const ParticipantSchema = z.object({
 
 export const ExerciseObjectiveSchema = z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1).max(1000), capability: z.string().trim().max(200) });
 
+export const ExerciseCapabilitySchema = z.string().trim().min(1).max(200);
+export const ExerciseDateSchema = z.iso.date();
+
 /** draft → running ⇄ paused → ended; a draft may be cancelled. */
 export const ExerciseStatusSchema = z.enum(['draft', 'running', 'paused', 'ended', 'cancelled']);
 export type ExerciseStatus = z.infer<typeof ExerciseStatusSchema>;
@@ -30,6 +33,10 @@ export const ExerciseSchema = z.object({
   type: ExerciseTypeSchema,
   hazard: z.string().trim().max(200),
   objectives: z.array(ExerciseObjectiveSchema).max(50),
+  /** The core capabilities the exercise tests (HSEEP), beside the objectives that name one each. */
+  capabilities: z.array(ExerciseCapabilitySchema).max(32).optional(),
+  /** The day it is held (YYYY-MM-DD, the hospital's calendar). */
+  date: ExerciseDateSchema.optional(),
   participants: z.array(ParticipantSchema).max(500),
   /** The exercise's own incident, in its space: where delivered messages and player actions land. */
   incidentId: IdSchema.optional(),

@@ -2,6 +2,8 @@ import type { IncidentStatus, IncidentType, ResponseLevel } from '../../domain/i
 import type { SyncStatus } from '../../contract/sync-status';
 import type { DeadlineOutcome } from '../app/incident-standing';
 import type { RouteName } from '../app/routes';
+import type { ExerciseRole } from '../../domain/exercises/exercise';
+import type { SpaceKind } from '../../domain/spaces';
 
 /**
  * Keys built from data (a level, an error code) go through these helpers, so a test can enumerate every value
@@ -23,3 +25,6 @@ export const languageKey = (language: string) => `settings.languages.${language}
 /** How a closed incident's reporting deadline ended (incident-standing.ts `deadlineOutcome`). */
 export const deadlineOutcomeKey = (outcome: DeadlineOutcome) => `board.clock.outcome.${outcome}`;
 export const transportKey = (state: 'connecting' | 'closed') => `status.transport.${state}`;
+export const exerciseTypeKey = (type: string) => `exercises.types.${type}`;
+export const exerciseRoleKey = (role: ExerciseRole) => `exercises.roles.${role}`;
+export const spaceKindKey = (kind: SpaceKind) => `exercises.kinds.${kind}`;

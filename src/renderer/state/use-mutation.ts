@@ -9,7 +9,7 @@ import { useApp } from './store-context';
  * Writes that are not synced mutations but change this desk's own state (its settings, its login); their effect
  * comes back as `settings` and `sync` events, as a mutation's comes back through the live reads.
  */
-export type DeskWrite = 'settings.update' | 'auth.login' | 'auth.logout';
+export type DeskWrite = 'settings.update' | 'auth.login' | 'auth.logout' | 'exercise.setUp' | 'space.enter';
 
 type Input<N extends MutationName | DeskWrite> = N extends DeskWrite ? Params<N> : N extends MutationName ? MutationInput<N> : never;
 
@@ -22,7 +22,7 @@ export type Mutation<N extends MutationName | DeskWrite> = {
   error: UiError | null;
 };
 
-const deskWrites: ReadonlySet<string> = new Set<DeskWrite>(['settings.update', 'auth.login', 'auth.logout']);
+const deskWrites: ReadonlySet<string> = new Set<DeskWrite>(['settings.update', 'auth.login', 'auth.logout', 'exercise.setUp', 'space.enter']);
 
 /** The renderer's one way to send a write: a named mutation, or one of the desk's own writes. */
 export function useMutation<N extends MutationName | DeskWrite>(name: N): Mutation<N> {

@@ -172,6 +172,11 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE entity ADD COLUMN received_at bigint;
   `,
+  // 7: the real space an exercise space was made from (issue 16, item 1), so a drill can be traced to its
+  // hospital without reading anything into its name. NULL for hospitals and for exercises made by the CLI.
+  `
+  ALTER TABLE space ADD COLUMN source_space text REFERENCES space (id);
+  `,
 ];
 
 export const SERVER_SCHEMA_VERSION = migrations.length;

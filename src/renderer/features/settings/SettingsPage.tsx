@@ -6,6 +6,7 @@ import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
 import { ResponseLevelsForm } from './ResponseLevelsForm';
+import { ExercisesPanel } from './ExercisesPanel';
 import { ServerLoginPanel } from './ServerLoginPanel';
 import { WallSetup } from '../wall';
 
@@ -38,6 +39,7 @@ export function SettingsPage() {
       </dl>
     </section>
     <ServerLoginPanel />
+    <ExercisesPanel />
     <ResponseLevelsForm />
     <WallSetup />
     </div>
