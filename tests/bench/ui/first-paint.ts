@@ -55,9 +55,9 @@ async function coldBoardPaint(browser: Browser, url: string): Promise<{ ms: numb
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
               const ms = performance.now();
-              const scripts = performance
-                .getEntriesByType('resource')
-                .filter((entry): entry is PerformanceResourceTiming => entry.name.endsWith('.js') && entry.responseEnd <= ms);
+              // Resource entries are always PerformanceResourceTiming; the DOM types give the base type.
+              const entries = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+              const scripts = entries.filter((entry) => entry.name.endsWith('.js') && entry.responseEnd <= ms);
               resolve({ ms, scriptKb: scripts.reduce((sum, entry) => sum + entry.decodedBodySize, 0) / 1024 });
             }),
           ),
