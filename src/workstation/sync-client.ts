@@ -606,7 +606,10 @@ export class SyncClient {
         await this.notify({ kind: 'server_restored', at: this.opts.now(), count: 0 });
         continue;
       }
-      if (!page.more && page.lastMutationId < stream.confirmedId) {
+      // The server's word counts as much as a pull's: a push answered and then lost to a restore before any pull
+      // confirmed it would otherwise sit on an idle desk, never sent again (push skips what the server answered).
+      const known = Math.max(stream.confirmedId, this.verified.get(stream.clientId) ?? 0);
+      if (!page.more && page.lastMutationId < known) {
         // This stream went back with the server: what it lost goes again, then the pull carries on.
         await this.serverWentBack(user.id, page.lastMutationId, stream.clientId);
         this.mustRebase = true;

@@ -7,6 +7,7 @@ import { createUser } from '../../../src/server/accounts';
 import { createHospitalServer, type HospitalServer } from '../../../src/server/app';
 import type { Workstation } from '../../../src/workstation/workstation';
 import { TcpProxy } from '../../chaos/tcp-proxy';
+import { startFailingHttpProxy } from '../../fixtures/failing-http-proxy';
 import { createTestDatabase, databaseUrl, storageKinds, type StorageKind } from '../../fixtures/server';
 import { eventually, makeStation, type Station } from '../../fixtures/sync';
 import { makeIncidentArgs, makeTempDir } from '../../fixtures/workstation';
@@ -142,5 +143,50 @@ describe.each(await storageKinds())('desks after the hospital server is restored
       expect(ws.sync.status().notices.map((n) => n.kind)).toContain('server_restored');
       expect(ws.store.list('stock', SPACE).filter((x) => stocks.includes(x.id)).map((x) => x.qty).sort()).toEqual([1, 2, 3]);
     }
+  }, 300_000);
+
+  it('re-send a change the server confirmed and then lost to a restore before the idle desk could pull', async () => {
+    const srv = await restorableServer(storage);
+    cleanups.push(() => srv.close());
+    const user = await srv.server.db.transaction((tx) =>
+      createUser(tx, { username: `idle-${newId().slice(-6)}`, password: 'correct horse battery', roles: ['incident_commander'], spaces: [SPACE] }),
+    );
+    // Pulls fail while `failPulls`: the push is answered, the pull after it never is, so the desk holds the
+    // server's word for the change without having seen it come back.
+    let failPulls = false;
+    const hop = await startFailingHttpProxy(srv.base, (path) => failPulls && path === '/api/sync/pull');
+    cleanups.push(() => hop.close());
+    const a = makeStation();
+    cleanups.push(async () => {
+      await a.ws.close();
+      a.cleanup();
+    });
+    await a.ws.call('auth.login', { serverUrl: hop.url, username: user.username, password: 'correct horse battery' });
+    const synced = () => eventually(a.ws, () => a.ws.sync.status().pending === 0 && a.ws.sync.status().connection === 'online', 60_000);
+    const onServer = async (id: string) => (await srv.server.db.query('SELECT id FROM entity WHERE id = $1', [id])).length === 1;
+    const [before, after] = [newId(), newId()];
+
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id: before, item: 'Masks', store: 'ED', qty: 1 } });
+    await synced();
+    await srv.backup();
+    await synced();
+
+    failPulls = true;
+    await a.ws.call('mutate', { name: 'stock.receive', args: { id: after, item: 'Gloves', store: 'ED', qty: 2 } });
+    for (let i = 0; i < 300 && !(await onServer(after)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer(after)).toBe(true);
+    await eventually(a.ws, () => hop.failed() > 0, 30_000);
+
+    // The desk makes nothing more: only the pull can tell it that the server no longer has its change.
+    await srv.restore();
+    expect(await onServer(after)).toBe(false);
+    failPulls = false;
+
+    for (let i = 0; i < 600 && !(await onServer(after)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer(after)).toBe(true);
+    await synced();
+    expect(a.ws.sync.status().notices.map((n) => n.kind)).toContain('server_restored');
+    const qty = await srv.server.db.query<{ qty: number }>("SELECT (data->>'qty')::int AS qty FROM entity WHERE id = ANY($1::text[]) ORDER BY 1", [[before, after]]);
+    expect(qty.map((r) => r.qty)).toEqual([1, 2]);
   }, 300_000);
 });
