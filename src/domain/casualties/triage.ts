@@ -39,7 +39,7 @@ export type TriageFindings = {
 /**
  * START (Simple Triage And Rapid Treatment): walking → minor; not breathing after airway repositioning → dead;
  * respiratory rate over 30, no radial pulse or capillary refill over 2 s, or not following commands → immediate;
- * otherwise delayed (wave2-domain §6).
+ * otherwise delayed.
  */
 export function startTriage(f: TriageFindings): TriageCategory {
   if (f.walking) return 'minor';

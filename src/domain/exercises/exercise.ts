@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
 
-/** HSEEP's seven types: four discussion-based, three operations-based (wave2-domain §3). */
+/** HSEEP's seven types: four discussion-based, three operations-based (HSEEP 2020). */
 export const ExerciseTypeSchema = z.enum(['seminar', 'workshop', 'tabletop', 'game', 'drill', 'functional', 'full_scale']);
 export const ExerciseRoleSchema = z.enum(['player', 'controller', 'evaluator', 'observer']);
 export type ExerciseRole = z.infer<typeof ExerciseRoleSchema>;

@@ -12,12 +12,12 @@ export const PlanTextSchema = z.strictObject({
 });
 export type PlanText = z.infer<typeof PlanTextSchema>;
 
-/** The 4R cycle: every checklist item belongs to one phase (DOMAIN.md). */
+/** The 4R cycle: every checklist item belongs to one phase: reduction, readiness, response, recovery. */
 export const PlanPhaseSchema = z.enum(['reduction', 'readiness', 'response', 'recovery']);
 export type PlanPhase = z.infer<typeof PlanPhaseSchema>;
 export const planPhases = PlanPhaseSchema.options;
 
-/** Chinese plans: comprehensive 综合, hazard-specific 专项, on-site/department 现场处置方案 (wave2-domain §2). */
+/** Chinese plans: comprehensive 综合, hazard-specific 专项, on-site/department 现场处置方案. */
 export const PlanKindSchema = z.enum(['comprehensive', 'hazard', 'onsite']);
 
 /** The outline Chinese plans follow: general → organisation → operating mechanism → support → recovery. */
@@ -26,7 +26,7 @@ export type SectionKey = z.infer<typeof SectionKeySchema>;
 
 export const PlanSectionSchema = z.strictObject({ key: SectionKeySchema, title: PlanTextSchema, body: PlanTextSchema });
 
-/** Figures an activation criterion can be checked against, when someone has them (proposal, wave2-domain §2). */
+/** Figures an activation criterion can be checked against, when someone has them (a proposal of ours, not a standard). */
 export const CriterionMetricSchema = z.enum([
   'casualties_expected',
   'casualties_per_hour',

@@ -5,7 +5,7 @@ import { RoleSchema } from '../roles';
 import { PlanContentSchema, PlanKindSchema, PlanTextSchema, SectionKeySchema } from './plan-content';
 
 /**
- * The six conditions that force a plan revision (State Council plan measures, 2013, wave2-domain §2): laws,
+ * The six conditions that force a plan revision (State Council plan management measures, 2013): laws,
  * standards or higher plans change; command bodies or duties change materially; risks change materially; key
  * resources change materially; other key information changes; problems found in a real response or a drill.
  */

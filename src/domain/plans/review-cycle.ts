@@ -2,7 +2,7 @@ import type { Plan } from './plans';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** How long before a due date the library shows it amber (wave2-domain §2: 60 days). */
+/** How long before a due date the library shows it amber (60 days: our proposal). */
 export const DUE_SOON_DAYS = 60;
 
 /**

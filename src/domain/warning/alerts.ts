@@ -30,7 +30,7 @@ export const AlertRuleSchema = z.object({ id: IdSchema, version: z.number().int(
 
 /**
  * Signal → preliminary check (初步核实, assigned, with a deadline) → verified or dismissed with a reason →
- * an incident opened from a verified alert. CIDARS's workflow (wave2-domain §1).
+ * an incident opened from a verified alert. CIDARS's workflow.
  */
 export const AlertStatusSchema = z.enum(['new', 'checking', 'verified', 'dismissed', 'incident_opened']);
 export type AlertStatus = z.infer<typeof AlertStatusSchema>;

@@ -212,7 +212,7 @@ export function capAlert(sources: CapSources): CapExport {
       // A drill's warning must never be taken for a real one: its space's kind decides, not its name.
       status: exercise ? 'Exercise' : 'Actual',
       msgType: message.msgType,
-      // Staff and partners only (wave2-domain §1): a hospital's early warning is not a public alert.
+      // Staff and partners only: a hospital's early warning is not a public alert.
       scope: 'Restricted',
       restriction: text.en.restriction,
       note: exercise ? `${text.en.exercise(space.name)} ${text['zh-CN'].exercise(space.name)}` : undefined,

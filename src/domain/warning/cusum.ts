@@ -8,7 +8,7 @@ import type { DailySeries } from './daily-series';
  * `S_t ≥ h`, with k = 1.04 and h = 2.26 (its defaults). `surveillance` takes m from all points before the range;
  * a command room evaluates every day, so m here is the mean of the `baselineDays` ending `guardDays` before the
  * day, as ESSENCE does (proposal). `minSigma` floors √m so a run of zeros does not make one case infinite
- * (proposal: Burkom's 0.5). Yellow when S passes h/2 (wave2-domain §1, proposal).
+ * (proposal: Burkom's 0.5). Yellow when S passes h/2 (our proposal).
  */
 export const CusumParamsSchema = z.strictObject({
   k: z.number().min(0).max(10).default(1.04),

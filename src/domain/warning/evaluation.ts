@@ -1,5 +1,5 @@
 /**
- * The colours of one day's evaluation (wave2-domain §1, after ESSENCE): red an alarm, yellow a warning, green
+ * The colours of one day's evaluation (after ESSENCE): red an alarm, yellow a warning, green
  * nothing unusual, grey not evaluable (a missing day, or too little baseline). Grey is never an alarm.
  */
 export type DayLevel = 'red' | 'yellow' | 'green' | 'grey';

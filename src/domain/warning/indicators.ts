@@ -4,7 +4,7 @@ import { BasePlaceIdSchema } from '../map';
 import { DaySchema } from './daily-series';
 import { DetectionMethodSchema } from './detection-methods';
 
-/** Where a surveillance signal comes from (wave2-domain §1): the channels multi-point triggering pools. */
+/** Where a surveillance signal comes from: the channels multi-point triggering pools. */
 export const IndicatorSourceSchema = z.enum([
   'ed_syndrome',
   'fever_clinic',

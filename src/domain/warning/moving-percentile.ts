@@ -4,7 +4,7 @@ import { sameDayYearsBefore, type DailySeries } from './daily-series';
 import { greyDay, type DayEvaluation } from './evaluation';
 
 /**
- * China CIDARS's moving percentile method (MPM), as wave2-domain §1 proposes it from two studies: the sum of the
+ * China CIDARS's moving percentile method (MPM), as published studies of CIDARS describe it: the sum of the
  * last `windowDays` (7) days against the `percentile` of the same window and its ±`neighbours` (2) neighbouring
  * windows in each of the previous `years` (3) years; a signal when the sum is above it and at least `minCount`.
  * P50–P80 is the range the studies tune per disease. A past window with a missing day is left out; fewer than one

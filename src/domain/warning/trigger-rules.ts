@@ -6,7 +6,7 @@ import { SyndromeGroupSchema } from './indicators';
 import { WarningGradeSchema } from './warning-grades';
 
 /**
- * What a multi-point trigger rule asks of the indicators on a day (proposal, kept small, wave2-domain §1):
+ * What a multi-point trigger rule asks of the indicators on a day (our proposal, kept small):
  * - `level`: the indicator reached at least this colour on some day of the rule's window;
  * - `total`: the indicator's values over the last `days` days add up to at least `atLeast` ("lab positives ≥ 3 in 2 days");
  * - `all`, `any`, `atLeast` (n of): combinations, nested at most three deep.

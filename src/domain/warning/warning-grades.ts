@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ResponseLevel } from '../incidents';
 
-/** The four warning grades a rule raises (Shanghai's rules centre, wave2-domain §1); red is the most serious. */
+/** The four warning grades a rule raises (Shanghai's early-warning rules); red is the most serious. */
 export const WarningGradeSchema = z.enum(['red', 'orange', 'yellow', 'blue']);
 export type WarningGrade = z.infer<typeof WarningGradeSchema>;
 
@@ -16,7 +16,7 @@ export const higherGrade = (a: WarningGrade, b: WarningGrade): WarningGrade => (
 export const gradeResponseLevel: Record<WarningGrade, ResponseLevel> = { red: 'I', orange: 'II', yellow: 'III', blue: 'IV' };
 
 const MINUTE = 60_000;
-/** How long an alert may wait for someone to acknowledge it (proposal in wave2-domain §1; CIDARS's median is ~1 h). */
+/** How long an alert may wait for someone to acknowledge it (our proposal; CIDARS's median is ~1 h). */
 export const ackMinutes: Record<WarningGrade, number> = { red: 30, orange: 120, yellow: 24 * 60, blue: 72 * 60 };
 /** How long the preliminary check (初步核实) may take once acknowledged, unless the duty officer sets a deadline. */
 export const checkMinutes: Record<WarningGrade, number> = { red: 120, orange: 120, yellow: 24 * 60, blue: 72 * 60 };

@@ -7,7 +7,7 @@ import { evaluateMovingPercentile, MovingPercentileParamsSchema } from '../../..
 import { evaluateFixedThreshold, FixedThresholdParamsSchema } from '../../../../src/domain/warning/fixed-threshold';
 import { DetectionMethodSchema, evaluateSeries, methodParams } from '../../../../src/domain/warning/detection-methods';
 
-// Expected figures were worked out by hand from the formulas in wave2-domain §1 (checked with Python's statistics).
+// Expected figures were worked out by hand from the published formulas (EARS: Hutwagner 2003; ESSENCE EWMA: Burkom; CUSUM: Page) (checked with Python's statistics).
 const series = (values: (number | null)[], first = dayNumber('2026-01-01') ?? 0): DailySeries => ({ first, values });
 const last = <T>(items: T[]): T => {
   const item = items[items.length - 1];
