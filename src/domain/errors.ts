@@ -16,6 +16,8 @@ export const domainErrorCodes = [
   'roster_rest',
   'roster_weekly',
   'map_geometry_mismatch',
+  /** A custom zone without its type named, or a made-up type on another category; params: `category`. */
+  'map_zone_type',
   /** A CAP export of an alert nobody has verified: a signal is not yet a warning to issue; params: `status`. */
   'alert_not_issued',
   /** Text with NUL, another C0 control or an unpaired surrogate (text.ts); params: `field`, `char`. */

@@ -88,6 +88,45 @@ test('a zone is drawn, renamed and removed through synced mutations', async ({ p
   await expect(page.getByTestId('pending-count')).toContainText('3');
 });
 
+test('the areas of a mass-casualty response and a zone of the room\'s own type are drawn, listed by type and kept', async ({ page, host }) => {
+  await setLanguage(host.url, 'en');
+  const map = new MapScreen(page);
+  await map.open(host.url);
+  await map.waitIdle();
+  const draw = page.getByRole('region', { name: 'Draw on the map' });
+  await draw.getByLabel('Name of the new mark').fill('Helipad H1');
+  await draw.getByRole('button', { name: 'Helicopter landing zone' }).click();
+  await map.clickCorners([[0.3, 0.3], [0.42, 0.3], [0.42, 0.45], [0.3, 0.45]]);
+  await expect(map.label('Helipad H1')).toBeVisible();
+
+  // A zone of the room's own type waits until the type is named.
+  await draw.getByLabel('Name of the new mark').fill('East gate press');
+  const custom = draw.getByRole('button', { name: 'Zone of your own type' });
+  await expect(custom).toBeDisabled();
+  await draw.getByLabel('Type of your own zone').fill('Press area');
+  await custom.click();
+  await map.clickCorners([[0.55, 0.55], [0.68, 0.55], [0.68, 0.7], [0.55, 0.7]]);
+  await expect(map.label('East gate press')).toBeVisible();
+  const editor = page.getByRole('region', { name: 'Selected mark' });
+  await expect(editor.getByLabel('Zone type')).toHaveValue('Press area');
+
+  const search = page.getByRole('searchbox', { name: 'Search by name' });
+  await search.fill('East gate');
+  await expect(page.getByTestId('map-search-results').getByRole('button', { name: /East gate press/ })).toContainText('Press area');
+  await page.screenshot({ path: 'test-results/map-zone-types.png' });
+
+  // Made a staging area instead: the made-up type goes with the change.
+  await editor.getByLabel('Type', { exact: true }).selectOption({ label: 'Staging area' });
+  await expect(editor.getByLabel('Zone type')).toHaveCount(0);
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('map-search-results').getByRole('button', { name: /East gate press/ })).toContainText('Staging area');
+
+  await page.reload();
+  await expect(map.pane).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+  await page.getByRole('searchbox', { name: 'Search by name' }).fill('Helipad');
+  await expect(page.getByTestId('map-search-results').getByRole('button', { name: /Helipad H1/ })).toContainText('Helicopter landing zone');
+});
+
 test('a zone\'s corners are dragged, added on an edge and removed, and the saved shape survives a reload', async ({ page, host }) => {
   const map = new MapScreen(page);
   await map.open(host.url);

@@ -2,8 +2,22 @@ import { z } from 'zod';
 import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from '../ids';
 import { GeometrySchema, type Geometry } from './map-geometry';
 
-/** Incident zones (hot/warm/cold, as in HAZMAT and mass-casualty practice) are drawn as polygons. */
-export const zoneCategories = ['zone_hot', 'zone_warm', 'zone_cold'] as const;
+/**
+ * Incident zones are drawn as polygons: hot/warm/cold as in HAZMAT practice, the areas a mass-casualty response
+ * sets up (triage, decontamination, staging, helicopter landing, the family reception centre), and zones of a
+ * type the room names itself (`zone_custom`, with `zoneType`).
+ */
+export const zoneCategories = [
+  'zone_hot',
+  'zone_warm',
+  'zone_cold',
+  'zone_triage',
+  'zone_decon',
+  'zone_staging',
+  'zone_helipad',
+  'zone_family',
+  'zone_custom',
+] as const;
 /** Everything else the room marks on the map is a point. */
 export const pointCategories = ['triage', 'decon', 'staging', 'team', 'equipment', 'case'] as const;
 
@@ -15,6 +29,8 @@ export const isZoneCategory = (category: MapFeatureCategory): boolean => (zoneCa
 
 export const MapFeatureNameSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(120);
 export const MapFeatureNoteSchema = z.string().trim().max(1000);
+/** The name of a zone type the room made up ("媒体区", "Press area"): only a `zone_custom` has one, and must. */
+export const ZoneTypeSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(40);
 
 /** One thing drawn on the incident map; synced like every other record (kind `mapFeature`). */
 export const MapFeatureSchema = z.object({
@@ -23,6 +39,8 @@ export const MapFeatureSchema = z.object({
   /** The incident it was drawn for; absent for standing marks (a permanent staging area). */
   incidentId: IdSchema.optional(),
   category: MapFeatureCategorySchema,
+  /** For `zone_custom` only: what kind of zone it is, as the room calls it. */
+  zoneType: ZoneTypeSchema.optional(),
   name: MapFeatureNameSchema,
   note: MapFeatureNoteSchema,
   geometry: GeometrySchema,

@@ -5,7 +5,14 @@ import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { GeometrySchema } from './map-geometry';
 import { mapRegionMutators } from './map-region-mutators';
-import { geometryFits, MapFeatureCategorySchema, MapFeatureNameSchema, MapFeatureNoteSchema, type MapFeature } from './map-features';
+import {
+  geometryFits,
+  MapFeatureCategorySchema,
+  MapFeatureNameSchema,
+  MapFeatureNoteSchema,
+  ZoneTypeSchema,
+  type MapFeature,
+} from './map-features';
 
 async function existingFeature(tx: Tx, id: string, ctx: MutationContext): Promise<MapFeature> {
   const feature = await tx.get('mapFeature', id);
@@ -25,12 +32,25 @@ function requireFit(feature: Pick<MapFeature, 'category' | 'geometry'>): void {
   }
 }
 
+/** A custom zone says what it is; no other category carries a made-up type, so lists and labels agree. */
+function requireZoneType(feature: Pick<MapFeature, 'category' | 'zoneType'>): void {
+  const custom = feature.category === 'zone_custom';
+  if (custom !== (feature.zoneType !== undefined)) {
+    throw new DomainError(
+      'map_zone_type',
+      custom ? 'a custom zone needs its type named' : `a ${feature.category} has no custom zone type`,
+      { category: feature.category },
+    );
+  }
+}
+
 export const mapMutators = {
   'map.addFeature': defineMutator(
     z.strictObject({
       id: IdSchema,
       incidentId: IdSchema.optional(),
       category: MapFeatureCategorySchema,
+      zoneType: ZoneTypeSchema.optional(),
       name: MapFeatureNameSchema,
       note: MapFeatureNoteSchema.default(''),
       geometry: GeometrySchema,
@@ -40,6 +60,7 @@ export const mapMutators = {
       if (await tx.get('mapFeature', args.id)) throw new DomainError('already_exists', `map feature ${args.id} already exists`, { id: args.id });
       if (args.incidentId) await openIncident(tx, args.incidentId, ctx);
       requireFit(args);
+      requireZoneType(args);
       await tx.put('mapFeature', { ...args, space: ctx.space, createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at });
     },
   ),
@@ -49,6 +70,7 @@ export const mapMutators = {
     z.strictObject({
       id: IdSchema,
       category: MapFeatureCategorySchema.optional(),
+      zoneType: ZoneTypeSchema.optional(),
       name: MapFeatureNameSchema.optional(),
       note: MapFeatureNoteSchema.optional(),
       geometry: GeometrySchema.optional(),
@@ -56,8 +78,12 @@ export const mapMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       const feature = await existingFeature(tx, args.id, ctx);
+      const { zoneType: previousType, ...rest } = feature;
+      // A zone turned from custom into a standard kind drops its made-up type unless the change names one.
+      const zoneType = args.zoneType ?? (args.category === undefined || args.category === 'zone_custom' ? previousType : undefined);
       const next: MapFeature = {
-        ...feature,
+        ...rest,
+        ...(zoneType !== undefined ? { zoneType } : {}),
         ...(args.category !== undefined ? { category: args.category } : {}),
         ...(args.name !== undefined ? { name: args.name } : {}),
         ...(args.note !== undefined ? { note: args.note } : {}),
@@ -65,6 +91,7 @@ export const mapMutators = {
         updatedAt: ctx.at,
       };
       requireFit(next);
+      requireZoneType(next);
       await tx.put('mapFeature', next);
     },
   ),

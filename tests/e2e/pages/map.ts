@@ -34,6 +34,11 @@ export class MapScreen {
   async drawZone(category: 'zone_hot' | 'zone_warm' | 'zone_cold', name: string, corners: [number, number][]): Promise<void> {
     await this.page.locator('input[name="featureName"]').fill(name);
     await this.page.getByTestId(`draw-${category}`).click();
+    await this.clickCorners(corners);
+  }
+
+  /** Clicks a zone's corners, given as fractions of the map's box, double-clicking the last one to finish it. */
+  async clickCorners(corners: [number, number][]): Promise<void> {
     const box = await this.canvas.boundingBox();
     if (!box) throw new Error('map canvas has no box');
     const at = ([fx, fy]: [number, number]) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });

@@ -63,6 +63,36 @@ describe('map mutators', () => {
     expect((await refusal(runMutation(tx, 'map.addFeature', { id: newId(), category: 'triage', name: 'T', geometry: zone }, ctx))).code).toBe('map_geometry_mismatch');
   });
 
+  it('draws the mass-casualty areas as zones and a zone of a type the room names itself', async () => {
+    const { tx, ctx, feature } = setup();
+    for (const category of ['zone_triage', 'zone_decon', 'zone_staging', 'zone_helipad', 'zone_family'] as const) {
+      await runMutation(tx, 'map.addFeature', { id: newId(), category, name: category, geometry: zone }, ctx);
+      expect((await refusal(runMutation(tx, 'map.addFeature', { id: newId(), category, name: 'P', geometry: point }, ctx))).code).toBe('map_geometry_mismatch');
+    }
+    const id = newId();
+    await runMutation(tx, 'map.addFeature', { id, category: 'zone_custom', zoneType: ' 媒体区 ', name: '东门媒体区', geometry: zone }, ctx);
+    expect(feature(id)).toMatchObject({ category: 'zone_custom', zoneType: '媒体区' });
+    // Renaming keeps the type; turning it into a standard kind drops it; turning it back asks for one again.
+    await runMutation(tx, 'map.updateFeature', { id, name: '东门记者区' }, ctx);
+    expect(feature(id)).toMatchObject({ zoneType: '媒体区', name: '东门记者区' });
+    await runMutation(tx, 'map.updateFeature', { id, category: 'zone_staging' }, ctx);
+    expect(feature(id)?.zoneType).toBeUndefined();
+    expect((await refusal(runMutation(tx, 'map.updateFeature', { id, category: 'zone_custom' }, ctx))).code).toBe('map_zone_type');
+    await runMutation(tx, 'map.updateFeature', { id, category: 'zone_custom', zoneType: 'Press area' }, ctx);
+    expect(feature(id)).toMatchObject({ category: 'zone_custom', zoneType: 'Press area' });
+  });
+
+  it('refuses a custom zone with no type, and a made-up type on a standard category', async () => {
+    const { tx, ctx, feature } = setup();
+    expect((await refusal(runMutation(tx, 'map.addFeature', { id: newId(), category: 'zone_custom', name: 'X', geometry: zone }, ctx))).code).toBe('map_zone_type');
+    expect((await refusal(runMutation(tx, 'map.addFeature', { id: newId(), category: 'zone_custom', zoneType: '  ', name: 'X', geometry: zone }, ctx))).code).toBe('invalid_args');
+    expect((await refusal(runMutation(tx, 'map.addFeature', { id: newId(), category: 'zone_hot', zoneType: '媒体区', name: 'X', geometry: zone }, ctx))).code).toBe('map_zone_type');
+    const id = newId();
+    await runMutation(tx, 'map.addFeature', { id, category: 'zone_hot', name: 'H', geometry: zone }, ctx);
+    expect((await refusal(runMutation(tx, 'map.updateFeature', { id, zoneType: '媒体区' }, ctx))).code).toBe('map_zone_type');
+    expect(feature(id)?.zoneType).toBeUndefined();
+  });
+
   it('refuses changing a point into a zone category without a polygon', async () => {
     const { tx, ctx } = setup();
     const id = newId();

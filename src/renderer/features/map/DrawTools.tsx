@@ -8,6 +8,9 @@ type Props = {
   state: DrawState;
   name: string;
   onName: (name: string) => void;
+  /** The type a `zone_custom` is drawn with; its button waits until the type is named. */
+  zoneType: string;
+  onZoneType: (zoneType: string) => void;
   onStart: (category: MapFeatureCategory) => void;
   onFinish: () => void;
   onCancel: () => void;
@@ -15,7 +18,7 @@ type Props = {
 };
 
 /** Pick what to draw, name it, then click the map: one click for a point, corners and a double-click for a zone. */
-export function DrawTools({ state, name, onName, onStart, onFinish, onCancel, disabled }: Props) {
+export function DrawTools({ state, name, onName, zoneType, onZoneType, onStart, onFinish, onCancel, disabled }: Props) {
   const { t } = useTranslation();
   const adding = state.mode === 'add' ? state : null;
   return (
@@ -25,6 +28,17 @@ export function DrawTools({ state, name, onName, onStart, onFinish, onCancel, di
         <span>{t('map.draw.name')}</span>
         <input name="featureName" value={name} onChange={(e) => onName(e.target.value)} maxLength={120} disabled={disabled} />
       </label>
+      <label>
+        <span>{t('map.draw.zoneType')}</span>
+        <input
+          name="zoneType"
+          value={zoneType}
+          onChange={(e) => onZoneType(e.target.value)}
+          maxLength={40}
+          placeholder={t('map.draw.zoneTypeHint')}
+          disabled={disabled}
+        />
+      </label>
       <div className="draw-buttons">
         {mapFeatureCategories.map((c) => (
           <button
@@ -32,7 +46,7 @@ export function DrawTools({ state, name, onName, onStart, onFinish, onCancel, di
             type="button"
             className={adding?.category === c ? 'secondary draw-button active' : 'secondary draw-button'}
             onClick={() => onStart(c)}
-            disabled={disabled || name.trim() === ''}
+            disabled={disabled || name.trim() === '' || (c === 'zone_custom' && zoneType.trim() === '')}
             data-testid={`draw-${c}`}
           >
             <span className={isZoneCategory(c) ? 'swatch swatch-area' : 'swatch'} style={{ background: categoryColour[c] }} />

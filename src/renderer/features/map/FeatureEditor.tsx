@@ -5,10 +5,12 @@ import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { categoryLabel } from './map-labels-text';
 
+type Patch = { name: string; category: MapFeatureCategory; zoneType?: string; note: string };
+
 type Props = {
   feature: MapFeature;
   error: UiError | null;
-  onSave: (patch: { name: string; category: MapFeatureCategory; note: string }) => void;
+  onSave: (patch: Patch) => void;
   onMove: () => void;
   onEditShape: () => void;
   onRemove: () => void;
@@ -21,6 +23,7 @@ export function FeatureEditor({ feature, error, onSave, onMove, onEditShape, onR
   const [name, setName] = useState(feature.name);
   const [category, setCategory] = useState(feature.category);
   const [note, setNote] = useState(feature.note);
+  const [zoneType, setZoneType] = useState(feature.zoneType ?? '');
   const zone = feature.geometry.type === 'Polygon';
   return (
     <section className="map-panel map-editor" aria-labelledby="map-edit-title" data-testid="map-editor">
@@ -28,7 +31,7 @@ export function FeatureEditor({ feature, error, onSave, onMove, onEditShape, onR
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onSave({ name, category, note });
+          onSave(category === 'zone_custom' ? { name, category, zoneType: zoneType.trim(), note } : { name, category, note });
         }}
       >
         <label>
@@ -45,6 +48,12 @@ export function FeatureEditor({ feature, error, onSave, onMove, onEditShape, onR
               ))}
           </select>
         </label>
+        {category === 'zone_custom' ? (
+          <label>
+            <span>{t('map.edit.zoneType')}</span>
+            <input name="zoneType" value={zoneType} onChange={(e) => setZoneType(e.target.value)} maxLength={40} />
+          </label>
+        ) : null}
         <label>
           <span>{t('map.edit.note')}</span>
           <textarea name="note" value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} rows={2} />

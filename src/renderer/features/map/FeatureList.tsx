@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { categoryColour, layerGroups, warningColour } from './map-layers';
-import { baseKindLabel, categoryLabel, groupLabel, warningLabel } from './map-labels-text';
+import { baseKindLabel, featureKindLabel, groupLabel, warningLabel } from './map-labels-text';
 import type { MapItem } from './map-items';
 
 type Props = { items: readonly MapItem[]; selectedId: string | null; onPick: (item: MapItem) => void; testId: string };
@@ -33,7 +33,7 @@ export function FeatureList({ items, selectedId, onPick, testId }: Props) {
                     />
                     <span className="map-list-name">{item.name}</span>
                     <span className="map-list-kind">
-                      {item.category ? categoryLabel[item.category](t) : item.baseKind ? baseKindLabel[item.baseKind](t) : null}
+                      {item.category ? featureKindLabel(t, { category: item.category, zoneType: item.zoneType }) : item.baseKind ? baseKindLabel[item.baseKind](t) : null}
                       {item.warning ? ` · ${warningLabel[item.warning](t)}` : null}
                       {item.beds !== undefined ? ` · ${t('map.list.beds', { beds: item.beds })}` : null}
                     </span>

@@ -42,6 +42,7 @@ export function MapPage() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [name, setName] = useState('');
+  const [zoneType, setZoneType] = useState('');
   const [focus, setFocus] = useState<{ at: LngLat; seq: number } | null>(null);
   const [shape, setShape] = useState<(ShapeEdit & { id: string }) | null>(null);
   const [hospitalForm, setHospitalForm] = useState<string | null>(null);
@@ -69,14 +70,14 @@ export function MapPage() {
 
   const onGeometry = useCallback(
     (category: MapFeatureCategory, geometry: Geometry) => {
-      void actions.add(category, name.trim(), geometry).then((id) => {
+      void actions.add(category, name.trim(), geometry, category === 'zone_custom' ? zoneType.trim() : undefined).then((id) => {
         if (id) {
           setSelectedId(id);
           setName('');
         }
       });
     },
-    [actions, name],
+    [actions, name, zoneType],
   );
   const onMove = useCallback((id: string, at: LngLat) => void actions.update(id, { geometry: { type: 'Point', coordinates: at } }), [actions]);
   const draw = useDraw(onGeometry, onMove);
@@ -181,6 +182,8 @@ export function MapPage() {
           state={draw.state}
           name={name}
           onName={setName}
+          zoneType={zoneType}
+          onZoneType={setZoneType}
           onStart={draw.start}
           onFinish={draw.finish}
           onCancel={draw.cancel}

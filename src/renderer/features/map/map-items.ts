@@ -11,6 +11,8 @@ export type MapItem = {
   at: LngLat;
   /** Drawn features carry their category; base places their kind. */
   category?: MapFeatureCategory;
+  /** A custom zone's own type name. */
+  zoneType?: string;
   baseKind?: BaseKind;
   warning?: WarningLevel;
   beds?: number;
@@ -41,5 +43,13 @@ export function baseItems(language: string): MapItem[] {
 }
 
 export function featureItems(features: readonly MapFeature[]): MapItem[] {
-  return features.map((f) => ({ id: f.id, name: f.name, group: categoryGroup[f.category], at: labelPosition(f.geometry), category: f.category, drawn: true }));
+  return features.map((f) => ({
+    id: f.id,
+    name: f.name,
+    group: categoryGroup[f.category],
+    at: labelPosition(f.geometry),
+    category: f.category,
+    ...(f.zoneType !== undefined ? { zoneType: f.zoneType } : {}),
+    drawn: true,
+  }));
 }

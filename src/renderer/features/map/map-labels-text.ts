@@ -14,6 +14,12 @@ export const categoryLabel: Labels<MapFeatureCategory> = {
   zone_hot: (t) => t('map.categories.zone_hot'),
   zone_warm: (t) => t('map.categories.zone_warm'),
   zone_cold: (t) => t('map.categories.zone_cold'),
+  zone_triage: (t) => t('map.categories.zone_triage'),
+  zone_decon: (t) => t('map.categories.zone_decon'),
+  zone_staging: (t) => t('map.categories.zone_staging'),
+  zone_helipad: (t) => t('map.categories.zone_helipad'),
+  zone_family: (t) => t('map.categories.zone_family'),
+  zone_custom: (t) => t('map.categories.zone_custom'),
   triage: (t) => t('map.categories.triage'),
   decon: (t) => t('map.categories.decon'),
   staging: (t) => t('map.categories.staging'),
@@ -65,3 +71,8 @@ export const bedTypeLabel: Labels<NeighbourBedType> = {
   general: (t) => t('map.bedTypes.general'),
   paediatric: (t) => t('map.bedTypes.paediatric'),
 };
+
+/** What kind of mark a drawn feature is, in words: a custom zone by the type the room gave it. */
+export function featureKindLabel(t: TFunction, feature: { category: MapFeatureCategory; zoneType?: string | undefined }): string {
+  return feature.zoneType ?? categoryLabel[feature.category](t);
+}

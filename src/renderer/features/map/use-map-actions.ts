@@ -28,11 +28,12 @@ export function useMapActions() {
 
   return useMemo(
     () => ({
-      add: async (category: MapFeatureCategory, name: string, geometry: Geometry) => {
+      add: async (category: MapFeatureCategory, name: string, geometry: Geometry, zoneType?: string) => {
         const id = newId();
-        return settle(await addFeature({ id, category, name, geometry, ...(incidentId ? { incidentId } : {}) })) ? id : null;
+        const args = { id, category, name, geometry, ...(zoneType !== undefined ? { zoneType } : {}), ...(incidentId ? { incidentId } : {}) };
+        return settle(await addFeature(args)) ? id : null;
       },
-      update: async (id: string, patch: { name?: string; category?: MapFeatureCategory; note?: string; geometry?: Geometry }) =>
+      update: async (id: string, patch: { name?: string; category?: MapFeatureCategory; zoneType?: string; note?: string; geometry?: Geometry }) =>
         settle(await updateFeature({ id, ...patch })),
       remove: async (id: string) => settle(await removeFeature({ id })),
       setDistrictWarning: async (districtId: string, level: DistrictWarningLevel) => settle(await setWarning({ districtId, level })),
