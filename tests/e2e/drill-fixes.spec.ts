@@ -1,6 +1,6 @@
 import type { BedCount } from '../../src/domain/resources/beds';
 import { expect, test } from './fixtures/test';
-import { withApi } from './pages/map';
+import { MapScreen, withApi } from './pages/map';
 import { ResourcesPage } from './pages/resources';
 
 /** Fixes found in the mass-casualty drill (issue 13, "Fixes found in the drill"). */
@@ -37,4 +37,35 @@ test('item 7: bed history records a figure when it is committed, and a quick cor
   expect(after.at(-1)).toMatchObject({ staffed: 14, occupied: 8, available: 6 });
   await expect(page.getByTestId('beds-chart')).toBeVisible();
   await page.screenshot({ path: 'test-results/screens/drill-bed-correction.png', fullPage: true });
+});
+
+test('item 12: a fresh install shows every demo district as "no level set" in grey, on the map, in its legend and on the wall, never a warning colour', async ({ page, host }) => {
+  const map = new MapScreen(page);
+  await map.open(host.url);
+  await page.getByTestId('view-region').click();
+  const districts = page.getByTestId('district-warning');
+  await expect(districts.first()).toBeVisible();
+  const count = await districts.count();
+  for (let i = 0; i < count; i++) {
+    await expect(districts.nth(i)).toHaveAttribute('data-level', 'none');
+    await expect(districts.nth(i)).toHaveAttribute('data-source', 'none');
+  }
+  await map.waitIdle();
+  // Grey fill: blue above green above red, where green or a warning colour would have a different strongest channel.
+  const [r, g, b] = await map.pixelUnder(map.label('滨湖区').first(), 0, 30);
+  expect(b).toBeGreaterThan(g);
+  expect(g).toBeGreaterThan(r);
+  await expect(page.getByText('未设定等级').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/drill-region-no-level-zh-CN.png' });
+
+  await withApi(host.url, (client) => client.call('settings.update', { language: 'en', wall: { pages: [['region']], rotateSeconds: 0 } }));
+  await page.goto(`${host.url}/wall`);
+  const wall = page.getByTestId('wall-region');
+  const wallDistricts = wall.locator('[data-district-id]').filter({ has: page.locator('.wall-district-name') });
+  await expect(wallDistricts).toHaveCount(count);
+  for (let i = 0; i < count; i++) {
+    await expect(wallDistricts.nth(i)).toHaveAttribute('data-level', 'none');
+    await expect(wallDistricts.nth(i)).toContainText('No level set');
+  }
+  await page.screenshot({ path: 'test-results/screens/drill-wall-no-level-en.png' });
 });
