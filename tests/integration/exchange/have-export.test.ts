@@ -17,7 +17,7 @@ function sources(overrides: Partial<HaveSources> = {}): HaveSources {
   return { space, beds: [], incidents: [], stock: [], coverage: [], at: T0, ...overrides };
 }
 
-const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, gap });
+const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, pooled: 0, gap });
 const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
 
 type Node = Record<string, unknown>;
