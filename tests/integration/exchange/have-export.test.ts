@@ -53,7 +53,7 @@ describe('EDXL-HAVE 1.0 export', () => {
     expect(hospital['have:HospitalResourcesStatus']).toEqual({
       'have:Staffing': 'Insufficient',
       'have:ClinicalOperations': 'Insufficient',
-      'have:ResourcesInformationText': ['Staffing below minimum: ICU nurse, 3 of 4 rostered', 'Stock critical: N95 respirator at ED store, 2 on hand'],
+      'have:ResourcesInformationText': ['Staffing below minimum: ICU nurse, 3 of 4 on duty', 'Stock critical: N95 respirator at ED store, 2 on hand'],
     });
     expect(hospital['have:LastUpdateTime']).toBe(new Date(T0 - 60_000).toISOString());
   });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { haveReportOf } from '../../../src/domain/edxl/have-report';
 import { newId } from '../../../src/domain/ids';
+import { runMutation } from '../../../src/domain/mutators';
 import type { PoolEntry } from '../../../src/domain/roster/labour-pool';
 import type { RosterShift, StaffingRequirement } from '../../../src/domain/roster/roster';
 import { coverageAt, pooledOnDuty } from '../../../src/domain/roster/roster-coverage';
 import type { Staff } from '../../../src/domain/roster/staff';
+import { makeContext } from '../../fixtures/actors';
+import { makeMemoryTx } from '../../fixtures/memory-tx';
+import { makeStaffRow } from '../../fixtures/roster';
+import { makeIncidentArgs } from '../../fixtures/workstation';
 
 const H = 3_600_000;
 const D12_START = Date.UTC(2026, 10, 23, 23, 0); // 07:00 Asia/Shanghai
@@ -63,5 +69,29 @@ describe('coverage with the labour pool', () => {
     const oneIn = pooledOnDuty(NOW, [checkIn(another.id)], [another], open);
     const current = coverageAt(NOW, 'Asia/Shanghai', [requirement({ min: 2 }), requirement({ shiftCode: 'E8', min: 1 })], [rostered(here.id)], [], oneIn).filter((r) => r.phase === 'current');
     expect(current.map((r) => [r.shiftCode, r.pooled, r.gap])).toEqual([['D12', 1, 0], ['E8', 0, 1]]);
+  });
+});
+
+describe('the EDXL-HAVE report with the labour pool', () => {
+  it('calls staffing adequate when pool check-ins make up the minimum, and insufficient again once the incident closes', async () => {
+    const tx = makeMemoryTx();
+    const ctx = makeContext({ at: NOW - H });
+    const incident = makeIncidentArgs();
+    await runMutation(tx, 'incident.declare', incident, ctx);
+    const nurses = [1, 2, 3].map((n) => makeStaffRow(n, { profession: 'nurse', homeUnit: 'ED' }));
+    await runMutation(tx, 'staff.import', { rows: nurses }, ctx);
+    for (const nurse of nurses) await runMutation(tx, 'pool.checkIn', { id: newId(), incidentId: incident.id, staffId: nurse.id }, ctx);
+    const records = async () => ({
+      bedCount: [], stock: [], stockItem: [], rosterShift: [], shiftTemplate: [],
+      staffingRequirement: [requirement({ min: 3 })],
+      incident: await tx.query('incident', 'demo-hospital'),
+      poolEntry: await tx.query('poolEntry', 'demo-hospital'),
+      staff: await tx.query('staff', 'demo-hospital'),
+    });
+    const space = { id: 'demo-hospital', kind: 'hospital' as const, name: 'Demo' };
+    expect(haveReportOf(space, await records(), NOW, 'Asia/Shanghai').resources.staffing).toBe('Adequate');
+    const closed = (await records()).incident.map((i) => ({ ...i, status: 'closed' as const }));
+    const report = haveReportOf(space, { ...(await records()), incident: closed }, NOW, 'Asia/Shanghai');
+    expect(report.resources).toMatchObject({ staffing: 'Insufficient', notes: ['Staffing below minimum: ED nurse, 0 of 3 on duty'] });
   });
 });
