@@ -51,7 +51,8 @@ export const liveReads = {
     reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate', 'rosterRules', 'poolEntry'],
     keyed: { kind: 'rosterShift', byIds: 'roster.planShifts', field: 'shifts', from: 'shifts', order: byShiftId },
   },
-  'roster.coverage': { reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate'] },
+  // A pool check-in or check-out, a person's home unit, or an incident's close changes who is on duty.
+  'roster.coverage': { reads: ['rosterShift', 'staffingRequirement', 'shiftTemplate', 'poolEntry', 'staff', 'incident'] },
   'roster.pool': { reads: ['poolEntry'] },
   'directory.users': { reads: [DIRECTORY_CHANGED_KIND] },
   'sync.stuck': { reads: [STUCK_CHANGED_KIND] },

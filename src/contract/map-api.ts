@@ -22,7 +22,7 @@ export const mapApi = {
   },
   /**
    * District warning levels set by hand and neighbours' reported beds (places never set are absent), and every
-   * base-map district's level as shown (`districtStatus`: hand-set, else from today's warnings, else green).
+   * base-map district's level as shown (`districtStatus`: hand-set, else from today's warnings, else `none`).
    */
   'map.region': {
     params: z.strictObject({}),

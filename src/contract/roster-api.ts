@@ -21,6 +21,8 @@ export const CoverageRowSchema = z.object({
   end: EpochMsSchema,
   required: z.number().int(),
   rostered: z.number().int(),
+  /** Checked in through the labour pool and not rostered on this shift: on duty too (pooledOnDuty). */
+  pooled: z.number().int(),
   gap: z.number().int(),
 });
 

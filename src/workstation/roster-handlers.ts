@@ -1,13 +1,14 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { byShiftId, rosterApi } from '../contract/roster-api';
 import { defaultRosterRules, ROSTER_RULES_ID, type RosterShift } from '../domain/roster/roster';
-import { coverageAt } from '../domain/roster/roster-coverage';
+import { coverageAt, pooledOnDuty } from '../domain/roster/roster-coverage';
 import { parseEntity } from './entity-rows';
 import type { LocalStore } from './local-store';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
 const WEEK = 7 * 24 * 3_600_000;
+const MINUTE = 60_000;
 
 /** Whether `roster.plan` for [from, to) holds the shift: a week either side, for the warnings at the edges. */
 const inPlan = (s: RosterShift, from: number, to: number): boolean => s.end > from - WEEK && s.start < to + WEEK;
@@ -58,7 +59,11 @@ export function createRosterHandlers(ws: WorkstationInternals): FeatureHandlers<
         const { space, timeZone } = readSettings(store);
         const now = at ?? ws.now();
         const shifts = store.list('rosterShift', space).filter((s) => s.end > now - WEEK && s.start < now + WEEK);
-        return coverageAt(now, timeZone, store.list('staffingRequirement', space), shifts, store.list('shiftTemplate', space));
+        const open = new Set(store.list('incident', space).filter((i) => i.status !== 'closed').map((i) => i.id));
+        // Screens ask for the minute they are in; the pool as it stands now, so a check-in counts at once, not next minute.
+        const poolAt = at !== undefined && at <= ws.now() && ws.now() - at < MINUTE ? ws.now() : now;
+        const pool = pooledOnDuty(poolAt, store.list('poolEntry', space), store.list('staff', space), open);
+        return coverageAt(now, timeZone, store.list('staffingRequirement', space), shifts, store.list('shiftTemplate', space), pool);
       }),
 
     'roster.pool': ({ incidentId }) =>

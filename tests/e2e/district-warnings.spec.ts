@@ -21,8 +21,8 @@ test("a district takes its colour from a warning, marked so; set by hand it says
   await expect(district).toHaveAttribute('data-level', 'red');
   await expect(district).toHaveAttribute('data-source', 'warnings');
   await expect(district.getByTestId('district-from-warnings')).toHaveText('来自预警');
-  // A district with no warning is green, whatever the base map once shipped.
-  await expect(page.locator('[data-testid="district-warning"][data-district-id="d-chengnan"]')).toHaveAttribute('data-level', 'green');
+  // A district with no warning and no level set says so: not green, whatever the base map once shipped.
+  await expect(page.locator('[data-testid="district-warning"][data-district-id="d-chengnan"]')).toHaveAttribute('data-level', 'none');
   await map.waitIdle();
   const label = map.label('滨湖区').first();
   const [r, g] = await map.pixelUnder(label, 0, 30);
@@ -63,6 +63,8 @@ test("a district takes its colour from a warning, marked so; set by hand it says
   await expect(wall.locator('[data-district-id="d-binhu"]')).toHaveAttribute('data-level', 'green');
   await expect(wall.getByTestId('wall-district-warnings')).toHaveText('warnings: Red (warning)');
   await expect(wall.locator('[data-district-id="d-chengnan"]')).toHaveAttribute('data-source', 'none');
+  await expect(wall.locator('[data-district-id="d-chengnan"]')).toHaveAttribute('data-level', 'none');
+  await expect(wall.locator('[data-district-id="d-chengnan"]')).toContainText('No level set');
   await page.screenshot({ path: 'test-results/screens/district-wall-en.png' });
 });
 

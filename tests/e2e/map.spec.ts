@@ -207,11 +207,13 @@ test('a district\'s warning level set by command recolours it on the map and is 
   await map.open(host.url);
   await page.getByTestId('view-region').click();
   const district = page.locator('[data-testid="district-warning"][data-district-id="d-binhu"]');
-  await expect(district).toHaveAttribute('data-level', 'green');
+  // Nobody set a level yet: grey (no level), not green.
+  await expect(district).toHaveAttribute('data-level', 'none');
   await map.waitIdle();
   const label = map.label('滨湖区').first();
-  const [r0, g0] = await map.pixelUnder(label, 0, 30);
-  expect(g0).toBeGreaterThan(r0);
+  const [r0, g0, b0] = await map.pixelUnder(label, 0, 30);
+  expect(b0).toBeGreaterThan(g0);
+  expect(r0).toBeLessThan(g0);
   await district.locator('select').selectOption('red');
   await expect(district).toHaveAttribute('data-level', 'red');
   await map.waitIdle();

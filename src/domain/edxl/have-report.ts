@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { bedSummary, type BedCount } from '../resources';
 import { StoredEpochMsSchema, SpaceIdSchema } from '../ids';
 import type { Incident } from '../incidents';
-import type { RosterShift, ShiftTemplate, StaffingRequirement } from '../roster';
-import { coverageAt, type CoverageRow } from '../roster';
+import type { PoolEntry, RosterShift, ShiftTemplate, Staff, StaffingRequirement } from '../roster';
+import { coverageAt, pooledOnDuty, type CoverageRow } from '../roster';
 import { SpaceNameSchema, type Space } from '../spaces';
 import type { StockItem, StockLevel } from '../resources';
 import { stockRows, type StockRow } from '../resources';
@@ -72,7 +72,7 @@ export function haveReport(sources: HaveSources): HaveReport {
       ...(current.length > 0 ? { staffing: current.some((row) => row.gap > 0) ? ('Insufficient' as const) : ('Adequate' as const) } : {}),
       ...(sources.stock.length > 0 ? { clinicalOperations: red.length > 0 ? ('Insufficient' as const) : ('Adequate' as const) } : {}),
       notes: [
-        ...current.filter((row) => row.gap > 0).map((row) => `Staffing below minimum: ${row.unit} ${row.role}, ${row.rostered} of ${row.required} rostered`),
+        ...current.filter((row) => row.gap > 0).map((row) => `Staffing below minimum: ${row.unit} ${row.role}, ${row.rostered + row.pooled} of ${row.required} on duty`),
         ...red.slice(0, MAX_STOCK_NOTES).map((row) => `Stock critical: ${row.item} at ${row.store}, ${row.qty} on hand`),
       ],
     },
@@ -89,13 +89,17 @@ export type HaveRecords = {
   staffingRequirement: readonly StaffingRequirement[];
   rosterShift: readonly RosterShift[];
   shiftTemplate: readonly ShiftTemplate[];
+  /** Labour pool check-ins and the directory that places them: they are on duty, as on the wall (pooledOnDuty). */
+  poolEntry: readonly PoolEntry[];
+  staff: readonly Staff[];
 };
-export const haveRecordKinds = ['bedCount', 'incident', 'stock', 'stockItem', 'staffingRequirement', 'rosterShift', 'shiftTemplate'] as const satisfies readonly (keyof HaveRecords)[];
+export const haveRecordKinds = ['bedCount', 'incident', 'stock', 'stockItem', 'staffingRequirement', 'rosterShift', 'shiftTemplate', 'poolEntry', 'staff'] as const satisfies readonly (keyof HaveRecords)[];
 
 /** Burn rates over the same week the resources screen uses by default, so the colours agree with it. */
 const STOCK_WINDOW_DAYS = 7;
 
 export function haveReportOf(space: Space, records: HaveRecords, at: number, timeZone: string, location?: GeoPoint, quietSince?: number): HaveReport {
+  const openIncidents = new Set(records.incident.filter((i) => i.status !== 'closed').map((i) => i.id));
   return haveReport({
     quietSince,
     space,
@@ -103,7 +107,7 @@ export function haveReportOf(space: Space, records: HaveRecords, at: number, tim
     beds: records.bedCount,
     incidents: records.incident,
     stock: stockRows(records.stock, records.stockItem, at, STOCK_WINDOW_DAYS),
-    coverage: coverageAt(at, timeZone, records.staffingRequirement, records.rosterShift, records.shiftTemplate),
+    coverage: coverageAt(at, timeZone, records.staffingRequirement, records.rosterShift, records.shiftTemplate, pooledOnDuty(at, records.poolEntry, records.staff, openIncidents)),
     at,
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BED_HISTORY_LIMIT, BedCountSchema, BedTypeSchema, availableBeds, type BedCount, type BedType } from './beds';
+import { BED_HISTORY_LIMIT, BED_REPORT_WINDOW_MS, BedCountSchema, BedTypeSchema, availableBeds, type BedCount, type BedType } from './beds';
 import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
@@ -9,6 +9,21 @@ import { BedImportArgsSchema } from './bed-import';
 const Count = z.number().int().nonnegative().max(100_000);
 
 type BedFigures = { id: string; unit?: string | undefined; type?: BedType | undefined; staffed?: number | undefined; occupied?: number | undefined; surge?: number | undefined };
+
+type Snapshot = BedCount['history'][number];
+
+/**
+ * The history after a report. The last point is the previous report (it carries the line's `updatedAt`); when the
+ * same person made it less than BED_REPORT_WINDOW_MS ago, the new figures replace it rather than follow it, so a
+ * correction typed right after a wrong figure leaves one point, not a spike. Anyone else's report, or a later one,
+ * is a point of its own.
+ */
+export function nextHistory(before: Pick<BedCount, 'history' | 'updatedBy' | 'updatedAt'> | undefined, point: Snapshot, by: string): Snapshot[] {
+  const history = before?.history ?? [];
+  const last = history.at(-1);
+  const correcting = !!before && !!last && last.at === before.updatedAt && before.updatedBy === by && point.at - last.at < BED_REPORT_WINDOW_MS;
+  return [...(correcting ? history.slice(0, -1) : history), point].slice(-BED_HISTORY_LIMIT);
+}
 
 /** The new state of one bed line after a report: only the figures given change, and the history gains a snapshot. */
 async function nextBedCount(tx: Tx, args: BedFigures, ctx: MutationContext): Promise<BedCount> {
@@ -39,7 +54,7 @@ async function nextBedCount(tx: Tx, args: BedFigures, ctx: MutationContext): Pro
     },
     updatedBy: ctx.actor.userId,
     updatedAt: ctx.at,
-    history: [...before.history, { at: ctx.at, staffed, occupied, available, surge }].slice(-BED_HISTORY_LIMIT),
+    history: nextHistory(existing, { at: ctx.at, staffed, occupied, available, surge }, ctx.actor.userId),
   };
 }
 

@@ -43,6 +43,13 @@ export type BedCount = z.infer<typeof BedCountSchema>;
 
 export const BED_HISTORY_LIMIT = 200;
 
+/**
+ * A report followed within this time by the same person's next report on the same line is one report being
+ * corrected (a slip of the finger, a figure typed in the wrong cell), so the history keeps only the later figure:
+ * otherwise the "beds over time" chart shows a spike nobody meant (issue 13, item 7).
+ */
+export const BED_REPORT_WINDOW_MS = 60_000;
+
 /** Available is derived (staffed minus occupied, never below zero), so the figures cannot disagree. */
 export const availableBeds = (staffed: number, occupied: number) => Math.max(0, staffed - occupied);
 

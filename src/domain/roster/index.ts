@@ -1,5 +1,7 @@
 // What other features may use of roster; everything else in this folder is its own.
 export type { RosterShift, ShiftTemplate, StaffingRequirement } from './roster';
-export { coverageAt } from './roster-coverage';
+export type { PoolEntry } from './labour-pool';
+export type { Staff } from './staff';
+export { coverageAt, pooledOnDuty } from './roster-coverage';
 export type { CoverageRow } from './roster-coverage';
 export { offsetMs, zonedInstant } from './roster-time';

@@ -8,10 +8,12 @@ import type { Indicator, Observation } from './indicators';
 import { gradeRank, WarningGradeSchema, type WarningGrade } from './warning-grades';
 
 /**
- * What the region map shows for a district: a warning grade (red … blue) or green for nothing in force. Wider than
- * the three levels a person sets by hand (green / yellow / red), because warnings come in four grades.
+ * What the region map shows for a district: a warning grade (red … blue), green when a person judged it all clear,
+ * or `none` when nobody set a level and no warning is in force. Wider than the three levels a person sets by hand
+ * (green / yellow / red), because warnings come in four grades. `none` is not green: "all clear" is a judgement,
+ * and a district nobody looked at must not look like one (issue 13, item 12).
  */
-export const DistrictLevelSchema = z.enum(['red', 'orange', 'yellow', 'blue', 'green']);
+export const DistrictLevelSchema = z.enum(['red', 'orange', 'yellow', 'blue', 'green', 'none']);
 export type DistrictLevel = z.infer<typeof DistrictLevelSchema>;
 
 /** An indicator's colour today: the latest day of today and yesterday that was evaluated (not grey). */
@@ -81,7 +83,7 @@ export const DistrictStatusSchema = z.object({
   districtId: z.string(),
   /** What the map and the wall show. */
   level: DistrictLevelSchema,
-  /** `manual`: a person set it and it stands until cleared; `warnings`: from the warnings in force; `none`: green. */
+  /** `manual`: a person set it and it stands until cleared; `warnings`: from the warnings in force; `none`: neither. */
   source: z.enum(['manual', 'warnings', 'none']),
   manual: z.object({ level: z.enum(['green', 'yellow', 'red']), updatedAt: z.number(), updatedBy: z.string() }).optional(),
   warnings: DistrictWarningsSchema.optional(),
@@ -92,11 +94,11 @@ export type DistrictStatus = z.infer<typeof DistrictStatusSchema>;
  * A district's level. A level set by hand wins over the warnings until someone clears it (map.clearDistrictWarning):
  * it is a command decision (the county announced a level, or the room judged a signal false), and an algorithm
  * must not quietly undo it. The warnings in force are still reported beside it, so the map can show both and the
- * room sees when they disagree. Without a hand-set level the highest warning grade shows; with neither, green.
+ * room sees when they disagree. Without a hand-set level the highest warning grade shows; with neither, `none`.
  */
 export function districtStatus(districtId: string, manual: DistrictWarning | undefined, warnings: DistrictWarnings | undefined): DistrictStatus {
   const base = { districtId, ...(warnings ? { warnings } : {}) };
   if (manual) return { ...base, level: manual.level, source: 'manual', manual: { level: manual.level, updatedAt: manual.updatedAt, updatedBy: manual.updatedBy } };
   if (warnings) return { ...base, level: warnings.grade, source: 'warnings' };
-  return { ...base, level: 'green', source: 'none' };
+  return { ...base, level: 'none', source: 'none' };
 }

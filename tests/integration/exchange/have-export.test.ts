@@ -17,7 +17,7 @@ function sources(overrides: Partial<HaveSources> = {}): HaveSources {
   return { space, beds: [], incidents: [], stock: [], coverage: [], at: T0, ...overrides };
 }
 
-const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, gap });
+const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, pooled: 0, gap });
 const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
 
 type Node = Record<string, unknown>;
@@ -53,7 +53,7 @@ describe('EDXL-HAVE 1.0 export', () => {
     expect(hospital['have:HospitalResourcesStatus']).toEqual({
       'have:Staffing': 'Insufficient',
       'have:ClinicalOperations': 'Insufficient',
-      'have:ResourcesInformationText': ['Staffing below minimum: ICU nurse, 3 of 4 rostered', 'Stock critical: N95 respirator at ED store, 2 on hand'],
+      'have:ResourcesInformationText': ['Staffing below minimum: ICU nurse, 3 of 4 on duty', 'Stock critical: N95 respirator at ED store, 2 on hand'],
     });
     expect(hospital['have:LastUpdateTime']).toBe(new Date(T0 - 60_000).toISOString());
   });

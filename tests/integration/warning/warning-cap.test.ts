@@ -79,12 +79,12 @@ describe('district levels from warnings on a real SQLite desk', { timeout: 60_00
   it("colours a district by today's indicators and open alerts that name it; a hand-set level stands, marked manual, until handed back", async () => {
     await withWorkstation(async (ws) => {
       expect((await ws.call('map.region', {})).districtStatus.map((d) => [d.districtId, d.level, d.source])).toEqual([
-        ['d-jiangbei', 'green', 'none'], ['d-binhu', 'green', 'none'], ['d-chengnan', 'green', 'none'], ['d-gaoxin', 'green', 'none'],
+        ['d-jiangbei', 'none', 'none'], ['d-binhu', 'none', 'none'], ['d-chengnan', 'none', 'none'], ['d-gaoxin', 'none', 'none'],
       ]);
       const { indicatorId, alertId } = await raisedAlert(ws, 'd-chengnan');
       const warned = await statusOf(ws, 'd-chengnan');
       expect(warned).toMatchObject({ level: 'red', source: 'warnings', warnings: { grade: 'red', indicators: [{ id: indicatorId, level: 'red' }], alerts: [{ id: alertId, grade: 'red' }] } });
-      expect(await statusOf(ws, 'd-binhu')).toMatchObject({ level: 'green', source: 'none' });
+      expect(await statusOf(ws, 'd-binhu')).toMatchObject({ level: 'none', source: 'none' });
 
       await ws.call('mutate', { name: 'map.setDistrictWarning', args: { districtId: 'd-chengnan', level: 'yellow' } });
       expect(await statusOf(ws, 'd-chengnan')).toMatchObject({ level: 'yellow', source: 'manual', manual: { level: 'yellow' }, warnings: { grade: 'red' } });
@@ -103,7 +103,7 @@ describe('district levels from warnings on a real SQLite desk', { timeout: 60_00
       await ws.call('mutate', { name: 'observation.record', args: { indicatorId, date: today, value: 5, replace: true } });
       expect(await statusOf(ws, 'd-binhu')).toMatchObject({ level: 'red', source: 'warnings', warnings: { indicators: [], alerts: [{ id: alertId }] } });
       await ws.call('mutate', { name: 'alert.dismiss', args: { id: alertId, reason: 'data entry error' } });
-      expect(await statusOf(ws, 'd-binhu')).toMatchObject({ level: 'green', source: 'none' });
+      expect(await statusOf(ws, 'd-binhu')).toMatchObject({ level: 'none', source: 'none' });
     });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bedCsvColumns, validateBedCsv } from '../../../src/domain/resources/bed-import';
-import { BED_HISTORY_LIMIT, bedStatus, bedsOverTime } from '../../../src/domain/resources/beds';
+import { BED_HISTORY_LIMIT, BED_REPORT_WINDOW_MS, bedStatus, bedsOverTime } from '../../../src/domain/resources/beds';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';
@@ -50,13 +50,15 @@ describe('bed history', () => {
     const ed = newId();
     await runMutation(tx, 'bed.update', { id: icu, unit: 'ICU 1', type: 'adult_icu', staffed: 10, occupied: 4 }, ctx());
     await runMutation(tx, 'bed.update', { id: ed, unit: 'ED', type: 'emergency_department', staffed: 20, occupied: 5 }, ctx({ at: T0 + 1000 }));
-    await runMutation(tx, 'bed.update', { id: icu, occupied: 9 }, ctx({ at: T0 + 2000 }));
+    // Reports a minute apart: one person's reports closer together are corrections and share one point.
+    await runMutation(tx, 'bed.update', { id: icu, occupied: 9 }, ctx({ at: T0 + BED_REPORT_WINDOW_MS }));
     const beds = await tx.query('bedCount', 'demo-hospital');
-    expect(bedsOverTime(beds).map((p) => [p.at - T0, p.available.adult_icu, p.available.emergency_department])).toEqual([[0, 6, 0], [1000, 6, 15], [2000, 1, 15]]);
-    for (let i = 0; i < BED_HISTORY_LIMIT + 5; i++) await runMutation(tx, 'bed.update', { id: icu, occupied: i % 10 }, ctx({ at: T0 + 3000 + i }));
+    expect(bedsOverTime(beds).map((p) => [p.at - T0, p.available.adult_icu, p.available.emergency_department])).toEqual([[0, 6, 0], [1000, 6, 15], [BED_REPORT_WINDOW_MS, 1, 15]]);
+    const later = T0 + 2 * BED_REPORT_WINDOW_MS;
+    for (let i = 0; i < BED_HISTORY_LIMIT + 5; i++) await runMutation(tx, 'bed.update', { id: icu, occupied: i % 10 }, ctx({ at: later + i * BED_REPORT_WINDOW_MS }));
     const history = (await tx.get('bedCount', icu))?.history ?? [];
     expect(history).toHaveLength(BED_HISTORY_LIMIT);
-    expect(history.at(-1)?.at).toBe(T0 + 3000 + BED_HISTORY_LIMIT + 4);
+    expect(history.at(-1)?.at).toBe(later + (BED_HISTORY_LIMIT + 4) * BED_REPORT_WINDOW_MS);
   });
 
   it('colours a line red with none available, yellow at a tenth of staffed or two, else green', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BedCount } from '../../../src/domain/resources/beds';
-import { bedSummary } from '../../../src/domain/resources/beds';
+import { BED_REPORT_WINDOW_MS, bedSummary, bedsOverTime } from '../../../src/domain/resources/beds';
 import { DomainError } from '../../../src/domain/errors';
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
@@ -130,6 +130,28 @@ describe('beds', () => {
     expect(bed).toMatchObject({ staffed: 10, occupied: 8, available: 2, surge: 2 });
     expect(bed?.changedAt).toEqual({ staffed: T0, occupied: T0 + 60_000, available: T0 + 60_000, surge: T0 });
     expect(bedSummary(bed ? [bed] : []).find((l) => l.type === 'adult_icu')).toMatchObject({ units: 1, available: 2 });
+  });
+
+  it("keeps one history point when the same person corrects a figure within a minute, so a slip leaves no spike", async () => {
+    const tx = makeMemoryTx();
+    const id = newId();
+    await runMutation(tx, 'bed.update', { id, unit: 'ICU-1', type: 'adult_icu', staffed: 10, occupied: 6 }, ctx());
+    await runMutation(tx, 'bed.update', { id, staffed: 46 }, ctx({ at: T0 + 120_000 }));
+    await runMutation(tx, 'bed.update', { id, staffed: 16 }, ctx({ at: T0 + 120_000 + BED_REPORT_WINDOW_MS - 1 }));
+    const bed = get<BedCount>(tx, `bedCount/${id}`);
+    expect(bed?.history.map((h) => [h.at - T0, h.available])).toEqual([[0, 4], [120_000 + BED_REPORT_WINDOW_MS - 1, 10]]);
+    expect(bedsOverTime(bed ? [bed] : []).map((p) => p.available.adult_icu)).toEqual([4, 10]);
+  });
+
+  it("keeps separate points for another person's report and for the same person's report a minute later", async () => {
+    const tx = makeMemoryTx();
+    const id = newId();
+    const nurse = makeActor('operator');
+    await runMutation(tx, 'bed.update', { id, unit: 'ICU-1', type: 'adult_icu', staffed: 10, occupied: 6 }, ctx());
+    await runMutation(tx, 'bed.update', { id, occupied: 7 }, ctx({ at: T0 + 1000, actor: nurse }));
+    await runMutation(tx, 'bed.update', { id, occupied: 8 }, ctx({ at: T0 + 1000 + BED_REPORT_WINDOW_MS, actor: nurse }));
+    const history = get<BedCount>(tx, `bedCount/${id}`)?.history ?? [];
+    expect(history.map((h) => [h.at - T0, h.occupied])).toEqual([[0, 6], [1000, 7], [1000 + BED_REPORT_WINDOW_MS, 8]]);
   });
 
   it('refuses a new bed line without a unit', async () => {

@@ -43,15 +43,19 @@ describe('FeatureIndex', () => {
 });
 
 describe('summariseCoverage', () => {
-  const row = (role: CoverageRow['role'], phase: CoverageRow['phase'], required: number, rostered: number): CoverageRow => ({
-    unit: 'ED', role, shiftCode: 'D12', phase, start: 0, end: 1, required, rostered, gap: Math.max(0, required - rostered),
+  const row = (role: CoverageRow['role'], phase: CoverageRow['phase'], required: number, rostered: number, pooled = 0): CoverageRow => ({
+    unit: 'ED', role, shiftCode: 'D12', phase, start: 0, end: 1, required, rostered, pooled, gap: Math.max(0, required - rostered - pooled),
   });
 
   it('sums the current shift by role across units, largest gap first, and leaves the next shift out', () => {
     const rows = summariseCoverage([row('physician', 'current', 2, 2), row('nurse', 'current', 4, 1), row('nurse', 'current', 3, 3), row('nurse', 'next', 9, 0)]);
     expect(rows).toEqual([
-      { role: 'nurse', required: 7, rostered: 4, gap: 3 },
-      { role: 'physician', required: 2, rostered: 2, gap: 0 },
+      { role: 'nurse', required: 7, onDuty: 4, pooled: 0, gap: 3 },
+      { role: 'physician', required: 2, onDuty: 2, pooled: 0, gap: 0 },
     ]);
+  });
+
+  it('counts labour pool check-ins as on duty: five in the pool and one rostered is 6 of 6', () => {
+    expect(summariseCoverage([row('nurse', 'current', 6, 1, 5)])).toEqual([{ role: 'nurse', required: 6, onDuty: 6, pooled: 5, gap: 0 }]);
   });
 });

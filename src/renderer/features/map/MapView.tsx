@@ -191,8 +191,8 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     const levels = districtLevels ?? {};
     const features = region.features.map((f) => {
-      // Every district takes the level the region read gives it (green until it says otherwise).
-      return f.properties.kind === 'district' ? { ...f, properties: { ...f.properties, warning: levels[f.properties.id] ?? 'green' } } : f;
+      // Every district takes the level the region read gives it; until it says, no level (grey), never green.
+      return f.properties.kind === 'district' ? { ...f, properties: { ...f.properties, warning: levels[f.properties.id] ?? 'none' } } : f;
     });
     setSource(map, 'region', { ...region, features });
   }, [ready, districtLevels]);

@@ -109,7 +109,7 @@ export function RegionPanel({ status, language, now, editing, onEdit, onReport, 
         {districts.map((d) => {
           const id = d.properties.id;
           const shown = status.districtStatus.get(id);
-          const level = shown?.level ?? 'green';
+          const level = shown?.level ?? 'none';
           const source = shown?.source ?? 'none';
           const warnings = shown?.warnings;
           return (

@@ -16,8 +16,8 @@ export const BaseKindSchema = z.enum([
 ]);
 export type BaseKind = z.infer<typeof BaseKindSchema>;
 
-/** A district's colour on the map: green, or a warning grade from blue up to red (domain/warning/district-levels.ts). */
-export const WarningLevelSchema = z.enum(['green', 'blue', 'yellow', 'orange', 'red']);
+/** A district's colour on the map: no level set, green, or a warning grade from blue up to red (domain/warning/district-levels.ts). */
+export const WarningLevelSchema = z.enum(['none', 'green', 'blue', 'yellow', 'orange', 'red']);
 export type WarningLevel = z.infer<typeof WarningLevelSchema>;
 
 const BasePropsSchema = z.object({

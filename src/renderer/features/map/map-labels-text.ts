@@ -58,6 +58,7 @@ export const baseKindLabel: Labels<BaseKind> = {
 };
 
 export const warningLabel: Labels<WarningLevel> = {
+  none: (t) => t('map.warning.none'),
   green: (t) => t('map.warning.green'),
   blue: (t) => t('map.warning.blue'),
   yellow: (t) => t('map.warning.yellow'),

@@ -41,7 +41,8 @@ export const categoryColour: Record<MapFeatureCategory, string> = {
   case: '#ff7043',
 };
 
-export const warningColour = { green: '#2e7d32', blue: '#1565c0', yellow: '#f9a825', orange: '#ef6c00', red: '#c62828' } as const;
+/** `none` is a neutral grey so a district nobody set never reads as a judgement, all clear or otherwise. */
+export const warningColour = { none: '#78848f', green: '#2e7d32', blue: '#1565c0', yellow: '#f9a825', orange: '#ef6c00', red: '#c62828' } as const;
 
 /** Style layer ids of each group, for visibility toggles. */
 export const groupLayers: Record<LayerGroup, readonly string[]> = {

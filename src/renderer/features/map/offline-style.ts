@@ -20,7 +20,7 @@ export function offlineStyle(): OfflineStyle {
     {
       id: 'district-fill', type: 'fill', source: 'region', filter: ['==', ['get', 'kind'], 'district'],
       paint: {
-        'fill-color': ['match', ['get', 'warning'], 'red', warningColour.red, 'orange', warningColour.orange, 'yellow', warningColour.yellow, 'blue', warningColour.blue, warningColour.green],
+        'fill-color': ['match', ['get', 'warning'], 'red', warningColour.red, 'orange', warningColour.orange, 'yellow', warningColour.yellow, 'blue', warningColour.blue, 'green', warningColour.green, warningColour.none],
         'fill-opacity': 0.22,
       },
     },

@@ -9,7 +9,10 @@ import { useNow } from '../../app/use-now';
 
 const MINUTE = 60_000;
 
-/** Coverage at a glance: rostered against required by unit and role, now and next; gaps in red with the number. */
+/**
+ * Coverage at a glance: on duty (rostered, plus labour pool check-ins on the current shift) against required by
+ * unit and role, now and next; gaps in red with the number.
+ */
 export function CoveragePanel() {
   const { t, i18n } = useTranslation();
   const timeZone = useApp(selectTimeZone);
@@ -35,13 +38,15 @@ export function CoveragePanel() {
             data-unit={r.unit}
             data-phase={r.phase}
             data-gap={r.gap}
+            data-on-duty={r.rostered + r.pooled}
           >
             <div className="cov-head">
               <span className="cov-unit">{r.unit}</span>
               <span className="cov-phase">{r.phase === 'current' ? t('roster.coverage.current') : t('roster.coverage.next')}</span>
             </div>
             <div className="cov-role">{labels[r.role]} · {r.shiftCode} · <span className="num">{formatTime(r.start, timeZone, i18n.language)}–{formatTime(r.end, timeZone, i18n.language)}</span></div>
-            <div className="cov-figure num">{r.rostered}<span className="cov-of">/{r.required}</span></div>
+            <div className="cov-figure num">{r.rostered + r.pooled}<span className="cov-of">/{r.required}</span></div>
+            {r.pooled > 0 ? <div className="cov-pooled muted">{t('roster.coverage.pooled', { count: r.pooled })}</div> : null}
             <div className="cov-status">{r.gap > 0 ? t('roster.coverage.short', { count: r.gap }) : t('roster.coverage.covered')}</div>
           </div>
         ))}

@@ -28,9 +28,9 @@ export function RegionPanel() {
     <div className="wall-region" data-testid="wall-region">
       <ul className="wall-districts">
         {districts.map((d) => {
-          // As on the map: set by hand, else from today's warnings, else green.
+          // As on the map: set by hand, else from today's warnings, else no level (grey, not green).
           const shown = status.districtStatus.get(d.properties.id);
-          const level = shown?.level ?? 'green';
+          const level = shown?.level ?? 'none';
           const source = shown?.source ?? 'none';
           return (
             <li key={d.properties.id} className={`wall-district wall-district-${level}`} data-district-id={d.properties.id} data-level={level} data-source={source}>

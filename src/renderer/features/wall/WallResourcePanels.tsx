@@ -83,7 +83,10 @@ export function StaffPanel() {
         {rows.map((r) => (
           <tr key={r.role}>
             <td>{professionLabel[r.role](t)}</td>
-            <td className="num">{r.rostered}</td>
+            <td className="num">
+              {r.onDuty}
+              {r.pooled > 0 ? <span className="dim wall-staff-pooled">{t('wall.staff.pooled', { count: r.pooled })}</span> : null}
+            </td>
             <td className="num dim">{r.required}</td>
             <td className={r.gap > 0 ? 'num tone-alert' : 'num'}>{r.gap > 0 ? `−${r.gap}` : '✓'}</td>
           </tr>

@@ -42,14 +42,17 @@ export function tickerItems(board: Board | null, now: number, limit = 8): Ticker
   return [...overdue, ...recent].slice(0, limit);
 }
 
-/** Rostered against required for the shift running now, by role across units; gaps first. */
-export function summariseCoverage(rows: readonly CoverageRow[]): { role: CoverageRow['role']; required: number; rostered: number; gap: number }[] {
-  const byRole = new Map<CoverageRow['role'], { role: CoverageRow['role']; required: number; rostered: number; gap: number }>();
+export type StaffLine = { role: CoverageRow['role']; required: number; onDuty: number; pooled: number; gap: number };
+
+/** On duty (rostered plus labour pool check-ins) against required for the shift running now, by role across units; gaps first. */
+export function summariseCoverage(rows: readonly CoverageRow[]): StaffLine[] {
+  const byRole = new Map<CoverageRow['role'], StaffLine>();
   for (const row of rows) {
     if (row.phase !== 'current') continue;
-    const line = byRole.get(row.role) ?? { role: row.role, required: 0, rostered: 0, gap: 0 };
+    const line = byRole.get(row.role) ?? { role: row.role, required: 0, onDuty: 0, pooled: 0, gap: 0 };
     line.required += row.required;
-    line.rostered += row.rostered;
+    line.onDuty += row.rostered + row.pooled;
+    line.pooled += row.pooled;
     line.gap += row.gap;
     byRole.set(row.role, line);
   }

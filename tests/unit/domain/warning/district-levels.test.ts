@@ -43,11 +43,16 @@ describe('district levels', () => {
     expect(warnings.get('d-binhu')).toMatchObject({ grade: 'orange', indicators: [{ id: yellow.id, level: 'yellow' }], alerts: [{ id: orange.id, grade: 'orange' }] });
   });
 
-  it('lets a hand-set level stand over the warnings, reporting them beside it; without one the warnings show; with neither, green', () => {
+  it('lets a hand-set level stand over the warnings, reporting them beside it; without one the warnings show; with neither, no level', () => {
     const warnings = { districtId: 'd-binhu', grade: 'red' as const, indicators: [], alerts: [] };
     expect(districtStatus('d-binhu', manual('green'), warnings)).toMatchObject({ level: 'green', source: 'manual', warnings: { grade: 'red' } });
     expect(districtStatus('d-binhu', undefined, warnings)).toMatchObject({ level: 'red', source: 'warnings' });
-    expect(districtStatus('d-binhu', undefined, undefined)).toEqual({ districtId: 'd-binhu', level: 'green', source: 'none' });
+    expect(districtStatus('d-binhu', undefined, undefined)).toEqual({ districtId: 'd-binhu', level: 'none', source: 'none' });
+  });
+
+  it('never calls a district nobody set and no warning names all clear: green only comes from a person', () => {
+    expect(districtStatus('d-chengnan', undefined, undefined).level).not.toBe('green');
+    expect(districtStatus('d-chengnan', manual('green'), undefined)).toMatchObject({ level: 'green', source: 'manual' });
   });
 });
 
