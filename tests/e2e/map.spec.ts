@@ -116,7 +116,7 @@ test('the areas of a mass-casualty response and a zone of the room\'s own type a
   await page.screenshot({ path: 'test-results/map-zone-types.png' });
 
   // Made a staging area instead: the made-up type goes with the change.
-  await editor.getByLabel('Type', { exact: true }).selectOption({ label: 'Staging area' });
+  await editor.getByRole('combobox', { name: 'Type', exact: true }).selectOption({ label: 'Staging area' });
   await expect(editor.getByLabel('Zone type')).toHaveCount(0);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('map-search-results').getByRole('button', { name: /East gate press/ })).toContainText('Staging area');
