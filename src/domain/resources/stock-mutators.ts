@@ -4,6 +4,7 @@ import { IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { StockLabelSchema, StockQtySchema, withMove, type StockLevel, type StockMove } from './stock';
+import { catalogueMutators, requireInService } from './catalogue-mutators';
 import { stockImportMutators } from './stock-import-mutators';
 
 export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Promise<StockLevel | undefined> {
@@ -54,12 +55,15 @@ export const stockMutators = {
     z.strictObject({ id: IdSchema, item: StockLabelSchema, store: StockLabelSchema, qty: StockQtySchema }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
+      await requireInService(tx, args, ctx);
       await addStock(tx, args, 'receive', ctx);
     },
   ),
 
   'stock.issue': defineMutator(z.strictObject({ id: IdSchema, qty: StockQtySchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');
+    const level = await stockLevel(tx, args.id, ctx);
+    if (level) await requireInService(tx, level, ctx);
     await takeStock(tx, args.id, args.qty, 'issue', ctx);
   }),
 
@@ -69,6 +73,9 @@ export const stockMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       if (args.id === args.toId) throw new DomainError('invalid_args', 'a transfer needs two different holdings', { id: args.id });
+      // Out of a retired store is allowed: moving what is left elsewhere is how a closed store is emptied.
+      const source = await stockLevel(tx, args.id, ctx);
+      if (source) await requireInService(tx, { item: source.item, store: args.toStore }, ctx);
       const from = await takeStock(tx, args.id, args.qty, 'transfer_out', ctx, args.toId);
       if (from.store === args.toStore) throw new DomainError('invalid_args', `${from.item} is already in ${args.toStore}`, { id: args.id });
       await addStock(tx, { id: args.toId, item: from.item, store: args.toStore, qty: args.qty }, 'transfer_in', ctx, args.id);
@@ -76,4 +83,5 @@ export const stockMutators = {
   ),
 
   ...stockImportMutators,
+  ...catalogueMutators,
 };
