@@ -60,7 +60,17 @@ test('a fresh install gets its stock items, stores and staff through the UI, ret
   await addPerson.getByLabel('Department').fill('Emergency');
   await addPerson.getByLabel('Home unit').fill('ED');
   await addPerson.getByRole('button', { name: 'Add to directory' }).click();
-  await expect(page.locator('.roster-staff-grid .ag-row', { hasText: 'Wang Fang' })).toContainText('W001');
+  const wang = page.locator('.roster-staff-grid .ag-row', { hasText: 'Wang Fang' });
+  await expect(wang).toContainText('W001');
+  // Edited, then retired: still in the directory, marked as such.
+  await wang.getByText('Wang Fang').click();
+  const edit = page.getByRole('form', { name: 'Edit Wang Fang' });
+  await edit.getByLabel('Home unit').fill('ICU');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(wang).toContainText('ICU');
+  await wang.getByText('Wang Fang').click();
+  await edit.getByRole('button', { name: 'Retire' }).click();
+  await expect(wang).toContainText('Retired');
   await page.screenshot({ path: 'test-results/screens/staff-form-en.png' });
 
   // A walk-in at the labour pool: added and checked in at once.
@@ -76,6 +86,10 @@ test('a fresh install gets its stock items, stores and staff through the UI, ret
   await walkIn.getByLabel('Home unit').fill('ED');
   await walkIn.getByRole('button', { name: 'Add and check in' }).click();
   await expect(page.getByTestId('pool-table').locator('tr[data-staff="A-17"]')).toContainText('Zhao Lei');
+  // A retired person is not checked in.
+  await page.getByTestId('pool-who').fill('W001');
+  await page.getByTestId('pool-who').press('Enter');
+  await expect(page.locator('[data-error-code="retired"]')).toContainText('Wang Fang is retired');
 
   // Refusals: a staff number someone holds, and one too long, each worded with the form's labels.
   await walkIn.getByLabel('Name').fill('Chen Jie');
