@@ -17,6 +17,8 @@ export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Prom
 export async function takeStock(tx: Tx, id: string, qty: number, kind: StockMove['kind'], ctx: MutationContext, ref?: string): Promise<StockLevel> {
   const level = await stockLevel(tx, id, ctx);
   if (!level) throw new DomainError('not_found', `stock level ${id} does not exist`, { id });
+  // Issues and request fills use stock up; a transfer checks its own ends (out of a retired store is allowed).
+  if (kind !== 'transfer_out') await requireInService(tx, level, ctx);
   if (level.qty < qty) {
     throw new DomainError('stock_negative', `only ${level.qty} ${level.item} in ${level.store}, cannot issue ${qty}`, {
       item: level.item,
@@ -62,8 +64,6 @@ export const stockMutators = {
 
   'stock.issue': defineMutator(z.strictObject({ id: IdSchema, qty: StockQtySchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');
-    const level = await stockLevel(tx, args.id, ctx);
-    if (level) await requireInService(tx, level, ctx);
     await takeStock(tx, args.id, args.qty, 'issue', ctx);
   }),
 

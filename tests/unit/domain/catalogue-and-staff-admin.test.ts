@@ -52,6 +52,10 @@ describe('stock catalogue', () => {
     expect((await tx.get('stockItem', item.id))?.retiredAt).toBe(at(2).at);
     await expect(runMutation(tx, 'stock.receive', { id: level, item: item.name, store: 'ED', qty: 1 }, at(3))).rejects.toMatchObject({ code: 'retired', params: { name: item.name } });
     await expect(runMutation(tx, 'stock.issue', { id: level, qty: 1 }, at(3))).rejects.toMatchObject({ code: 'retired' });
+    const request = newId();
+    await runMutation(tx, 'request.raise', { id: request, item: item.name, qty: 2, neededBy: T0 + 3_600_000, priority: 'urgent', justification: 'ED', section: 'Ops' }, at(3));
+    await runMutation(tx, 'request.approve', { id: request }, at(3));
+    await expect(runMutation(tx, 'request.fill', { id: request, stockId: level, qty: 1 }, at(3))).rejects.toMatchObject({ code: 'retired' });
     expect((await tx.get('stock', level))?.qty).toBe(8);
     await runMutation(tx, 'stock.setItemRetired', { id: item.id, retired: false }, at(4));
     expect(await tx.get('stockItem', item.id)).not.toHaveProperty('retiredAt');
