@@ -40,6 +40,7 @@ export const liveReads = {
     reads: ['stock', 'stockItem', 'store'],
     keyed: { kind: 'stock', byIds: 'resources.stockRows', field: 'rows', from: 'rows' },
   },
+  'resources.catalogue': { reads: ['stockItem', 'store'] },
   'resources.trend': { reads: ['stock'] },
   'resources.beds': { reads: ['bedCount'] },
   'resources.requests': { reads: ['resourceRequest'] },

@@ -13,6 +13,11 @@ const WindowDays = z.number().int().min(1).max(30).default(7);
  * `'resources.<verb>': { params: <zod strict object>, result: <zod schema> }`.
  */
 export const resourcesApi = {
+  /** The catalogue alone, retired entries included: the editors and the receive form, without the holdings. */
+  'resources.catalogue': {
+    params: z.strictObject({}),
+    result: z.object({ items: z.array(StockItemSchema), stores: z.array(StoreSchema) }),
+  },
   /** Every holding with burn rate over `windowDays`, days on hand and colour; the catalogue; totals. */
   'resources.stock': {
     params: z.strictObject({ windowDays: WindowDays }),

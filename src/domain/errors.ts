@@ -18,6 +18,12 @@ export const domainErrorCodes = [
   'map_geometry_mismatch',
   /** A custom zone without its type named, or a made-up type on another category; params: `category`. */
   'map_zone_type',
+  /** Another person in the directory has this staff number; params: `staffNo`, `person`. */
+  'staff_no_taken',
+  /** Another stock item, or another store, already has this name; params: `name`. */
+  'name_taken',
+  /** The item, store or person is retired, so it takes no new receipt, issue, check-in or shift; params: `name`. */
+  'retired',
   /** A CAP export of an alert nobody has verified: a signal is not yet a warning to issue; params: `status`. */
   'alert_not_issued',
   /** Text with NUL, another C0 control or an unpaired surrogate (text.ts); params: `field`, `char`. */

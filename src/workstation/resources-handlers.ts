@@ -15,6 +15,12 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
   const { store, queue } = ws;
   const space = () => readSettings(store).space;
   return {
+    'resources.catalogue': () =>
+      queue.run(() => {
+        const s = space();
+        return { items: store.list('stockItem', s), stores: store.list('store', s) };
+      }),
+
     'resources.stock': ({ windowDays }) =>
       queue.run(() => {
         const s = space();

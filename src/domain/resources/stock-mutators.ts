@@ -4,6 +4,7 @@ import { IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { StockLabelSchema, StockQtySchema, withMove, type StockLevel, type StockMove } from './stock';
+import { catalogueMutators, requireInService } from './catalogue-mutators';
 import { stockImportMutators } from './stock-import-mutators';
 
 export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Promise<StockLevel | undefined> {
@@ -16,6 +17,8 @@ export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Prom
 export async function takeStock(tx: Tx, id: string, qty: number, kind: StockMove['kind'], ctx: MutationContext, ref?: string): Promise<StockLevel> {
   const level = await stockLevel(tx, id, ctx);
   if (!level) throw new DomainError('not_found', `stock level ${id} does not exist`, { id });
+  // Issues and request fills use stock up; a transfer checks its own ends (out of a retired store is allowed).
+  if (kind !== 'transfer_out') await requireInService(tx, level, ctx);
   if (level.qty < qty) {
     throw new DomainError('stock_negative', `only ${level.qty} ${level.item} in ${level.store}, cannot issue ${qty}`, {
       item: level.item,
@@ -54,6 +57,7 @@ export const stockMutators = {
     z.strictObject({ id: IdSchema, item: StockLabelSchema, store: StockLabelSchema, qty: StockQtySchema }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
+      await requireInService(tx, args, ctx);
       await addStock(tx, args, 'receive', ctx);
     },
   ),
@@ -69,6 +73,9 @@ export const stockMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       if (args.id === args.toId) throw new DomainError('invalid_args', 'a transfer needs two different holdings', { id: args.id });
+      // Out of a retired store is allowed: moving what is left elsewhere is how a closed store is emptied.
+      const source = await stockLevel(tx, args.id, ctx);
+      if (source) await requireInService(tx, { item: source.item, store: args.toStore }, ctx);
       const from = await takeStock(tx, args.id, args.qty, 'transfer_out', ctx, args.toId);
       if (from.store === args.toStore) throw new DomainError('invalid_args', `${from.item} is already in ${args.toStore}`, { id: args.id });
       await addStock(tx, { id: args.toId, item: from.item, store: args.toStore, qty: args.qty }, 'transfer_in', ctx, args.id);
@@ -76,4 +83,5 @@ export const stockMutators = {
   ),
 
   ...stockImportMutators,
+  ...catalogueMutators,
 };

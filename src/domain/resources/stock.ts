@@ -26,6 +26,8 @@ export const StockItemSchema = z.object({
   yellowAt: StockCountSchema,
   redAt: StockCountSchema,
   updatedAt: StoredEpochMsSchema,
+  /** Set when the item is no longer stocked: kept for its history, offered for no new receipt or issue. */
+  retiredAt: StoredEpochMsSchema.optional(),
 });
 export type StockItem = z.infer<typeof StockItemSchema>;
 
@@ -35,6 +37,8 @@ export const StoreSchema = z.object({
   name: StockLabelSchema,
   location: z.string().trim().max(200).default(''),
   updatedAt: StoredEpochMsSchema,
+  /** Set when the store is closed: nothing goes in or is issued from it; its stock may be transferred out. */
+  retiredAt: StoredEpochMsSchema.optional(),
 });
 export type Store = z.infer<typeof StoreSchema>;
 

@@ -13,6 +13,7 @@ import {
   type RosterShift,
 } from './roster';
 import { checkShift, type RuleViolation } from './roster-rules';
+import { requireInService } from './labour-pool-mutators';
 import { ProfessionSchema } from './staff';
 
 const HOUR = 3_600_000;
@@ -59,6 +60,7 @@ async function addShifts(tx: Tx, list: readonly ShiftArgs[], ctx: MutationContex
   for (const args of list) {
     const person = await tx.get('staff', args.staffId);
     if (!person || person.space !== ctx.space) throw new DomainError('not_found', `staff ${args.staffId} does not exist`, { id: args.staffId });
+    requireInService(person);
     if (await tx.get('rosterShift', args.id)) throw new DomainError('already_exists', `shift ${args.id} already exists`, { id: args.id });
     const mine = all.filter((s) => s.staffId === args.staffId);
     const [violation] = checkShift(args, mine, rules);

@@ -2,10 +2,40 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
 import { openIncident, requirePermission } from '../mutation-guards';
-import { defineMutator } from '../mutation';
-import { StaffFieldsSchema } from './staff';
+import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { withRetired } from '../retirement';
+import { StaffFieldsSchema, type Staff } from './staff';
+
+/** Someone in this space, or undefined; a record of another space is refused, never overwritten. */
+export async function staffInSpace(tx: Tx, id: string, ctx: MutationContext): Promise<Staff | undefined> {
+  const person = await tx.get('staff', id);
+  if (person && person.space !== ctx.space) throw new DomainError('space_mismatch', `staff ${id} is in another space`);
+  return person;
+}
+
+/** Staff numbers are what people quote and what imports match on, so two people never share one. */
+export async function requireFreeStaffNo(tx: Tx, staffNo: string, id: string, ctx: MutationContext): Promise<void> {
+  const holder = (await tx.query('staff', ctx.space, { where: { staffNo } })).find((s) => s.id !== id);
+  if (holder) throw new DomainError('staff_no_taken', `staff number ${staffNo} belongs to ${holder.name}`, { staffNo, person: holder.name });
+}
 
 export const staffMutators = {
+  /** Adds a person to the directory, or edits one; a volunteer record and a retirement are kept. */
+  'staff.save': defineMutator(StaffFieldsSchema.extend({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const existing = await staffInSpace(tx, args.id, ctx);
+    await requireFreeStaffNo(tx, args.staffNo, args.id, ctx);
+    await tx.put('staff', { ...existing, ...args, space: ctx.space, updatedAt: ctx.at });
+  }),
+
+  /** Someone who has left: kept for past rosters and time sheets, offered for no new check-in or shift. */
+  'staff.setRetired': defineMutator(z.strictObject({ id: IdSchema, retired: z.boolean() }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.write');
+    const person = await staffInSpace(tx, args.id, ctx);
+    if (!person) throw new DomainError('not_found', `staff ${args.id} does not exist`, { id: args.id });
+    await tx.put('staff', withRetired(person, args.retired, ctx.at));
+  }),
+
   /**
    * A whole directory file in one mutation, so it is applied all or nothing on the workstation and on the
    * server. A row whose staff number exists already updates that person and keeps their id.

@@ -47,6 +47,8 @@ export const StaffSchema = StaffFieldsSchema.extend({
   volunteer: z
     .strictObject({ incidentId: IdSchema, registeredAt: StoredEpochMsSchema, registeredBy: z.string(), skills: z.string().max(300) })
     .optional(),
+  /** Set when the person has left: kept for past rosters and time sheets, offered for no new check-in or shift. */
+  retiredAt: StoredEpochMsSchema.optional(),
 });
 export type Staff = z.infer<typeof StaffSchema>;
 

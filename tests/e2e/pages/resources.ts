@@ -30,7 +30,7 @@ export class ResourcesPage {
     await expect(this.status).toHaveAttribute('data-state', /^(standalone|offline|connecting|online)$/);
   }
 
-  tab(name: 'stock' | 'beds' | 'requests'): Promise<void> {
+  tab(name: 'stock' | 'catalogue' | 'beds' | 'requests'): Promise<void> {
     return this.page.getByTestId(`tab-${name}`).click();
   }
 

@@ -7,12 +7,14 @@ import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { ImportPanel } from './ImportPanel';
+import { ReceiveForm } from './ReceiveForm';
 import { categoryLabel } from './labels';
 import { parseCount, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';
 import { exportStock, StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
+import { usePermission } from '../../state/use-permission';
 import { useGridRows } from './use-grid-rows';
 import { useStockImport } from './use-stock-import';
 import { downloadCsv } from './download';
@@ -36,6 +38,7 @@ export function StockPanel() {
   const issueStock = useMutation('stock.issue').run;
   const saveItem = useMutation('stock.saveItem').run;
   const stockImport = useStockImport();
+  const allowed = usePermission('incident.write');
   // A new file is a new action: the last edit's refusal no longer applies.
   const importFile = (file: File) => {
     setError(null);
@@ -93,10 +96,11 @@ export function StockPanel() {
         <ImportPanel target="stock" {...stockImport} start={importFile} />
       </div>
       {readError ? <ErrorText error={readError} /> : null}
-      {error ? <ErrorText error={error} /> : null}
+      {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store') }} /> : null}
       <div className="stock-body">
         <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
         <aside className="stock-side">
+          <ReceiveForm holdings={rows} allowed={allowed} onError={setError} />
           <section className="panel" aria-labelledby="issue-title">
             <h3 id="issue-title">{t('resources.issue.title')}</h3>
             {holding ? <p className="selected-holding" data-testid="selected-holding">{t('resources.issue.selected', { item: holding.item, store: holding.store, qty: holding.qty })}</p> : <p className="dim">{t('resources.issue.pick')}</p>}

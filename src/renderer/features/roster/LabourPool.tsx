@@ -12,7 +12,8 @@ import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectCurrentIncident, selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { useProfessionLabels } from './labels';
+import { useProfessionLabels, useStaffFieldLabels } from './labels';
+import { WalkInForm } from './WalkInForm';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 
@@ -32,6 +33,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
   const labels = useProfessionLabels();
+  const fieldLabels = useStaffFieldLabels();
   const checkInStaff = useMutation('pool.checkIn').run;
   const assignStaff = useMutation('pool.assign').run;
   const checkOut = useMutation('pool.checkOut').run;
@@ -79,11 +81,12 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
         <h2 id="roster-pool-title">{t('roster.pool.title', { count: here.length })}</h2>
         <form className="roster-checkin" onSubmit={(e) => void checkIn(e)}>
           <input list="roster-staff-list" value={who} onChange={(e) => setWho(e.target.value)} placeholder={t('roster.pool.who')} aria-label={t('roster.pool.who')} data-testid="pool-who" />
-          <datalist id="roster-staff-list">{staff.slice(0, 500).map((s) => <option key={s.id} value={s.staffNo}>{s.name}</option>)}</datalist>
+          <datalist id="roster-staff-list">{staff.filter((s) => s.retiredAt === undefined).slice(0, 500).map((s) => <option key={s.id} value={s.staffNo}>{s.name}</option>)}</datalist>
           <button type="submit" className="primary">{t('roster.pool.checkIn')}</button>
         </form>
       </div>
-      {error ? <ErrorText error={error} /> : null}
+      <WalkInForm incidentId={incident.id} onError={setError} />
+      {error ? <ErrorText error={error} fieldLabels={fieldLabels} /> : null}
       {doubled.size > 0 ? <p className="roster-warn" role="alert" data-testid="pool-double">{t('roster.pool.doubleBooked', { names: [...doubled].map((id) => byId.get(id)?.name ?? id).join('、') })}</p> : null}
       {rostered.size > 0 ? <p className="roster-warn" role="alert" data-testid="pool-double-rostered">{t('roster.pool.doubleRostered', { names: [...rostered].map((id) => byId.get(id)?.name ?? id).join('、') })}</p> : null}
       <table className="roster-table" data-testid="pool-table">

@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
 import { shiftDefinitions, type RosterRulesFields } from '../../../domain/roster/roster';
-import { can, RoleSchema } from '../../../domain/roles';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
-import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
+import { usePermission } from '../../state/use-permission';
 
 const DAY = 24 * 3_600_000;
 const clock = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -64,21 +63,10 @@ function ShiftTemplates({ templates }: { templates: Parameters<typeof shiftDefin
   );
 }
 
-/** Whoever is logged in; standalone (nobody logged in) the workstation acts as its local administrator. */
-function useCanCommand(): boolean {
-  const user = useApp((s) => s.sync?.user ?? null);
-  if (!user) return true;
-  const roles = user.roles.flatMap((r) => {
-    const parsed = RoleSchema.safeParse(r);
-    return parsed.success ? [parsed.data] : [];
-  });
-  return can({ userId: user.username, roles }, 'incident.command');
-}
-
 function FatigueRules({ rules }: { rules: RosterRulesFields }) {
   const { t } = useTranslation();
   const setRules = useMutation('roster.setRules').run;
-  const allowed = useCanCommand();
+  const allowed = usePermission('incident.command');
   const [draft, setDraft] = useState<Record<keyof RosterRulesFields, string>>({
     maxConsecutiveHours: String(rules.maxConsecutiveHours),
     minRestHours: String(rules.minRestHours),

@@ -8,6 +8,7 @@ import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { ROSTER_GRID_CLASS } from './grid-setup';
 import { useProfessionLabels } from './labels';
+import { StaffForm } from './StaffForm';
 import { staffCsv } from './staff-csv-file';
 import { useStaffImport } from './use-staff-import';
 
@@ -27,6 +28,9 @@ export function StaffDirectory({ staff, now }: { staff: readonly Staff[]; now: n
   const [filter, setFilter] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const [exportUrl, setExportUrl] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  // The person as they are now, not as they were when clicked: another desk may have changed them since.
+  const editing = editingId ? (staff.find((s) => s.id === editingId) ?? null) : null;
 
   const columns = useMemo<ColDef<Staff>[]>(
     () => [
@@ -48,6 +52,7 @@ export function StaffDirectory({ staff, now }: { staff: readonly Staff[]; now: n
       },
       { headerName: t('roster.staff.languages'), width: 110, valueGetter: (p) => p.data?.languages.join(', ') ?? '' },
       { headerName: t('roster.staff.phone'), field: 'phone', width: 140 },
+      { headerName: t('roster.staffForm.state'), width: 100, valueGetter: (p) => (p.data?.retiredAt !== undefined ? t('roster.staffForm.retired') : '') },
     ],
     [t, professions, timeZone, i18n.language, now],
   );
@@ -91,6 +96,8 @@ export function StaffDirectory({ staff, now }: { staff: readonly Staff[]; now: n
           </table>
         </div>
       ) : null}
+      <StaffForm key={editing?.id ?? 'new'} person={editing} onDone={() => setEditingId(null)} />
+      <p className="muted roster-hint">{t('roster.staffForm.pickHint')}</p>
       <div className={`${ROSTER_GRID_CLASS} roster-staff-grid`} data-testid="staff-grid">
         <AgGridReact<Staff>
           theme="legacy"
@@ -100,6 +107,8 @@ export function StaffDirectory({ staff, now }: { staff: readonly Staff[]; now: n
           getRowId={(p) => p.data.id}
           quickFilterText={filter}
           animateRows={false}
+          onRowClicked={(e) => setEditingId(e.data?.id ?? null)}
+          getRowClass={(p) => (p.data?.retiredAt !== undefined ? 'row-retired' : undefined)}
         />
       </div>
     </section>

@@ -33,3 +33,16 @@ export function useRuleText(): (v: import('../../../domain/roster/roster-rules')
     [t],
   );
 }
+
+/** The directory's field names as the forms label them, for refusals that point at a field (never `staffNo`). */
+export function useStaffFieldLabels(): Record<'staffNo' | 'name' | 'department' | 'profession' | 'homeUnit' | 'phone', string> {
+  const { t } = useTranslation();
+  return {
+    staffNo: t('roster.staff.staffNo'),
+    name: t('roster.staff.name'),
+    department: t('roster.staff.department'),
+    profession: t('roster.staff.profession'),
+    homeUnit: t('roster.staff.homeUnit'),
+    phone: t('roster.staff.phone'),
+  };
+}
