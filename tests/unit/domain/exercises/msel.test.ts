@@ -6,21 +6,27 @@ import type { MutationContext } from '../../../../src/domain/mutation';
 import { runMutation, type MutationName } from '../../../../src/domain/mutators';
 import type { Inject } from '../../../../src/domain/exercises/injects';
 import { injectsToCsvRecords, mselCsvColumns, validateMselCsv, type MselCsvRecord } from '../../../../src/domain/exercises/msel-csv';
+import type { SpaceKind } from '../../../../src/domain/spaces';
+import { scenarios, type Scenario } from '../../../../src/domain/exercises/scenarios';
+import { findPosition } from '../../../../src/domain/hics';
 import { makeActor, makeContext } from '../../../fixtures/actors';
 import { makeMemoryTx } from '../../../fixtures/memory-tx';
 
 const SPACE = 'exercise-bus-crash';
 const facilitator = makeActor('exercise_facilitator');
 
-function ctx(over: Partial<MutationContext> = {}): MutationContext {
-  return makeContext({ actor: facilitator, space: SPACE, spaceKind: 'exercise', ...over });
+/** `unknown`: a context that names no kind, as a caller that never asked would give. */
+type Over = Omit<Partial<MutationContext>, 'spaceKind'> & { spaceKind?: SpaceKind | 'unknown' };
+
+function ctx({ spaceKind = 'exercise', ...over }: Over = {}): MutationContext {
+  return makeContext({ actor: facilitator, space: SPACE, ...(spaceKind === 'unknown' ? {} : { spaceKind }), ...over });
 }
 
 async function msel() {
   const tx = makeMemoryTx();
   const exerciseId = newId();
   await runMutation(tx, 'exercise.create', { id: exerciseId, name: 'Bus crash tabletop', type: 'tabletop' }, ctx());
-  const run = (name: MutationName, args: unknown, over: Partial<MutationContext> = {}) => runMutation(tx, name, args, ctx(over));
+  const run = (name: MutationName, args: unknown, over: Over = {}) => runMutation(tx, name, args, ctx(over));
   const add = async (number: number, trigger: Inject['trigger'] = { type: 'at', minutes: number * 10 }) => {
     const id = newId();
     await run('inject.add', { id, exerciseId, number, trigger, from: 'County 120 dispatch', to: 'ic', subject: `Event ${number}`, message: `Inject ${number}`, controller: 'Controller A', method: 'phone' });
@@ -38,7 +44,7 @@ describe('MSEL mutators', () => {
   it('refuses every MSEL change in a real hospital space, whatever the space is called', async () => {
     const { run, exerciseId, add } = await msel();
     const id = await add(1);
-    for (const over of [{ spaceKind: 'hospital' as const }, { spaceKind: undefined }]) {
+    for (const over of [{ spaceKind: 'hospital' as const }, { spaceKind: 'unknown' as const }]) {
       await expect(run('inject.add', injectRow(2, { exerciseId }), over)).rejects.toMatchObject({ code: 'not_exercise_space' });
       await expect(run('inject.edit', { id, subject: 'x' }, over)).rejects.toMatchObject({ code: 'not_exercise_space' });
       await expect(run('inject.remove', { id }, over)).rejects.toMatchObject({ code: 'not_exercise_space' });
@@ -147,5 +153,21 @@ describe('MSEL CSV', () => {
     const row = (n: string, after: string) => [n, '', after, `E${n}`, `T${n}`, 'message', 'F', 'ic', '', '', ''];
     const { header, records } = throughCsv([row('1', '2'), row('2', '1')]);
     expect(validateMselCsv(header, records)).toEqual({ ok: false, errors: [{ row: 2, column: 'after', reason: 'injects 1 → 2 → 1 follow one another in a circle' }] });
+  });
+});
+
+describe('shipped scenarios', () => {
+  it('ship the bus crash tabletop and the respiratory outbreak in both languages, with the same timings, chains and recipients', () => {
+    for (const byLanguage of Object.values(scenarios)) {
+      const shape = (s: Scenario) => s.injects.map((i) => [i.number, i.trigger, i.method, i.to]);
+      expect(shape(byLanguage['zh-CN'])).toEqual(shape(byLanguage.en));
+      const { injects } = byLanguage.en;
+      expect(injects.length).toBeGreaterThanOrEqual(10);
+      expect(injects.some((i) => i.trigger.type === 'after')).toBe(true);
+      const last = Math.max(...injects.map((i) => (i.trigger.type === 'at' ? i.trigger.minutes : 0)));
+      expect(last).toBeGreaterThanOrEqual(120);
+      expect(last).toBeLessThanOrEqual(180);
+      for (const inject of injects) expect(findPosition(inject.to), inject.to).toBeDefined();
+    }
   });
 });
