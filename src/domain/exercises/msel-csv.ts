@@ -37,9 +37,10 @@ export function formatMinutes(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-function parseTrigger(time: string, after: string): InjectTrigger | MselCsvError['reason'] | { column: 'after'; reason: string } {
+/** The `time` and `after` cells as a trigger, or which of them is wrong and why: for a file and for a grid edit. */
+export function triggerFromCells(time: string, after: string): InjectTrigger | { column: 'time' | 'after'; reason: string } {
   const delay = time === '' ? 0 : parseMinutes(time);
-  if (typeof delay === 'string') return delay;
+  if (typeof delay === 'string') return { column: 'time', reason: delay };
   if (after !== '') {
     if (!/^\d{1,4}$/.test(after) || Number(after) < 1) return { column: 'after', reason: 'must be the number of the inject this one follows' };
     return { type: 'after', inject: Number(after), minutes: delay };
@@ -56,8 +57,7 @@ function checkRow(record: MselCsvRecord, row: number): InjectFields | MselCsvErr
   if (unsafe.length > 0) return unsafe;
   const number = cell('number');
   if (!/^\d{1,4}$/.test(number)) return [{ row, column: 'number', reason: 'must be a whole number from 1 to 9999' }];
-  const trigger = parseTrigger(cell('time'), cell('after'));
-  if (typeof trigger === 'string') return [{ row, column: 'time', reason: trigger }];
+  const trigger = triggerFromCells(cell('time'), cell('after'));
   if ('reason' in trigger) return [{ row, column: trigger.column, reason: trigger.reason }];
   const method = cell('method').toLowerCase() || 'message';
   if (!InjectMethodSchema.safeParse(method).success) return [{ row, column: 'method', reason: `must be one of ${InjectMethodSchema.options.join(', ')}` }];
@@ -121,14 +121,22 @@ export function validateMselCsv(header: readonly string[], records: readonly Mse
   return errors.length > 0 ? { ok: false, errors } : { ok: true, injects };
 }
 
+/** The `time` and `after` cells of a trigger, as the CSV and the grid show them. */
+export function triggerCells(trigger: InjectTrigger): { time: string; after: string } {
+  return {
+    time: trigger.type === 'manual' ? '' : formatMinutes(trigger.minutes),
+    after: trigger.type === 'after' ? String(trigger.inject) : '',
+  };
+}
+
 /** One record per inject in `mselCsvColumns` order, by number: the inverse of `validateMselCsv`. */
 export function injectsToCsvRecords(injects: readonly Pick<Inject, keyof InjectFields>[]): string[][] {
   return [...injects]
     .sort((a, b) => a.number - b.number)
     .map((i) => [
       String(i.number),
-      i.trigger.type === 'manual' ? '' : formatMinutes(i.trigger.minutes),
-      i.trigger.type === 'after' ? String(i.trigger.inject) : '',
+      triggerCells(i.trigger).time,
+      triggerCells(i.trigger).after,
       i.subject,
       i.message,
       i.method,
