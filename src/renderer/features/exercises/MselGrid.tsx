@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { InjectMethodSchema, type Inject } from '../../../domain/exercises/injects';
 import { triggerCells, triggerFromCells, type InjectFields, type MselCsvColumn } from '../../../domain/exercises/msel-csv';
+import { findPosition } from '../../../domain/hics';
 import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from '../resources';
 import { columnLabel, methodLabel, statusLabel } from './labels';
 
@@ -18,7 +19,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
 /** The MSEL as a grid in the CSV's columns: a cell edit is one `inject.edit` of that field; live data comes back by id. */
 export function MselGrid({ injects, edits, onSelect }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Column definitions stay the same object across live updates (new ones would reset the grid), so they call
   // the latest edit handlers through a ref.
   const editsRef = useRef(edits);
@@ -27,10 +28,12 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
   });
   const [stable] = useState<MselEdits>(() => ({ edit: (i, c) => editsRef.current.edit(i, c), refuse: (c, r) => editsRef.current.refuse(c, r) }));
 
+  const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const rows = useMemo(() => [...injects], [injects]);
   const columns = useMemo((): ColDef<Inject>[] => {
-    const textColumn = (column: MselCsvColumn, field: 'subject' | 'message' | 'from' | 'to' | 'controller' | 'expectedAction' | 'capability', flex = 1): ColDef<Inject> => ({
+    const textColumn = (column: MselCsvColumn, field: 'subject' | 'message' | 'from' | 'to' | 'controller' | 'expectedAction' | 'capability', flex = 1, format?: (value: string) => string): ColDef<Inject> => ({
       colId: column,
+      ...(format ? { valueFormatter: (p: { value: unknown }) => format(typeof p.value === 'string' ? p.value : '') } : {}),
       headerName: columnLabel(t, column),
       valueGetter: (p) => p.data?.[field] ?? '',
       editable: pendingOnly,
@@ -85,13 +88,14 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
         },
       },
       textColumn('from', 'from'),
-      textColumn('to', 'to'),
+      // Stored as a HICS position id (what delivery addresses); shown by its name, and a free-text recipient as written.
+      textColumn('to', 'to', 1, (id) => findPosition(id)?.name[language] ?? id),
       textColumn('controller', 'controller'),
       textColumn('expected_action', 'expectedAction', 2),
       textColumn('objective', 'capability', 1.5),
       { colId: 'status', headerName: columnLabel(t, 'status'), valueGetter: (p) => (p.data ? statusLabel(t, p.data.status) : ''), width: 100 },
     ];
-  }, [t, stable]);
+  }, [t, stable, language]);
 
   return (
     <div className={`${GRID_THEME_CLASS} msel-grid`} data-testid="msel-grid" role="region" aria-label={t('exercises.msel.grid')}>
