@@ -10,6 +10,7 @@ import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
 import { exerciseSpacesApi } from './exercise-spaces';
+import { mselApi } from './msel-api';
 import { warningSettingsApi } from './warning-settings-api';
 import { LiveEventSchema, liveMethods, QueryIdSchema } from './live';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
@@ -97,7 +98,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

@@ -67,6 +67,7 @@ export const liveReads = {
   'plans.list': { reads: ['plan', 'planVersion'] },
   'plans.get': { reads: ['plan', 'planVersion'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
+  'msel.get': { reads: ['exercise', 'inject'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

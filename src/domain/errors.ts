@@ -30,6 +30,12 @@ export const domainErrorCodes = [
   'invalid_text',
   /** A time outside TIME_RANGE (ids.ts): a desk clock gone wrong, or a typo of a year; params: `field`. */
   'time_out_of_range',
+  /** MSEL work outside an exercise space: drill scripts never enter a hospital's real records; params: `space`. */
+  'not_exercise_space',
+  /** Another inject of the MSEL has this number; params: `number`. */
+  'inject_number_taken',
+  /** Injects that follow one another round in a circle would never fall due; params: `numbers` (e.g. `1 → 3 → 2`). */
+  'inject_chain_cycle',
   /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
   'internal_error',
   /** The workstation withdrew the change before the server could apply it (too large to send, or discarded). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from './roles';
 import type { Entity, EntityKind } from './entities';
+import type { SpaceKind } from './spaces';
 
 /** A value a query can match a field on: scalars only, compared for equality the same way in every store. */
 type Scalar = string | number | boolean;
@@ -58,6 +59,11 @@ export type MutationContext = {
   at: number;
   actor: Actor;
   space: string;
+  /**
+   * The space's kind as the server recorded it (the server reads it; a desk takes the server's description).
+   * Unknown reads as a hospital: mutators that only an exercise may run refuse then.
+   */
+  spaceKind?: SpaceKind;
   /** The workstation runs mutators optimistically; the server's run is the one that counts. */
   origin: 'workstation' | 'server';
 };

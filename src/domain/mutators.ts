@@ -18,6 +18,7 @@ import { warningMutators } from './warning/warning-mutators';
 import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
 import { exerciseMutators } from './exercises/exercise-mutators';
+import { mselMutators } from './exercises/msel-mutators';
 import { planMutators } from './plans/plan-mutators';
 import { activationMutators } from './plans/activation-mutators';
 import { DomainError } from './errors';
@@ -47,6 +48,7 @@ export const mutators = combine(
   responseLevelMutators,
   casualtyMutators,
   exerciseMutators,
+  mselMutators,
   planMutators,
   activationMutators,
 );

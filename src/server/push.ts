@@ -4,6 +4,7 @@ import { WITHDRAWN_MUTATION, WithdrawnArgsSchema, type Poke as WirePoke, type Pu
 import { isDomainError, type DomainErrorCode } from '../domain/errors';
 import { isMutationName, runMutation } from '../domain/mutators';
 import { findUnsafeText, replaceUnsafeText, unsafeChar } from '../domain/text';
+import { SpaceKindSchema, type SpaceKind } from '../domain/spaces';
 import { auditedArgs } from './audit-args';
 import { hashProof, sameHash } from './client-binding';
 import { contentHash } from './content-hash';
@@ -87,12 +88,14 @@ export async function applyPushes(
     const wanted = [
       ...new Set(items.flatMap(({ auth, request }) => request.mutations.map((m) => m.space).filter((s) => auth.spaces.includes(s)))),
     ].sort();
-    const locked = await tx.query<{ id: string; version: number }>(
-      'SELECT id, version FROM space WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+    const locked = await tx.query<{ id: string; version: number; kind: string }>(
+      'SELECT id, version, kind FROM space WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
       [wanted],
     );
     // One new version per space per transaction: all its rows commit together, and a pull never splits a version.
     const nextVersion = new Map(locked.map((s) => [s.id, s.version + 1]));
+    // The space's kind as recorded when it was made: MSEL mutators run only in an exercise space.
+    const kinds = new Map(locked.map((s) => [s.id, SpaceKindSchema.catch('hospital').parse(s.kind)]));
     const written = new Set<string>();
     const writes = new WriteLayer(tx);
     const audit: AuditRow[] = [];
@@ -114,7 +117,7 @@ export async function applyPushes(
         if (m.mutationId !== last + 1) break;
         const verdict =
           (await handOverRefusal(tx, m, clientRows, lastOf, audit)) ??
-          (await applyOne(tx, writes, auth, m, nextVersion, (error) =>
+          (await applyOne(tx, writes, auth, m, nextVersion, kinds, (error) =>
             log(error, { clientId: request.clientId, mutationId: m.mutationId, name: m.name }),
           ));
         const { handedOver } = m;
@@ -282,6 +285,7 @@ async function applyOne(
   auth: AuthContext,
   m: PushedMutation,
   nextVersion: Map<string, number>,
+  kinds: ReadonlyMap<string, SpaceKind>,
   log: (error: unknown) => void,
 ): Promise<Verdict> {
   const version = nextVersion.get(m.space);
@@ -303,6 +307,7 @@ async function applyOne(
       at: m.at,
       actor: { userId: auth.user.id, roles: auth.user.roles },
       space: m.space,
+      spaceKind: kinds.get(m.space) ?? 'hospital',
       origin: 'server',
     });
   } catch (error) {

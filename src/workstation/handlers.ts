@@ -23,6 +23,7 @@ import { createPlansHandlers } from './plans-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
 import { createCasualtyHandlers } from './casualty-handlers';
 import { createExerciseSpaceHandlers } from './exercise-space-handlers';
+import { createMselHandlers } from './msel-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -41,6 +42,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createCasualtyHandlers(ws),
     createPlansHandlers(ws),
     createExerciseSpaceHandlers(ws),
+    createMselHandlers(ws),
   );
 }
 

@@ -5,6 +5,8 @@ import type { EntityKind } from '../domain/entities';
 import type { MutationContext } from '../domain/mutation';
 import { runMutation, type MutationName } from '../domain/mutators';
 import type { Actor } from '../domain/roles';
+import type { SpaceKind } from '../domain/spaces';
+import { knownSpaces } from './space-store';
 import { createLocalTx, EntityRows, parseEntity } from './entity-rows';
 import type { SqliteDatabase } from './sqlite';
 import { SyncStreams } from './sync-streams';
@@ -146,6 +148,11 @@ export class LocalStore {
     this.stmts.metaSet.run(key, value);
   }
 
+  /** A space's kind as the server described it at login; one never described is this desk's own hospital. */
+  private spaceKind(space: string): SpaceKind {
+    return knownSpaces(this).find((known) => known.id === space)?.kind ?? 'hospital';
+  }
+
   /**
    * Runs a mutation optimistically and appends it to the outbox in one SQLite transaction: when this returns,
    * the change and the promise to send it are both on disk (synchronous=FULL).
@@ -153,7 +160,7 @@ export class LocalStore {
   async applyLocal(
     name: MutationName,
     args: unknown,
-    ctx: Omit<MutationContext, 'origin'>,
+    ctx: Omit<MutationContext, 'origin' | 'spaceKind'>,
     /** More bookkeeping to commit with the change, or not at all (a retried refusal's dismissal). */
     within?: () => void,
   ): Promise<{ mutationId: number; touched: Set<EntityKind>; touchedIds: Set<string> }> {
@@ -161,7 +168,7 @@ export class LocalStore {
     const touchedIds = new Set<string>();
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const parsedArgs = await runMutation(createLocalTx(this.rows, touched, touchedIds), name, args, { ...ctx, origin: 'workstation' });
+      const parsedArgs = await runMutation(createLocalTx(this.rows, touched, touchedIds), name, args, { ...ctx, spaceKind: this.spaceKind(ctx.space), origin: 'workstation' });
       const mutationId = Number(this.getMeta('lastMutationId') ?? '0') + 1;
       this.setMeta('lastMutationId', String(mutationId));
       // Numbered in its author's stream now, so it keeps its number however long it waits for them.
@@ -308,7 +315,7 @@ export class LocalStore {
       this.db.exec('SAVEPOINT replay');
       try {
         await runMutation(createLocalTx(this.rows, touched, touchedIds), pending.name, pending.args, {
-          at: pending.at, actor: pending.actor, space: pending.space, origin: 'workstation',
+          at: pending.at, actor: pending.actor, space: pending.space, spaceKind: this.spaceKind(pending.space), origin: 'workstation',
         });
         this.db.exec('RELEASE replay');
       } catch {

@@ -6,15 +6,15 @@ import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
 import { ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
-import { InjectMethodSchema, InjectTriggerSchema, type Inject } from './injects';
+import type { Inject } from './injects';
 
-async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
+export async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
   const exercise = await tx.get('exercise', id);
   if (!exercise || exercise.space !== ctx.space) throw new DomainError('not_found', `exercise ${id} does not exist`, { id });
   return exercise;
 }
 
-function expectStatus(exercise: Exercise, allowed: readonly Exercise['status'][], action: string): void {
+export function expectStatus(exercise: Exercise, allowed: readonly Exercise['status'][], action: string): void {
   if (!allowed.includes(exercise.status)) throw new DomainError('invalid_transition', `cannot ${action} an exercise that is ${exercise.status}`, { status: exercise.status });
 }
 
@@ -29,18 +29,6 @@ async function injectIn(tx: Tx, id: string, ctx: MutationContext): Promise<{ inj
   if (!inject || inject.space !== ctx.space) throw new DomainError('not_found', `inject ${id} does not exist`, { id });
   return { inject, exercise: await exerciseIn(tx, inject.exerciseId, ctx) };
 }
-
-const InjectFieldsSchema = z.strictObject({
-  number: z.number().int().min(1).max(9999),
-  trigger: InjectTriggerSchema,
-  from: z.string().trim().min(1).max(200),
-  to: z.string().trim().min(1).max(200),
-  method: InjectMethodSchema.default('message'),
-  subject: z.string().trim().min(1).max(200),
-  message: z.string().trim().min(1).max(4000),
-  expectedAction: z.string().trim().max(2000).default(''),
-  objectiveIds: z.array(z.string().min(1).max(40)).max(20).default([]),
-});
 
 function clockChange(exercise: Exercise, ctx: MutationContext, changes: Partial<Exercise>): Exercise {
   return { ...exercise, ...changes, updatedAt: ctx.at };
@@ -122,16 +110,6 @@ export const exerciseMutators = {
     expectStatus(exercise, ['running', 'paused'], 'stop');
     const realWorldStop = { at: ctx.at, by: ctx.actor.userId, reason: args.reason };
     await tx.put('exercise', clockChange(exercise, ctx, { status: 'paused', pausedAt: exercise.pausedAt ?? ctx.at, realWorldStop }));
-  }),
-
-  'inject.add': defineMutator(InjectFieldsSchema.extend({ id: IdSchema, exerciseId: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
-    const exercise = await exerciseIn(tx, args.exerciseId, ctx);
-    expectStatus(exercise, ['draft', 'running', 'paused'], 'add injects to');
-    const taken = await tx.query('inject', ctx.space, { where: { exerciseId: exercise.id, number: args.number } });
-    if (taken.length > 0 || (await tx.get('inject', args.id))) throw new DomainError('already_exists', `inject ${args.number} already exists`, { number: args.number });
-    if (args.trigger.type === 'after' && args.trigger.inject === args.number) throw new DomainError('invalid_args', 'an inject cannot follow itself', { field: 'trigger' });
-    await tx.put('inject', { ...args, space: ctx.space, status: 'pending', updatedAt: ctx.at });
   }),
 
   /**

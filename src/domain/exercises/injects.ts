@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
 import { exerciseTime, type Exercise } from './exercise';
 
-/** How an inject reaches the players. Only a 213 message is delivered by the app today; the others are scripts. */
-export const InjectMethodSchema = z.enum(['message', 'phone', 'handout', 'verbal', 'data_change']);
+/**
+ * How an inject reaches the players: a 213 message to a position, a phone call the controller role-plays, a
+ * handout or spoken briefing in a tabletop, or a change a controller makes to the beds, stock, casualty or warning
+ * data the players watch. Only a 213 message is delivered by the app today; the others are scripts.
+ */
+export const InjectMethodSchema = z.enum(['message', 'phone', 'handout', 'verbal', 'beds', 'stock', 'casualties', 'warning_update']);
+export type InjectMethod = z.infer<typeof InjectMethodSchema>;
 
 /** When an inject is due: at T+minutes, some minutes after another inject was delivered, or when a controller says. */
 export const InjectTriggerSchema = z.discriminatedUnion('type', [
@@ -29,6 +34,10 @@ export const InjectSchema = z.object({
   subject: z.string().trim().min(1).max(200),
   message: z.string().trim().min(1).max(4000),
   expectedAction: z.string().trim().max(2000),
+  /** The controller who delivers it or plays the caller. */
+  controller: z.string().trim().max(200).optional(),
+  /** The objective or core capability it tests, as the MSEL's author wrote it. */
+  capability: z.string().trim().max(500).optional(),
   objectiveIds: z.array(z.string().min(1).max(40)).max(20),
   status: InjectStatusSchema,
   /** Exercise time and real time of delivery: the evaluation measures inject → action from these. */
@@ -67,4 +76,26 @@ export function dueInjects(exercise: Exercise, injects: readonly Inject[], now: 
       return due !== undefined && due <= clock;
     })
     .sort((a, b) => a.number - b.number);
+}
+
+/**
+ * The numbers of a chain that comes back on itself (1 after 3, 3 after 2, 2 after 1), or undefined. Such injects
+ * would never fall due, so the MSEL refuses them rather than leave a controller waiting.
+ */
+export function chainCycle(injects: readonly Pick<Inject, 'number' | 'trigger'>[]): number[] | undefined {
+  const follows = new Map(injects.flatMap((i) => (i.trigger.type === 'after' ? [[i.number, i.trigger.inject] as const] : [])));
+  for (const start of follows.keys()) {
+    const path: number[] = [];
+    let at: number | undefined = start;
+    while (at !== undefined && !path.includes(at)) {
+      path.push(at);
+      at = follows.get(at);
+    }
+    if (at === undefined) continue;
+    // Told from its lowest number, so the same circle reads the same whichever edit closed it.
+    const cycle = path.slice(path.indexOf(at));
+    const lowest = cycle.indexOf(Math.min(...cycle));
+    return [...cycle.slice(lowest), ...cycle.slice(0, lowest)];
+  }
+  return undefined;
 }

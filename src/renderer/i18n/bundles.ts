@@ -16,6 +16,8 @@ import casualtiesEn from '../features/casualties/i18n/en.json';
 import casualtiesZhCN from '../features/casualties/i18n/zh-CN.json';
 import plansEn from '../features/plans/i18n/en.json';
 import plansZhCN from '../features/plans/i18n/zh-CN.json';
+import exercisesEn from '../features/exercises/i18n/en.json';
+import exercisesZhCN from '../features/exercises/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -33,6 +35,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: warningEn, 'zh-CN': warningZhCN },
   { en: casualtiesEn, 'zh-CN': casualtiesZhCN },
   { en: plansEn, 'zh-CN': plansZhCN },
+  { en: exercisesEn, 'zh-CN': exercisesZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);

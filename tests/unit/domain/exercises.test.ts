@@ -15,7 +15,7 @@ const player = { userId: 'player-1', roles: ['operator' as const] };
 const evaluator = { userId: 'evaluator-1', roles: ['viewer' as const] };
 
 function ctxAt(minutes: number, actor = facilitator): MutationContext {
-  return makeContext({ at: T0 + minutes * MIN, actor, space: SPACE });
+  return makeContext({ at: T0 + minutes * MIN, actor, space: SPACE, spaceKind: 'exercise' });
 }
 
 async function run(tx: Tx, name: MutationName, args: unknown, minutes = 0, actor = facilitator): Promise<void> {
@@ -93,8 +93,8 @@ describe('the MSEL', () => {
   it('refuses a second inject with the same number, and one that follows itself', async () => {
     const { inject } = await tabletop();
     await inject(1, { type: 'at', minutes: 0 });
-    await expect(inject(1, { type: 'at', minutes: 5 })).rejects.toMatchObject({ code: 'already_exists' });
-    await expect(inject(2, { type: 'after', inject: 2, minutes: 5 })).rejects.toMatchObject({ code: 'invalid_args' });
+    await expect(inject(1, { type: 'at', minutes: 5 })).rejects.toMatchObject({ code: 'inject_number_taken' });
+    await expect(inject(2, { type: 'after', inject: 2, minutes: 5 })).rejects.toMatchObject({ code: 'inject_chain_cycle' });
   });
 
   it('delivers a message inject as one HICS 213 message to the position, however many controllers press deliver', async () => {

@@ -9,6 +9,7 @@ import { ResponseLevelsForm } from './ResponseLevelsForm';
 import { ExercisesPanel } from './ExercisesPanel';
 import { ServerLoginPanel } from './ServerLoginPanel';
 import { WallSetup } from '../wall';
+import { MselPanel } from '../exercises';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export function SettingsPage() {
     </section>
     <ServerLoginPanel />
     <ExercisesPanel />
+    <MselPanel />
     <ResponseLevelsForm />
     <WallSetup />
     </div>
