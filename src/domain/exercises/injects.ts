@@ -20,7 +20,7 @@ export type InjectTrigger = z.infer<typeof InjectTriggerSchema>;
 
 export const InjectStatusSchema = z.enum(['pending', 'delivered', 'skipped']);
 
-/** One MSEL row (kind `inject`): number, time, from, to, method, subject, message and expected action (DOMAIN.md). */
+/** One MSEL row (kind `inject`): number, time, from, to, method, subject, message and expected action (HSEEP 2020's MSEL). */
 export const InjectSchema = z.object({
   id: IdSchema,
   space: SpaceIdSchema,
