@@ -192,6 +192,8 @@ async function main(): Promise<number> {
         if (!worker.alive || desk.busy) continue;
         const { name, args } = randomMutation(random, shared);
         void record(desk, name, args);
+      } else if (desk.loggingIn) {
+        continue;
       } else if (roll < 0.86) {
         partitions++;
         proxy.setMode('down');
