@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import { createUser } from '../../../src/server/accounts';
 import { createHospitalServer, type HospitalServer } from '../../../src/server/app';
-import type { Workstation } from '../../../src/workstation/workstation';
+import { createWorkstation, type Workstation } from '../../../src/workstation/workstation';
 import { TcpProxy } from '../../chaos/tcp-proxy';
 import { startFailingHttpProxy } from '../../fixtures/failing-http-proxy';
 import { createTestDatabase, databaseUrl, storageKinds, type StorageKind } from '../../fixtures/server';
@@ -188,5 +188,75 @@ describe.each(await storageKinds())('desks after the hospital server is restored
     expect(a.ws.sync.status().notices.map((n) => n.kind)).toContain('server_restored');
     const qty = await srv.server.db.query<{ qty: number }>("SELECT (data->>'qty')::int AS qty FROM entity WHERE id = ANY($1::text[]) ORDER BY 1", [[before, after]]);
     expect(qty.map((r) => r.qty)).toEqual([1, 2]);
+  }, 300_000);
+
+  // Chaos seed 304 (PGlite) lost seven changes this way: a desk was cloned, then the server restored to before it.
+  it('re-send a cloned desk\'s change that the server answered, lost to a restore, and whose number the other copy took since', async () => {
+    const srv = await restorableServer(storage);
+    cleanups.push(() => srv.close());
+    const password = 'correct horse battery';
+    const user = await srv.server.db.transaction((tx) =>
+      createUser(tx, { username: `clone-${newId().slice(-6)}`, password, roles: ['incident_commander'], spaces: [SPACE] }),
+    );
+    const original = makeStation();
+    cleanups.push(async () => {
+      await original.ws.close();
+      original.cleanup();
+    });
+    await original.ws.call('auth.login', { serverUrl: srv.base, username: user.username, password });
+    const synced = (ws: Workstation) => eventually(ws, () => ws.sync.status().pending === 0 && ws.sync.status().connection === 'online', 60_000);
+    const onServer = async (id: string) => (await srv.server.db.query('SELECT id FROM entity WHERE id = $1', [id])).length === 1;
+    const [first, cloneWork, originalWork, originalMore] = [newId(), newId(), newId(), newId()];
+    await original.ws.call('mutate', { name: 'stock.receive', args: { id: first, item: 'Masks', store: 'ED', qty: 1 } });
+    await synced(original.ws);
+
+    // The desk's folder is imaged to a second desk, which reaches the server through a hop that can fail its pulls.
+    await original.ws.close();
+    const image = makeTempDir('hcc-clone-');
+    cpSync(original.dataDir, image.dir, { recursive: true });
+    original.reopen();
+    let failPulls = false;
+    const hop = await startFailingHttpProxy(srv.base, (path) => failPulls && path === '/api/sync/pull');
+    cleanups.push(() => hop.close());
+    const clone = createWorkstation({ dataDir: image.dir, sync: { pollMs: 500 } });
+    cleanups.push(async () => {
+      await clone.close();
+      image.cleanup();
+    });
+    await clone.call('auth.login', { serverUrl: hop.url, username: user.username, password });
+    await synced(clone);
+    await synced(original.ws);
+    await srv.backup();
+    await synced(original.ws);
+    await synced(clone);
+
+    // The clone's change is answered by the server; no pull confirms it before the server is restored, and the
+    // original (shut down meanwhile) never hears of it.
+    await original.ws.close();
+    failPulls = true;
+    await clone.call('mutate', { name: 'stock.receive', args: { id: cloneWork, item: 'Gloves', store: 'ED', qty: 2 } });
+    for (let i = 0; i < 300 && !(await onServer(cloneWork)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer(cloneWork)).toBe(true);
+    await eventually(clone, () => hop.failed() > 0, 30_000);
+    await srv.restore();
+    expect(await onServer(cloneWork)).toBe(false);
+
+    // The original, under the same client id, now fills that number and the next with its own changes.
+    original.reopen();
+    await original.ws.call('mutate', { name: 'stock.receive', args: { id: originalWork, item: 'Gowns', store: 'ED', qty: 3 } });
+    await original.ws.call('mutate', { name: 'stock.receive', args: { id: originalMore, item: 'Caps', store: 'ED', qty: 4 } });
+    for (let i = 0; i < 300 && !(await onServer(originalMore)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer(originalMore)).toBe(true);
+
+    failPulls = false;
+    for (let i = 0; i < 600 && !(await onServer(cloneWork)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer(cloneWork)).toBe(true);
+    await synced(clone);
+    await synced(original.ws);
+    const applied = await srv.server.db.query<{ id: string; n: number }>(
+      "SELECT args->>'id' AS id, count(*)::int AS n FROM audit WHERE result = 'applied' AND args->>'id' = ANY($1::text[]) GROUP BY 1 ORDER BY 1",
+      [[cloneWork, originalWork, originalMore]],
+    );
+    expect(applied.map((r) => r.n)).toEqual([1, 1, 1]);
   }, 300_000);
 });
