@@ -124,6 +124,13 @@ export const PullRequestSchema = z.strictObject({
   /** Rejections of mutation ids above this one are returned (the client has recorded those below). */
   rejectionsAfter: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(10_000).default(2_000),
+  /**
+   * The desk's streams of users not logged in that the server has confirmed work of, with the desk's proof: the
+   * server says how far it holds each (`otherLastMutationIds`), so a restore that lost a colleague's confirmed work
+   * is noticed while they are away, and their work waits for them again instead of being forgotten. Optional: a desk
+   * from before sends none. A server from before refuses the field, so the server is upgraded before its desks.
+   */
+  otherStreams: z.array(z.strictObject({ clientId: ClientIdSchema, deskProof: DeskProofSchema })).max(100).optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
@@ -163,6 +170,12 @@ export const PullResponseSchema = z.object({
    * no rows are sent for them; the desk drops its copy of the space and pulls it again from zero.
    */
   rewound: z.array(SpaceIdSchema),
+  /**
+   * For each of `otherStreams` this desk proved it holds: the highest mutation id the server has dealt with (0 for a
+   * client id it does not know, e.g. one registered after the backup it was restored from). A client id registered
+   * by another desk is left out.
+   */
+  otherLastMutationIds: z.record(ClientIdSchema, z.number().int().nonnegative()).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 

@@ -1,5 +1,6 @@
 import type { ErrorParams } from '../contract/errors';
 import type { PullResponse, ServerRowWire } from '../contract/sync';
+import { hashProof, sameHash } from './client-binding';
 import type { Db, Queryable } from './db/db';
 
 export type PullInput = {
@@ -8,6 +9,7 @@ export type PullInput = {
   cursorTokens?: Record<string, string> | undefined;
   rejectionsAfter: number;
   limit: number;
+  otherStreams?: readonly { clientId: string; deskProof: string }[] | undefined;
 };
 
 /** A pull's answer before the route adds the database's epoch. */
@@ -50,7 +52,8 @@ export async function readPull(db: Db, input: PullInput): Promise<PullAnswer> {
       );
       // Refusals recorded before params existed (or without any) go out as they always did: without the field.
       const rejections = refused.map(({ params, ...rest }) => (params === null ? rest : { ...rest, params }));
-      return { rows, cursors, more, lastMutationId, rejections, tokens: await tokensOf(tx, cursors, rewound), rewound };
+      const answer = { rows, cursors, more, lastMutationId, rejections, tokens: await tokensOf(tx, cursors, rewound), rewound };
+      return input.otherStreams?.length ? { ...answer, otherLastMutationIds: await otherLastMutationIds(tx, input.otherStreams) } : answer;
     },
     { isolation: 'repeatable read', readOnly: true },
   );
@@ -114,4 +117,25 @@ async function spacePage(
     [space, next.version],
   );
   return { rows: oneVersion, cut: true };
+}
+
+/**
+ * How far the server holds the desk's other streams, in the pull's snapshot. Only the desk that registered a client
+ * id learns its number (the proof's hash must match); an id the database does not know is answered 0, which tells a
+ * restored server's desks that everything of it is to be sent again.
+ */
+async function otherLastMutationIds(tx: Queryable, streams: readonly { clientId: string; deskProof: string }[]): Promise<Record<string, number>> {
+  const ids = streams.map((s) => s.clientId);
+  const found = await tx.query<{ id: string; last_mutation_id: number; desk_proof_hash: string | null }>(
+    'SELECT id, last_mutation_id, desk_proof_hash FROM client WHERE id = ANY($1::text[])',
+    [ids],
+  );
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const answer: Record<string, number> = {};
+  for (const { clientId, deskProof } of streams) {
+    const row = byId.get(clientId);
+    if (!row) answer[clientId] = 0;
+    else if (sameHash(row.desk_proof_hash, hashProof(deskProof))) answer[clientId] = Number(row.last_mutation_id);
+  }
+  return answer;
 }

@@ -38,6 +38,22 @@ describe.each(await storageKinds())('client ids bound to their account and desk 
     expect(await stockQty(stock)).toBe(3);
   });
 
+  it('tells a desk how far it holds the desk\'s other users\' streams, never another desk\'s, and 0 for an unknown id', async () => {
+    const colleagues = newClientId();
+    await post(srv.url, '/api/sync/push', pushBody(colleagues, [pushed(1, 'stock.receive', receive(newId(), 1)), pushed(2, 'stock.receive', receive(newId(), 1))]), intruder);
+    const unknown = newClientId();
+    const other = [
+      { clientId: colleagues, deskProof: pullBody(colleagues, {}).deskProof },
+      { clientId: unknown, deskProof: pullBody(unknown, {}).deskProof },
+    ];
+    const here = PullResponseSchema.parse((await post(srv.url, '/api/sync/pull', pullBody(newClientId(), {}, { otherStreams: other }), owner)).body);
+    expect(here.otherLastMutationIds).toEqual({ [colleagues]: 2, [unknown]: 0 });
+    // Another workstation naming the same id learns nothing of it.
+    const elsewhere = [{ clientId: colleagues, deskProof: OTHER_DESK_PROOF }];
+    const there = PullResponseSchema.parse((await post(srv.url, '/api/sync/pull', pullBody(newClientId(), {}, { otherStreams: elsewhere }), owner)).body);
+    expect(there.otherLastMutationIds).toEqual({});
+  });
+
   it('refuses the right account without the desk\'s proof: another workstation cannot use the id', async () => {
     const client = newClientId();
     await post(srv.url, '/api/sync/pull', pullBody(client, {}), owner);

@@ -259,4 +259,56 @@ describe.each(await storageKinds())('desks after the hospital server is restored
     );
     expect(applied.map((r) => r.n)).toEqual([1, 1, 1]);
   }, 300_000);
+
+  // Chaos seed 304 (PostgreSQL) lost two changes this way: nobody pulled the colleague's stream after the restore.
+  it('find a colleague\'s change on a shared desk, confirmed then lost to a restore after they logged out, waiting for them again', async () => {
+    const srv = await restorableServer(storage);
+    cleanups.push(() => srv.close());
+    const password = 'correct horse battery';
+    const [alice, bob] = await srv.server.db.transaction(async (tx) => [
+      await createUser(tx, { username: `alice-${newId().slice(-6)}`, displayName: 'Alice Chen', password, roles: ['incident_commander'], spaces: [SPACE] }),
+      await createUser(tx, { username: `bob-${newId().slice(-6)}`, displayName: 'Bob Li', password, roles: ['incident_commander'], spaces: [SPACE] }),
+    ]);
+    const s = makeStation();
+    cleanups.push(async () => {
+      await s.ws.close();
+      s.cleanup();
+    });
+    const login = (username: string) => s.ws.call('auth.login', { serverUrl: srv.base, username, password });
+    const synced = () => eventually(s.ws, () => s.ws.sync.status().pending === 0 && s.ws.sync.status().connection === 'online', 60_000);
+    const onServer = async (id: string) => (await srv.server.db.query('SELECT id FROM entity WHERE id = $1', [id])).length === 1;
+    const [aliceWork, bobWork] = [newId(), newId()];
+
+    await login(alice.username);
+    await s.ws.call('mutate', { name: 'stock.receive', args: { id: aliceWork, item: 'Masks', store: 'ED', qty: 1 } });
+    await synced();
+    await srv.backup();
+    await synced();
+
+    // Bob takes the desk; his change reaches the server and a pull confirms it. He logs out, the server is restored
+    // from the backup, and Alice is back at the desk.
+    await s.ws.call('auth.logout', {});
+    await login(bob.username);
+    await s.ws.call('mutate', { name: 'stock.receive', args: { id: bobWork, item: 'Gloves', store: 'ED', qty: 2 } });
+    await synced();
+    await eventually(s.ws, () => s.ws.store.streams.get(bob.id)?.confirmedId === 1, 30_000);
+    await s.ws.call('auth.logout', {});
+    await srv.restore();
+    expect(await onServer(bobWork)).toBe(false);
+    await login(alice.username);
+    // Alice's desk finds out that the server lost Bob's change: it waits for him again, and the desk says so.
+    await eventually(s.ws, () => s.ws.sync.status().waiting.some((w) => w.userId === bob.id && w.count === 1), 60_000);
+    expect(s.ws.sync.status().notices.map((n) => n.kind)).toContain('server_restored');
+
+    await s.ws.call('auth.logout', {});
+    await login(bob.username);
+    for (let i = 0; i < 600 && !(await onServer(bobWork)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await onServer(bobWork)).toBe(true);
+    await synced();
+    const applied = await srv.server.db.query<{ n: number; user_id: string }>(
+      "SELECT count(*)::int AS n, min(user_id) AS user_id FROM audit WHERE result = 'applied' AND args->>'id' = $1",
+      [bobWork],
+    );
+    expect(applied).toEqual([{ n: 1, user_id: bob.id }]);
+  }, 300_000);
 });
