@@ -67,6 +67,12 @@ export const PushedMutationSchema = z.strictObject({
   handedOver: z
     .strictObject({ from: z.string().min(1).max(100), clientId: ClientIdSchema, mutationId: z.number().int().positive(), proof: DeskProofSchema })
     .optional(),
+  /**
+   * The number this change was first sent under, when its stream was re-keyed since (a copy of the desk file, a
+   * restored or replaced server). Two copies of one file re-key the same pending change each to its own id: the
+   * server applies a change once per origin and content, and answers the other copy `duplicate`.
+   */
+  origin: z.strictObject({ clientId: ClientIdSchema, mutationId: z.number().int().positive() }).optional(),
 });
 export type PushedMutation = z.infer<typeof PushedMutationSchema>;
 

@@ -25,8 +25,9 @@ type Verdict =
 
 type AuditRow = {
   client_id: string; mutation_id: number; user_id: string; space: string; name: string; args: unknown; client_at: number;
-  server_at: number; result: 'applied' | 'rejected'; code: string | null; message: string | null; params: ErrorParams | null;
+  server_at: number; result: 'applied' | 'rejected' | 'duplicate'; code: string | null; message: string | null; params: ErrorParams | null;
   version: number | null; content_hash: string; handed_over: { from: string; clientId: string; mutationId: number } | null;
+  origin_client_id: string | null; origin_mutation_id: number | null;
 };
 
 type ClientRow = { id: string; last_mutation_id: number; owner_user_id: string | null; desk_proof_hash: string | null };
@@ -79,6 +80,11 @@ export async function applyPushes(
     // Serializes pushes of one client: a resend racing the original waits, then sees its ids as duplicates. The
     // streams handed-over changes come from are locked too, so their author's own resend cannot race the hand-over.
     const origins = items.flatMap((i) => i.request.mutations.flatMap((m) => (m.handedOver ? [m.handedOver.clientId] : [])));
+    // Copies of one desk file that re-keyed the same change each to an id of their own take turns on its origin,
+    // so the second sees the first's (an origin the database never knew has no client row to lock).
+    const firstNumbers = [...new Set(items.flatMap((i) => i.request.mutations.flatMap((m) => (m.origin ? [m.origin.clientId] : []))))].sort();
+    for (const id of firstNumbers) await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
+    origins.push(...firstNumbers);
     const clients = await tx.query<ClientRow>(
       `SELECT id, last_mutation_id, owner_user_id, desk_proof_hash FROM client WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       [[...new Set([...clientIds, ...origins])].sort()],
@@ -101,6 +107,7 @@ export async function applyPushes(
     const audit: AuditRow[] = [];
     const marks = new Map<string, { last: number; user_id: string }>();
 
+    const twins = await appliedUnderOrigin(tx, items);
     const outcomes: PushAnswer[] = [];
     for (const { auth, request } of items) {
       let last = lastOf.get(request.clientId) ?? 0;
@@ -115,6 +122,20 @@ export async function applyPushes(
           continue;
         }
         if (m.mutationId !== last + 1) break;
+        const origin = m.origin ?? { clientId: request.clientId, mutationId: m.mutationId };
+        const firstSent = { origin_client_id: m.origin?.clientId ?? null, origin_mutation_id: m.origin?.mutationId ?? null };
+        if (await appliedBefore(tx, origin, m.origin !== undefined, hash, twins, audit)) {
+          // Another copy of this desk file delivered it under an id of its own: this one consumes its id only.
+          audit.push({
+            client_id: request.clientId, mutation_id: m.mutationId, user_id: auth.user.id, space: m.space, name: m.name,
+            args: auditedArgs(m.args, 'applied'), client_at: m.at, server_at: now(), result: 'duplicate', code: null, message: null,
+            params: null, version: null, content_hash: hash, handed_over: null,
+            origin_client_id: origin.clientId, origin_mutation_id: origin.mutationId,
+          });
+          results.push({ mutationId: m.mutationId, status: 'duplicate' });
+          last = m.mutationId;
+          continue;
+        }
         const verdict =
           (await handOverRefusal(tx, m, clientRows, lastOf, audit)) ??
           (await applyOne(tx, writes, auth, m, nextVersion, kinds, (error) =>
@@ -134,6 +155,7 @@ export async function applyPushes(
           version: verdict.result === 'applied' ? verdict.version : null,
           content_hash: hash,
           handed_over: handedOver ? { from: handedOver.from, clientId: handedOver.clientId, mutationId: handedOver.mutationId } : null,
+          ...firstSent,
         });
         if (verdict.result === 'applied') {
           written.add(m.space);
@@ -163,12 +185,12 @@ export async function applyPushes(
         `WITH e AS (${UPSERT_ENTITIES} RETURNING 1),
          a AS (
            INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version,
-                              content_hash, handed_over)
+                              content_hash, handed_over, origin_client_id, origin_mutation_id)
            SELECT client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, code, message, params, version,
-                  content_hash, handed_over
+                  content_hash, handed_over, origin_client_id, origin_mutation_id
              FROM jsonb_to_recordset($2::jsonb) AS r(client_id text, mutation_id bigint, user_id text, space text, name text,
                   args jsonb, client_at bigint, server_at bigint, result text, code text, message text, params jsonb, version bigint,
-                  content_hash text, handed_over jsonb)
+                  content_hash text, handed_over jsonb, origin_client_id text, origin_mutation_id bigint)
            RETURNING 1),
          s AS (
            UPDATE space SET version = r.version FROM jsonb_to_recordset($3::jsonb) AS r(space text, version bigint)
@@ -336,6 +358,45 @@ async function recorded(tx: Queryable, clientId: string, mutationId: number, pen
     [clientId, mutationId],
   );
   return row;
+}
+
+/**
+ * The changes of this group's numbers that re-keyed copies already delivered: `clientId#mutationId#contentHash` of
+ * each applied audit row whose origin is one of those numbers (each mutation's origin, or its own number). One
+ * query per group, on a partial index that is empty until a desk is copied.
+ */
+async function appliedUnderOrigin(tx: Queryable, items: readonly PushItem[]): Promise<Set<string>> {
+  const numbers = items.flatMap(({ request }) =>
+    request.mutations.map((m) => m.origin ?? { clientId: request.clientId, mutationId: m.mutationId }),
+  );
+  const found = await tx.query<{ origin_client_id: string; origin_mutation_id: number | string; content_hash: string }>(
+    `SELECT origin_client_id, origin_mutation_id, content_hash FROM audit
+      WHERE origin_client_id IS NOT NULL AND result = 'applied'
+        AND (origin_client_id, origin_mutation_id) IN (SELECT * FROM unnest($1::text[], $2::bigint[]))`,
+    [numbers.map((n) => n.clientId), numbers.map((n) => n.mutationId)],
+  );
+  return new Set(found.map((r) => `${r.origin_client_id}#${String(r.origin_mutation_id)}#${r.content_hash}`));
+}
+
+/**
+ * True when this content was already applied under its origin: by the origin's own stream (a re-keyed change whose
+ * first number was delivered), or by another re-keyed copy of it, in the database or earlier in this group.
+ */
+async function appliedBefore(
+  tx: Queryable,
+  origin: { clientId: string; mutationId: number },
+  rekeyed: boolean,
+  hash: string,
+  twins: ReadonlySet<string>,
+  pendingAudit: readonly AuditRow[],
+): Promise<boolean> {
+  if (twins.has(`${origin.clientId}#${origin.mutationId}#${hash}`)) return true;
+  const sameOrigin = (a: AuditRow) =>
+    a.result === 'applied' && a.content_hash === hash && a.origin_client_id === origin.clientId && a.origin_mutation_id === origin.mutationId;
+  if (pendingAudit.some(sameOrigin)) return true;
+  if (!rekeyed) return false;
+  const first = await recorded(tx, origin.clientId, origin.mutationId, pendingAudit);
+  return first?.result === 'applied' && first.content_hash === hash;
 }
 
 /**

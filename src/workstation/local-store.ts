@@ -13,6 +13,8 @@ import { SyncStreams } from './sync-streams';
 
 /** Whom a handed-over change was taken from, and its place in their stream (so the server never doubles it). */
 export type HandedOver = { from: string; clientId: string; mutationId: number };
+/** The number a re-keyed change was first sent under (see migration 8). */
+export type Origin = { clientId: string; mutationId: number };
 
 /**
  * `mutationId` is this desk's own order of work (the rebase replays in it); `streamId` is the change's number in
@@ -20,7 +22,7 @@ export type HandedOver = { from: string; clientId: string; mutationId: number };
  */
 export type PendingMutation = {
   mutationId: number; name: MutationName; args: unknown; space: string; at: number; actor: Actor; author: string;
-  streamId: number | null; handedOver: HandedOver | null;
+  streamId: number | null; handedOver: HandedOver | null; origin: Origin | null;
 };
 
 /** Which stream a pull confirmed, up to which number, and when (for the retained log). */
@@ -33,7 +35,7 @@ export type Rejection = { mutationId: number; code: string; message: string; par
 
 type OutboxRow = {
   mutation_id: number; name: string; args: string; space: string; at: number; actor: string; author: string; stream_id: number | null;
-  handed_over: string | null; held_at: number | null; held_reason: string | null; attempts: number;
+  handed_over: string | null; held_at: number | null; held_reason: string | null; attempts: number; origin: string | null;
 };
 
 type RejectionRow = { mutation_id: number; name: string; args: string; code: string; message: string; params: string | null; at: number; space: string | null };
@@ -77,6 +79,7 @@ export class LocalStore {
       outboxRenumber: db.prepare<[string, number | null, string | null, string, number]>(
         'UPDATE outbox SET author = ?, stream_id = ?, handed_over = ?, actor = ? WHERE mutation_id = ?',
       ),
+      outboxReorigin: db.prepare<[string | null, number]>('UPDATE outbox SET origin = ? WHERE mutation_id = ?'),
       waiting: db.prepare<[string], { author: string; n: number; display_name: string | null }>(
         `SELECT o.author, count(*) AS n, s.display_name FROM outbox o LEFT JOIN sync_stream s ON s.user_id = o.author
           WHERE o.author <> ? GROUP BY o.author, s.display_name ORDER BY min(o.mutation_id)`,
@@ -413,6 +416,7 @@ export class LocalStore {
     return this.db.transaction(() => {
       this.confirm({ author, upTo: from - 1, at });
       const rows = this.stmts.outboxAllOf.all(author).filter(unheld);
+      this.keepOrigins(rows, this.streams.get(author)?.clientId);
       this.streams.rekey(author, rows.length);
       rows.forEach((row, i) => this.stmts.outboxRenumber.run(author, i + 1, row.handed_over, row.actor, row.mutation_id));
       return rows.length;
@@ -458,6 +462,19 @@ export class LocalStore {
   }
 
   /**
+   * Before a stream is re-keyed, each change keeps the number it was first sent under: another copy of this desk
+   * file may re-key the same change to an id of its own, and the server tells the two apart from new work by it.
+   */
+  private keepOrigins(rows: readonly OutboxRow[], clientId: string | undefined): void {
+    if (!clientId) return;
+    for (const row of rows) {
+      if (row.origin === null && row.stream_id !== null) {
+        this.stmts.outboxReorigin.run(JSON.stringify({ clientId, mutationId: row.stream_id } satisfies Origin), row.mutation_id);
+      }
+    }
+  }
+
+  /**
    * The server answers from another database: nothing confirmed by the old one means anything to it. The desk's
    * copy goes, the retained log goes, and every stream takes a new client id with its pending work renumbered.
    */
@@ -468,6 +485,7 @@ export class LocalStore {
       this.streams.clearLog();
       for (const stream of this.streams.all()) {
         const rows = this.stmts.outboxAllOf.all(stream.userId).filter(unheld);
+        this.keepOrigins(rows, stream.clientId);
         this.streams.rekey(stream.userId, rows.length);
         // A change handed over from a stream the new database never knew has nothing to be checked against.
         rows.forEach((row, i) => this.stmts.outboxRenumber.run(stream.userId, i + 1, null, row.actor, row.mutation_id));
@@ -646,5 +664,6 @@ function toPending(row: OutboxRow): PendingMutation {
     author: row.author,
     streamId: row.stream_id,
     handedOver: row.handed_over === null ? null : (JSON.parse(row.handed_over) as HandedOver),
+    origin: row.origin === null ? null : (JSON.parse(row.origin) as Origin),
   };
 }

@@ -132,6 +132,12 @@ export const migrations: readonly string[] = [
   ALTER TABLE entity ADD COLUMN received_at INTEGER;
   ALTER TABLE shadow ADD COLUMN received_at INTEGER;
   `,
+  // 8: the number a change was first sent under, as JSON {clientId, mutationId}, kept when its stream is re-keyed
+  // (a copy of the desk, a restored server). Two copies of one desk file re-key the same pending work each to its
+  // own new id; the server applies a change once per origin and content (chaos seed 304 doubled three without it).
+  `
+  ALTER TABLE outbox ADD COLUMN origin TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -377,9 +377,10 @@ export class SyncClient {
       if (this.isolating && this.isolating.first !== lead) this.isolating = null;
       const secret = this.opts.deskSecret;
       const { mutations, bytes } = fitPush(
-        pending.slice(0, this.isolating?.size ?? pending.length).map(({ streamId, name, args, space, at, handedOver }) => ({
+        pending.slice(0, this.isolating?.size ?? pending.length).map(({ streamId, name, args, space, at, handedOver, origin }) => ({
           mutationId: streamId ?? 0, name, args, space, at,
           ...(handedOver ? { handedOver: { ...handedOver, proof: deskProof(secret, handedOver.clientId) } } : {}),
+          ...(origin ? { origin } : {}),
         })),
         this.pushBytes,
       );

@@ -49,13 +49,14 @@ export async function readServerState(db: Db): Promise<ServerState> {
   for (const row of await db.query<{ kind: string; id: string; data: unknown; deleted: boolean }>('SELECT kind, id, data, deleted FROM entity')) {
     rows.set(`${row.kind}/${row.id}`, `${row.deleted ? 1 : 0}:${canonical(row.data)}`);
   }
+  // A 'duplicate' row is a desk copy's re-keyed change the server recognised and did not apply: not work done twice.
   const audit = (
     await db.query<{
       name: string; args: unknown; client_at: number; username: string | null; user_id: string; result: string; code: string | null;
       client_id: string; mutation_id: number;
     }>(
       `SELECT a.name, a.args, a.client_at, u.username, a.user_id, a.result, a.code, a.client_id, a.mutation_id
-         FROM audit a LEFT JOIN app_user u ON u.id = a.user_id ORDER BY a.seq`,
+         FROM audit a LEFT JOIN app_user u ON u.id = a.user_id WHERE a.result <> 'duplicate' ORDER BY a.seq`,
     )
   ).map((a) => ({
     clientId: a.client_id,

@@ -177,6 +177,15 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE space ADD COLUMN source_space text REFERENCES space (id);
   `,
+  // 8: a re-keyed change's first number (PushedMutation.origin), so two copies of one desk file that each re-keyed
+  // the same pending change apply it once: the second is recorded as a 'duplicate' of the first, which consumes its
+  // id and changes nothing. The index is partial: re-keyed changes are rare.
+  `
+  ALTER TABLE audit ADD COLUMN origin_client_id text, ADD COLUMN origin_mutation_id bigint;
+  CREATE INDEX audit_origin ON audit (origin_client_id, origin_mutation_id) WHERE origin_client_id IS NOT NULL;
+  ALTER TABLE audit DROP CONSTRAINT audit_result_check;
+  ALTER TABLE audit ADD CONSTRAINT audit_result_check CHECK (result IN ('applied', 'rejected', 'duplicate'));
+  `,
 ];
 
 export const SERVER_SCHEMA_VERSION = migrations.length;

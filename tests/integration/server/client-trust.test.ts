@@ -54,6 +54,30 @@ describe.each(await storageKinds())('client ids bound to their account and desk 
     expect(there.otherLastMutationIds).toEqual({});
   });
 
+  it('applies a re-keyed change once whichever copy delivers it first, and a different change with the same origin', async () => {
+    const [original, copyA, copyB] = [newClientId(), newClientId(), newClientId()];
+    const [stock, other] = [newId(), newId()];
+    const at = Date.now();
+    const change = pushed(2, 'stock.receive', receive(stock, 7), { at });
+    const origin = { clientId: original, mutationId: 2 };
+    const answer = async (client: string, mutations: ReturnType<typeof pushed>[]) =>
+      PushResponseSchema.parse((await post(srv.url, '/api/sync/push', pushBody(client, mutations), owner)).body).results;
+
+    // Two copies of one desk file re-keyed the same change; the first applies it, the second is a duplicate.
+    expect(await answer(copyA, [{ ...change, mutationId: 1, origin }])).toEqual([{ mutationId: 1, status: 'applied' }]);
+    expect(await answer(copyB, [{ ...change, mutationId: 1, origin }])).toEqual([{ mutationId: 1, status: 'duplicate' }]);
+    // The original stream then delivers it under its first number: still once.
+    const first = pushed(1, 'stock.receive', receive(other, 1), { at });
+    expect(await answer(original, [first, change])).toEqual([{ mutationId: 1, status: 'applied' }, { mutationId: 2, status: 'duplicate' }]);
+    expect(await stockQty(stock)).toBe(7);
+    // Other content under the same origin (a restored desk's new work that clashed with its old number) is applied.
+    expect(await answer(copyB, [pushed(2, 'stock.issue', { id: stock, qty: 2 }, { at, origin })])).toEqual([{ mutationId: 2, status: 'applied' }]);
+    expect(await stockQty(stock)).toBe(5);
+    // A resend of the duplicate is answered the same, and changes nothing.
+    expect(await answer(copyB, [{ ...change, mutationId: 1, origin }])).toEqual([{ mutationId: 1, status: 'duplicate' }]);
+    expect(await stockQty(stock)).toBe(5);
+  });
+
   it('refuses the right account without the desk\'s proof: another workstation cannot use the id', async () => {
     const client = newClientId();
     await post(srv.url, '/api/sync/pull', pullBody(client, {}), owner);

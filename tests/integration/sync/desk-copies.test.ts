@@ -88,4 +88,49 @@ describe.each(await storageKinds())('a desk file restored from an older copy, or
     const notices = [...original.ws.sync.status().notices, ...clone.ws.sync.status().notices];
     expect(notices.map((n) => n.kind)).toContain('desk_copy');
   }, 120_000);
+
+  // Chaos seed 304 (PostgreSQL) doubled three changes so: both copies re-keyed the same pending work, each to its own id.
+  it('doubles nothing when a desk put back from an old copy is imaged to a second desk before either reconnects', async () => {
+    const { s: desk, net } = await rig.station();
+    const [first, second, made] = [newId(), newId(), newId()];
+    await desk.ws.call('mutate', receive(first, 1));
+    await synced(desk.ws);
+    await desk.ws.close();
+    const backup = copyDesk(desk.dataDir);
+    desk.reopen();
+    await desk.ws.call('mutate', receive(second, 2));
+    await synced(desk.ws);
+    await desk.ws.close();
+
+    // Put back from the copy and used offline: its next change takes a number the server already holds other work under.
+    rmSync(desk.dataDir, { recursive: true, force: true });
+    cpSync(backup.dir, desk.dataDir, { recursive: true });
+    backup.cleanup();
+    net.setMode('down');
+    desk.reopen();
+    await desk.ws.call('mutate', receive(made, 3));
+    await desk.ws.close();
+    // Then imaged to a second desk, still offline; both come back to the network together.
+    const image = copyDesk(desk.dataDir);
+    desk.reopen();
+    const clone: Station = rig.track({
+      ws: createWorkstation({ dataDir: image.dir, sync: { pollMs: 500 } }),
+      dataDir: image.dir,
+      reopen: () => clone.ws,
+      cleanup: image.cleanup,
+    });
+    net.setMode('up');
+    desk.ws.sync.requestSync();
+    clone.ws.sync.requestSync();
+    await synced(desk.ws);
+    await synced(clone.ws);
+
+    expect(await serverStock(rig.server, first)).toEqual({ applied: 1, qty: 1 });
+    expect(await serverStock(rig.server, second)).toEqual({ applied: 1, qty: 2 });
+    expect(await serverStock(rig.server, made)).toEqual({ applied: 1, qty: 3 });
+    for (const ws of [desk.ws, clone.ws]) {
+      await eventually(ws, () => ws.store.list('stock', SPACE).find((x) => x.id === made)?.qty === 3, 20_000);
+      expect(ws.sync.status().notices.map((n) => n.kind)).toContain('desk_copy');
+    }
+  }, 120_000);
 });
