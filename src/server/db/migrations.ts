@@ -185,6 +185,14 @@ export const migrations: readonly string[] = [
   CREATE INDEX audit_origin ON audit (origin_client_id, origin_mutation_id) WHERE origin_client_id IS NOT NULL;
   ALTER TABLE audit DROP CONSTRAINT audit_result_check;
   ALTER TABLE audit ADD CONSTRAINT audit_result_check CHECK (result IN ('applied', 'rejected', 'duplicate'));
+  -- The chain covers the origin too; a row without one hashes exactly as before, so older links still verify.
+  CREATE OR REPLACE FUNCTION audit_row_hash(a audit) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT encode(sha256(convert_to((CASE WHEN a.origin_client_id IS NULL THEN base
+                                          ELSE base || jsonb_build_array(a.origin_client_id, a.origin_mutation_id) END)::text, 'UTF8')), 'hex')
+      FROM (SELECT jsonb_build_array(
+        a.chain_pos, a.prev_hash, a.seq, a.client_id, a.mutation_id, a.user_id, a.space, a.name, a.args, a.client_at,
+        a.server_at, a.result, a.code, a.message, a.params, a.version, a.content_hash, a.handed_over) AS base) AS b
+  $$;
   `,
 ];
 

@@ -139,6 +139,26 @@ describe.each(await storageKinds())('the audit hash chain on %s', (storage) => {
     }
   });
 
+  it('still verifies rows chained before re-keyed changes had an origin, and catches an origin changed after', async () => {
+    const { db, done } = await fresh();
+    try {
+      await migrate(db, 7);
+      await append(db, 'old-desk', 1, 3);
+      await migrate(db);
+      await db.query(
+        `INSERT INTO audit (client_id, mutation_id, user_id, space, name, args, client_at, server_at, result, origin_client_id, origin_mutation_id)
+         VALUES ('copy-desk', 1, 'u1', 'demo-hospital', 'stock.issue', '{}'::jsonb, 1, 2, 'duplicate', 'old-desk', 2)`,
+      );
+      await append(db, 'new-desk', 1, 2);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rows: 6 });
+      const seq = await seqAt(db, 4);
+      await asOwner(db, `UPDATE audit SET origin_mutation_id = 3 WHERE seq = $1`, [seq]);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, seq, chainPos: 4, problem: expect.stringContaining('content no longer matches') as unknown });
+    } finally {
+      await done();
+    }
+  });
+
   it('keeps one unbroken chain when many transactions append at once', async () => {
     const { db, done } = await fresh();
     try {
