@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { casualtyId } from '../../../src/domain/casualties/casualties';
+import { newId } from '../../../src/domain/ids';
+import type { Workstation } from '../../../src/workstation/workstation';
+import { makeIncidentArgs, withWorkstation } from '../../fixtures/workstation';
+import { pdfText, squeeze } from './pdf-text';
+
+const SPACE = 'demo-hospital';
+
+/** An MCI with 4 red, 2 yellow, 3 green (one named), one transferred and one admitted, a log, objective, 203 and 213. */
+async function busCrash(ws: Workstation) {
+  const incident = makeIncidentArgs();
+  const mutate = (name: string, args: unknown) => ws.call('mutate', { name, args } as never);
+  await mutate('incident.declare', incident);
+  await mutate('casualty.registerBatch', { incidentId: incident.id, tagNos: ['R-1', 'R-2', 'R-3', 'R-4'], category: 'immediate', area: 'Resus' });
+  await mutate('casualty.registerBatch', { incidentId: incident.id, tagNos: ['Y-1', 'Y-2'], category: 'delayed', area: 'Yellow' });
+  await mutate('casualty.registerBatch', { incidentId: incident.id, tagNos: ['G-1', 'G-2'], category: 'minor', area: 'Green' });
+  await mutate('casualty.register', { incidentId: incident.id, tagNo: 'G-3', category: 'minor', area: 'Green', name: '张三' });
+  await mutate('casualty.dispose', { id: casualtyId(SPACE, incident.id, 'R-1'), code: 'transferred', destination: '市第二人民医院' });
+  await mutate('casualty.dispose', { id: casualtyId(SPACE, incident.id, 'Y-1'), code: 'admitted' });
+  await mutate('log.append', { id: newId(), incidentId: incident.id, text: '启动二级响应，急诊分区收治' });
+  await mutate('objective.create', { id: newId(), incidentId: incident.id, text: 'Clear the ED for red casualties' });
+  await mutate('assignment.assign', { id: newId(), incidentId: incident.id, period: 1, positionId: 'ops', person: '陈华' });
+  await mutate('message.send', { id: newId(), incidentId: incident.id, to: 'Logistics', from: 'Operations', subject: 'Blood', message: 'Need 20 units O-neg' });
+  return { incident, mutate };
+}
+
+const textOf = async (file: { fileName: string; pdfBase64: string }) => squeeze(await pdfText(Buffer.from(file.pdfBase64, 'base64')));
+
+describe('reports and HICS forms as PDF', () => {
+  it('makes the 2-hour report from the incident, and its PDF carries the casualty counts in Chinese and English', async () => {
+    await withWorkstation(async (ws) => {
+      const { incident, mutate } = await busCrash(ws);
+      const suggestion = await ws.call('report.suggest', { incidentId: incident.id, kind: 'initial' });
+      expect(suggestion.sections.situation).toContain('启动二级响应');
+      expect(suggestion.sections.measures).toContain('Clear the ED for red casualties');
+      const id = newId();
+      await mutate('report.draft', { id, incidentId: incident.id, kind: 'initial', ...suggestion });
+      await mutate('report.edit', { id, card: { reporter: '李娜', phone: '0571-87000000' }, sections: { needs: 'O 型血 20 单位' } });
+
+      const zh = await textOf(await ws.call('report.pdf', { id, lang: 'zh-CN' }));
+      for (const expected of ['突发公共卫生事件相关信息报告卡', '初步报告', '草稿', '红（危重） 4', '黄（重） 2', '绿（轻） 3', '合计 9', '转院 1', '收住院 1', '救治中 7', '李娜', 'O 型血 20 单位', '重大']) {
+        expect(zh).toContain(expected);
+      }
+      await mutate('report.approve', { id, name: '王军', positionId: 'ic' });
+      const en = await textOf(await ws.call('report.pdf', { id, lang: 'en' }));
+      for (const expected of ['Initial report', 'Red (immediate) 4', 'Total 9', 'Transferred 1', 'Signed off 王军 (Incident Commander)']) expect(en).toContain(expected);
+      expect(en).not.toContain('DRAFT');
+
+      const { reports } = await ws.call('report.list', { incidentId: incident.id });
+      expect(reports).toMatchObject([{ id, status: 'approved' }]);
+    });
+  });
+
+  it.each(['zh-CN', 'en'] as const)('prints HICS 201, 202, 203, 213, 214 and 254 with their figures (%s)', async (lang) => {
+    await withWorkstation(async (ws) => {
+      const { incident } = await busCrash(ws);
+      const form = async (f: '201' | '202' | '203' | '213' | '214' | '254') => textOf(await ws.call('forms.pdf', { incidentId: incident.id, form: f, lang }));
+      const red = lang === 'en' ? 'Red (immediate) 4' : '红（危重） 4';
+      const total = lang === 'en' ? 'Total 9' : '合计 9';
+      expect(await form('201')).toMatch(new RegExp(`HICS 201[\\s\\S]*${red.replace(/[()（）]/g, '.')}[\\s\\S]*${total}[\\s\\S]*陈华`));
+      expect(await form('202')).toContain('Clear the ED for red casualties');
+      expect(await form('203')).toContain(lang === 'en' ? 'Operations Section Chief 陈华' : '行动组组长（医疗救治） 陈华');
+      expect(await form('213')).toContain('Need 20 units O-neg');
+      expect(await form('214')).toContain('启动二级响应，急诊分区收治');
+      const f254 = await form('254');
+      expect(f254).toContain(red);
+      expect(f254).toContain(total);
+      expect(f254).toMatch(/R-1 .*(Transferred|转院) 市第二人民/);
+      expect(f254).toContain('G-3');
+      // Tag numbers and counts only: the name one desk recorded never reaches the print.
+      expect(f254).not.toContain('张三');
+    });
+  });
+});
