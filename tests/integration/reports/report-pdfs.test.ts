@@ -72,4 +72,22 @@ describe('reports and HICS forms as PDF', () => {
       expect(f254).not.toContain('张三');
     });
   });
+
+  it('prints a 254 of 500 casualties over several pages, every tag on it and the table head on each page', async () => {
+    await withWorkstation(async (ws) => {
+      const incident = makeIncidentArgs();
+      const mutate = (name: string, args: unknown) => ws.call('mutate', { name, args } as never);
+      await mutate('incident.declare', incident);
+      for (let made = 0; made < 500; made += 100) {
+        await mutate('casualty.registerBatch', { incidentId: incident.id, tagNos: Array.from({ length: 100 }, (_, i) => `B-${made + i + 1}`), category: 'minor', area: 'Green' });
+      }
+      const text = await textOf(await ws.call('forms.pdf', { incidentId: incident.id, form: '254', lang: 'en' }));
+      const tags = new Set([...text.matchAll(/\bB-(\d+) Green/g)].map((m) => m[1]));
+      expect(tags.size).toBe(500);
+      expect(text).toContain('Green (minor) 500');
+      const pages = text.split('\f').filter((page) => page.trim() !== '');
+      expect(pages.length).toBeGreaterThan(10);
+      for (const page of pages.slice(1)) expect(page).toContain('Tag no. Triage Arrived Area Disposition');
+    });
+  });
 });
