@@ -77,6 +77,7 @@ export function createReportsHandlers(ws: WorkstationInternals): FeatureHandlers
           messages: store.list('message', id),
           log: store.list('logEntry', id),
           casualties: store.list('casualty', id),
+          requests: store.list('resourceRequest', id),
           ...ctx,
           ...(period === undefined ? {} : { period }),
         };

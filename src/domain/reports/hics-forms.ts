@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Casualty } from '../casualties';
 import { findPosition, hicsPositions } from '../hics';
 import type { Assignment, Incident, LogEntry, Message, Objective } from '../incidents';
+import { resourceAccountingRecord, type ResourceRequest } from '../resources';
 import type { PrintBlock, PrintDocument } from './print-document';
 import { formatTime, outcomeWords, triageWords, word, type Lang } from './print-labels';
 import { figuresOf } from './sitreps';
 
 /** The HICS forms printed from the records (207, the chart, prints from the browser). */
-export const HicsFormSchema = z.enum(['201', '202', '203', '213', '214', '254']);
+export const HicsFormSchema = z.enum(['201', '202', '203', '213', '214', '254', '257']);
 export type HicsForm = z.infer<typeof HicsFormSchema>;
 
 const formTitles: Record<HicsForm, Record<Lang, string>> = {
@@ -17,6 +18,7 @@ const formTitles: Record<HicsForm, Record<Lang, string>> = {
   '213': { 'zh-CN': 'HICS 213 一般信息', en: 'HICS 213 General Message' },
   '214': { 'zh-CN': 'HICS 214 活动记录', en: 'HICS 214 Activity Log' },
   '254': { 'zh-CN': 'HICS 254 伤员追踪表', en: 'HICS 254 Disaster Victim/Patient Tracking' },
+  '257': { 'zh-CN': 'HICS 257 物资核算记录', en: 'HICS 257 Resource Accounting Record' },
 };
 
 const objectiveStatus = {
@@ -33,6 +35,8 @@ export type FormSources = {
   messages: readonly Message[];
   log: readonly LogEntry[];
   casualties: readonly Casualty[];
+  /** Resource requests of the space (HICS 213RR): their fills since the incident was declared are the 257's lines. */
+  requests: readonly ResourceRequest[];
   hospital: string;
   timeZone: string;
   exercise: boolean;
@@ -79,6 +83,7 @@ export function hicsFormDocument(form: HicsForm, sources: FormSources, lang: Lan
       ...casualtyTables(sources, lang, time),
       casualtyList(of(sources.casualties), lang, time),
     ],
+    '257': () => [accountingTable(sources.requests, incident, lang, time)],
   };
   return {
     title: formTitles[form][lang],
@@ -120,6 +125,15 @@ function casualtyList(casualties: readonly Casualty[], lang: Lang, time: (ms: nu
       c.area,
       c.disposition ? [outcomeWords[c.disposition.code][lang], c.disposition.destination ?? ''].filter(Boolean).join(' ') : outcomeWords.in_care[lang],
     ]),
+  };
+}
+
+function accountingTable(requests: readonly ResourceRequest[], incident: Incident, lang: Lang, time: (ms: number) => string): PrintBlock {
+  const lines = resourceAccountingRecord(requests).filter((l) => l.at >= incident.declaredAt);
+  return {
+    kind: 'table',
+    head: [word(lang, 'time'), word(lang, 'item'), word(lang, 'qty'), word(lang, 'store'), word(lang, 'section'), word(lang, 'requestedBy'), word(lang, 'issuedBy')],
+    rows: lines.map((l) => [time(l.at), l.item, String(l.qty), l.store, l.section, l.requestedBy, l.issuedBy]),
   };
 }
 

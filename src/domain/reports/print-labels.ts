@@ -57,6 +57,12 @@ export const words = {
   namesLeftOut: { 'zh-CN': '仅列伤票号与人数，不含姓名。', en: 'Tag numbers and counts only; no names.' },
   none: { 'zh-CN': '（无）', en: '(none)' },
   preparedBy: { 'zh-CN': '填表人', en: 'Prepared by' },
+  item: { 'zh-CN': '物资', en: 'Item' },
+  qty: { 'zh-CN': '数量', en: 'Quantity' },
+  store: { 'zh-CN': '库房', en: 'Store' },
+  section: { 'zh-CN': '申请部门', en: 'Section' },
+  requestedBy: { 'zh-CN': '申请人', en: 'Requested by' },
+  issuedBy: { 'zh-CN': '发放人', en: 'Issued by' },
 } satisfies Record<string, Text>;
 
 export type Word = keyof typeof words;

@@ -22,6 +22,12 @@ async function busCrash(ws: Workstation) {
   await mutate('objective.create', { id: newId(), incidentId: incident.id, text: 'Clear the ED for red casualties' });
   await mutate('assignment.assign', { id: newId(), incidentId: incident.id, period: 1, positionId: 'ops', person: '陈华' });
   await mutate('message.send', { id: newId(), incidentId: incident.id, to: 'Logistics', from: 'Operations', subject: 'Blood', message: 'Need 20 units O-neg' });
+  const stockId = newId();
+  const requestId = newId();
+  await mutate('stock.receive', { id: stockId, item: 'N95 口罩', store: '急诊库房', qty: 100 });
+  await mutate('request.raise', { id: requestId, item: 'N95 口罩', qty: 40, neededBy: Date.now() + 3_600_000, priority: 'urgent', justification: '洗消组', section: '行动组' });
+  await mutate('request.approve', { id: requestId });
+  await mutate('request.fill', { id: requestId, stockId, qty: 40 });
   return { incident, mutate };
 }
 
@@ -52,10 +58,10 @@ describe('reports and HICS forms as PDF', () => {
     });
   });
 
-  it.each(['zh-CN', 'en'] as const)('prints HICS 201, 202, 203, 213, 214 and 254 with their figures (%s)', async (lang) => {
+  it.each(['zh-CN', 'en'] as const)('prints HICS 201, 202, 203, 213, 214, 254 and 257 with their figures (%s)', async (lang) => {
     await withWorkstation(async (ws) => {
       const { incident } = await busCrash(ws);
-      const form = async (f: '201' | '202' | '203' | '213' | '214' | '254') => textOf(await ws.call('forms.pdf', { incidentId: incident.id, form: f, lang }));
+      const form = async (f: '201' | '202' | '203' | '213' | '214' | '254' | '257') => textOf(await ws.call('forms.pdf', { incidentId: incident.id, form: f, lang }));
       const red = lang === 'en' ? 'Red (immediate) 4' : '红（危重） 4';
       const total = lang === 'en' ? 'Total 9' : '合计 9';
       expect(await form('201')).toMatch(new RegExp(`HICS 201[\\s\\S]*${red.replace(/[()（）]/g, '.')}[\\s\\S]*${total}[\\s\\S]*陈华`));
@@ -70,6 +76,7 @@ describe('reports and HICS forms as PDF', () => {
       expect(f254).toContain('G-3');
       // Tag numbers and counts only: the name one desk recorded never reaches the print.
       expect(f254).not.toContain('张三');
+      expect(await form('257')).toContain('N95 口罩 40 急诊库房 行动组');
     });
   });
 

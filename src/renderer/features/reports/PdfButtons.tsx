@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { HicsForm } from '../../../domain/reports/hics-forms';
 import { ErrorText } from '../../app/ErrorText';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { langLabel } from './labels';
 import { downloadPdf } from './pdf-download';
 
-export type PdfRequest = { method: 'report.pdf'; params: { id: string } } | { method: 'forms.pdf'; params: { incidentId: string; form: '201' | '202' | '203' | '213' | '214' | '254' } };
+export type PdfRequest = { method: 'report.pdf'; params: { id: string } } | { method: 'forms.pdf'; params: { incidentId: string; form: HicsForm } };
 
 /**
  * One PDF in each language: the health authority reads Chinese, a visiting team may need English. The core lays

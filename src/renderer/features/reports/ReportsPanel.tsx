@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../domain/incidents';
 import { newId } from '../../../domain/ids';
+import { HicsFormSchema } from '../../../domain/reports/hics-forms';
 import type { SitRepKind } from '../../../domain/reports/sitreps';
 import { ErrorText } from '../../app/ErrorText';
 import { toUiError, type UiError } from '../../lib/ui-error';
@@ -13,7 +14,7 @@ import { PdfButtons } from './PdfButtons';
 import { ReportCard } from './ReportCard';
 import './reports.css';
 
-const forms = ['201', '202', '203', '213', '214', '254'] as const;
+const forms = HicsFormSchema.options;
 
 /**
  * The incident's reports to the health authority (initial, progress, final), each drafted from the incident's data,

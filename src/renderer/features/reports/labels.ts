@@ -94,6 +94,7 @@ export const formLabel: Labels<HicsForm> = {
   '213': (t) => t('reports.forms.213'),
   '214': (t) => t('reports.forms.214'),
   '254': (t) => t('reports.forms.254'),
+  '257': (t) => t('reports.forms.257'),
 };
 
 export const langLabel: Labels<'zh-CN' | 'en'> = {

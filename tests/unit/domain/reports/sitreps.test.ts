@@ -106,11 +106,17 @@ describe('the 2-hour initial report', () => {
 
 describe('HICS forms from the records', () => {
   async function sources(): Promise<FormSources> {
-    const { tx, incidentId, run } = await mciWorld();
+    const { tx, incidentId, run, command } = await mciWorld();
     await run('objective.create', { id: newId(), incidentId, text: 'Clear the ED for red casualties' });
     await run('assignment.assign', { id: newId(), incidentId, period: 1, positionId: 'ops', person: 'Chen Hua' });
     await run('log.append', { id: newId(), incidentId, text: 'Surge beds opened on ward 5' });
     await run('message.send', { id: newId(), incidentId, to: 'Logistics', from: 'Ops', subject: 'Blood', message: 'Need 20 units O-neg' });
+    const stockId = newId();
+    const requestId = newId();
+    await command('stock.receive', { id: stockId, item: 'N95 respirator', store: 'ED store', qty: 100 });
+    await command('request.raise', { id: requestId, item: 'N95 respirator', qty: 40, neededBy: T0 + HOUR, priority: 'urgent', justification: 'Decontamination team', section: 'Operations' });
+    await command('request.approve', { id: requestId });
+    await command('request.fill', { id: requestId, stockId, qty: 40 });
     const all = async <K extends 'objective' | 'assignment' | 'message' | 'logEntry' | 'casualty'>(kind: K) => tx.query(kind, 'demo-hospital');
     return {
       incident: (await tx.get('incident', incidentId))!,
@@ -119,6 +125,7 @@ describe('HICS forms from the records', () => {
       messages: await all('message'),
       log: await all('logEntry'),
       casualties: await all('casualty'),
+      requests: await tx.query('resourceRequest', 'demo-hospital'),
       hospital: 'Jiangbin',
       timeZone: 'Asia/Shanghai',
       exercise: true,
@@ -126,7 +133,7 @@ describe('HICS forms from the records', () => {
     };
   }
 
-  it('fills 201, 202, 203, 213, 214 and 254 from the incident, in both languages', async () => {
+  it('fills 201, 202, 203, 213, 214, 254 and 257 from the incident, in both languages', async () => {
     const s = await sources();
     const text = (form: Parameters<typeof hicsFormDocument>[0], lang: 'zh-CN' | 'en') => documentText(hicsFormDocument(form, s, lang));
     expect(text('202', 'en')).toContain('Clear the ED for red casualties');
@@ -137,6 +144,8 @@ describe('HICS forms from the records', () => {
     expect(text('201', 'en')).toMatch(/Total 6[\s\S]*Clear the ED[\s\S]*Chen Hua/);
     expect(text('254', 'zh-CN')).toContain('红（危重） 3');
     expect(text('201', 'zh-CN')).toContain('演练');
+    expect(text('257', 'en')).toMatch(/N95 respirator 40 ED store Operations/);
+    expect(text('257', 'zh-CN')).toContain('HICS 257 物资核算记录');
   });
 
   it('lists tag numbers on the 254, never a recorded name', async () => {
