@@ -40,6 +40,7 @@ test('the officer writes the 2-hour report from the incident, signs it off and r
   await expect(card.getByTestId('figure-minor')).toHaveText('5');
   await expect(card.getByTestId('figure-total')).toHaveText('8');
   await expect(card.getByLabel('发生地点')).toHaveValue('环城路与建设路口');
+  await page.screenshot({ path: 'test-results/screens/report-draft-zh-CN.png', fullPage: true });
 
   // The officer edits it and signs it off; the clock still runs.
   await card.getByLabel('报告人').fill('李娜');
