@@ -13,7 +13,7 @@ export const reportsApi = {
   'report.list': { params: z.strictObject({ incidentId: IdSchema }), result: z.object({ reports: z.array(SitRepSchema) }) },
   /** A new report's card and text suggested from the incident's data (its log, objectives), for the officer to edit. */
   'report.suggest': {
-    params: z.strictObject({ incidentId: IdSchema, kind: SitRepKindSchema }),
+    params: z.strictObject({ incidentId: IdSchema, kind: SitRepKindSchema, lang: LangSchema }),
     result: z.object({ card: SitRepCardSchema, sections: SitRepSectionsSchema }),
   },
   /** The report card as PDF (a draft says DRAFT across the top). */

@@ -43,13 +43,22 @@ export function createReportsHandlers(ws: WorkstationInternals): FeatureHandlers
           .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)),
       })),
 
-    'report.suggest': ({ incidentId }) =>
+    'report.suggest': ({ incidentId, lang }) =>
       queue.run(() => {
         const { space, timeZone, at } = context();
         const incident = incidentIn(store, space.id, incidentId);
         const draft = draftFrom(
-          { incident, casualties: store.list('casualty', space.id), log: store.list('logEntry', space.id), objectives: store.list('objective', space.id), at },
+          {
+            incident,
+            casualties: store.list('casualty', space.id),
+            log: store.list('logEntry', space.id),
+            objectives: store.list('objective', space.id),
+            assignments: store.list('assignment', space.id),
+            requests: store.list('resourceRequest', space.id),
+            at,
+          },
           (e) => `${formatTime(e.at, timeZone)} ${e.text}`,
+          lang,
         );
         return { card: { ...draft.card, reportingUnit: space.name }, sections: draft.sections };
       }),

@@ -57,6 +57,7 @@ export const words = {
   namesLeftOut: { 'zh-CN': '仅列伤票号与人数，不含姓名。', en: 'Tag numbers and counts only; no names.' },
   none: { 'zh-CN': '（无）', en: '(none)' },
   preparedBy: { 'zh-CN': '填表人', en: 'Prepared by' },
+  positionsStaffed: { 'zh-CN': '已到岗指挥岗位', en: 'Command positions staffed' },
   item: { 'zh-CN': '物资', en: 'Item' },
   qty: { 'zh-CN': '数量', en: 'Quantity' },
   store: { 'zh-CN': '库房', en: 'Store' },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { casualtyCounts, type Casualty } from '../casualties';
 import { PositionIdSchema } from '../hics';
 import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
-import type { Incident, LogEntry, Objective, ResponseLevel } from '../incidents';
+import { isActiveIn, type Assignment, type Incident, type LogEntry, type Objective, type ResponseLevel } from '../incidents';
+import { filledQty, resourceAccountingRecord, type ResourceRequest } from '../resources';
+import { word, type Lang } from './print-labels';
 
 /** 初步报告 / 进程报告（第 n 次）/ 结案报告: one card, different fields filled. */
 export const SitRepKindSchema = z.enum(['initial', 'progress', 'final']);
@@ -101,6 +103,8 @@ export type DraftSources = {
   casualties: readonly Casualty[];
   log: readonly LogEntry[];
   objectives: readonly Objective[];
+  assignments: readonly Assignment[];
+  requests: readonly ResourceRequest[];
   at: number;
 };
 
@@ -108,10 +112,11 @@ const LOG_LINES_IN_DRAFT = 20;
 
 /**
  * The draft the officer starts from: card fields from the incident, figures from its casualties, the situation
- * from the incident's own log (latest lines) and the measures from the period's objectives. Text the officer
- * writes in their own words; the figures are the records', recomputed until sign-off.
+ * from the incident's own log (latest lines), the measures from the objectives, the resources from the positions
+ * staffed and the stock issued against requests since the declaration, the needs from the requests still open.
+ * Text the officer rewrites in their own words; the figures are the records', recomputed until sign-off.
  */
-export function draftFrom(sources: DraftSources, formatLine: (entry: LogEntry) => string): Pick<SitRep, 'card' | 'sections' | 'figures'> {
+export function draftFrom(sources: DraftSources, formatLine: (entry: LogEntry) => string, lang: Lang): Pick<SitRep, 'card' | 'sections' | 'figures'> {
   const { incident } = sources;
   const ownLog = sources.log.filter((e) => e.incidentId === incident.id && e.positionId === undefined).sort((a, b) => a.at - b.at);
   const objectives = sources.objectives.filter((o) => o.incidentId === incident.id && o.status !== 'dropped').sort((a, b) => a.period - b.period || a.createdAt - b.createdAt);
@@ -130,9 +135,29 @@ export function draftFrom(sources: DraftSources, formatLine: (entry: LogEntry) =
     sections: {
       situation: ownLog.slice(-LOG_LINES_IN_DRAFT).map(formatLine).join('\n').slice(0, 4000),
       measures: objectives.map((o) => `- ${o.text}`).join('\n').slice(0, 4000),
-      resources: '',
-      needs: '',
+      resources: resourcesText(sources, lang),
+      needs: needsText(sources.requests),
     },
     figures: figuresOf(sources.casualties.filter((c) => c.incidentId === incident.id), sources.at),
   };
+}
+
+function resourcesText(sources: DraftSources, lang: Lang): string {
+  const { incident } = sources;
+  const staffed = new Set(sources.assignments.filter((a) => a.incidentId === incident.id && isActiveIn(a, incident.period)).map((a) => a.positionId));
+  const issued = new Map<string, number>();
+  for (const line of resourceAccountingRecord(sources.requests)) {
+    if (line.at >= incident.declaredAt) issued.set(line.item, (issued.get(line.item) ?? 0) + line.qty);
+  }
+  return [`${word(lang, 'positionsStaffed')}: ${staffed.size}`, ...[...issued].map(([item, qty]) => `- ${item} ${qty}`)].join('\n').slice(0, 2000);
+}
+
+/** Requests not yet filled: what the hospital still lacks, as the sections asked for it. */
+function needsText(requests: readonly ResourceRequest[]): string {
+  return requests
+    .filter((r) => r.status === 'pending' || r.status === 'approved' || r.status === 'partially_filled')
+    .sort((a, b) => a.neededBy - b.neededBy)
+    .map((r) => `- ${r.item} ${r.qty - filledQty(r)} (${r.section})`)
+    .join('\n')
+    .slice(0, 2000);
 }

@@ -19,7 +19,7 @@ async function seed(ws: Workstation, casualties: number, logLines: number): Prom
     await call('casualty.registerBatch', { incidentId, tagNos, category: CATEGORIES[(made / 100) % CATEGORIES.length], area: 'ED' });
   }
   for (let i = 0; i < logLines; i += 1) await call('log.append', { id: newId(), incidentId, text: `Bench log line ${i + 1}: casualties moved from the ED to the wards` });
-  const suggestion = await ws.call('report.suggest', { incidentId, kind: 'initial' });
+  const suggestion = await ws.call('report.suggest', { incidentId, kind: 'initial', lang: 'zh-CN' });
   await call('report.draft', { id: newId(), incidentId, kind: 'initial', ...suggestion });
 }
 

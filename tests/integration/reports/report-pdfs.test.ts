@@ -28,6 +28,7 @@ async function busCrash(ws: Workstation) {
   await mutate('request.raise', { id: requestId, item: 'N95 口罩', qty: 40, neededBy: Date.now() + 3_600_000, priority: 'urgent', justification: '洗消组', section: '行动组' });
   await mutate('request.approve', { id: requestId });
   await mutate('request.fill', { id: requestId, stockId, qty: 40 });
+  await mutate('request.raise', { id: newId(), item: '呼吸机', qty: 2, neededBy: Date.now() + 7_200_000, priority: 'urgent', justification: '红色伤员', section: '行动组' });
   return { incident, mutate };
 }
 
@@ -37,9 +38,12 @@ describe('reports and HICS forms as PDF', () => {
   it('makes the 2-hour report from the incident, and its PDF carries the casualty counts in Chinese and English', async () => {
     await withWorkstation(async (ws) => {
       const { incident, mutate } = await busCrash(ws);
-      const suggestion = await ws.call('report.suggest', { incidentId: incident.id, kind: 'initial' });
+      const suggestion = await ws.call('report.suggest', { incidentId: incident.id, kind: 'initial', lang: 'zh-CN' });
       expect(suggestion.sections.situation).toContain('启动二级响应');
       expect(suggestion.sections.measures).toContain('Clear the ED for red casualties');
+      expect(suggestion.sections.resources).toContain('已到岗指挥岗位: 1');
+      expect(suggestion.sections.resources).toContain('- N95 口罩 40');
+      expect(suggestion.sections.needs).toBe('- 呼吸机 2 (行动组)');
       const id = newId();
       await mutate('report.draft', { id, incidentId: incident.id, kind: 'initial', ...suggestion });
       await mutate('report.edit', { id, card: { reporter: '李娜', phone: '0571-87000000' }, sections: { needs: 'O 型血 20 单位' } });

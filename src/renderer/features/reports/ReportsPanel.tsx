@@ -6,6 +6,7 @@ import { HicsFormSchema } from '../../../domain/reports/hics-forms';
 import type { SitRepKind } from '../../../domain/reports/sitreps';
 import { ErrorText } from '../../app/ErrorText';
 import { toUiError, type UiError } from '../../lib/ui-error';
+import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
@@ -23,6 +24,7 @@ const forms = HicsFormSchema.options;
 export function ReportsPanel({ incident, closed }: { incident: Incident; closed: boolean }) {
   const { t } = useTranslation();
   const client = useApp((s) => s.client);
+  const language = useApp(selectLanguage);
   const draft = useMutation('report.draft').run;
   const list = useLive('report.list', { incidentId: incident.id });
   const reports = list.data?.reports ?? [];
@@ -32,7 +34,7 @@ export function ReportsPanel({ incident, closed }: { incident: Incident; closed:
   const start = async (kind: SitRepKind) => {
     setError(null);
     try {
-      const suggestion = await client.call('report.suggest', { incidentId: incident.id, kind });
+      const suggestion = await client.call('report.suggest', { incidentId: incident.id, kind, lang: language === 'en' ? 'en' : 'zh-CN' });
       setError(await draft({ id: newId(), incidentId: incident.id, kind, ...suggestion }));
     } catch (failure) {
       setError(toUiError(failure));

@@ -30,8 +30,9 @@ describe('the 2-hour initial report', () => {
     expect(report?.figures.byDisposition.in_care).toBe(6);
 
     const draft = draftFrom(
-      { incident: (await tx.get('incident', incidentId))!, casualties: await tx.query('casualty', 'demo-hospital'), log: [], objectives: [], at: T0 },
+      { incident: (await tx.get('incident', incidentId))!, casualties: await tx.query('casualty', 'demo-hospital'), log: [], objectives: [], assignments: [], requests: [], at: T0 },
       (e) => e.text,
+      'en',
     );
     expect(draft.card).toMatchObject({ grade: 'major', category: 'other', place: incident.location });
     expect(draft.card.eventName.length).toBeLessThanOrEqual(30);
