@@ -6,6 +6,7 @@ import { JobActionSheetSchema } from '../domain/board/job-action-sheets';
 import { TimelineItemSchema } from '../domain/board/timeline';
 import { BoardSchema } from './board';
 import { casualtyApi } from './casualty-api';
+import { reportsApi } from './reports-api';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
@@ -98,7 +99,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, reportsApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

@@ -64,6 +64,7 @@ export const liveReads = {
   'warning.responseLevels': { reads: ['warningSettings'] },
   'casualty.list': { reads: ['casualty'] },
   'casualty.counts': { reads: ['casualty'] },
+  'report.list': { reads: ['sitRep'] },
   'plans.list': { reads: ['plan', 'planVersion'] },
   'plans.get': { reads: ['plan', 'planVersion'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },

@@ -24,6 +24,7 @@ import { InjectSchema } from './exercises/injects';
 import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
 import { PlanSchema, PlanVersionSchema } from './plans/plans';
 import { PlanActivationSchema, PositionChecklistSchema } from './plans/activation';
+import { SitRepSchema } from './reports/sitreps';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -48,6 +49,7 @@ export const entitySchemas = {
   casualty: CasualtySchema,
   exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
   plan: PlanSchema, planVersion: PlanVersionSchema, planActivation: PlanActivationSchema, positionChecklist: PositionChecklistSchema,
+  sitRep: SitRepSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

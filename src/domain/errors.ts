@@ -36,6 +36,8 @@ export const domainErrorCodes = [
   'inject_number_taken',
   /** Injects that follow one another round in a circle would never fall due; params: `numbers` (e.g. `1 → 3 → 2`). */
   'inject_chain_cycle',
+  /** A report already signed off (or sent) is the record: it is not edited; params: `status`. */
+  'report_signed_off',
   /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
   'internal_error',
   /** The workstation withdrew the change before the server could apply it (too large to send, or discarded). */

@@ -21,6 +21,7 @@ import { exerciseMutators } from './exercises/exercise-mutators';
 import { mselMutators } from './exercises/msel-mutators';
 import { planMutators } from './plans/plan-mutators';
 import { activationMutators } from './plans/activation-mutators';
+import { sitRepMutators } from './reports/sitrep-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -51,6 +52,7 @@ export const mutators = combine(
   mselMutators,
   planMutators,
   activationMutators,
+  sitRepMutators,
 );
 
 export type Mutators = typeof mutators;

@@ -22,6 +22,7 @@ import { createWarningHandlers } from './warning-handlers';
 import { createPlansHandlers } from './plans-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
 import { createCasualtyHandlers } from './casualty-handlers';
+import { createReportsHandlers } from './reports-handlers';
 import { createExerciseSpaceHandlers } from './exercise-space-handlers';
 import { createMselHandlers } from './msel-handlers';
 import { changedEvent } from './events';
@@ -40,6 +41,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createWarningHandlers(ws),
     createWarningSettingsHandlers(ws),
     createCasualtyHandlers(ws),
+    createReportsHandlers(ws),
     createPlansHandlers(ws),
     createExerciseSpaceHandlers(ws),
     createMselHandlers(ws),

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
 import { openIncident, requirePermission } from '../mutation-guards';
-import { defineMutator } from '../mutation';
-import { DeadlineReportSchema, DeadlineTitleSchema, RecipientSchema, statutoryDeadline } from './reporting-deadlines';
+import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { DeadlineReportSchema, DeadlineTitleSchema, RecipientSchema, statutoryDeadline, type DeadlineReport } from './reporting-deadlines';
 
 export const deadlineMutators = {
   /** A deadline a user adds (a sitrep to the district, a call back to the CDC), counting from now. */
@@ -34,18 +34,7 @@ export const deadlineMutators = {
     z.strictObject({ id: IdSchema, reportedAt: EpochMsSchema, to: RecipientSchema, by: DeadlineReportSchema.shape.by }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
-      const report = { reportedAt: args.reportedAt, to: args.to, by: args.by, recordedAt: ctx.at, recordedBy: ctx.actor.userId };
-      const deadline = await tx.get('deadline', args.id);
-      if (deadline && deadline.space === ctx.space) {
-        await openIncident(tx, deadline.incidentId, ctx);
-        if (deadline.report) throw new DomainError('invalid_transition', `deadline ${deadline.title} was already reported`, { id: args.id });
-        await tx.put('deadline', { ...deadline, report });
-        return;
-      }
-      const incident = (await tx.get('incident', args.id)) ? await openIncident(tx, args.id, ctx) : undefined;
-      if (!incident || !statutoryDeadline(incident)) throw new DomainError('not_found', `deadline ${args.id} does not exist`, { id: args.id });
-      if (incident.statutoryReport) throw new DomainError('invalid_transition', 'the statutory report was already recorded', { id: args.id });
-      await tx.put('incident', { ...incident, statutoryReport: report, updatedAt: ctx.at });
+      await closeDeadline(tx, args.id, { reportedAt: args.reportedAt, to: args.to, by: args.by }, ctx);
     },
   ),
 
@@ -61,3 +50,22 @@ export const deadlineMutators = {
     await tx.del('deadline', args.id);
   }),
 };
+
+/**
+ * Stops a clock: `id` is a user deadline's id or, for the statutory report, the incident's. Recording twice is
+ * refused so the first record stands. Also what a report recorded as sent calls (reports feature).
+ */
+export async function closeDeadline(tx: Tx, id: string, made: Pick<DeadlineReport, 'reportedAt' | 'to' | 'by'>, ctx: MutationContext): Promise<void> {
+  const report: DeadlineReport = { ...made, recordedAt: ctx.at, recordedBy: ctx.actor.userId };
+  const deadline = await tx.get('deadline', id);
+  if (deadline && deadline.space === ctx.space) {
+    await openIncident(tx, deadline.incidentId, ctx);
+    if (deadline.report) throw new DomainError('invalid_transition', `deadline ${deadline.title} was already reported`, { id });
+    await tx.put('deadline', { ...deadline, report });
+    return;
+  }
+  const incident = (await tx.get('incident', id)) ? await openIncident(tx, id, ctx) : undefined;
+  if (!incident || !statutoryDeadline(incident)) throw new DomainError('not_found', `deadline ${id} does not exist`, { id });
+  if (incident.statutoryReport) throw new DomainError('invalid_transition', 'the statutory report was already recorded', { id });
+  await tx.put('incident', { ...incident, statutoryReport: report, updatedAt: ctx.at });
+}

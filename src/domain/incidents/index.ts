@@ -6,5 +6,7 @@ export { IncidentNameSchema, IncidentStatusSchema, IncidentTypeSchema, incidentH
 export type { Incident, ResponseLevel } from './incident';
 export { declareIncident } from './incident-mutators';
 export type { Message } from './messages';
-export { incidentDeadlines } from './reporting-deadlines';
+export type { Objective } from './objectives';
+export { closeDeadline } from './deadline-mutators';
+export { incidentDeadlines, statutoryDeadline } from './reporting-deadlines';
 export type { Deadline } from './reporting-deadlines';

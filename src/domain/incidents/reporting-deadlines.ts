@@ -38,6 +38,7 @@ export const DeadlineReportSchema = z.object({
   recordedAt: StoredEpochMsSchema,
   recordedBy: z.string(),
 });
+export type DeadlineReport = z.infer<typeof DeadlineReportSchema>;
 
 /**
  * A reporting clock. User-added ones are rows of their own; the statutory one is part of the incident row and

@@ -1,7 +1,7 @@
 // What other features may use of resources; everything else in this folder is its own.
 export { bedSummary } from './beds';
 export type { BedCount, BedType } from './beds';
-export { RequestPrioritySchema, filledQty } from './resource-requests';
+export { RequestPrioritySchema, filledQty, resourceAccountingRecord } from './resource-requests';
 export type { ResourceRequest } from './resource-requests';
 export type { StockItem, StockLevel } from './stock';
 export { stockRows } from './stock-calculations';

@@ -18,6 +18,8 @@ import plansEn from '../features/plans/i18n/en.json';
 import plansZhCN from '../features/plans/i18n/zh-CN.json';
 import exercisesEn from '../features/exercises/i18n/en.json';
 import exercisesZhCN from '../features/exercises/i18n/zh-CN.json';
+import reportsEn from '../features/reports/i18n/en.json';
+import reportsZhCN from '../features/reports/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -36,6 +38,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: casualtiesEn, 'zh-CN': casualtiesZhCN },
   { en: plansEn, 'zh-CN': plansZhCN },
   { en: exercisesEn, 'zh-CN': exercisesZhCN },
+  { en: reportsEn, 'zh-CN': reportsZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);

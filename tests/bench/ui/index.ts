@@ -6,6 +6,7 @@ import { mutationBench } from './mutation';
 import { resourcesBench } from './resources';
 import { plansBench } from './plans';
 import { firstPaintBench } from './first-paint';
+import { reportsBench } from './reports';
 
 /** Every UI benchmark `npm run bench:ui` runs, in order. A feature adds its module here. */
-export const uiBenches: UiBench[] = [firstPaintBench, boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench];
+export const uiBenches: UiBench[] = [firstPaintBench, boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench, reportsBench];

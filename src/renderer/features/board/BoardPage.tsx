@@ -8,6 +8,7 @@ import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incidents';
 import { ChecklistsPanel } from '../plans';
+import { ReportsPanel } from '../reports';
 import { holdersByPosition } from '../../../domain/incidents/assignments';
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ConflictAlerts } from './ConflictAlerts';
@@ -23,7 +24,7 @@ import { useBoard, useTrackBoard } from './use-board';
 import './board.css';
 import { PanelBoundary } from '../../ui/PanelBoundary';
 
-const tabs = ['tasks', 'checklists', 'org', 'log', 'timeline'] as const;
+const tabs = ['tasks', 'checklists', 'org', 'log', 'timeline', 'reports'] as const;
 type Tab = (typeof tabs)[number];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -57,7 +58,7 @@ export function BoardPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [board, editing, readOnly]);
 
-  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline') };
+  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab') };
   return (
     <div className="board-page">
       <h2 className="visually-hidden">{t('board.title')}</h2>
@@ -108,6 +109,7 @@ export function BoardPage() {
             </div>
           ) : null}
           {tab === 'timeline' ? <PanelBoundary name="board-timeline"><TimelineView items={timeline} /></PanelBoundary> : null}
+          {tab === 'reports' ? <PanelBoundary name="board-reports"><ReportsPanel incident={board.incident} closed={readOnly} /></PanelBoundary> : null}
           {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} onClose={() => setEditing(null)} /> : null}
         </div>
       ) : null}
