@@ -19,6 +19,8 @@ export type Msel = z.infer<typeof MselSchema>;
 export const ExerciseInboxSchema = z.object({
   exercise: ExerciseSchema.nullable(),
   role: ExerciseRoleSchema.nullable(),
+  /** Whether this user runs the exercise (the facilitator's permission or a controller's role): the console is theirs. */
+  controls: z.boolean(),
   position: z.string().nullable(),
   injects: z.array(InjectSchema),
 });

@@ -1,8 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { EntityKind } from '../domain/entities';
-import { participantRole, type Exercise } from '../domain/exercises/exercise';
+import { controlsExercise } from '../domain/exercises/exercise';
 import { dueInjects, msUntilNextDue } from '../domain/exercises/injects';
-import { can, type Actor } from '../domain/roles';
 import { isExercise } from '../domain/spaces';
 import { changedEvent } from './events';
 import { currentSpace } from './space-store';
@@ -21,10 +20,6 @@ export type ExerciseScheduler = {
   check(): Promise<number>;
   stop(): void;
 };
-
-function controls(exercise: Exercise, actor: Actor): boolean {
-  return can(actor, 'exercise.control') || participantRole(exercise, actor.userId) === 'controller';
-}
 
 /**
  * Delivery on schedule from a controller's desk. Every controller desk in the exercise space sends
@@ -58,7 +53,7 @@ export function startExerciseScheduler(ws: WorkstationInternals): ExerciseSchedu
       let delivered = 0;
       let next: number | undefined;
       for (const exercise of store.list('exercise', space.id)) {
-        if (!controls(exercise, actor)) continue;
+        if (!controlsExercise(exercise, actor)) continue;
         for (let round = 0; round < MAX_ROUNDS; round += 1) {
           const injects = store.list('inject', space.id).filter((i) => i.exerciseId === exercise.id);
           const due = dueInjects(exercise, injects, ws.now());

@@ -1,6 +1,6 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import type { mselApi } from '../contract/msel-api';
-import { participantRole, type Exercise } from '../domain/exercises/exercise';
+import { controlsExercise, participantRole, type Exercise } from '../domain/exercises/exercise';
 import { addressedTo } from '../domain/exercises/injects';
 import { isExercise, type Space } from '../domain/spaces';
 import type { LocalStore } from './local-store';
@@ -21,14 +21,16 @@ export function createMselHandlers(ws: WorkstationInternals): FeatureHandlers<ty
       queue.run(() => {
         const space = currentSpace(store);
         const exercise = spaceExercise(store, space);
-        if (!exercise) return { exercise: null, role: null, position: null, injects: [] };
-        const userId = ws.actor().userId;
+        if (!exercise) return { exercise: null, role: null, controls: false, position: null, injects: [] };
+        const actor = ws.actor();
+        const userId = actor.userId;
         const position = exercise.participants.find((p) => p.userId === userId)?.position ?? null;
         const injects = store
           .list('inject', space.id)
           .filter((i) => i.exerciseId === exercise.id && i.status === 'delivered' && addressedTo(i.to, position ?? undefined))
           .sort((a, b) => (b.deliveredAt ?? 0) - (a.deliveredAt ?? 0) || b.number - a.number);
-        return { exercise, role: participantRole(exercise, userId) ?? null, position, injects };
+        const role = participantRole(exercise, userId) ?? null;
+        return { exercise, role, controls: controlsExercise(exercise, actor), position, injects };
       }),
 
     'msel.get': () =>

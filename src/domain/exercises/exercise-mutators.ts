@@ -5,7 +5,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
-import { ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { controlsExercise, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
 import { injectDueAt, type Inject } from './injects';
 
 export async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
@@ -32,7 +32,7 @@ async function injectIn(tx: Tx, id: string, ctx: MutationContext): Promise<{ inj
 
 /** Controllers deliver and skip injects: the facilitator's permission, or the controller's role in this exercise. */
 function requireController(exercise: Exercise, ctx: MutationContext): void {
-  if (can(ctx.actor, 'exercise.control') || participantRole(exercise, ctx.actor.userId) === 'controller') return;
+  if (controlsExercise(exercise, ctx.actor)) return;
   throw new DomainError('forbidden', `${ctx.actor.userId} is not a controller of this exercise`, { permission: 'exercise.control' });
 }
 
