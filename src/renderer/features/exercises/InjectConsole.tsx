@@ -84,14 +84,14 @@ export function InjectConsole({ exercise, injects, now }: { exercise: Exercise; 
                     <span className={`inject-stage stage-${stage}`} data-testid="inject-stage">{stageLabel(t, stage)}</span>
                     <History inject={inject} />
                   </td>
-                  <td className="inject-actions">
+                  <td>
                     {inject.status === 'pending' ? (
-                      <>
+                      <div className="inject-actions">
                         <button type="button" onClick={() => void deliver.run({ id: inject.id })} disabled={exercise.status !== 'running'}>
                           {t('exercises.console.deliverNow', { number: inject.number })}
                         </button>
                         <button type="button" onClick={() => void skip.run({ id: inject.id })}>{t('exercises.console.skip', { number: inject.number })}</button>
-                      </>
+                      </div>
                     ) : null}
                   </td>
                 </tr>
