@@ -69,6 +69,7 @@ export const liveReads = {
   'plans.get': { reads: ['plan', 'planVersion'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
   'msel.get': { reads: ['exercise', 'inject'] },
+  'exercise.inbox': { reads: ['exercise', 'inject'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExerciseSchema } from '../domain/exercises/exercise';
+import { ExerciseRoleSchema, ExerciseSchema } from '../domain/exercises/exercise';
 import { InjectSchema } from '../domain/exercises/injects';
 import { SpaceSchema } from '../domain/spaces';
 
@@ -12,7 +12,22 @@ export const MselSchema = z.object({
 });
 export type Msel = z.infer<typeof MselSchema>;
 
+/**
+ * A player's side of the exercise: the injects delivered to the position this user plays (or to all), newest
+ * first. Injects not yet delivered are never in it, so a player's screen cannot give the scenario away.
+ */
+export const ExerciseInboxSchema = z.object({
+  exercise: ExerciseSchema.nullable(),
+  role: ExerciseRoleSchema.nullable(),
+  /** Whether this user runs the exercise (the facilitator's permission or a controller's role): the console is theirs. */
+  controls: z.boolean(),
+  position: z.string().nullable(),
+  injects: z.array(InjectSchema),
+});
+export type ExerciseInbox = z.infer<typeof ExerciseInboxSchema>;
+
 /** The MSEL editor's read, spread into the workstation API (src/contract/api.ts); edits go through `mutate`. */
 export const mselApi = {
   'msel.get': { params: z.strictObject({}), result: MselSchema },
+  'exercise.inbox': { params: z.strictObject({}), result: ExerciseInboxSchema },
 } as const;

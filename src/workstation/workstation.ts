@@ -10,6 +10,7 @@ import { DirectoryStore } from './directory-store';
 import { deskSecret } from './desk-identity';
 import { createHandlers } from './handlers';
 import { EventHub } from './events';
+import { startExerciseScheduler, type ExerciseScheduler } from './exercise-scheduler';
 import { LiveQueries, type LiveConnection } from './live-queries';
 import { LocalStore } from './local-store';
 import { migrate, SCHEMA_VERSION } from './migrations';
@@ -50,6 +51,8 @@ export type Workstation = {
   call<M extends Method>(method: M, params: Params<M>): Promise<Result<M>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
   readonly sync: SyncClient;
+  /** Delivers the exercise's injects as they fall due, on a controller's desk. */
+  readonly injects: ExerciseScheduler;
   close(): Promise<void>;
 };
 
@@ -95,6 +98,7 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
   // Resumes from the outbox after a restart: pending work from before a crash is pushed as soon as it can be.
   sync.start();
   const handlers: Handlers = createHandlers(internals);
+  const injects = startExerciseScheduler(internals);
   const live = new LiveQueries(
     (method, params) => (handlers[method] as (p: unknown, c: CallContext) => Promise<unknown>)(params, {}),
     () => queue.run(() => undefined),
@@ -125,9 +129,11 @@ export function createWorkstation(options: WorkstationOptions): Workstation {
     },
     subscribe: (listener) => events.subscribe(listener),
     sync,
+    injects,
     async close() {
       if (closed) return;
       closed = true;
+      injects.stop();
       await sync.stop();
       await queue.run(() => db.close());
     },

@@ -5,8 +5,8 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
-import { ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
-import type { Inject } from './injects';
+import { controlsExercise, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { injectDueAt, type Inject } from './injects';
 
 export async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
   const exercise = await tx.get('exercise', id);
@@ -28,6 +28,43 @@ async function injectIn(tx: Tx, id: string, ctx: MutationContext): Promise<{ inj
   const inject = await tx.get('inject', id);
   if (!inject || inject.space !== ctx.space) throw new DomainError('not_found', `inject ${id} does not exist`, { id });
   return { inject, exercise: await exerciseIn(tx, inject.exerciseId, ctx) };
+}
+
+/** Controllers deliver and skip injects: the facilitator's permission, or the controller's role in this exercise. */
+function requireController(exercise: Exercise, ctx: MutationContext): void {
+  if (controlsExercise(exercise, ctx.actor)) return;
+  throw new DomainError('forbidden', `${ctx.actor.userId} is not a controller of this exercise`, { permission: 'exercise.control' });
+}
+
+/** The players answer injects: anyone who may write to an incident, or a player of this exercise. */
+function requirePlayer(exercise: Exercise, ctx: MutationContext): void {
+  if (can(ctx.actor, 'incident.write') || participantRole(exercise, ctx.actor.userId) === 'player') return;
+  throw new DomainError('forbidden', `${ctx.actor.userId} does not play in this exercise`, { permission: 'incident.write' });
+}
+
+/**
+ * Delivers a pending inject at exercise time `atExercise`. A message inject also becomes a HICS 213 message to its
+ * position in the exercise's incident, its id derived from the inject, so a second delivery could only rewrite it.
+ */
+async function deliver(tx: Tx, inject: Inject, exercise: Exercise, ctx: MutationContext, atExercise: number): Promise<void> {
+  const incident = exercise.incidentId ? await tx.get('incident', exercise.incidentId) : undefined;
+  if (inject.method === 'message' && incident && incident.status !== 'closed') {
+    await tx.put('message', {
+      id: derivedId(ctx.space, 'inject-message', inject.id),
+      space: ctx.space,
+      incidentId: incident.id,
+      period: incident.period,
+      to: inject.to,
+      from: inject.from,
+      subject: `#${inject.number} ${inject.subject}`,
+      message: inject.message,
+      urgent: false,
+      sentAt: ctx.at,
+      sentBy: ctx.actor.userId,
+      replies: [],
+    });
+  }
+  await tx.put('inject', { ...inject, status: 'delivered', deliveredAt: ctx.at, deliveredAtExercise: atExercise, deliveredBy: ctx.actor.userId, updatedAt: ctx.at });
 }
 
 function clockChange(exercise: Exercise, ctx: MutationContext, changes: Partial<Exercise>): Exercise {
@@ -112,50 +149,59 @@ export const exerciseMutators = {
     await tx.put('exercise', clockChange(exercise, ctx, { status: 'paused', pausedAt: exercise.pausedAt ?? ctx.at, realWorldStop }));
   }),
 
-  /**
-   * Delivers an inject now, at the exercise clock's time. A message inject becomes a HICS 213 message to its
-   * position in the exercise's incident; its id is derived from the inject, so two controllers delivering at
-   * once give the players one message.
-   */
+  /** A controller delivers an inject by hand, now, at the exercise clock's time (a manual one, or early). */
   'inject.deliver': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
     const { inject, exercise } = await injectIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     expectStatus(exercise, ['running'], 'deliver injects of');
     if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
-    const incident = exercise.incidentId ? await tx.get('incident', exercise.incidentId) : undefined;
-    if (inject.method === 'message' && incident && incident.status !== 'closed') {
-      await tx.put('message', {
-        id: derivedId(ctx.space, 'inject-message', inject.id),
-        space: ctx.space,
-        incidentId: incident.id,
-        period: incident.period,
-        to: inject.to,
-        from: inject.from,
-        subject: `#${inject.number} ${inject.subject}`,
-        message: inject.message,
-        urgent: false,
-        sentAt: ctx.at,
-        sentBy: ctx.actor.userId,
-        replies: [],
-      });
-    }
-    await tx.put('inject', { ...inject, status: 'delivered', deliveredAt: ctx.at, deliveredAtExercise: exerciseTime(exercise, ctx.at), deliveredBy: ctx.actor.userId, updatedAt: ctx.at });
+    await deliver(tx, inject, exercise, ctx, exerciseTime(exercise, ctx.at));
+  }),
+
+  /**
+   * Delivery on schedule, sent by every controller desk that sees an inject fall due. The server runs the first
+   * and finds the others' inject no longer pending: they change nothing and refuse nothing, so two desks open, or
+   * one coming back online with its own delivery queued, still give the players one delivery. Delivery is only
+   * done if the inject is due on the clock the server holds (a desk may have missed a pause or a jump), and is
+   * stamped with the scheduled exercise time, so whichever desk wins, the record and the chains after it agree.
+   */
+  'inject.deliverDue': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    const { inject, exercise } = await injectIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
+    if (inject.status !== 'pending' || exercise.status !== 'running') return;
+    const msel = await tx.query('inject', ctx.space, { where: { exerciseId: exercise.id } });
+    const due = injectDueAt(inject, new Map(msel.map((i) => [i.number, i])));
+    if (due === undefined || due > exerciseTime(exercise, ctx.at)) return;
+    await deliver(tx, inject, exercise, ctx, due);
   }),
 
   'inject.skip': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
-    const { inject } = await injectIn(tx, args.id, ctx);
+    const { inject, exercise } = await injectIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
     await tx.put('inject', { ...inject, status: 'skipped', updatedAt: ctx.at });
   }),
 
   /** The recipient position saw it: the first acknowledgement counts (inject → acknowledgement time). */
   'inject.acknowledge': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'incident.write');
-    const { inject } = await injectIn(tx, args.id, ctx);
+    const { inject, exercise } = await injectIn(tx, args.id, ctx);
+    requirePlayer(exercise, ctx);
     if (inject.status !== 'delivered') throw new DomainError('invalid_transition', `inject ${inject.number} has not been delivered`, { status: inject.status });
     if (inject.acknowledgedAt !== undefined) return;
     await tx.put('inject', { ...inject, acknowledgedAt: ctx.at, acknowledgedBy: ctx.actor.userId, updatedAt: ctx.at });
+  }),
+
+  /**
+   * The recipient did what the inject called for, saying what: the first report counts (the evaluation's inject →
+   * action time), and it acknowledges the inject too if nobody had. Injects chained on it (`acted`) fall due from it.
+   */
+  'inject.actOn': defineMutator(z.strictObject({ id: IdSchema, note: z.string().trim().max(2000).default('') }), async (tx, args, ctx) => {
+    const { inject, exercise } = await injectIn(tx, args.id, ctx);
+    requirePlayer(exercise, ctx);
+    if (inject.status !== 'delivered') throw new DomainError('invalid_transition', `inject ${inject.number} has not been delivered`, { status: inject.status });
+    if (inject.actedOnAt !== undefined) return;
+    const seen = inject.acknowledgedAt === undefined ? { acknowledgedAt: ctx.at, acknowledgedBy: ctx.actor.userId } : {};
+    await tx.put('inject', { ...inject, ...seen, actedOnAt: ctx.at, actedOnAtExercise: exerciseTime(exercise, ctx.at), actedOnBy: ctx.actor.userId, actedOnNote: args.note, updatedAt: ctx.at });
   }),
 
   'evaluation.note': defineMutator(

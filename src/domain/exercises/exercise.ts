@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
+import { can, type Actor } from '../roles';
 
 /** HSEEP's seven types: four discussion-based, three operations-based (HSEEP 2020). */
 export const ExerciseTypeSchema = z.enum(['seminar', 'workshop', 'tabletop', 'game', 'drill', 'functional', 'full_scale']);
@@ -66,12 +67,18 @@ export function exerciseTime(exercise: Exercise, now: number): number {
   return Math.max(0, (until - exercise.startedAt - exercise.pausedMs) * exercise.speed + exercise.jumpedMs);
 }
 
-/** "T+01:05" for an exercise time, as the controller console and the MSEL show it. */
-export function formatExerciseTime(ms: number): string {
+/** "T+01:05" for an exercise time, as the controller console and the MSEL show it ("T+01:05:30" with seconds). */
+export function formatExerciseTime(ms: number, withSeconds = false): string {
   const minutes = Math.floor(ms / 60_000);
-  return `T+${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const text = `T+${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return withSeconds ? `${text}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}` : text;
 }
 
 export function participantRole(exercise: Exercise, userId: string): ExerciseRole | undefined {
   return exercise.participants.find((p) => p.userId === userId)?.role;
+}
+
+/** Who runs the exercise (delivers and skips injects): the facilitator's permission, or a controller's role in it. */
+export function controlsExercise(exercise: Exercise, actor: Actor): boolean {
+  return can(actor, 'exercise.control') || participantRole(exercise, actor.userId) === 'controller';
 }

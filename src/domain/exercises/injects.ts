@@ -10,13 +10,22 @@ import { exerciseTime, type Exercise } from './exercise';
 export const InjectMethodSchema = z.enum(['message', 'phone', 'handout', 'verbal', 'beds', 'stock', 'casualties', 'warning_update']);
 export type InjectMethod = z.infer<typeof InjectMethodSchema>;
 
-/** When an inject is due: at T+minutes, some minutes after another inject was delivered, or when a controller says. */
+/**
+ * When an inject is due: at T+minutes, some minutes after another inject was delivered (`after`) or after the
+ * players acted on it (`acted`: the scenario answers what they did), or when a controller says.
+ */
 export const InjectTriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('at'), minutes: z.number().int().min(0).max(14 * 24 * 60) }),
   z.strictObject({ type: z.literal('after'), inject: z.number().int().min(1), minutes: z.number().int().min(0).max(24 * 60) }),
+  z.strictObject({ type: z.literal('acted'), inject: z.number().int().min(1), minutes: z.number().int().min(0).max(24 * 60) }),
   z.strictObject({ type: z.literal('manual') }),
 ]);
 export type InjectTrigger = z.infer<typeof InjectTriggerSchema>;
+
+/** The inject a chained trigger waits on, or undefined for one that waits on the clock or a controller. */
+export function followedInject(trigger: InjectTrigger): number | undefined {
+  return trigger.type === 'after' || trigger.type === 'acted' ? trigger.inject : undefined;
+}
 
 export const InjectStatusSchema = z.enum(['pending', 'delivered', 'skipped']);
 
@@ -46,6 +55,11 @@ export const InjectSchema = z.object({
   deliveredBy: z.string().optional(),
   acknowledgedAt: StoredEpochMsSchema.optional(),
   acknowledgedBy: z.string().optional(),
+  /** The recipient did what the inject called for, in their words: the evaluation's inject → action time. */
+  actedOnAt: StoredEpochMsSchema.optional(),
+  actedOnAtExercise: z.number().min(0).optional(),
+  actedOnBy: z.string().optional(),
+  actedOnNote: z.string().trim().max(2000).optional(),
   updatedAt: StoredEpochMsSchema,
 });
 export type Inject = z.infer<typeof InjectSchema>;
@@ -58,6 +72,10 @@ export function injectDueAt(inject: Inject, byNumber: ReadonlyMap<number, Inject
     case 'after': {
       const before = byNumber.get(inject.trigger.inject);
       return before?.deliveredAtExercise === undefined ? undefined : before.deliveredAtExercise + inject.trigger.minutes * 60_000;
+    }
+    case 'acted': {
+      const before = byNumber.get(inject.trigger.inject);
+      return before?.actedOnAtExercise === undefined ? undefined : before.actedOnAtExercise + inject.trigger.minutes * 60_000;
     }
     case 'manual':
       return undefined;
@@ -79,11 +97,50 @@ export function dueInjects(exercise: Exercise, injects: readonly Inject[], now: 
 }
 
 /**
+ * Real ms from `now` until the next pending inject falls due on the running clock, or undefined when none waits
+ * on the clock (every remaining one waits on a controller or on a player). The desk's scheduler sleeps this long.
+ */
+export function msUntilNextDue(exercise: Exercise, injects: readonly Inject[], now: number): number | undefined {
+  if (exercise.status !== 'running') return undefined;
+  const clock = exerciseTime(exercise, now);
+  const byNumber = new Map(injects.map((i) => [i.number, i]));
+  let next: number | undefined;
+  for (const inject of injects) {
+    if (inject.status !== 'pending') continue;
+    const due = injectDueAt(inject, byNumber);
+    if (due !== undefined && (next === undefined || due < next)) next = due;
+  }
+  return next === undefined ? undefined : Math.max(0, Math.ceil((next - clock) / exercise.speed));
+}
+
+/** Where an inject stands, as the controller's console lists it: waiting, due, delivered, seen, acted on, or skipped. */
+export type InjectStage = 'pending' | 'due' | 'delivered' | 'acknowledged' | 'acted' | 'skipped';
+
+export function injectStage(inject: Inject, exercise: Exercise, byNumber: ReadonlyMap<number, Inject>, now: number): InjectStage {
+  if (inject.status === 'skipped') return 'skipped';
+  if (inject.status === 'delivered') return inject.actedOnAt !== undefined ? 'acted' : inject.acknowledgedAt !== undefined ? 'acknowledged' : 'delivered';
+  const due = injectDueAt(inject, byNumber);
+  return exercise.status === 'running' && due !== undefined && due <= exerciseTime(exercise, now) ? 'due' : 'pending';
+}
+
+/**
+ * Whether an inject addressed `to` reaches a player of `position`: the same position (as the MSEL wrote it, in
+ * any case) or everyone.
+ */
+export function addressedTo(to: string, position: string | undefined): boolean {
+  const target = to.trim().toLowerCase();
+  return target === 'all' || (position !== undefined && position.trim().toLowerCase() === target);
+}
+
+/**
  * The numbers of a chain that comes back on itself (1 after 3, 3 after 2, 2 after 1), or undefined. Such injects
  * would never fall due, so the MSEL refuses them rather than leave a controller waiting.
  */
 export function chainCycle(injects: readonly Pick<Inject, 'number' | 'trigger'>[]): number[] | undefined {
-  const follows = new Map(injects.flatMap((i) => (i.trigger.type === 'after' ? [[i.number, i.trigger.inject] as const] : [])));
+  const follows = new Map(injects.flatMap((i) => {
+    const followed = followedInject(i.trigger);
+    return followed === undefined ? [] : [[i.number, followed] as const];
+  }));
   for (const start of follows.keys()) {
     const path: number[] = [];
     let at: number | undefined = start;

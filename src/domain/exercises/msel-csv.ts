@@ -1,12 +1,13 @@
 import { unsafeChar } from '../text';
-import { chainCycle, InjectMethodSchema, type Inject, type InjectTrigger } from './injects';
+import { chainCycle, followedInject, InjectMethodSchema, type Inject, type InjectTrigger } from './injects';
 import { InjectFieldsSchema, MSEL_MAX_INJECTS } from './msel-mutators';
 import type { z } from 'zod';
 
 /**
  * The MSEL's CSV columns, in export order; an import needs every one in its header. `time` is the exercise time
  * (hh:mm after the start) an inject is due; for an inject with `after`, it is the delay after that inject is
- * delivered. Neither: a controller delivers it when play calls for it.
+ * delivered (`after` = `3`) or after the players acted on it (`after` = `acted:3`). Neither: a controller delivers
+ * it when play calls for it.
  */
 export const mselCsvColumns = ['number', 'time', 'after', 'event', 'inject_text', 'method', 'from', 'to', 'controller', 'expected_action', 'objective'] as const;
 export type MselCsvColumn = (typeof mselCsvColumns)[number];
@@ -42,8 +43,9 @@ export function triggerFromCells(time: string, after: string): InjectTrigger | {
   const delay = time === '' ? 0 : parseMinutes(time);
   if (typeof delay === 'string') return { column: 'time', reason: delay };
   if (after !== '') {
-    if (!/^\d{1,4}$/.test(after) || Number(after) < 1) return { column: 'after', reason: 'must be the number of the inject this one follows' };
-    return { type: 'after', inject: Number(after), minutes: delay };
+    const match = /^(acted:)?(\d{1,4})$/i.exec(after);
+    if (!match || Number(match[2]) < 1) return { column: 'after', reason: 'must be the number of the inject this one follows (3), or acted:3 to follow the players acting on it' };
+    return { type: match[1] ? 'acted' : 'after', inject: Number(match[2]), minutes: delay };
   }
   return time === '' ? { type: 'manual' } : { type: 'at', minutes: delay };
 }
@@ -110,8 +112,9 @@ export function validateMselCsv(header: readonly string[], records: readonly Mse
     injects.push(checked);
   });
   for (const inject of injects) {
-    if (inject.trigger.type === 'after' && !rowOf.has(inject.trigger.inject)) {
-      errors.push({ row: rowOf.get(inject.number) ?? 2, column: 'after', reason: `there is no inject ${inject.trigger.inject} to follow` });
+    const followed = followedInject(inject.trigger);
+    if (followed !== undefined && !rowOf.has(followed)) {
+      errors.push({ row: rowOf.get(inject.number) ?? 2, column: 'after', reason: `there is no inject ${followed} to follow` });
     }
   }
   const cycle = errors.length === 0 ? chainCycle(injects) : undefined;
@@ -125,7 +128,7 @@ export function validateMselCsv(header: readonly string[], records: readonly Mse
 export function triggerCells(trigger: InjectTrigger): { time: string; after: string } {
   return {
     time: trigger.type === 'manual' ? '' : formatMinutes(trigger.minutes),
-    after: trigger.type === 'after' ? String(trigger.inject) : '',
+    after: trigger.type === 'after' ? String(trigger.inject) : trigger.type === 'acted' ? `acted:${trigger.inject}` : '',
   };
 }
 

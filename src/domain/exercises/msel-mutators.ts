@@ -5,7 +5,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { exerciseIn, expectStatus } from './exercise-mutators';
 import type { Exercise } from './exercise';
-import { chainCycle, InjectMethodSchema, InjectTriggerSchema, type Inject } from './injects';
+import { chainCycle, followedInject, InjectMethodSchema, InjectTriggerSchema, type Inject } from './injects';
 
 /** The largest MSEL one import carries: a full-scale exercise runs a few hundred injects at most. */
 export const MSEL_MAX_INJECTS = 500;
@@ -82,8 +82,9 @@ function checkMsel(injects: readonly Pick<Inject, 'number' | 'trigger'>[]): void
     throw new DomainError('inject_chain_cycle', `injects ${numbersText} follow one another in a circle and would never fall due`, { numbers: numbersText });
   }
   for (const inject of injects) {
-    if (inject.trigger.type === 'after' && !numbers.has(inject.trigger.inject)) {
-      throw new DomainError('invalid_args', `inject ${inject.number} follows inject ${inject.trigger.inject}, which is not in the MSEL`, { field: 'after', number: inject.number });
+    const followed = followedInject(inject.trigger);
+    if (followed !== undefined && !numbers.has(followed)) {
+      throw new DomainError('invalid_args', `inject ${inject.number} follows inject ${followed}, which is not in the MSEL`, { field: 'after', number: inject.number });
     }
   }
 }
@@ -110,8 +111,8 @@ export const mselMutators = {
     const others = (await mselOf(tx, exercise, ctx)).filter((i) => i.id !== inject.id);
     if (others.some((i) => i.number === edited.number)) throw numberTaken(edited.number);
     // Renumbering keeps the injects that followed this one following it.
-    const followers = edited.number === inject.number ? [] : others.filter((i) => i.trigger.type === 'after' && i.trigger.inject === inject.number);
-    const renumbered = followers.map((i): Inject => (i.trigger.type === 'after' ? { ...i, trigger: { ...i.trigger, inject: edited.number }, updatedAt: ctx.at } : i));
+    const followers = edited.number === inject.number ? [] : others.filter((i) => followedInject(i.trigger) === inject.number);
+    const renumbered = followers.map((i): Inject => (i.trigger.type === 'after' || i.trigger.type === 'acted' ? { ...i, trigger: { ...i.trigger, inject: edited.number }, updatedAt: ctx.at } : i));
     checkMsel([...others.filter((i) => !followers.includes(i)), ...renumbered, edited]);
     for (const follower of renumbered) await tx.put('inject', follower);
     await tx.put('inject', edited);
@@ -121,7 +122,7 @@ export const mselMutators = {
   'inject.remove': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     const { inject, exercise } = await pendingInject(tx, args.id, ctx);
     for (const follower of await mselOf(tx, exercise, ctx)) {
-      if (follower.trigger.type === 'after' && follower.trigger.inject === inject.number && follower.id !== inject.id) {
+      if (followedInject(follower.trigger) === inject.number && follower.id !== inject.id) {
         await tx.put('inject', { ...follower, trigger: { type: 'manual' }, updatedAt: ctx.at });
       }
     }
@@ -143,7 +144,7 @@ export const mselMutators = {
     for (const [index, id] of args.order.entries()) {
       const inject = byId.get(id);
       if (!inject) continue;
-      const trigger = inject.trigger.type === 'after' ? { ...inject.trigger, inject: newNumber.get(inject.trigger.inject) ?? inject.trigger.inject } : inject.trigger;
+      const trigger = inject.trigger.type === 'after' || inject.trigger.type === 'acted' ? { ...inject.trigger, inject: newNumber.get(inject.trigger.inject) ?? inject.trigger.inject } : inject.trigger;
       await tx.put('inject', { ...inject, number: index + 1, trigger, updatedAt: ctx.at });
     }
   }),

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ExerciseInbox } from '../features/exercises/ExerciseInbox';
 import { LanguageToggle } from '../features/settings/LanguageToggle';
 import { useApp } from '../state/store-context';
 import { ExerciseBanner } from './ExerciseBanner';
@@ -37,6 +38,7 @@ export function AppFrame() {
       <PanelBoundary name="stuck-changes"><StuckChanges /></PanelBoundary>
       <PanelBoundary name="rejected-changes"><RejectedChanges /></PanelBoundary>
       <PanelBoundary name="sync-notices"><SyncNotices /></PanelBoundary>
+      <PanelBoundary name="exercise-inbox"><ExerciseInbox /></PanelBoundary>
       <main id="main" className="page" tabIndex={-1}>
         <PanelBoundary key={route} name={`page-${route}`}><Page route={route} /></PanelBoundary>
       </main>

@@ -1,14 +1,16 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeKey } from '../i18n/keys';
+import { selectIsExercise } from '../state/selectors';
 import { useApp } from '../state/store-context';
-import { navRoutes, routePaths, type RouteName } from './routes';
+import { exerciseRoutes, navRoutes, routePaths, type RouteName } from './routes';
 import { shortcutFor } from './shortcuts';
 
 export function NavBar() {
   const { t } = useTranslation();
   const current = useApp((s) => s.route);
   const navigate = useApp((s) => s.navigate);
+  const inExercise = useApp(selectIsExercise);
   const follow = (route: RouteName) => (event: MouseEvent) => {
     // Ordinary links (so they work without script), followed in-app so the socket and state stay up.
     event.preventDefault();
@@ -16,7 +18,7 @@ export function NavBar() {
   };
   return (
     <nav className="nav" aria-label={t('nav.label')}>
-      {navRoutes.map((route) => (
+      {navRoutes.filter((route) => inExercise || !exerciseRoutes.has(route)).map((route) => (
         <a
           key={route}
           href={routePaths[route]}

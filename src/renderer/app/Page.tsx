@@ -14,6 +14,7 @@ const pageLoaders = {
   warning: () => import('../features/warning/WarningPage').then((m) => m.WarningPage),
   casualties: () => import('../features/casualties/CasualtiesPage').then((m) => m.CasualtiesPage),
   plans: () => import('../features/plans/PlansPage').then((m) => m.PlansPage),
+  exercise: () => import('../features/exercises/ExerciseConsolePage').then((m) => m.ExerciseConsolePage),
   settings: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),
   wall: () => import('../features/wall/WallPage').then((m) => m.WallPage),
 } satisfies Record<Exclude<RouteName, 'board'>, () => Promise<ComponentType>>;

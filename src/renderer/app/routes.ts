@@ -6,6 +6,7 @@ export const routePaths = {
   warning: '/warning',
   casualties: '/casualties',
   plans: '/plans',
+  exercise: '/exercise',
   wall: '/wall',
   settings: '/settings',
 } as const;
@@ -14,7 +15,10 @@ export type RouteName = keyof typeof routePaths;
 export const routeNames = Object.keys(routePaths) as RouteName[];
 
 /** Pages of the operator frame, in navigation order (the wall view has no frame). */
-export const navRoutes: readonly RouteName[] = ['board', 'casualties', 'map', 'resources', 'roster', 'warning', 'plans', 'wall', 'settings'];
+export const navRoutes: readonly RouteName[] = ['board', 'casualties', 'map', 'resources', 'roster', 'warning', 'plans', 'exercise', 'wall', 'settings'];
+
+/** Pages that belong to an exercise space only: the navigation shows them there and nowhere else. */
+export const exerciseRoutes: ReadonlySet<RouteName> = new Set(['exercise']);
 
 export function routeFromPath(path: string): RouteName {
   const clean = path.replace(/\/+$/, '') || '/';

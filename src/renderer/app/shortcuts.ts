@@ -9,6 +9,7 @@ export const goKeys: Readonly<Record<string, RouteName>> = {
   o: 'roster',
   e: 'warning',
   p: 'plans',
+  d: 'exercise',
   w: 'wall',
   s: 'settings',
 };
@@ -27,6 +28,7 @@ export const shortcutList: readonly { keys: readonly string[]; labelKey: string 
   { keys: ['g', 'o'], labelKey: 'help.goRoster' },
   { keys: ['g', 'e'], labelKey: 'help.goWarning' },
   { keys: ['g', 'p'], labelKey: 'help.goPlans' },
+  { keys: ['g', 'd'], labelKey: 'help.goExercise' },
   { keys: ['g', 'w'], labelKey: 'help.goWall' },
   { keys: ['g', 's'], labelKey: 'help.goSettings' },
   { keys: ['n'], labelKey: 'help.newIncident' },

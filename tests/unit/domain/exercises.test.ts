@@ -3,7 +3,8 @@ import { derivedId, newId } from '../../../src/domain/ids';
 import { runMutation, type MutationName } from '../../../src/domain/mutators';
 import type { MutationContext, Tx } from '../../../src/domain/mutation';
 import { exerciseTime, formatExerciseTime, type Exercise } from '../../../src/domain/exercises/exercise';
-import { dueInjects } from '../../../src/domain/exercises/injects';
+import { dueInjects, injectStage, msUntilNextDue } from '../../../src/domain/exercises/injects';
+import { triggerCells, triggerFromCells } from '../../../src/domain/exercises/msel-csv';
 import { makeActor, makeContext } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';
 
@@ -110,6 +111,85 @@ describe('the MSEL', () => {
     await run(tx, 'inject.acknowledge', { id }, 4, player);
     await run(tx, 'inject.acknowledge', { id }, 9, player);
     expect(await tx.get('inject', id)).toMatchObject({ status: 'delivered', deliveredAtExercise: 2 * MIN, acknowledgedAt: T0 + 4 * MIN, acknowledgedBy: player.userId });
+  });
+});
+
+describe('delivery on schedule', () => {
+  const controller = { userId: 'controller-1', roles: ['viewer' as const] };
+
+  it('delivers a due inject once, stamped with its scheduled exercise time, however many desks send the delivery', async () => {
+    const { tx, exerciseId, inject, exercise } = await tabletop();
+    const id = await inject(1, { type: 'at', minutes: 10 }, { method: 'message' });
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    // Not due yet on the clock the server holds: nothing happens, and nothing is refused.
+    await run(tx, 'inject.deliverDue', { id }, 9);
+    expect(await tx.get('inject', id)).toMatchObject({ status: 'pending' });
+    await run(tx, 'inject.deliverDue', { id }, 12);
+    await run(tx, 'inject.deliverDue', { id }, 13);
+    expect(await tx.get('inject', id)).toMatchObject({ status: 'delivered', deliveredAtExercise: 10 * MIN, deliveredAt: T0 + 12 * MIN });
+    expect(await tx.query('message', SPACE)).toHaveLength(1);
+    expect(dueInjects(await exercise(), await tx.query('inject', SPACE), T0 + 20 * MIN)).toEqual([]);
+  });
+
+  it('does not deliver while the clock is paused, and lets the exercise\'s controllers deliver but not its players', async () => {
+    const { tx, exerciseId, inject, exercise } = await tabletop();
+    const current = await exercise();
+    await tx.put('exercise', { ...current, participants: [...current.participants, { userId: controller.userId, role: 'controller' }] });
+    const id = await inject(1, { type: 'at', minutes: 0 });
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await run(tx, 'exercise.pause', { id: exerciseId }, 1);
+    await run(tx, 'inject.deliverDue', { id }, 2, controller);
+    expect(await tx.get('inject', id)).toMatchObject({ status: 'pending' });
+    await run(tx, 'exercise.resume', { id: exerciseId }, 3);
+    await expect(run(tx, 'inject.deliverDue', { id }, 4, player)).rejects.toMatchObject({ code: 'forbidden' });
+    await run(tx, 'inject.deliverDue', { id }, 4, controller);
+    expect(await tx.get('inject', id)).toMatchObject({ status: 'delivered', deliveredBy: controller.userId });
+  });
+
+  it('chains an inject on the players acting on another, and tells each inject\'s stage from pending to acted on', async () => {
+    const { tx, exerciseId, inject, exercise } = await tabletop();
+    const first = await inject(1, { type: 'at', minutes: 5 });
+    const second = await inject(2, { type: 'acted', inject: 1, minutes: 10 });
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    const stages = async (minutes: number) => {
+      const all = await tx.query('inject', SPACE);
+      const byNumber = new Map(all.map((i) => [i.number, i]));
+      const current = await exercise();
+      return all.sort((a, b) => a.number - b.number).map((i) => injectStage(i, current, byNumber, T0 + minutes * MIN));
+    };
+    expect(await stages(1)).toEqual(['pending', 'pending']);
+    expect(msUntilNextDue(await exercise(), await tx.query('inject', SPACE), T0 + MIN)).toBe(4 * MIN);
+    expect(await stages(5)).toEqual(['due', 'pending']);
+    await run(tx, 'inject.deliverDue', { id: first }, 6);
+    expect(await stages(6)).toEqual(['delivered', 'pending']);
+    expect(msUntilNextDue(await exercise(), await tx.query('inject', SPACE), T0 + 6 * MIN)).toBeUndefined();
+    await run(tx, 'inject.acknowledge', { id: first }, 7, player);
+    expect(await stages(7)).toEqual(['acknowledged', 'pending']);
+    await run(tx, 'inject.actOn', { id: first, note: 'MCI plan activated, level II' }, 20, player);
+    await run(tx, 'inject.actOn', { id: first, note: 'again' }, 21, player);
+    expect(await tx.get('inject', first)).toMatchObject({ actedOnAt: T0 + 20 * MIN, actedOnAtExercise: 20 * MIN, actedOnBy: player.userId, actedOnNote: 'MCI plan activated, level II' });
+    expect(await stages(29)).toEqual(['acted', 'pending']);
+    expect(await stages(30)).toEqual(['acted', 'due']);
+    await run(tx, 'inject.deliverDue', { id: second }, 31);
+    expect(await tx.get('inject', second)).toMatchObject({ status: 'delivered', deliveredAtExercise: 30 * MIN });
+  });
+
+  it('refuses acting on an inject not yet delivered, and a chain on acting that comes round in a circle', async () => {
+    const { tx, exerciseId, inject } = await tabletop();
+    const first = await inject(1, { type: 'at', minutes: 5 });
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await expect(run(tx, 'inject.actOn', { id: first, note: '' }, 1, player)).rejects.toMatchObject({ code: 'invalid_transition' });
+    await inject(2, { type: 'acted', inject: 1, minutes: 0 });
+    const third = await inject(3, { type: 'after', inject: 2, minutes: 0 });
+    await expect(run(tx, 'inject.edit', { id: third, number: 1 })).rejects.toMatchObject({ code: 'inject_number_taken' });
+    await expect(run(tx, 'inject.edit', { id: first, trigger: { type: 'acted', inject: 3, minutes: 0 } })).rejects.toMatchObject({ code: 'inject_chain_cycle' });
+  });
+
+  it('writes a chain on acting as acted:N in the MSEL\'s after column, and reads it back', () => {
+    const trigger = triggerFromCells('00:10', 'acted:3');
+    expect(trigger).toEqual({ type: 'acted', inject: 3, minutes: 10 });
+    expect(triggerCells({ type: 'acted', inject: 3, minutes: 10 })).toEqual({ time: '00:10', after: 'acted:3' });
+    expect(triggerFromCells('', 'acted:x')).toMatchObject({ column: 'after' });
   });
 });
 

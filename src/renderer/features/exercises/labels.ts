@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { InjectMethod, Inject } from '../../../domain/exercises/injects';
+import type { ExerciseStatus } from '../../../domain/exercises/exercise';
+import type { InjectMethod, Inject, InjectStage } from '../../../domain/exercises/injects';
 import type { MselCsvColumn } from '../../../domain/exercises/msel-csv';
 import type { ScenarioKey } from '../../../domain/exercises/scenarios';
 
@@ -42,4 +43,25 @@ export function columnLabel(t: TFunction, column: MselCsvColumn | 'status'): str
 
 export function scenarioLabel(t: TFunction, key: ScenarioKey): string {
   return key === 'bus-crash-tabletop' ? t('exercises.msel.scenarios.bus-crash-tabletop') : t('exercises.msel.scenarios.respiratory-outbreak-functional');
+}
+
+export function stageLabel(t: TFunction, stage: InjectStage): string {
+  switch (stage) {
+    case 'pending': return t('exercises.console.stage.pending');
+    case 'due': return t('exercises.console.stage.due');
+    case 'delivered': return t('exercises.console.stage.delivered');
+    case 'acknowledged': return t('exercises.console.stage.acknowledged');
+    case 'acted': return t('exercises.console.stage.acted');
+    case 'skipped': return t('exercises.console.stage.skipped');
+  }
+}
+
+export function clockStateLabel(t: TFunction, status: ExerciseStatus): string {
+  switch (status) {
+    case 'draft': return t('exercises.console.state.draft');
+    case 'running': return t('exercises.console.state.running');
+    case 'paused': return t('exercises.console.state.paused');
+    case 'ended': return t('exercises.console.state.ended');
+    case 'cancelled': return t('exercises.console.state.cancelled');
+  }
 }
