@@ -92,7 +92,7 @@ export function BoardPage() {
                 <fieldset className="bare-fieldset" disabled={readOnly}>
                   <PanelBoundary name="board-objectives"><ObjectivesPanel board={board} /></PanelBoundary>
                   <PanelBoundary name="board-deadlines"><DeadlinesPanel board={board} /></PanelBoundary>
-                  <PanelBoundary name="board-lifecycle"><LifecyclePanel incident={board.incident} tasks={board.tasks} /></PanelBoundary>
+                  <PanelBoundary name="board-lifecycle"><LifecyclePanel board={board} /></PanelBoundary>
                 </fieldset>
               </aside>
             </div>
