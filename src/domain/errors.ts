@@ -36,6 +36,10 @@ export const domainErrorCodes = [
   'inject_number_taken',
   /** Injects that follow one another round in a circle would never fall due; params: `numbers` (e.g. `1 → 3 → 2`). */
   'inject_chain_cycle',
+  /** A log entry dated further back than BACKDATE_GRACE_MS (activity-log.ts) without a reason; params: `minutes`. */
+  'backdate_reason_required',
+  /** A general message acknowledged by someone other than its recipient; params: `id`. */
+  'not_recipient',
   /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
   'internal_error',
   /** The workstation withdrew the change before the server could apply it (too large to send, or discarded). */

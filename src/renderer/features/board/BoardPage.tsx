@@ -9,6 +9,8 @@ import { useApp } from '../../state/store-context';
 import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incidents';
 import { ChecklistsPanel } from '../plans';
 import { holdersByPosition } from '../../../domain/incidents/assignments';
+import { awaitingAcknowledgement } from '../../../domain/incidents/messages';
+import { useMyUserId } from './use-me';
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ConflictAlerts } from './ConflictAlerts';
 import { DeadlinesPanel } from './DeadlinesPanel';
@@ -41,6 +43,9 @@ export function BoardPage() {
   const [tab, setTab] = useState<Tab>('tasks');
   const [editing, setEditing] = useState<{ task: Task | null; focus?: 'assignee' } | null>(null);
   const closedAt = board ? incidentStanding(board.incident).closedAt : null;
+  // Messages waiting for this desk's user to acknowledge: counted on the tab so they are seen from any view.
+  const me = useMyUserId();
+  const inbox = board ? awaitingAcknowledgement(board.messages, me).length : 0;
   // A closed incident is the record: everything stays readable, its main write controls are switched off.
   const readOnly = closedAt !== null;
 
@@ -67,6 +72,7 @@ export function BoardPage() {
             {tabs.map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
                 {tabLabel[name]}
+                {name === 'log' && inbox > 0 ? <span className="tag tag-warn tab-count" aria-label={t('board.messages.inbox', { count: inbox })} data-testid="inbox-count">{inbox}</span> : null}
               </button>
             ))}
             <span className="tabs-spacer" />
