@@ -38,6 +38,10 @@ export const domainErrorCodes = [
   'inject_chain_cycle',
   /** A report already signed off (or sent) is the record: it is not edited; params: `status`. */
   'report_signed_off',
+  /** A log entry dated further back than BACKDATE_GRACE_MS (activity-log.ts) without a reason; params: `minutes`. */
+  'backdate_reason_required',
+  /** A general message acknowledged by someone other than its recipient; params: `id`. */
+  'not_recipient',
   /** A mutator failed for a reason other than a domain rule (a bug); the details are in the server's log. */
   'internal_error',
   /** The workstation withdrew the change before the server could apply it (too large to send, or discarded). */

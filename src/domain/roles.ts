@@ -22,11 +22,15 @@ export type Actor = z.infer<typeof ActorSchema>;
 
 /** What a mutation needs. Coarse on purpose: HICS staff swap seats, and a too-fine matrix blocks them mid-incident. */
 /** `plan.manage`: write and revise emergency plans and record their reviews and drills (readiness work, not an incident's). */
-export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage';
+/**
+ * `roster.override`: roster someone past a fatigue limit, with a reason. Only the incident commander (and the
+ * administrator) answers for that, not every command role: an exercise facilitator runs drills, not real staff.
+ */
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage'],
-  incident_commander: ['incident.command', 'incident.write', 'plan.manage'],
+  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override'],
+  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override'],
   operations_chief: ['incident.write'],
   planning_chief: ['incident.write', 'plan.manage'],
   logistics_chief: ['incident.write'],

@@ -30,5 +30,15 @@ export const MessageSchema = z.object({
   sentAt: StoredEpochMsSchema,
   sentBy: z.string(),
   replies: z.array(MessageReplySchema),
+  /** The account that must acknowledge the message on their desk (a directory user id); none for a note to file. */
+  recipientId: z.string().min(1).max(64).optional(),
+  acknowledgedAt: StoredEpochMsSchema.optional(),
+  acknowledgedBy: z.string().optional(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+
+/** Messages for `userId` they have not acknowledged yet, oldest first: their desk's inbox. */
+export function awaitingAcknowledgement(messages: readonly Message[], userId: string | null): Message[] {
+  if (userId === null) return [];
+  return messages.filter((m) => m.recipientId === userId && m.acknowledgedAt === undefined).sort((a, b) => a.sentAt - b.sentAt);
+}

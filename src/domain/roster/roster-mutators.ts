@@ -5,10 +5,12 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import {
   defaultRosterRules,
+  OverrideReasonSchema,
   ROSTER_RULES_ID,
   RosterRulesFieldsSchema,
   ShiftCodeSchema,
   UnitSchema,
+  type FatigueOverride,
   type RosterRulesFields,
   type RosterShift,
 } from './roster';
@@ -17,6 +19,9 @@ import { requireInService } from './labour-pool-mutators';
 import { ProfessionSchema } from './staff';
 
 const HOUR = 3_600_000;
+
+/** A commander's override of the fatigue rules for this one shift, with the reason the audit keeps. */
+const OverrideArgsSchema = z.strictObject({ reason: OverrideReasonSchema }).optional();
 
 const ShiftArgsSchema = z
   .strictObject({
@@ -27,6 +32,7 @@ const ShiftArgsSchema = z
     shiftCode: ShiftCodeSchema,
     start: EpochMsSchema,
     end: EpochMsSchema,
+    override: OverrideArgsSchema,
   })
   .refine((s) => s.end > s.start && s.end - s.start <= 24 * HOUR, { message: 'a shift ends after it starts, within 24 hours', path: ['end'] });
 type ShiftArgs = z.infer<typeof ShiftArgsSchema>;
@@ -50,6 +56,26 @@ function refuse(violation: RuleViolation, name: string): never {
 }
 
 /**
+ * What a shift that breaks `violations` may carry: nothing when it breaks none; an override when a commander gave
+ * a reason and only fatigue limits are broken; otherwise the first broken rule refuses it.
+ */
+function overrideFor(
+  violations: readonly RuleViolation[],
+  override: { reason: string } | undefined,
+  name: string,
+  ctx: MutationContext,
+): FatigueOverride | undefined {
+  const [first] = violations;
+  if (!first) return undefined;
+  const overlap = violations.find((v) => v.rule === 'overlap');
+  if (overlap) refuse(overlap, name);
+  if (!override) refuse(first, name);
+  requirePermission(ctx, 'roster.override');
+  const rules = violations.flatMap((v) => (v.rule === 'overlap' ? [] : [v.rule]));
+  return { reason: override.reason, rules, by: ctx.actor.userId, at: ctx.at };
+}
+
+/**
  * Checks every shift against the person's shifts so far (including earlier ones in the batch) before writing
  * any, so a batch is all or nothing even on a store without transactions.
  */
@@ -63,16 +89,17 @@ async function addShifts(tx: Tx, list: readonly ShiftArgs[], ctx: MutationContex
     requireInService(person);
     if (await tx.get('rosterShift', args.id)) throw new DomainError('already_exists', `shift ${args.id} already exists`, { id: args.id });
     const mine = all.filter((s) => s.staffId === args.staffId);
-    const [violation] = checkShift(args, mine, rules);
-    if (violation) refuse(violation, person.name);
-    const shift: RosterShift = { ...args, space: ctx.space, assignedAt: ctx.at, assignedBy: ctx.actor.userId };
+    const override = overrideFor(checkShift(args, mine, rules), args.override, person.name, ctx);
+    const { override: _asked, ...fields } = args;
+    const shift: RosterShift = { ...fields, space: ctx.space, assignedAt: ctx.at, assignedBy: ctx.actor.userId, ...(override ? { override } : {}) };
     accepted.push(shift);
     all.push(shift);
   }
   for (const shift of accepted) await tx.put('rosterShift', shift);
 }
 
-// Rostering is planning work anyone on the command team may do; the server enforces the fatigue rules for all.
+// Rostering is planning work anyone on the command team may do; the server enforces the fatigue rules for all,
+// and only the incident commander may override them, one shift at a time, with a reason.
 export const rosterMutators = {
   'roster.assign': defineMutator(ShiftArgsSchema, async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');
@@ -88,7 +115,7 @@ export const rosterMutators = {
   /** Moves a shift to another person, day or shift (drag and drop), checked as if newly assigned. */
   'roster.move': defineMutator(
     z
-      .strictObject({ id: IdSchema, staffId: IdSchema, shiftCode: ShiftCodeSchema, start: EpochMsSchema, end: EpochMsSchema })
+      .strictObject({ id: IdSchema, staffId: IdSchema, shiftCode: ShiftCodeSchema, start: EpochMsSchema, end: EpochMsSchema, override: OverrideArgsSchema })
       .refine((s) => s.end > s.start && s.end - s.start <= 24 * HOUR, { message: 'a shift ends after it starts, within 24 hours', path: ['end'] }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
@@ -97,9 +124,11 @@ export const rosterMutators = {
       const person = await tx.get('staff', args.staffId);
       if (!person || person.space !== ctx.space) throw new DomainError('not_found', `staff ${args.staffId} does not exist`, { id: args.staffId });
       const others = (await tx.query('rosterShift', ctx.space, { where: { staffId: args.staffId } })).filter((s) => s.id !== args.id);
-      const [violation] = checkShift(args, others, await rosterRules(tx, ctx));
-      if (violation) refuse(violation, person.name);
-      await tx.put('rosterShift', { ...shift, ...args, assignedAt: ctx.at, assignedBy: ctx.actor.userId });
+      const override = overrideFor(checkShift(args, others, await rosterRules(tx, ctx)), args.override, person.name, ctx);
+      // A moved shift is judged afresh: an override given for its old place does not carry to the new one.
+      const { override: _asked, ...fields } = args;
+      const { override: _old, ...kept } = shift;
+      await tx.put('rosterShift', { ...kept, ...fields, assignedAt: ctx.at, assignedBy: ctx.actor.userId, ...(override ? { override } : {}) });
     },
   ),
 

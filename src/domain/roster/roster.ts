@@ -38,6 +38,22 @@ export function shiftDefinitions(custom: readonly ShiftTemplate[]): ShiftDefinit
   return [...builtInShifts, ...extra];
 }
 
+/** Why a commander rostered someone past a fatigue limit: required, it is what the audit and the roster show. */
+export const OverrideReasonSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(500);
+
+/** The fatigue limits a commander may override; an overlap (one person in two places) is never overridable. */
+export const OverridableRuleSchema = z.enum(['consecutive', 'rest', 'weekly']);
+export type OverridableRule = z.infer<typeof OverridableRuleSchema>;
+
+/** A commander's decision to roster a shift that breaks fatigue rules, kept on the shift it allowed. */
+export const FatigueOverrideSchema = z.object({
+  reason: OverrideReasonSchema,
+  rules: z.array(OverridableRuleSchema).min(1),
+  by: z.string(),
+  at: StoredEpochMsSchema,
+});
+export type FatigueOverride = z.infer<typeof FatigueOverrideSchema>;
+
 /** One person on one shift in one unit and role: a cell of the roster. Removing it deletes the record. */
 export const RosterShiftSchema = z.object({
   id: IdSchema,
@@ -50,6 +66,8 @@ export const RosterShiftSchema = z.object({
   end: StoredEpochMsSchema,
   assignedAt: StoredEpochMsSchema,
   assignedBy: z.string(),
+  /** Present only when the shift breaks a fatigue rule a commander overrode. */
+  override: FatigueOverrideSchema.optional(),
 });
 export type RosterShift = z.infer<typeof RosterShiftSchema>;
 

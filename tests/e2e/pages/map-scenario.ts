@@ -33,7 +33,7 @@ export async function seedChemicalIncident(client: Pick<ApiClient, 'call'>, now:
   await task('调配防护服与呼吸器', 'logistics', 'logistics', now + 30 * 60_000);
   await task('统计伤员并上报', 'planning', 'planning', now + 20 * 60_000);
   await task('启动急诊分流', 'operations', 'ops');
-  const log = (text: string, minutesAgo: number) => mutate('log.append', { id: newId(), incidentId, at: now - minutesAgo * 60_000, text });
+  const log = (text: string, minutesAgo: number) => mutate('log.append', { id: newId(), incidentId, at: now - minutesAgo * 60_000, text, backdateReason: '演练场景预置' });
   await log('急诊救护车通道发现氯气泄漏，已疏散周边人员', 24);
   await log('启动Ⅱ级响应，指挥部在行政楼三层开设', 18);
   await log('首批 6 名伤员完成洗消进入红区救治', 6);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { logOf } from '../../../src/domain/incidents/activity-log';
+import { isBackdated, logOf } from '../../../src/domain/incidents/activity-log';
+import { awaitingAcknowledgement } from '../../../src/domain/incidents/messages';
+import { makeActor } from '../../fixtures/actors';
 import { newId } from '../../../src/domain/ids';
 import { mutationNames } from '../../../src/domain/mutators';
 import { objectivesOf } from '../../../src/domain/incidents/objectives';
@@ -17,6 +19,28 @@ describe('activity log (HICS 214)', () => {
     expect(logOf(all)[0]).toMatchObject({ at: T0 - 5 * MINUTE, recordedAt: T0 + MINUTE });
   });
 
+  it('refuses an entry dated well before it is typed without a reason, and keeps the reason of a backdated one', async () => {
+    const { tx, incidentId, run } = await boardWorld();
+    const id = newId();
+    await expect(run('log.append', { id, incidentId, text: 'Bus 2 arrived', at: T0 }, at(45))).rejects.toMatchObject({
+      code: 'backdate_reason_required',
+      params: { minutes: 45 },
+    });
+    await run('log.append', { id, incidentId, text: 'Bus 2 arrived', at: T0, backdateReason: 'radio log written up after the surge' }, at(45));
+    const entry = await tx.get('logEntry', id);
+    expect(entry).toMatchObject({ at: T0, recordedAt: T0 + 45 * MINUTE, backdateReason: 'radio log written up after the surge' });
+    expect(entry && isBackdated(entry)).toBe(true);
+  });
+
+  it('takes an entry a few minutes late without a reason, and does not mark it backdated even when given one', async () => {
+    const { tx, incidentId, run } = await boardWorld();
+    const id = newId();
+    await run('log.append', { id, incidentId, text: 'Triage area open', at: T0, backdateReason: 'typed late' }, at(5));
+    const entry = await tx.get('logEntry', id);
+    expect(entry?.backdateReason).toBeUndefined();
+    expect(entry && isBackdated(entry)).toBe(false);
+  });
+
   it('is append-only: no mutation edits or removes an entry', () => {
     expect(mutationNames.filter((n) => n.startsWith('log.'))).toEqual(['log.append']);
   });
@@ -32,6 +56,26 @@ describe('general messages (HICS 213)', () => {
     const message = await tx.get('message', id);
     expect(message).toMatchObject({ subject: 'Ventilators', urgent: false, period: 1 });
     expect(message?.replies.map((r) => r.id)).toEqual(['r1', 'r2']);
+  });
+
+  it('is acknowledged by its recipient only, once, and leaves their inbox when it is', async () => {
+    const { tx, incidentId, run } = await boardWorld();
+    const id = newId();
+    const recipient = makeActor('logistics_chief');
+    await run('message.send', { id, incidentId, to: 'Logistics Section Chief', from: 'IC', subject: 'Blood', message: '20 units O neg', recipientId: recipient.userId });
+    expect(awaitingAcknowledgement(await tx.query('message', 'demo-hospital'), recipient.userId).map((m) => m.id)).toEqual([id]);
+    await expect(run('message.acknowledge', { id })).rejects.toMatchObject({ code: 'not_recipient' });
+    await run('message.acknowledge', { id }, { actor: recipient, ...at(3) });
+    await run('message.acknowledge', { id }, { actor: recipient, ...at(9) });
+    expect(await tx.get('message', id)).toMatchObject({ acknowledgedAt: T0 + 3 * MINUTE, acknowledgedBy: recipient.userId });
+    expect(awaitingAcknowledgement(await tx.query('message', 'demo-hospital'), recipient.userId)).toEqual([]);
+  });
+
+  it('refuses to acknowledge a message that names no recipient', async () => {
+    const { incidentId, run } = await boardWorld();
+    const id = newId();
+    await run('message.send', { id, incidentId, to: 'File', from: 'IC', subject: 'Note', message: 'For the record' });
+    await expect(run('message.acknowledge', { id })).rejects.toMatchObject({ code: 'not_recipient' });
   });
 });
 

@@ -12,7 +12,7 @@ const MONDAY_0700 = Date.UTC(2026, 10, 23, 23, 0); // 2026-11-24 07:00 Asia/Shan
 async function world() {
   const tx = makeMemoryTx();
   const ctx = makeContext({ actor: makeActor('operator') });
-  const run = <N extends 'staff.import' | 'roster.assign' | 'roster.assignMany' | 'roster.setRules' | 'roster.setRequirement' | 'roster.unassign'>(
+  const run = <N extends 'staff.import' | 'roster.assign' | 'roster.assignMany' | 'roster.move' | 'roster.setRules' | 'roster.setRequirement' | 'roster.unassign'>(
     name: N,
     args: MutationInput<N>,
     actorRoles: Parameters<typeof makeActor> = ['operator'],
@@ -54,6 +54,54 @@ describe('roster mutators', () => {
     await expect(run('roster.setRules', { minRestHours: 4 })).rejects.toMatchObject({ code: 'forbidden' });
     await run('roster.setRules', { minRestHours: 4 }, ['incident_commander']);
     await expect(run('roster.assign', shift(nurse.id, 16, 8, 'N8'))).resolves.toBeDefined();
+  });
+
+  it('lets the incident commander roster past a fatigue limit with a reason, kept on the shift with the rules broken', async () => {
+    const { tx, run, people, shift } = await world();
+    const nurse = people[0]!;
+    await run('roster.assign', shift(nurse.id, 0, 12));
+    const late = shift(nurse.id, 16, 8, 'N8');
+    await run('roster.assign', { ...late, override: { reason: 'second bus: no other ED nurse with triage training' } }, ['incident_commander']);
+    expect((await tx.get('rosterShift', late.id))?.override).toEqual({
+      reason: 'second bus: no other ED nurse with triage training',
+      rules: ['rest'],
+      by: 'user-incident_commander',
+      at: makeContext().at,
+    });
+  });
+
+  it('refuses an override from any role but the incident commander, and from a commander without a reason', async () => {
+    const { run, people, shift } = await world();
+    const nurse = people[0]!;
+    await run('roster.assign', shift(nurse.id, 0, 12));
+    const late = { ...shift(nurse.id, 16, 8, 'N8'), override: { reason: 'short of staff' } };
+    await expect(run('roster.assign', late)).rejects.toMatchObject({ code: 'forbidden', params: { permission: 'roster.override' } });
+    await expect(run('roster.assign', late, ['operations_chief'])).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(run('roster.assign', late, ['exercise_facilitator'])).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(run('roster.assign', { ...late, override: { reason: '  ' } }, ['incident_commander'])).rejects.toThrow();
+  });
+
+  it('never overrides an overlap, and records no override on a shift that breaks no rule', async () => {
+    const { tx, run, people, shift } = await world();
+    const nurse = people[0]!;
+    await run('roster.assign', shift(nurse.id, 0, 12));
+    await expect(run('roster.assign', { ...shift(nurse.id, 6, 8, 'E8'), override: { reason: 'x' } }, ['incident_commander'])).rejects.toMatchObject({
+      code: 'roster_overlap',
+    });
+    const fine = shift(nurse.id, 24, 12);
+    await run('roster.assign', { ...fine, override: { reason: 'x' } }, ['incident_commander']);
+    expect((await tx.get('rosterShift', fine.id))?.override).toBeUndefined();
+  });
+
+  it('judges a moved shift afresh: its old override does not follow it to a place that needs none', async () => {
+    const { tx, run, people, shift } = await world();
+    const nurse = people[0]!;
+    await run('roster.assign', shift(nurse.id, 0, 12));
+    const late = shift(nurse.id, 16, 8, 'N8');
+    await run('roster.assign', { ...late, override: { reason: 'surge' } }, ['incident_commander']);
+    await run('roster.move', { id: late.id, staffId: people[1]!.id, shiftCode: 'N8', start: late.start, end: late.end });
+    expect(await tx.get('rosterShift', late.id)).toMatchObject({ staffId: people[1]!.id });
+    expect((await tx.get('rosterShift', late.id))?.override).toBeUndefined();
   });
 
   it('applies a copied week all or nothing: one broken rule refuses every shift of the batch', async () => {

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
-import { logOf } from '../../../domain/incidents/activity-log';
+import { isBackdated, logOf } from '../../../domain/incidents/activity-log';
 import { hicsPositions } from '../../../domain/hics';
 import { newId } from '../../../domain/ids';
 import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
-import { formatDateTime } from '../../lib/time';
+import { useNow } from '../../app/use-now';
+import { formatDateTime, fromZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
@@ -24,14 +25,31 @@ export function ActivityLogPanel({ board }: { board: Board }) {
   const [positionId, setPositionId] = useState('');
   const [view, setView] = useState('');
   const [text, setText] = useState('');
+  // When it happened, blank for now; an entry dated well back asks for the reason it is late.
+  const [happened, setHappened] = useState('');
+  const [backdateReason, setBackdateReason] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   const entries = logOf(board.logEntries, view === '' ? undefined : view === 'incident' ? null : view).reverse();
+  const now = useNow(15_000);
+  const happenedAt = happened === '' ? null : fromZonedInputValue(happened, timeZone);
+  const backdated = happenedAt !== null && isBackdated({ at: happenedAt, recordedAt: now });
 
   const add = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await logAppend({ id: newId(), incidentId: board.incident.id, text, ...(positionId ? { positionId } : {}) });
+    const failed = await logAppend({
+      id: newId(),
+      incidentId: board.incident.id,
+      text,
+      ...(positionId ? { positionId } : {}),
+      ...(happenedAt !== null ? { at: happenedAt } : {}),
+      ...(backdated ? { backdateReason } : {}),
+    });
     setError(failed);
-    if (!failed) setText('');
+    if (!failed) {
+      setText('');
+      setHappened('');
+      setBackdateReason('');
+    }
   };
 
   const positionOptions = hicsPositions.map((p) => (
@@ -48,6 +66,16 @@ export function ActivityLogPanel({ board }: { board: Board }) {
             {positionOptions}
           </select>
         </label>
+        <label>
+          <span>{t('board.log.happenedAt', { zone: timeZone })}</span>
+          <input type="datetime-local" name="logAt" value={happened} onChange={(e) => setHappened(e.target.value)} />
+        </label>
+        {backdated ? (
+          <label className="wide">
+            <span>{t('board.log.backdateReason')}</span>
+            <input name="backdateReason" required maxLength={500} value={backdateReason} placeholder={t('board.log.backdatePlaceholder')} onChange={(e) => setBackdateReason(e.target.value)} />
+          </label>
+        ) : null}
         <label className="wide">
           <span>{t('board.log.entry')}</span>
           <textarea name="logText" required rows={2} maxLength={2000} value={text} placeholder={t('board.log.placeholder')} onChange={(e) => setText(e.target.value)} />
@@ -74,13 +102,21 @@ export function ActivityLogPanel({ board }: { board: Board }) {
         </thead>
         <tbody>
           {entries.map((e) => (
-            <tr key={e.id} data-testid="log-entry">
+            <tr key={e.id} data-testid="log-entry" data-backdated={e.backdateReason !== undefined ? 'yes' : undefined}>
               <td className="num">
                 {formatDateTime(e.at, timeZone, language)}
+                {e.backdateReason !== undefined ? (
+                  <span className="backdated-note" data-testid="backdated-note">
+                    <span className="tag tag-warn">{t('board.log.backdated')}</span> {t('board.log.recordedAt', { at: formatDateTime(e.recordedAt, timeZone, language) })}
+                  </span>
+                ) : null}
                 <ReceivedNote shownAt={e.at} receivedAt={receiptToShow(e.recordedAt, board.received?.[e.id])} />
               </td>
               <td>{e.positionId ? positionName(e.positionId, language) : t('board.log.incidentLog')}</td>
-              <td>{e.text}</td>
+              <td>
+                {e.text}
+                {e.backdateReason !== undefined ? <span className="muted backdate-reason">{t('board.log.backdateBecause', { reason: e.backdateReason })}</span> : null}
+              </td>
               <td className="muted"><ActorName id={e.recordedBy} /></td>
             </tr>
           ))}

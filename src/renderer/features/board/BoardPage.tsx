@@ -10,6 +10,8 @@ import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incident
 import { ChecklistsPanel } from '../plans';
 import { ReportsPanel } from '../reports';
 import { holdersByPosition } from '../../../domain/incidents/assignments';
+import { awaitingAcknowledgement } from '../../../domain/incidents/messages';
+import { useMyUserId } from './use-me';
 import { ActivityLogPanel } from './ActivityLogPanel';
 import { ConflictAlerts } from './ConflictAlerts';
 import { DeadlinesPanel } from './DeadlinesPanel';
@@ -42,6 +44,9 @@ export function BoardPage() {
   const [tab, setTab] = useState<Tab>('tasks');
   const [editing, setEditing] = useState<{ task: Task | null; focus?: 'assignee' } | null>(null);
   const closedAt = board ? incidentStanding(board.incident).closedAt : null;
+  // Messages waiting for this desk's user to acknowledge: counted on the tab so they are seen from any view.
+  const me = useMyUserId();
+  const inbox = board ? awaitingAcknowledgement(board.messages, me).length : 0;
   // A closed incident is the record: everything stays readable, its main write controls are switched off.
   const readOnly = closedAt !== null;
 
@@ -68,6 +73,7 @@ export function BoardPage() {
             {tabs.map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
                 {tabLabel[name]}
+                {name === 'log' && inbox > 0 ? <span className="tag tag-warn tab-count" aria-label={t('board.messages.inbox', { count: inbox })} data-testid="inbox-count">{inbox}</span> : null}
               </button>
             ))}
             <span className="tabs-spacer" />
@@ -93,7 +99,7 @@ export function BoardPage() {
                 <fieldset className="bare-fieldset" disabled={readOnly}>
                   <PanelBoundary name="board-objectives"><ObjectivesPanel board={board} /></PanelBoundary>
                   <PanelBoundary name="board-deadlines"><DeadlinesPanel board={board} /></PanelBoundary>
-                  <PanelBoundary name="board-lifecycle"><LifecyclePanel incident={board.incident} tasks={board.tasks} /></PanelBoundary>
+                  <PanelBoundary name="board-lifecycle"><LifecyclePanel board={board} /></PanelBoundary>
                 </fieldset>
               </aside>
             </div>

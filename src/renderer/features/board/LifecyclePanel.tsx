@@ -1,36 +1,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../../../domain/board/tasks';
-import type { Incident } from '../../../domain/incidents/incident';
+import type { Board } from '../../../contract/board';
 import { ErrorText } from '../../app/ErrorText';
 import { incidentStatusKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';
+import { NextPeriodDialog } from './NextPeriodDialog';
 import { sectionLabel, statusLabel } from './labels';
 import { tasksNotDone } from './open-tasks';
 
 type Action = 'demobilise' | 'activate' | 'close';
 
 /** Period, demobilisation and closing; level changes with their reason stay in the incident controls. */
-export function LifecyclePanel({ incident, tasks }: { incident: Incident; tasks: readonly Task[] }) {
+export function LifecyclePanel({ board }: { board: Board }) {
   const { t } = useTranslation();
+  const { incident, tasks } = board;
   const demobilise = useMutation('incident.demobilise').run;
   const activate = useMutation('incident.activate').run;
   const close = useMutation('incident.close').run;
-  const startPeriod = useMutation('incident.startPeriod').run;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   // Demobilising and closing wind the response down: the commander first sees what is still open.
   const [confirming, setConfirming] = useState<'demobilise' | 'close' | null>(null);
+  const [planningNext, setPlanningNext] = useState(false);
 
   const act = async (action: Action): Promise<void> => {
     const send = action === 'demobilise' ? demobilise : action === 'activate' ? activate : close;
     const failed = await send({ id: incident.id, reason });
     setError(failed);
     if (!failed) setReason('');
-  };
-  const nextPeriod = async (): Promise<void> => {
-    setError(await startPeriod({ id: incident.id, period: incident.period + 1 }));
   };
 
   return (
@@ -39,7 +38,7 @@ export function LifecyclePanel({ incident, tasks }: { incident: Incident; tasks:
       <p className="lifecycle-status">
         {t('board.lifecycle.status')} <strong data-testid="incident-status">{t(incidentStatusKey(incident.status))}</strong>
       </p>
-      <button type="button" onClick={() => void nextPeriod()} disabled={incident.status === 'closed'} data-testid="start-period">
+      <button type="button" onClick={() => setPlanningNext(true)} disabled={incident.status === 'closed'} data-testid="start-period">
         {t('board.lifecycle.nextPeriod', { period: incident.period + 1 })}
       </button>
       <label>
@@ -52,6 +51,7 @@ export function LifecyclePanel({ incident, tasks }: { incident: Incident; tasks:
         {incident.status !== 'closed' ? <button type="button" className="danger" onClick={() => setConfirming('close')}>{t('board.lifecycle.close')}</button> : null}
       </div>
       {error ? <ErrorText error={error} /> : null}
+      {planningNext ? <NextPeriodDialog board={board} onClose={() => setPlanningNext(false)} /> : null}
       {confirming ? (
         <WindDownDialog
           action={confirming}

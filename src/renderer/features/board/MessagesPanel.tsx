@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import { newId } from '../../../domain/ids';
-import type { Message } from '../../../domain/incidents/messages';
+import { awaitingAcknowledgement, type Message } from '../../../domain/incidents/messages';
 import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';
@@ -10,20 +10,26 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
+import { useMyUserId } from './use-me';
 
 /** HICS 213 general messages: to, from, subject, message, and replies. */
 export function MessagesPanel({ board }: { board: Board }) {
   const { t } = useTranslation();
   const messageSend = useMutation('message.send').run;
-  const [form, setForm] = useState({ to: '', from: '', subject: '', message: '', urgent: false });
+  const directory = useApp((s) => s.directory);
+  const me = useMyUserId();
+  const [form, setForm] = useState({ to: '', from: '', subject: '', message: '', urgent: false, recipientId: '' });
   const [error, setError] = useState<UiError | null>(null);
   const messages = [...board.messages].sort((a, b) => b.sentAt - a.sentAt);
+  const inbox = awaitingAcknowledgement(board.messages, me);
+  const people = directory.filter((u) => u.granted !== false);
 
   const send = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const failed = await messageSend({ id: newId(), incidentId: board.incident.id, ...form });
+    const { recipientId, ...fields } = form;
+    const failed = await messageSend({ id: newId(), incidentId: board.incident.id, ...fields, ...(recipientId ? { recipientId } : {}) });
     setError(failed);
-    if (!failed) setForm({ ...form, subject: '', message: '', urgent: false });
+    if (!failed) setForm({ ...form, subject: '', message: '', urgent: false, recipientId: '' });
   };
   const field = (name: 'to' | 'from' | 'subject') => (
     <label>
@@ -38,6 +44,13 @@ export function MessagesPanel({ board }: { board: Board }) {
       <form className="form message-form" onSubmit={(e) => void send(e)}>
         {field('to')}
         {field('from')}
+        <label>
+          <span>{t('board.messages.recipient')}</span>
+          <select name="message-recipient" value={form.recipientId} onChange={(e) => setForm({ ...form, recipientId: e.target.value })}>
+            <option value="">{t('board.messages.noRecipient')}</option>
+            {people.map((u) => <option key={u.id} value={u.id}>{u.displayName || u.username}</option>)}
+          </select>
+        </label>
         {field('subject')}
         <label className="wide">
           <span>{t('board.messages.message')}</span>
@@ -50,9 +63,17 @@ export function MessagesPanel({ board }: { board: Board }) {
         <button type="submit" className="secondary">{t('board.messages.send')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}
+      {inbox.length > 0 ? (
+        <section className="message-inbox" aria-labelledby="message-inbox-title" data-testid="message-inbox">
+          <h3 id="message-inbox-title">{t('board.messages.inbox', { count: inbox.length })}</h3>
+          <ul className="message-list">
+            {inbox.map((m) => <MessageItem key={m.id} message={m} me={me} />)}
+          </ul>
+        </section>
+      ) : null}
       <ul className="message-list">
         {messages.map((m) => (
-          <MessageItem key={m.id} message={m} />
+          <MessageItem key={m.id} message={m} me={me} />
         ))}
       </ul>
       {messages.length === 0 ? <p className="muted">{t('board.messages.empty')}</p> : null}
@@ -60,11 +81,13 @@ export function MessagesPanel({ board }: { board: Board }) {
   );
 }
 
-function MessageItem({ message }: { message: Message }) {
+function MessageItem({ message, me }: { message: Message; me: string | null }) {
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
   const messageReply = useMutation('message.reply').run;
+  const acknowledge = useMutation('message.acknowledge').run;
+  const awaitingMe = message.recipientId !== undefined && message.recipientId === me && message.acknowledgedAt === undefined;
   const [from, setFrom] = useState(message.to);
   const [text, setText] = useState('');
   const [error, setError] = useState<UiError | null>(null);
@@ -77,7 +100,7 @@ function MessageItem({ message }: { message: Message }) {
   };
 
   return (
-    <li className={message.urgent ? 'message urgent' : 'message'} data-testid="message">
+    <li className={`message${message.urgent ? ' urgent' : ''}${awaitingMe ? ' awaiting-me' : ''}`} data-testid="message">
       <div className="message-head">
         {message.urgent ? <span className="tag tag-alert">{t('board.messages.urgent')}</span> : null}
         <strong>{message.subject}</strong>
@@ -87,6 +110,25 @@ function MessageItem({ message }: { message: Message }) {
         {t('board.messages.route', { from: message.from, to: message.to })} · {t('board.messages.enteredBy')} <ActorName id={message.sentBy} />
       </div>
       <p>{message.message}</p>
+      {message.recipientId !== undefined ? (
+        <div className="message-ack" data-testid="message-ack" data-state={message.acknowledgedAt !== undefined ? 'acknowledged' : 'awaiting'}>
+          {message.acknowledgedAt !== undefined ? (
+            <span>
+              {t('board.messages.acknowledgedBy')} <ActorName id={message.acknowledgedBy ?? message.recipientId} />{' '}
+              <span className="num">{formatDateTime(message.acknowledgedAt, timeZone, language)}</span>
+            </span>
+          ) : (
+            <span className="muted">
+              {t('board.messages.awaiting')} <ActorName id={message.recipientId} />
+            </span>
+          )}
+          {awaitingMe ? (
+            <button type="button" className="primary" onClick={() => void acknowledge({ id: message.id }).then(setError)}>
+              {t('board.messages.acknowledge')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {message.replies.map((r) => (
         <div key={r.id} className="reply" data-testid="message-reply">
           <span className="muted">

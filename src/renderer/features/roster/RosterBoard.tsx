@@ -10,6 +10,7 @@ import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { isFatigueRefusal, OverrideList, OverrideOffer } from './FatigueOverride';
 import { useProfessionLabels, useRuleText } from './labels';
 import { PaletteEntry, RosterGrid, type CellPos, type DragItem, type DropTarget } from './RosterGrid';
 import { previewViolations, rosterSlots, RosterViewBuilder, type RosterSlot } from './roster-view';
@@ -23,6 +24,9 @@ const DAY = 24 * 3_600_000;
 const noShifts: readonly RosterShift[] = [];
 const noRequirements: readonly StaffingRequirement[] = [];
 type Pattern = ShiftDefinition['pattern'];
+type Tried =
+  | { kind: 'assign'; args: { id: string; staffId: string; unit: string; role: Profession; shiftCode: string; start: number; end: number } }
+  | { kind: 'move'; args: { id: string; staffId: string; shiftCode: string; start: number; end: number } };
 
 /** The roster for one unit and role across a week: controls, the grid, the palette and the minimums. */
 export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: number }) {
@@ -68,13 +72,24 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   );
   const warnings = useRosterWarnings({ shifts, byPerson, rules, pool: plan.data?.pool ?? [], now });
 
+  // The last assignment or move tried, so a commander can retry it with an override after a fatigue refusal.
+  const [tried, setTried] = useState<Tried | null>(null);
   const run = useCallback(async (work: Promise<UiError | null>) => setError(await work), []);
 
   const assign = useCallback(
-    (person: Staff, column: RosterSlot) =>
-      run(assignShift({ id: newId(), staffId: person.id, unit, role, shiftCode: column.code, start: column.start, end: column.end })),
+    (person: Staff, column: RosterSlot) => {
+      const args = { id: newId(), staffId: person.id, unit, role, shiftCode: column.code, start: column.start, end: column.end };
+      setTried({ kind: 'assign', args });
+      return run(assignShift(args));
+    },
     [run, assignShift, unit, role],
   );
+  const override = async (reason: string): Promise<void> => {
+    if (!tried) return;
+    const failed = tried.kind === 'assign' ? await assignShift({ ...tried.args, override: { reason } }) : await moveShift({ ...tried.args, override: { reason } });
+    setError(failed);
+    if (!failed) setTried(null);
+  };
 
   // The view as last painted, for a toggle that stays the same function across changes: every cell holds it,
   // and a new one per change would re-render all of them.
@@ -88,6 +103,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
       const column = painted.current.columns[pos.col];
       if (!row || !column) return;
       const shift = row.cells[pos.col];
+      if (shift) setTried(null);
       void (shift ? run(unassignShift({ id: shift.id })) : assign(row.staff, column));
     },
     [run, unassignShift, assign],
@@ -98,7 +114,9 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
       if (item.kind === 'person') return void assign(item.staff, target.column);
       const { shift } = item;
       if (shift.staffId === target.staff.id && shift.start === target.column.start) return;
-      void run(moveShift({ id: shift.id, staffId: target.staff.id, shiftCode: target.column.code, start: target.column.start, end: target.column.end }));
+      const args = { id: shift.id, staffId: target.staff.id, shiftCode: target.column.code, start: target.column.start, end: target.column.end };
+      setTried({ kind: 'move', args });
+      void run(moveShift(args));
     },
     [assign, run, moveShift],
   );
@@ -174,6 +192,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
         <span className={`status-chip ${gaps > 0 ? 'chip-alert' : ''}`} data-testid="roster-gaps">{t('roster.grid.gaps', { count: gaps })}</span>
       </div>
       {error ? <ErrorText error={error} /> : null}
+      {tried && isFatigueRefusal(error) ? <OverrideOffer key={tried.args.id} onOverride={override} /> : null}
       <div className="roster-preview" aria-live="polite" data-testid="roster-preview">
         {focusedRow && focusedCol ? (
           <>
@@ -194,6 +213,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
           </aside>
         </RosterGrid>
       </div>
+      <OverrideList shifts={shifts} staff={staff} />
     </section>
   );
 }

@@ -257,7 +257,8 @@ const Cell = memo(function Cell({ staff, column, shift, busy, pos, focused, days
       data-cell={pos}
       data-assigned={shift ? 'yes' : 'no'}
       data-busy={busy ? 'yes' : undefined}
-      className={`rg-cell${shift ? ' rg-on' : ''}${busy ? ' rg-busy' : ''}${isOver ? ' rg-over' : ''}${daystart ? ' rg-daystart' : ''}${warning ? ' rg-warn' : ''}`}
+      data-override={shift?.override ? 'yes' : undefined}
+      className={`rg-cell${shift ? ' rg-on' : ''}${shift?.override ? ' rg-override' : ''}${busy ? ' rg-busy' : ''}${isOver ? ' rg-over' : ''}${daystart ? ' rg-daystart' : ''}${warning ? ' rg-warn' : ''}`}
       onFocus={() => onFocus({ row, col })}
       onDoubleClick={() => onToggle({ row, col })}
       title={warning}

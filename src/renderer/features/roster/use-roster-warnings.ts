@@ -39,6 +39,7 @@ export function useRosterWarnings(input: {
     for (const booking of doubleBookings(pool, shifts, now).values()) {
       for (const id of booking.shiftIds) text.set(id, [...(text.get(id) ?? []), t('roster.grid.doubleBooked')]);
     }
+    for (const s of shifts) if (s.override) text.set(s.id, [...(text.get(s.id) ?? []), t('roster.override.cellNote', { reason: s.override.reason })]);
     return new Map([...text].map(([id, list]) => [id, list.join('；')]));
   }, [found, pool, shifts, now, ruleText, t]);
 }
