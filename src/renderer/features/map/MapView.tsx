@@ -99,8 +99,6 @@ export function MapView(props: MapViewProps) {
       minZoom: 10,
     });
     mapRef.current = map;
-    // Benchmarks measure frame cost under continuous repaint (maplibre's own debug switch).
-    if (new URLSearchParams(window.location.search).has('continuousRepaint')) map.repaint = true;
     map.on('error', () => setFailed(true));
     map.on('load', () => {
       labelsRef.current = new MapLabels(map);
