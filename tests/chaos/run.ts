@@ -344,8 +344,13 @@ async function main(): Promise<number> {
     await fleet.stopAll();
     for (const { proxy } of desks) await proxy.close();
     await db?.proxy.close();
-    await storage.drop().catch(() => undefined);
-    rmSync(root, { recursive: true, force: true });
+    // CHAOS_KEEP=1 leaves the desks' files and the server's database for a post-mortem of a failed run.
+    if (process.env['CHAOS_KEEP'] === '1') {
+      console.error(`chaos: kept ${root}`);
+    } else {
+      await storage.drop().catch(() => undefined);
+      rmSync(root, { recursive: true, force: true });
+    }
   }
 }
 
