@@ -13,6 +13,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Optional elements: an absent value leaves the element out, which is how HAVE says "not reported". */
 const opt = <T>(value: T | undefined): T | undefined => value;
 
+/** One TriageCode per colour, each a value and its count: the schema's default colour list, so no list URN. */
+function triageCodes(census: NonNullable<HaveReport['census']>) {
+  return (['Red', 'Yellow', 'Green', 'Black'] as const).map((colour) => ({
+    'have:TriageCodeValue': colour,
+    'have:TriageCountQuantity': census[colour.toLowerCase() as keyof typeof census],
+  }));
+}
+
 /**
  * One hospital's status as an EDXL-HAVE 1.0 `HospitalStatus` document. The element order is the schema's
  * (xsd:sequence): Organization, EmergencyDepartmentStatus, HospitalBedCapacityStatus, HospitalFacilityStatus,
@@ -30,9 +38,14 @@ export function haveDocument(report: HaveReport): string {
       'have:OrganizationGeoLocation': opt(hospital.location && { 'gml:Point': { 'gml:pos': `${hospital.location.lat} ${hospital.location.lon}` } }),
     },
     'have:EmergencyDepartmentStatus': opt(
-      report.emergencyDepartment && {
-        'have:EMSTraffic': { 'have:EMSTrafficStatus': report.emergencyDepartment.traffic, 'have:EMSTrafficReason': opt(report.emergencyDepartment.reason) },
-      },
+      report.emergencyDepartment || report.census
+        ? {
+            'have:EMSTraffic': opt(
+              report.emergencyDepartment && { 'have:EMSTrafficStatus': report.emergencyDepartment.traffic, 'have:EMSTrafficReason': opt(report.emergencyDepartment.reason) },
+            ),
+            'have:EMSCensus': opt(report.census && { 'have:TriageCode': triageCodes(report.census) }),
+          }
+        : undefined,
     ),
     'have:HospitalBedCapacityStatus': opt(
       report.beds.length > 0

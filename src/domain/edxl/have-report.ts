@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Casualty } from '../casualties';
 import { bedSummary, type BedCount } from '../resources';
 import { StoredEpochMsSchema, SpaceIdSchema } from '../ids';
 import type { Incident } from '../incidents';
@@ -24,6 +25,8 @@ export const HaveReportSchema = z.object({
   hospital: z.object({ id: SpaceIdSchema, name: SpaceNameSchema, location: GeoPointSchema.optional() }),
   beds: z.array(z.object({ type: HaveBedTypeSchema, available: Count, baseline: Count, additional24Hr: Count })),
   emergencyDepartment: z.object({ traffic: z.enum(['Normal', 'Advisory']), reason: z.string().optional() }).optional(),
+  /** EMSCensus: the open incidents' casualties the hospital has now, by HAVE's four triage colours. */
+  census: z.object({ red: Count, yellow: Count, green: Count, black: Count }).optional(),
   facility: z.object({ eocActive: z.boolean(), clinical: z.enum(['Normal', 'Full']).optional() }),
   resources: z.object({ staffing: Adequacy.optional(), clinicalOperations: Adequacy.optional(), notes: z.array(z.string()) }),
   lastUpdate: StoredEpochMsSchema,
@@ -39,6 +42,8 @@ export type HaveSources = {
   stock: readonly StockRow[];
   /** Minimum-staffing coverage now (coverageAt); empty when no minimums are set. */
   coverage: readonly CoverageRow[];
+  /** Casualty records of the open incidents; the census is left out (unknown) when there are none. */
+  casualties?: readonly Casualty[] | undefined;
   at: number;
   /**
    * LastUpdateTime when no bed line or incident has been written yet (the schema requires one). The server
@@ -50,6 +55,27 @@ export type HaveSources = {
 /** At most this many critical holdings are named in the document: the text is for a person at the county. */
 const MAX_STOCK_NOTES = 20;
 
+export type TriageCensus = NonNullable<HaveReport['census']>;
+
+/**
+ * The patients of the open incidents the hospital has now, in HAVE 1.0's default triage colours. Discharged and
+ * transferred casualties have left; the deceased (triaged dead or sent to the morgue) are Black. HAVE's list has no
+ * grey: an expectant patient is alive and in the hospital's care, so they count with Red, the colour a county
+ * planning transfers must not under-count.
+ */
+export function triageCensus(casualties: readonly Casualty[]): TriageCensus {
+  const census: TriageCensus = { red: 0, yellow: 0, green: 0, black: 0 };
+  for (const c of casualties) {
+    const code = c.disposition?.code;
+    if (code === 'discharged' || code === 'transferred') continue;
+    if (code === 'morgue' || c.triage.category === 'dead') census.black += 1;
+    else if (c.triage.category === 'delayed') census.yellow += 1;
+    else if (c.triage.category === 'minor') census.green += 1;
+    else census.red += 1;
+  }
+  return census;
+}
+
 /** Gathers the HAVE report from the records of one space: the same on a desk and on the server. */
 export function haveReport(sources: HaveSources): HaveReport {
   const lines = bedSummary(sources.beds).filter((line) => line.units > 0);
@@ -58,10 +84,11 @@ export function haveReport(sources: HaveSources): HaveReport {
   const available = lines.reduce((n, l) => n + l.available, 0);
   const current = sources.coverage.filter((row) => row.phase === 'current');
   const red = sources.stock.filter((row) => row.status === 'red');
-  const times = [...sources.beds.map((b) => b.updatedAt), ...sources.incidents.map((i) => i.updatedAt)];
+  const times = [...sources.beds.map((b) => b.updatedAt), ...sources.incidents.map((i) => i.updatedAt), ...(sources.casualties ?? []).map((c) => c.updatedAt)];
   return {
     hospital: { id: sources.space.id, name: sources.space.name, ...(sources.location ? { location: sources.location } : {}) },
     beds: lines.map((line) => ({ type: haveBedTypeOf[line.type], available: line.available, baseline: line.staffed, additional24Hr: line.surge })),
+    ...(sources.casualties && sources.casualties.length > 0 ? { census: triageCensus(sources.casualties) } : {}),
     ...(ed ? { emergencyDepartment: ed.available > 0 ? { traffic: 'Normal' as const } : { traffic: 'Advisory' as const, reason: 'No staffed emergency department bed is free' } } : {}),
     facility: {
       // An open incident is what activates the hospital command centre (HICS) and its emergency plan.
@@ -92,8 +119,9 @@ export type HaveRecords = {
   /** Labour pool check-ins and the directory that places them: they are on duty, as on the wall (pooledOnDuty). */
   poolEntry: readonly PoolEntry[];
   staff: readonly Staff[];
+  casualty: readonly Casualty[];
 };
-export const haveRecordKinds = ['bedCount', 'incident', 'stock', 'stockItem', 'staffingRequirement', 'rosterShift', 'shiftTemplate', 'poolEntry', 'staff'] as const satisfies readonly (keyof HaveRecords)[];
+export const haveRecordKinds = ['bedCount', 'incident', 'stock', 'stockItem', 'staffingRequirement', 'rosterShift', 'shiftTemplate', 'poolEntry', 'staff', 'casualty'] as const satisfies readonly (keyof HaveRecords)[];
 
 /** Burn rates over the same week the resources screen uses by default, so the colours agree with it. */
 const STOCK_WINDOW_DAYS = 7;
@@ -108,6 +136,7 @@ export function haveReportOf(space: Space, records: HaveRecords, at: number, tim
     incidents: records.incident,
     stock: stockRows(records.stock, records.stockItem, at, STOCK_WINDOW_DAYS),
     coverage: coverageAt(at, timeZone, records.staffingRequirement, records.rosterShift, records.shiftTemplate, pooledOnDuty(at, records.poolEntry, records.staff, openIncidents)),
+    casualties: records.casualty.filter((c) => openIncidents.has(c.incidentId)),
     at,
   });
 }

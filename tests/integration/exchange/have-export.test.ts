@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { haveDocument } from '../../../src/domain/edxl/have-document';
-import { haveReport, type HaveSources } from '../../../src/domain/edxl/have-report';
+import type { Casualty } from '../../../src/domain/casualties/casualties';
+import { haveReport, haveReportOf, type HaveRecords, type HaveSources } from '../../../src/domain/edxl/have-report';
 import { newId } from '../../../src/domain/ids';
 import type { CoverageRow } from '../../../src/domain/roster/roster-coverage';
 import type { StockRow } from '../../../src/domain/resources/stock-calculations';
@@ -19,6 +20,13 @@ function sources(overrides: Partial<HaveSources> = {}): HaveSources {
 
 const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, pooled: 0, gap });
 const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
+
+const casualty = (tagNo: string, category: Casualty['triage']['category'], disposition?: NonNullable<Casualty['disposition']>['code'], incidentId = 'incident-1'): Casualty => ({
+  id: newId(), space: space.id, incidentId, tagNo, sex: 'unknown', ageBand: 'adult', arrivedAt: T0, arrivalMode: 'ambulance', area: 'ED',
+  triage: { system: 'START', category, at: T0, by: 'triage nurse' }, retriage: [],
+  ...(disposition ? { disposition: { code: disposition, at: T0, by: 'triage nurse' } } : {}),
+  identification: 'unidentified', unaccompaniedMinor: false, guardianVerified: false, familyNotified: false, registeredAt: T0, registeredBy: 'a', updatedAt: T0,
+});
 
 type Node = Record<string, unknown>;
 const parse = (xml: string) =>
@@ -65,6 +73,42 @@ describe('EDXL-HAVE 1.0 export', () => {
     expect(hospital['have:HospitalBedCapacityStatus']).toBeUndefined();
     expect(hospital['have:HospitalFacilityStatus']).toEqual({ 'have:HospitalEOCStatus': 'Inactive', 'have:HospitalEOCPlan': 'Inactive' });
     expect(hospital['have:LastUpdateTime']).toBe(new Date(T0).toISOString());
+  });
+
+  it('counts the open incidents\' casualties the hospital still has in EMSCensus by HAVE\'s four colours, and validates', async () => {
+    const casualties = [
+      casualty('A-1', 'immediate'),
+      casualty('A-2', 'immediate', 'surgery'),
+      casualty('A-3', 'expectant'),
+      casualty('A-4', 'delayed', 'admitted'),
+      casualty('A-5', 'minor'),
+      casualty('A-6', 'minor', 'discharged'),
+      casualty('A-7', 'delayed', 'transferred'),
+      casualty('A-8', 'dead'),
+      casualty('A-9', 'immediate', 'morgue'),
+      casualty('B-1', 'immediate', undefined, 'closed-incident'),
+    ];
+    const incident = (id: string, status: 'active' | 'closed') => ({ id, status, updatedAt: T0 }) as unknown as HaveRecords['incident'][number];
+    const empty: HaveRecords = { bedCount: [], incident: [incident('incident-1', 'active'), incident('closed-incident', 'closed')], stock: [], stockItem: [], staffingRequirement: [], rosterShift: [], shiftTemplate: [], poolEntry: [], staff: [], casualty: casualties };
+    const report = haveReportOf(space, empty, T0, 'Asia/Shanghai');
+    // Red: and the expectant A-3 (HAVE has no grey); the closed incident's B-1 is not counted.
+    expect(report.census).toEqual({ red: 3, yellow: 1, green: 1, black: 2 });
+
+    const xml = haveDocument(report);
+    expect(await validateXml(xml, 'have-1.0')).toEqual({ ok: true });
+    const ed = hospitalOf(xml)['have:EmergencyDepartmentStatus'] as Node;
+    expect(ed['have:EMSTraffic']).toBeUndefined();
+    expect((ed['have:EMSCensus'] as Node)['have:TriageCode']).toEqual([
+      { 'have:TriageCodeValue': 'Red', 'have:TriageCountQuantity': 3 },
+      { 'have:TriageCodeValue': 'Yellow', 'have:TriageCountQuantity': 1 },
+      { 'have:TriageCodeValue': 'Green', 'have:TriageCountQuantity': 1 },
+      { 'have:TriageCodeValue': 'Black', 'have:TriageCountQuantity': 2 },
+    ]);
+  });
+
+  it('leaves EMSCensus out, as unknown, when no open incident has a casualty record', () => {
+    expect(haveReport(sources()).census).toBeUndefined();
+    expect(haveReport(sources({ casualties: [] })).census).toBeUndefined();
   });
 
   it('escapes a hospital name with markup characters and still validates', async () => {

@@ -9,6 +9,7 @@ import { newId } from '../../../src/domain/ids';
 import { placeRecordId } from '../../../src/domain/map/map-region';
 import { importHave } from '../../../src/server/exchange/have-import';
 import { schemaDir, validateXml } from '../../../src/node/xml-schema';
+import { makeIncidentArgs } from '../../fixtures/workstation';
 import { newClientId, post, pushBody, pushed, startTestServer, storageKinds, type TestServer } from '../../fixtures/server';
 
 async function get(base: string, path: string, token?: string, headers: Record<string, string> = {}) {
@@ -58,6 +59,33 @@ describe.each(await storageKinds())('regional exchange (EDXL-HAVE 1.0) on %s', (
     expect(changed.status).toBe(200);
     expect(changed.etag).not.toBe(first.etag);
     expect(await validateXml(changed.text, 'have-1.0')).toEqual({ ok: true });
+  });
+
+  it("counts the casualties desks registered in the served document's EMSCensus, and the ETag changes with them", async () => {
+    const client = newClientId();
+    const before = await get(srv.url, '/api/spaces/jiangbin-first/have', token);
+    const incident = makeIncidentArgs({ name: 'Bus crash', type: 'mass_casualty' });
+    const casualties = [
+      { tagNo: 'J-1', category: 'immediate' },
+      { tagNo: 'J-2', category: 'minor' },
+      { tagNo: 'J-3', category: 'minor' },
+    ].map((c, i) => pushed(i + 2, 'casualty.register', { incidentId: incident.id, area: 'ED', ...c }, { space: 'jiangbin-first' }));
+    const body = pushBody(client, [pushed(1, 'incident.declare', incident, { space: 'jiangbin-first' }), ...casualties]);
+    const answer = PushResponseSchema.parse((await post(srv.url, '/api/sync/push', body, token)).body);
+    expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+
+    const served = await get(srv.url, '/api/spaces/jiangbin-first/have', token, { 'if-none-match': before.etag ?? '' });
+    expect(served.status).toBe(200);
+    expect(await validateXml(served.text, 'have-1.0')).toEqual({ ok: true });
+    const census = (((new XMLParser({ isArray: (name) => name === 'have:TriageCode' }).parse(served.text) as Node)['have:HospitalStatus'] as Node)['have:Hospital'] as Node)['have:EmergencyDepartmentStatus'] as Node;
+    expect((census['have:EMSCensus'] as Node)['have:TriageCode']).toEqual([
+      { 'have:TriageCodeValue': 'Red', 'have:TriageCountQuantity': 1 },
+      { 'have:TriageCodeValue': 'Yellow', 'have:TriageCountQuantity': 0 },
+      { 'have:TriageCodeValue': 'Green', 'have:TriageCountQuantity': 2 },
+      { 'have:TriageCodeValue': 'Black', 'have:TriageCountQuantity': 0 },
+    ]);
+    // Counts and colours only: a casualty's tag or any name never leaves in a regional document.
+    expect(served.text).not.toContain('J-1');
   });
 
   it('feeds bed-line changes after a cursor in HAVE terms, and answers 304 when there is nothing new', async () => {

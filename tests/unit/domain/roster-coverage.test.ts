@@ -82,7 +82,7 @@ describe('the EDXL-HAVE report with the labour pool', () => {
     await runMutation(tx, 'staff.import', { rows: nurses }, ctx);
     for (const nurse of nurses) await runMutation(tx, 'pool.checkIn', { id: newId(), incidentId: incident.id, staffId: nurse.id }, ctx);
     const records = async () => ({
-      bedCount: [], stock: [], stockItem: [], rosterShift: [], shiftTemplate: [],
+      bedCount: [], stock: [], stockItem: [], rosterShift: [], shiftTemplate: [], casualty: [],
       staffingRequirement: [requirement({ min: 3 })],
       incident: await tx.query('incident', 'demo-hospital'),
       poolEntry: await tx.query('poolEntry', 'demo-hospital'),
