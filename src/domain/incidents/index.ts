@@ -2,7 +2,7 @@
 export type { LogEntry } from './activity-log';
 export { isActiveIn, PersonSchema } from './assignments';
 export type { Assignment } from './assignments';
-export { IncidentNameSchema, IncidentStatusSchema, IncidentTypeSchema, incidentHistory, ResponseLevelSchema } from './incident';
+export { IncidentEventSchema, IncidentNameSchema, IncidentStatusSchema, IncidentTypeSchema, incidentHistory, ResponseLevelSchema } from './incident';
 export type { Incident, ResponseLevel } from './incident';
 export { declareIncident } from './incident-mutators';
 export type { Message } from './messages';
