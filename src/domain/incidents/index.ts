@@ -8,5 +8,5 @@ export { declareIncident } from './incident-mutators';
 export type { Message } from './messages';
 export type { Objective } from './objectives';
 export { closeDeadline } from './deadline-mutators';
-export { incidentDeadlines, statutoryDeadline } from './reporting-deadlines';
+export { incidentDeadlines, statutoryDeadline, STATUTORY_RECIPIENT, STATUTORY_TITLE } from './reporting-deadlines';
 export type { Deadline } from './reporting-deadlines';
