@@ -90,4 +90,12 @@ test('the commander closes an incident, drafts its after-action report with the 
   await planDetail.getByTestId('plan-version').filter({ hasText: '草稿' }).click();
   await expect(planDetail.getByTestId('plan-closes')).toContainText('启动预案时即通知血库');
   await shoot(page, 'plan-revision-zh-CN');
+
+  // The same report in English.
+  await shell.switchLanguage();
+  await page.getByTestId('nav-board').click();
+  await page.getByRole('tab', { name: 'After-action report' }).click();
+  await expect(page.getByTestId('aar-deadlines')).toContainText('Not due at close');
+  await expect(page.getByTestId('aar-action')).toContainText('taken up by plan revision');
+  await shoot(page, 'report-en');
 });

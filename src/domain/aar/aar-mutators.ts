@@ -21,11 +21,11 @@ async function closedIncident(tx: Tx, id: string, ctx: MutationContext): Promise
   return incident;
 }
 
-async function aarOf(tx: Tx, incidentId: string, ctx: MutationContext): Promise<Aar> {
-  await closedIncident(tx, incidentId, ctx);
+async function aarOf(tx: Tx, incidentId: string, ctx: MutationContext): Promise<{ aar: Aar; incident: Incident }> {
+  const incident = await closedIncident(tx, incidentId, ctx);
   const aar = await tx.get('aar', aarId(ctx.space, incidentId));
   if (!aar) throw new DomainError('not_found', `incident ${incidentId} has no after-action report yet`, { id: incidentId });
-  return aar;
+  return { aar, incident };
 }
 
 async function countedData(tx: Tx, incident: Incident, ctx: MutationContext) {
@@ -88,8 +88,7 @@ export const aarMutators = {
   /** Counts the data sections again (a request filled or a deadline recorded late); the writers' text stays. */
   'aar.refresh': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'aar.write');
-    const aar = await aarOf(tx, args.incidentId, ctx);
-    const incident = await closedIncident(tx, args.incidentId, ctx);
+    const { aar, incident } = await aarOf(tx, args.incidentId, ctx);
     await tx.put('aar', { ...aar, data: await countedData(tx, incident, ctx), updatedAt: ctx.at });
   }),
 
@@ -107,7 +106,7 @@ export const aarMutators = {
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'aar.write');
-      const aar = await aarOf(tx, args.incidentId, ctx);
+      const { aar } = await aarOf(tx, args.incidentId, ctx);
       const gone = new Set(args.remove ?? []);
       if (gone.size > 0) {
         const actions = await tx.query('correctiveAction', ctx.space, { where: { incidentId: args.incidentId } });
@@ -139,7 +138,7 @@ export const correctiveActionMutators = {
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'aar.write');
-      const aar = await aarOf(tx, args.incidentId, ctx);
+      const { aar } = await aarOf(tx, args.incidentId, ctx);
       if (!aar.improvements.some((i) => i.id === args.improvementId)) {
         throw new DomainError('not_found', `area for improvement ${args.improvementId} is not in the after-action report`, { id: args.improvementId });
       }
