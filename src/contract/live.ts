@@ -68,6 +68,8 @@ export const liveReads = {
   'plans.list': { reads: ['plan', 'planVersion'] },
   'plans.get': { reads: ['plan', 'planVersion'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
+  'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion'] },
+  'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident'] },
   'msel.get': { reads: ['exercise', 'inject'] },
   'exercise.inbox': { reads: ['exercise', 'inject'] },
 } as const satisfies Record<string, LiveSpec>;

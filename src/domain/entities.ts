@@ -25,6 +25,7 @@ import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluati
 import { PlanSchema, PlanVersionSchema } from './plans/plans';
 import { PlanActivationSchema, PositionChecklistSchema } from './plans/activation';
 import { SitRepSchema } from './reports/sitreps';
+import { AarSchema, CorrectiveActionSchema } from './aar/aar';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -50,6 +51,7 @@ export const entitySchemas = {
   exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
   plan: PlanSchema, planVersion: PlanVersionSchema, planActivation: PlanActivationSchema, positionChecklist: PositionChecklistSchema,
   sitRep: SitRepSchema,
+  aar: AarSchema, correctiveAction: CorrectiveActionSchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

@@ -22,6 +22,7 @@ import { mselMutators } from './exercises/msel-mutators';
 import { planMutators } from './plans/plan-mutators';
 import { activationMutators } from './plans/activation-mutators';
 import { sitRepMutators } from './reports/sitrep-mutators';
+import { aarMutators, correctiveActionMutators } from './aar/aar-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -53,6 +54,8 @@ export const mutators = combine(
   planMutators,
   activationMutators,
   sitRepMutators,
+  aarMutators,
+  correctiveActionMutators,
 );
 
 export type Mutators = typeof mutators;

@@ -26,18 +26,22 @@ export type Actor = z.infer<typeof ActorSchema>;
  * `roster.override`: roster someone past a fatigue limit, with a reason. Only the incident commander (and the
  * administrator) answers for that, not every command role: an exercise facilitator runs drills, not real staff.
  */
-export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override';
+/**
+ * `aar.write`: draft and edit an incident's after-action report and its corrective actions: the commander and
+ * Planning (its Documentation Unit keeps the record), and a drill's facilitator; not every section that wrote the log.
+ */
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override'],
-  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override'],
+  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write'],
+  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override', 'aar.write'],
   operations_chief: ['incident.write'],
-  planning_chief: ['incident.write', 'plan.manage'],
+  planning_chief: ['incident.write', 'plan.manage', 'aar.write'],
   logistics_chief: ['incident.write'],
   finance_chief: ['incident.write'],
   operator: ['incident.write'],
   viewer: [],
-  exercise_facilitator: ['incident.command', 'incident.write', 'exercise.control'],
+  exercise_facilitator: ['incident.command', 'incident.write', 'exercise.control', 'aar.write'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -25,6 +25,7 @@ import { createCasualtyHandlers } from './casualty-handlers';
 import { createReportsHandlers } from './reports-handlers';
 import { createExerciseSpaceHandlers } from './exercise-space-handlers';
 import { createMselHandlers } from './msel-handlers';
+import { createAarHandlers } from './aar-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -45,6 +46,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createPlansHandlers(ws),
     createExerciseSpaceHandlers(ws),
     createMselHandlers(ws),
+    createAarHandlers(ws),
   );
 }
 

@@ -112,7 +112,10 @@ export const incidentLifecycleMutators = {
     await changeStatus(tx, incident, 'active', args.reason, ctx);
   }),
 
-  /** Final: a closed incident is the record and refuses every later change (`incident_closed`). */
+  /**
+   * Final: a closed incident is the record and refuses every later change to it (`incident_closed`); only what is
+   * learned from it, the after-action report and its corrective actions (src/domain/aar), is written after the close.
+   */
   'incident.close': defineMutator(z.strictObject({ id: IdSchema, reason: ReasonSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.command');
     const incident = await openIncident(tx, args.id, ctx);

@@ -2,11 +2,11 @@
 export type { LogEntry } from './activity-log';
 export { isActiveIn, PersonSchema } from './assignments';
 export type { Assignment } from './assignments';
-export { IncidentNameSchema, IncidentStatusSchema, IncidentTypeSchema, incidentHistory, ResponseLevelSchema } from './incident';
+export { IncidentEventSchema, IncidentNameSchema, IncidentStatusSchema, IncidentTypeSchema, incidentHistory, ResponseLevelSchema } from './incident';
 export type { Incident, ResponseLevel } from './incident';
 export { declareIncident } from './incident-mutators';
 export type { Message } from './messages';
 export type { Objective } from './objectives';
 export { closeDeadline } from './deadline-mutators';
-export { incidentDeadlines, statutoryDeadline } from './reporting-deadlines';
+export { incidentDeadlines, statutoryDeadline, STATUTORY_RECIPIENT, STATUTORY_TITLE } from './reporting-deadlines';
 export type { Deadline } from './reporting-deadlines';

@@ -6,6 +6,7 @@ import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { examplePlan, ExamplePlanKeySchema } from './example-plans';
 import { PlanContentSchema, PlanDocumentSchema, SectionKeySchema, type PlanDocument } from './plan-content';
 import { PlanExerciseKindSchema, RevisionTriggerSchema, type Plan, type PlanVersion, type PlanVersionStatus } from './plans';
+import type { CorrectiveAction } from '../aar';
 
 export async function planIn(tx: Tx, id: string, ctx: MutationContext): Promise<Plan> {
   const plan = await tx.get('plan', id);
@@ -38,6 +39,26 @@ async function createPlan(tx: Tx, planId: string, versionId: string, doc: PlanDo
     createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at,
   });
   await tx.put('planVersion', { id: versionId, space: ctx.space, planId, major: 1, minor: 0, status: 'draft', content, createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at });
+}
+
+/**
+ * The corrective actions a revision closes: each about this plan, not done, and not taken up by another revision
+ * still in the works (one retired with its plan leaves the action free again).
+ */
+async function correctiveActionsFor(tx: Tx, plan: Plan, ids: readonly string[], ctx: MutationContext): Promise<CorrectiveAction[]> {
+  const actions: CorrectiveAction[] = [];
+  for (const id of ids) {
+    const action = await tx.get('correctiveAction', id);
+    if (!action || action.space !== ctx.space) throw new DomainError('not_found', `corrective action ${id} does not exist`, { id });
+    if (action.plan?.planId !== plan.id) throw new DomainError('invalid_args', `corrective action ${id} is not about plan ${plan.code}`, { id });
+    if (action.status === 'done') throw new DomainError('invalid_transition', `corrective action ${id} is already done`, { status: action.status });
+    const taken = action.revisionVersionId === undefined ? undefined : await tx.get('planVersion', action.revisionVersionId);
+    if (taken && taken.status !== 'retired') {
+      throw new DomainError('invalid_transition', `corrective action ${id} is taken up by version ${taken.major}.${taken.minor}`, { status: taken.status });
+    }
+    actions.push(action);
+  }
+  return actions;
 }
 
 /** A moment someone states (a review or drill held earlier), never later than when they record it. */
@@ -103,6 +124,11 @@ export const planMutators = {
     }
     const approval = { userId: ctx.actor.userId, role, name: args.name, at: ctx.at };
     await tx.put('planVersion', { ...version, status: 'approved', approval, updatedAt: ctx.at });
+    // The corrective actions the revision answers are done when the changed plan comes into force, not when drafted.
+    for (const id of version.revision?.closes ?? []) {
+      const action = await tx.get('correctiveAction', id);
+      if (action && action.status !== 'done') await tx.put('correctiveAction', { ...action, status: 'done', doneAt: ctx.at, updatedAt: ctx.at });
+    }
     await tx.put('plan', { ...plan, currentVersionId: version.id, adoptedAt: plan.adoptedAt ?? ctx.at, lastReviewedAt: Math.max(plan.lastReviewedAt ?? 0, ctx.at), updatedAt: ctx.at });
   }),
 
@@ -118,6 +144,8 @@ export const planMutators = {
       summary: z.string().trim().min(1).max(2000),
       sectionsChanged: z.array(SectionKeySchema).max(8).default([]),
       major: z.boolean().default(false),
+      /** Corrective actions on this plan the revision answers; the sections they name count as changed. */
+      closes: z.array(IdSchema).max(100).default([]),
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'plan.manage');
@@ -131,11 +159,17 @@ export const planMutators = {
       if (!base) throw new DomainError('invalid_transition', `plan ${plan.code} has no approved version to revise`, { status: 'draft' });
       const highest = versions.reduce((a, b) => (b.major > a.major || (b.major === a.major && b.minor > a.minor) ? b : a));
       const [major, minor] = args.major ? [highest.major + 1, 0] : [highest.major, highest.minor + 1];
+      const actions = await correctiveActionsFor(tx, plan, [...new Set(args.closes)], ctx);
+      const sectionsChanged = [...new Set([...args.sectionsChanged, ...actions.flatMap((a) => (a.plan ? [a.plan.section] : []))])];
       await tx.put('planVersion', {
         id: args.versionId, space: ctx.space, planId: plan.id, major, minor, status: 'draft', content: base.content,
-        revision: { fromVersionId: base.id, trigger: args.trigger, summary: args.summary, sectionsChanged: args.sectionsChanged },
+        revision: {
+          fromVersionId: base.id, trigger: args.trigger, summary: args.summary, sectionsChanged,
+          ...(actions.length > 0 ? { closes: actions.map((a) => a.id) } : {}),
+        },
         createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at,
       });
+      for (const action of actions) await tx.put('correctiveAction', { ...action, revisionVersionId: args.versionId, updatedAt: ctx.at });
     },
   ),
 

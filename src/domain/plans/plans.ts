@@ -85,9 +85,18 @@ export const PlanVersionSchema = z.object({
   minor: z.number().int().min(0),
   status: PlanVersionStatusSchema,
   content: PlanContentSchema,
-  /** The version this one revises, why, and which sections it changes; absent on a plan's first version. */
+  /**
+   * The version this one revises, why, which sections it changes, and the corrective actions (of after-action
+   * reports) it closes once approved; absent on a plan's first version, `closes` on revisions made before it existed.
+   */
   revision: z
-    .object({ fromVersionId: IdSchema, trigger: RevisionTriggerSchema, summary: z.string().trim().min(1).max(2000), sectionsChanged: z.array(SectionKeySchema) })
+    .object({
+      fromVersionId: IdSchema,
+      trigger: RevisionTriggerSchema,
+      summary: z.string().trim().min(1).max(2000),
+      sectionsChanged: z.array(SectionKeySchema),
+      closes: z.array(IdSchema).optional(),
+    })
     .optional(),
   createdAt: StoredEpochMsSchema,
   createdBy: z.string(),

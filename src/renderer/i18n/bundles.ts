@@ -20,6 +20,8 @@ import exercisesEn from '../features/exercises/i18n/en.json';
 import exercisesZhCN from '../features/exercises/i18n/zh-CN.json';
 import reportsEn from '../features/reports/i18n/en.json';
 import reportsZhCN from '../features/reports/i18n/zh-CN.json';
+import aarEn from '../features/aar/i18n/en.json';
+import aarZhCN from '../features/aar/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -39,6 +41,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: plansEn, 'zh-CN': plansZhCN },
   { en: exercisesEn, 'zh-CN': exercisesZhCN },
   { en: reportsEn, 'zh-CN': reportsZhCN },
+  { en: aarEn, 'zh-CN': aarZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);

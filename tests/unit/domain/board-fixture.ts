@@ -1,6 +1,7 @@
 import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation, type MutationInput, type MutationName } from '../../../src/domain/mutators';
+import type { Actor } from '../../../src/domain/roles';
 import { makeActor, makeContext } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';
 import { makeIncidentArgs } from '../../fixtures/workstation';
@@ -18,6 +19,8 @@ export async function boardWorld(declare: Partial<MutationInput<'incident.declar
     runMutation(tx, name, args, makeContext({ actor: makeActor('operator'), ...ctx }));
   const command = <N extends MutationName>(name: N, args: MutationInput<N>, ctx: Partial<MutationContext> = {}) =>
     runMutation(tx, name, args, makeContext(ctx));
+  const runAs = <N extends MutationName>(name: N, args: MutationInput<N>, ctx: Partial<MutationContext>, actor: Actor) =>
+    runMutation(tx, name, args, makeContext({ ...ctx, actor }));
   const task = async (overrides: Partial<MutationInput<'task.create'>> = {}) => {
     const id = newId();
     await run('task.create', { id, incidentId: incident.id, title: 'Open surge beds', section: 'operations', assignee: { kind: 'position', positionId: 'ops' }, ...overrides });
@@ -25,7 +28,7 @@ export async function boardWorld(declare: Partial<MutationInput<'incident.declar
     if (!created) throw new Error('task not created');
     return created;
   };
-  return { tx, incidentId: incident.id, incident, run, command, task };
+  return { tx, incidentId: incident.id, incident, run, command, runAs, task };
 }
 
 export function at(minutes: number): Partial<MutationContext> {

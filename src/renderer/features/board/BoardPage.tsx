@@ -9,6 +9,7 @@ import { useApp } from '../../state/store-context';
 import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incidents';
 import { ChecklistsPanel } from '../plans';
 import { ReportsPanel } from '../reports';
+import { AarPanel } from '../aar';
 import { holdersByPosition } from '../../../domain/incidents/assignments';
 import { awaitingAcknowledgement } from '../../../domain/incidents/messages';
 import { useMyUserId } from './use-me';
@@ -26,7 +27,7 @@ import { useBoard, useTrackBoard } from './use-board';
 import './board.css';
 import { PanelBoundary } from '../../ui/PanelBoundary';
 
-const tabs = ['tasks', 'checklists', 'org', 'log', 'timeline', 'reports'] as const;
+const tabs = ['tasks', 'checklists', 'org', 'log', 'timeline', 'reports', 'aar'] as const;
 type Tab = (typeof tabs)[number];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -63,14 +64,15 @@ export function BoardPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [board, editing, readOnly]);
 
-  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab') };
+  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab'), aar: t('aar.tab') };
   return (
     <div className="board-page">
       <h2 className="visually-hidden">{t('board.title')}</h2>
       {current && board ? (
         <div className="workspace" data-testid="board-workspace">
           <div className="board-tabs" role="tablist" aria-label={t('board.tabs.label')}>
-            {tabs.map((name) => (
+            {/* The after-action report is written once the incident is closed (src/domain/aar). */}
+            {tabs.filter((name) => name !== 'aar' || readOnly).map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
                 {tabLabel[name]}
                 {name === 'log' && inbox > 0 ? <span className="tag tag-warn tab-count" aria-label={t('board.messages.inbox', { count: inbox })} data-testid="inbox-count">{inbox}</span> : null}
@@ -116,6 +118,7 @@ export function BoardPage() {
           ) : null}
           {tab === 'timeline' ? <PanelBoundary name="board-timeline"><TimelineView items={timeline} /></PanelBoundary> : null}
           {tab === 'reports' ? <PanelBoundary name="board-reports"><ReportsPanel incident={board.incident} closed={readOnly} /></PanelBoundary> : null}
+          {tab === 'aar' ? <PanelBoundary name="board-aar"><AarPanel incident={board.incident} /></PanelBoundary> : null}
           {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} onClose={() => setEditing(null)} /> : null}
         </div>
       ) : null}

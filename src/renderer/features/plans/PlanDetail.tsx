@@ -9,6 +9,7 @@ import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import { positionLabel } from './positions';
 import { bandLabel, phaseLabel, roleLabel, triggerLabel, versionStatusLabel } from './labels';
+import { PlanCorrectiveActions } from '../aar';
 import { PlanActions } from './PlanActions';
 import { PlanUpkeep } from './PlanUpkeep';
 import { planText } from './plan-text';
@@ -105,8 +106,10 @@ export function PlanDetail({ planId }: { planId: string }) {
         <p data-testid="plan-approval">{t('plans.approvedBy', { name: version.approval.name, role: roleLabel[version.approval.role](t), date: formatDate(version.approval.at, timeZone, language) })}</p>
       ) : null}
       {version.revision ? <p>{t('plans.revision', { trigger: triggerLabel[version.revision.trigger](t), summary: version.revision.summary })}</p> : null}
+      {version.revision?.closes ? <PlanCorrectiveActions planId={plan.id} closes={version.revision.closes} /> : null}
       <PlanActions plan={plan} version={version} />
       <PlanUpkeep plan={plan} />
+      <PlanCorrectiveActions planId={plan.id} />
       <VersionText version={version} />
     </section>
   );

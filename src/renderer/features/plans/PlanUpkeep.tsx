@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
 import { revisionTriggers, type Plan } from '../../../domain/plans';
 import { ErrorText } from '../../app/ErrorText';
+import { PlanCorrectiveActions } from '../aar';
 import { fromZonedInputValue, toZonedInputValue } from '../../lib/time';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
@@ -24,6 +25,7 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
   const [note, setNote] = useState('');
   const [trigger, setTrigger] = useState<(typeof revisionTriggers)[number]>('lessons_from_response_or_exercise');
   const [summary, setSummary] = useState('');
+  const [closes, setCloses] = useState<string[]>([]);
   const at = fromZonedInputValue(heldAt, timeZone) ?? undefined;
   const done = (error: unknown) => (error ? undefined : setNote(''));
   const onReview = (e: FormEvent) => {
@@ -36,7 +38,11 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
   };
   const onRevise = (e: FormEvent) => {
     e.preventDefault();
-    void revise.run({ versionId: newId(), planId: plan.id, trigger, summary }).then((error) => (error ? undefined : setSummary('')));
+    void revise.run({ versionId: newId(), planId: plan.id, trigger, summary, closes }).then((error) => {
+      if (error) return;
+      setSummary('');
+      setCloses([]);
+    });
   };
   const error = review.error ?? exercise.error ?? revise.error;
   if (plan.currentVersionId === undefined || plan.status === 'retired') return null;
@@ -74,6 +80,7 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
           </select>
         </label>
         <label><span>{t('plans.upkeep.summary')}</span><input name="summary" required maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} /></label>
+        <PlanCorrectiveActions planId={plan.id} picked={closes} onPick={setCloses} />
         <button type="submit" className="secondary" disabled={revise.busy}>{t('plans.upkeep.revise')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { EpochMsSchema, IdSchema } from '../ids';
+import type { Incident } from '../incidents';
+import { requirePermission } from '../mutation-guards';
+import { defineMutator, type MutationContext, type Tx } from '../mutation';
+import { aarId, AarTextSchema, CorrectiveActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
+import { aarDataOf } from './aar-data';
+
+/**
+ * A closed incident is the record of the response: its log, tasks, casualties and clocks refuse changes
+ * (`incident_closed`, mutation-guards.ts). What is learned from it is written afterwards, so the AAR and its
+ * corrective actions are the one thing that needs a closed incident rather than an open one.
+ */
+async function closedIncident(tx: Tx, id: string, ctx: MutationContext): Promise<Incident> {
+  const incident = await tx.get('incident', id);
+  if (!incident || incident.space !== ctx.space) throw new DomainError('not_found', `incident ${id} does not exist`, { id });
+  if (incident.status !== 'closed') {
+    throw new DomainError('invalid_transition', `incident ${incident.name} is ${incident.status}: its after-action report is drafted once it is closed`, { status: incident.status });
+  }
+  return incident;
+}
+
+async function aarOf(tx: Tx, incidentId: string, ctx: MutationContext): Promise<{ aar: Aar; incident: Incident }> {
+  const incident = await closedIncident(tx, incidentId, ctx);
+  const aar = await tx.get('aar', aarId(ctx.space, incidentId));
+  if (!aar) throw new DomainError('not_found', `incident ${incidentId} has no after-action report yet`, { id: incidentId });
+  return { aar, incident };
+}
+
+async function countedData(tx: Tx, incident: Incident, ctx: MutationContext) {
+  const of = { where: { incidentId: incident.id } };
+  return aarDataOf({
+    incident,
+    log: await tx.query('logEntry', ctx.space, of),
+    casualties: await tx.query('casualty', ctx.space, of),
+    tasks: await tx.query('task', ctx.space, of),
+    deadlines: await tx.query('deadline', ctx.space, of),
+    // Requests belong to no incident: aarDataOf keeps those made between declaration and close.
+    requests: await tx.query('resourceRequest', ctx.space),
+    at: ctx.at,
+  });
+}
+
+const ItemEditSchema = z.strictObject({ id: IdSchema, text: AarTextSchema });
+
+/** Items named by id replace the same item's text or join the list; the others stay, so two writers' items merge. */
+function upsert(items: readonly AarItem[], edits: readonly { id: string; text: string }[] | undefined, ctx: MutationContext): AarItem[] {
+  const next = [...items];
+  for (const edit of edits ?? []) {
+    const at = next.findIndex((i) => i.id === edit.id);
+    const item = { id: edit.id, text: edit.text, by: ctx.actor.userId, at: ctx.at };
+    if (at === -1) next.push(item);
+    else next[at] = item;
+  }
+  return next;
+}
+
+async function correctiveActionIn(tx: Tx, id: string, ctx: MutationContext): Promise<CorrectiveAction> {
+  const action = await tx.get('correctiveAction', id);
+  if (!action || action.space !== ctx.space) throw new DomainError('not_found', `corrective action ${id} does not exist`, { id });
+  return action;
+}
+
+async function checkPlan(tx: Tx, planId: string, ctx: MutationContext): Promise<void> {
+  const plan = await tx.get('plan', planId);
+  if (!plan || plan.space !== ctx.space) throw new DomainError('not_found', `plan ${planId} does not exist`, { id: planId });
+  if (plan.status === 'retired') throw new DomainError('invalid_transition', `plan ${plan.code} is retired`, { status: plan.status });
+}
+
+/**
+ * Writing the AAR is Planning's work (the Documentation Unit) under the commander: `aar.write` (roles.ts).
+ * The AAR is addressed by its incident: there is one per incident.
+ */
+export const aarMutators = {
+  /** The first draft of a closed incident's AAR, its data sections counted from the records. */
+  'aar.draft': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'aar.write');
+    const incident = await closedIncident(tx, args.incidentId, ctx);
+    const id = aarId(ctx.space, incident.id);
+    if (await tx.get('aar', id)) throw new DomainError('already_exists', `incident ${incident.name} already has an after-action report`, { id });
+    await tx.put('aar', {
+      id, space: ctx.space, incidentId: incident.id, data: await countedData(tx, incident, ctx),
+      summary: '', strengths: [], improvements: [], createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at,
+    });
+  }),
+
+  /** Counts the data sections again (a request filled or a deadline recorded late); the writers' text stays. */
+  'aar.refresh': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'aar.write');
+    const { aar, incident } = await aarOf(tx, args.incidentId, ctx);
+    await tx.put('aar', { ...aar, data: await countedData(tx, incident, ctx), updatedAt: ctx.at });
+  }),
+
+  /**
+   * The writers' part: the summary, and strengths and areas for improvement added or reworded by id, or removed.
+   * An area for improvement that a corrective action comes from is not removed: the action would lose its reason.
+   */
+  'aar.edit': defineMutator(
+    z.strictObject({
+      incidentId: IdSchema,
+      summary: z.string().trim().max(8000).optional(),
+      strengths: z.array(ItemEditSchema).max(100).optional(),
+      improvements: z.array(ItemEditSchema).max(100).optional(),
+      remove: z.array(IdSchema).max(100).optional(),
+    }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'aar.write');
+      const { aar } = await aarOf(tx, args.incidentId, ctx);
+      const gone = new Set(args.remove ?? []);
+      if (gone.size > 0) {
+        const actions = await tx.query('correctiveAction', ctx.space, { where: { incidentId: args.incidentId } });
+        const used = actions.find((a) => gone.has(a.improvementId));
+        if (used) throw new DomainError('invalid_transition', `area for improvement ${used.improvementId} has corrective action ${used.id}`, { id: used.improvementId });
+      }
+      const strengths = upsert(aar.strengths, args.strengths, ctx).filter((i) => !gone.has(i.id));
+      const improvements = upsert(aar.improvements, args.improvements, ctx).filter((i) => !gone.has(i.id));
+      if (strengths.length > 100 || improvements.length > 100) throw new DomainError('invalid_args', 'an after-action report keeps at most 100 strengths and 100 areas for improvement');
+      await tx.put('aar', { ...aar, ...(args.summary === undefined ? {} : { summary: args.summary }), strengths, improvements, updatedAt: ctx.at });
+    },
+  ),
+};
+
+const ActionTextSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(1000);
+const OwnerSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(200);
+
+export const correctiveActionMutators = {
+  /** An area for improvement becomes a corrective action: what, who, by when, and the plan section it changes. */
+  'correctiveAction.add': defineMutator(
+    z.strictObject({
+      id: IdSchema,
+      incidentId: IdSchema,
+      improvementId: IdSchema,
+      action: ActionTextSchema,
+      owner: OwnerSchema,
+      dueAt: EpochMsSchema,
+      plan: PlanLinkSchema.optional(),
+    }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'aar.write');
+      const { aar } = await aarOf(tx, args.incidentId, ctx);
+      if (!aar.improvements.some((i) => i.id === args.improvementId)) {
+        throw new DomainError('not_found', `area for improvement ${args.improvementId} is not in the after-action report`, { id: args.improvementId });
+      }
+      if (await tx.get('correctiveAction', args.id)) throw new DomainError('already_exists', `corrective action ${args.id} already exists`, { id: args.id });
+      if (args.plan) await checkPlan(tx, args.plan.planId, ctx);
+      await tx.put('correctiveAction', { ...args, space: ctx.space, status: 'open', createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at });
+    },
+  ),
+
+  /**
+   * Its owner, due date, status, text or plan section, each only when named. A plan revision already taking it up
+   * keeps its plan section: moving it would leave the revision closing an action about another plan. `plan: null`
+   * unlinks it (the improvement turned out to be training, not the plan).
+   */
+  'correctiveAction.update': defineMutator(
+    z.strictObject({
+      id: IdSchema,
+      action: ActionTextSchema.optional(),
+      owner: OwnerSchema.optional(),
+      dueAt: EpochMsSchema.optional(),
+      status: CorrectiveActionStatusSchema.optional(),
+      plan: PlanLinkSchema.nullable().optional(),
+    }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'aar.write');
+      const current = await correctiveActionIn(tx, args.id, ctx);
+      const { id: _id, plan, status, ...fields } = args;
+      const next: CorrectiveAction = { ...current, updatedAt: ctx.at };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(next, { [key]: value });
+      if (plan !== undefined) {
+        const same = plan !== null && current.plan?.planId === plan.planId && current.plan.section === plan.section;
+        if (!same && current.revisionVersionId !== undefined) {
+          throw new DomainError('invalid_transition', `corrective action ${current.id} is taken up by a plan revision; its plan section stays`, { id: current.id });
+        }
+        if (plan === null) delete next.plan;
+        else {
+          if (!same) await checkPlan(tx, plan.planId, ctx);
+          next.plan = plan;
+        }
+      }
+      if (status !== undefined && status !== current.status) {
+        next.status = status;
+        if (status === 'done') next.doneAt = ctx.at;
+        else delete next.doneAt;
+      }
+      await tx.put('correctiveAction', next);
+    },
+  ),
+};

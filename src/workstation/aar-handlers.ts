@@ -1,0 +1,83 @@
+import type { aarApi, LinkablePlan } from '../contract/aar-api';
+import type { FeatureHandlers } from '../contract/dispatch';
+import { aarId } from '../domain/aar';
+import { aarDocument } from '../domain/aar/aar-document';
+import { DomainError } from '../domain/errors';
+import type { SectionKey } from '../domain/plans';
+import { renderPdf } from '../node/pdf';
+import type { LocalStore } from './local-store';
+import { readSettings } from './settings-store';
+import { currentSpace } from './space-store';
+import type { WorkstationInternals } from './workstation';
+
+const byCreation = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+/** Active plans with a version in force, and that version's section titles: what a corrective action may change. */
+function linkablePlans(store: LocalStore, space: string): LinkablePlan[] {
+  const versions = new Map(store.list('planVersion', space).map((v) => [v.id, v]));
+  return store
+    .list('plan', space)
+    .filter((p) => p.status === 'active' && p.currentVersionId !== undefined)
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .flatMap((plan) => {
+      const version = versions.get(plan.currentVersionId ?? '');
+      return version ? [{ id: plan.id, code: plan.code, title: plan.title, sections: version.content.sections.map((s) => ({ key: s.key, title: s.title })) }] : [];
+    });
+}
+
+/** Handlers of after-action reports, from this desk's view of its space (pending work included). */
+export function createAarHandlers(ws: WorkstationInternals): FeatureHandlers<typeof aarApi> {
+  const { store, queue } = ws;
+  const space = () => readSettings(store).space;
+  return {
+    'aar.get': ({ incidentId }) =>
+      queue.run(() => {
+        const s = space();
+        const id = aarId(s, incidentId);
+        return {
+          aar: store.list('aar', s).find((a) => a.id === id) ?? null,
+          actions: store.list('correctiveAction', s).filter((a) => a.incidentId === incidentId).sort(byCreation),
+          plans: linkablePlans(store, s),
+        };
+      }),
+
+    'correctiveAction.list': ({ planId }) =>
+      queue.run(() => {
+        const s = space();
+        const incidents = new Map(store.list('incident', s).map((i) => [i.id, i]));
+        const improvements = new Map(store.list('aar', s).flatMap((a) => a.improvements.map((i) => [i.id, i.text] as const)));
+        const actions = store
+          .list('correctiveAction', s)
+          .filter((a) => a.plan?.planId === planId)
+          .sort(byCreation)
+          .map((action) => ({ action, incidentName: incidents.get(action.incidentId)?.name ?? '', improvement: improvements.get(action.improvementId) ?? '' }));
+        return { actions };
+      }),
+
+    'aar.pdf': async ({ incidentId, lang }) => {
+      const document = await queue.run(() => {
+        const sp = currentSpace(store);
+        const s = sp.id;
+        const incident = store.list('incident', s).find((i) => i.id === incidentId);
+        const aar = store.list('aar', s).find((a) => a.id === aarId(s, incidentId));
+        if (!incident || !aar) throw new DomainError('not_found', `incident ${incidentId} has no after-action report`, { id: incidentId });
+        const plans = linkablePlans(store, s);
+        const titles = new Map(plans.flatMap((p) => p.sections.map((sec) => [`${p.id}:${sec.key}`, sec.title] as const)));
+        return aarDocument(
+          {
+            aar,
+            incident,
+            actions: store.list('correctiveAction', s).filter((a) => a.incidentId === incidentId).sort(byCreation),
+            planCodes: new Map(store.list('plan', s).map((p) => [p.id, p.code])),
+            sectionTitle: (planId: string, section: SectionKey, l) => titles.get(`${planId}:${section}`)?.[l] ?? section,
+            hospital: sp.name,
+            timeZone: readSettings(store).timeZone,
+            exercise: sp.kind === 'exercise',
+          },
+          lang,
+        );
+      });
+      return { fileName: document.fileName, pdfBase64: (await renderPdf(document)).toString('base64') };
+    },
+  };
+}
