@@ -10,7 +10,8 @@ export type PdfBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'fields'; rows: readonly (readonly [label: string, value: string])[] }
-  | { kind: 'table'; head: readonly string[]; rows: readonly (readonly string[])[] };
+  | { kind: 'table'; head: readonly string[]; rows: readonly (readonly string[])[]; shares?: readonly number[] }
+  | { kind: 'pageBreak' };
 
 export type PdfDocument = {
   title: string;
@@ -98,7 +99,10 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock): void {
       table(doc, block.rows.map(([label, value]) => [label, value || '—']), [0.3, 0.7], false);
       return;
     case 'table':
-      table(doc, [block.head, ...block.rows], undefined, true);
+      table(doc, [block.head, ...block.rows], block.shares, true);
+      return;
+    case 'pageBreak':
+      doc.addPage();
   }
 }
 
@@ -115,7 +119,7 @@ function table(doc: PDFKit.PDFDocument, rows: readonly (readonly string[])[], sh
   const widths = shares ? shares.map((s) => s * width) : Array.from({ length: columns }, () => width / columns);
   doc.fontSize(9);
   const heightOf = (row: readonly string[]) =>
-    Math.max(...row.map((cell, i) => doc.heightOfString(cell, { width: (widths[i] ?? 0) - 2 * PAD }))) + 2 * PAD;
+    Math.max(...row.map((cell, i) => doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0) - 2 * PAD }))) + 2 * PAD;
   const draw = (row: readonly string[], shaded: boolean, height: number) => {
     let x = MARGIN;
     const y = doc.y;

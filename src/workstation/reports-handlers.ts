@@ -87,6 +87,16 @@ export function createReportsHandlers(ws: WorkstationInternals): FeatureHandlers
           log: store.list('logEntry', id),
           casualties: store.list('casualty', id),
           requests: store.list('resourceRequest', id),
+          facility: () => ({
+            pool: store.list('poolEntry', id),
+            staff: store.list('staff', id),
+            beds: store.list('bedCount', id),
+            stock: store.list('stock', id),
+            stockItems: store.list('stockItem', id),
+            requirements: store.list('staffingRequirement', id),
+            shifts: store.list('rosterShift', id),
+            templates: store.list('shiftTemplate', id),
+          }),
           ...ctx,
           ...(period === undefined ? {} : { period }),
         };

@@ -112,12 +112,26 @@ test('two workstations run a short incident on the board, also while one is offl
     await b.tab('log').click();
     await expect(pageB.getByTestId('activity-log')).toContainText('离线期间：第二批伤员 8 人到院', { timeout: 15_000 });
 
-    // Record the statutory report: the header clock stops on both.
+    // The statutory report: the header's button opens the Reports tab on that deadline's report, drafted from the
+    // incident; signed off and recorded as sent, it stops the header clock on both.
     await pageA.getByTestId('record-report').click();
-    const dialog = pageA.getByTestId('record-report-dialog');
-    await dialog.locator('input[name="reportBy"]').fill('张建国');
-    await dialog.locator('button[type="submit"]').click();
+    await expect(pageA.getByRole('tab', { name: '报告与表单' })).toHaveAttribute('aria-selected', 'true');
+    const focus = pageA.getByTestId('report-focus');
+    await expect(focus).toContainText('向卫生健康行政部门报告');
+    await focus.getByRole('button', { name: '为此时限起草初步报告' }).click();
+    const report = pageA.getByTestId('report-card');
+    await expect(report).toHaveAttribute('data-status', 'draft');
+    await expect(report).toHaveAttribute('data-focused', 'true');
+    await expect(focus).toContainText('报告见下方');
+    await expect(pageA.getByTestId('report-clock')).toHaveAttribute('data-state', /ok|yellow|red/);
+    await report.getByLabel('签发人（姓名）').fill('张建国');
+    await report.getByRole('button', { name: '签发', exact: true }).click();
+    await expect(report).toHaveAttribute('data-status', 'approved');
+    await report.getByLabel('接收人').fill('区疾控中心值班员');
+    await report.getByRole('button', { name: '登记为已报送' }).click();
+    await expect(report).toHaveAttribute('data-status', 'sent');
     await expect(pageA.getByTestId('report-clock')).toHaveAttribute('data-state', 'reported');
+    await shoot(pageA, 'report-from-header-zh-CN');
     await expect(pageB.getByTestId('report-clock')).toHaveAttribute('data-state', 'reported', { timeout: 5_000 });
 
     // A deadline a user adds: once the statutory clock has stopped, the header counts it down on both stations.

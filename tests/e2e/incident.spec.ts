@@ -95,7 +95,7 @@ test('closing an incident lists its open tasks for a decision, then header, boar
   await expect(app.header.getByTestId('report-clock')).toHaveAttribute('data-state', 'closed');
   await expect(app.header.getByTestId('report-clock')).toContainText('向卫生健康行政部门报告：结束时未到期');
   await expect(app.header.locator('.report-countdown')).toHaveCount(0);
-  await expect(app.header.getByRole('button', { name: '登记报告' })).toHaveCount(0);
+  await expect(app.header.getByTestId('record-report')).toHaveCount(0);
 
   // The board: everything readable, the main write controls off.
   await expect(page.getByRole('note')).toContainText('不能再修改');

@@ -28,12 +28,12 @@ test('the officer writes the 2-hour report from the incident, signs it off and r
   }
   await expect(page.getByTestId('header-casualties')).toHaveAttribute('data-total', '8');
 
-  // The board's reports tab: the draft is made from the incident's data.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press('g');
-  await page.keyboard.press('b');
-  await page.getByRole('tab', { name: '报告与表单' }).click();
-  await page.getByRole('button', { name: '起草初步报告（2 小时）' }).click();
+  // From the casualties page, the header clock's button opens the board's reports tab on the 2-hour report's
+  // deadline; the draft is made from the incident's data.
+  await page.getByTestId('record-report').click();
+  await expect(page.getByRole('tab', { name: '报告与表单' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('report-focus')).toContainText('向卫生健康行政部门报告');
+  await page.getByRole('button', { name: '为此时限起草初步报告' }).click();
   const card = page.getByTestId('report-card');
   await expect(card).toHaveAttribute('data-status', 'draft');
   await expect(card.getByTestId('figure-immediate')).toHaveText('3');

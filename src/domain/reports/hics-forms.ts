@@ -3,12 +3,14 @@ import type { Casualty } from '../casualties';
 import { findPosition, hicsPositions } from '../hics';
 import type { Assignment, Incident, LogEntry, Message, Objective } from '../incidents';
 import { resourceAccountingRecord, type ResourceRequest } from '../resources';
+import { hics221Blocks } from './hics-221';
+import { hics251Blocks, type FacilityRecords } from './hics-251';
 import type { PrintBlock, PrintDocument } from './print-document';
 import { formatTime, outcomeWords, triageWords, word, type Lang } from './print-labels';
 import { figuresOf } from './sitreps';
 
 /** The HICS forms printed from the records (207, the chart, prints from the browser). */
-export const HicsFormSchema = z.enum(['201', '202', '203', '213', '214', '254', '257']);
+export const HicsFormSchema = z.enum(['201', '202', '203', '213', '214', '221', '251', '254', '257']);
 export type HicsForm = z.infer<typeof HicsFormSchema>;
 
 const formTitles: Record<HicsForm, Record<Lang, string>> = {
@@ -17,6 +19,8 @@ const formTitles: Record<HicsForm, Record<Lang, string>> = {
   '203': { 'zh-CN': 'HICS 203 组织分工', en: 'HICS 203 Organization Assignment List' },
   '213': { 'zh-CN': 'HICS 213 一般信息', en: 'HICS 213 General Message' },
   '214': { 'zh-CN': 'HICS 214 活动记录', en: 'HICS 214 Activity Log' },
+  '221': { 'zh-CN': 'HICS 221 撤离签退', en: 'HICS 221 Demobilization Check-Out' },
+  '251': { 'zh-CN': 'HICS 251 设施系统状态报告', en: 'HICS 251 Facility System Status Report' },
   '254': { 'zh-CN': 'HICS 254 伤员追踪表', en: 'HICS 254 Disaster Victim/Patient Tracking' },
   '257': { 'zh-CN': 'HICS 257 物资核算记录', en: 'HICS 257 Resource Accounting Record' },
 };
@@ -37,6 +41,11 @@ export type FormSources = {
   casualties: readonly Casualty[];
   /** Resource requests of the space (HICS 213RR): their fills since the incident was declared are the 257's lines. */
   requests: readonly ResourceRequest[];
+  /**
+   * People, beds, stock and roster, read only by the 221 and 251: a function, so printing a 202 does not load the
+   * roster of a whole hospital.
+   */
+  facility: () => FacilityRecords;
   hospital: string;
   timeZone: string;
   exercise: boolean;
@@ -83,6 +92,11 @@ export function hicsFormDocument(form: HicsForm, sources: FormSources, lang: Lan
       ...casualtyTables(sources, lang, time),
       casualtyList(of(sources.casualties), lang, time),
     ],
+    '221': () => {
+      const { pool, staff } = sources.facility();
+      return hics221Blocks(incident, sources.assignments, sources.log, pool, staff, sources.at, lang, time);
+    },
+    '251': () => hics251Blocks(incident, sources.facility(), sources.at, sources.timeZone, lang, time),
     '257': () => [accountingTable(sources.requests, incident, lang, time)],
   };
   return {

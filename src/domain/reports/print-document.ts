@@ -6,7 +6,10 @@ export type PrintBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'text'; text: string }
   | { kind: 'fields'; rows: (readonly [label: string, value: string])[] }
-  | { kind: 'table'; head: string[]; rows: string[][] };
+  /** `shares`: each column's share of the width (a long label column wider than a tick box); equal when left out. */
+  | { kind: 'table'; head: string[]; rows: string[][]; shares?: number[] }
+  /** One record per sheet, as the paper form has it (a HICS 221 per person, each signed on its own page). */
+  | { kind: 'pageBreak' };
 
 export type PrintDocument = {
   title: string;
@@ -25,7 +28,7 @@ export function documentText(doc: PrintDocument): string {
   for (const block of doc.blocks) {
     if (block.kind === 'fields') lines.push(...block.rows.map(([label, value]) => `${label} ${value}`));
     else if (block.kind === 'table') lines.push(block.head.join(' '), ...block.rows.map((row) => row.join(' ')));
-    else lines.push(block.text);
+    else if (block.kind !== 'pageBreak') lines.push(block.text);
   }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { resourcesBench } from './resources';
 import { plansBench } from './plans';
 import { firstPaintBench } from './first-paint';
 import { reportsBench } from './reports';
+import { casualtiesBench } from './casualties';
 
 /** Every UI benchmark `npm run bench:ui` runs, in order. A feature adds its module here. */
-export const uiBenches: UiBench[] = [firstPaintBench, boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench, reportsBench];
+export const uiBenches: UiBench[] = [firstPaintBench, boardBench, mapBench, rosterBench, resourcesBench, mutationBench, plansBench, reportsBench, casualtiesBench];

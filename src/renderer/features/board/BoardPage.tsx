@@ -24,11 +24,9 @@ import { TaskBoard } from './TaskBoard';
 import { TaskEditor } from './TaskEditor';
 import { TimelineView } from './TimelineView';
 import { useBoard, useTrackBoard } from './use-board';
+import { boardTabs, useBoardTab, type BoardTab } from './board-tab';
 import './board.css';
 import { PanelBoundary } from '../../ui/PanelBoundary';
-
-const tabs = ['tasks', 'checklists', 'org', 'log', 'timeline', 'reports', 'aar'] as const;
-type Tab = (typeof tabs)[number];
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -42,7 +40,8 @@ export function BoardPage() {
   const board = useBoard((s) => (s.board && s.board.incident.id === current?.id ? s.board : null));
   const timeline = useBoard((s) => s.timeline);
   const error = useBoard((s) => s.error);
-  const [tab, setTab] = useState<Tab>('tasks');
+  // The deadline whose report the header clock asked for: the Reports tab shows it until another tab is chosen.
+  const { tab, reportFor, showTab: setTab } = useBoardTab();
   const [editing, setEditing] = useState<{ task: Task | null; focus?: 'assignee' } | null>(null);
   const closedAt = board ? incidentStanding(board.incident).closedAt : null;
   // Messages waiting for this desk's user to acknowledge: counted on the tab so they are seen from any view.
@@ -62,9 +61,9 @@ export function BoardPage() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [board, editing, readOnly]);
+  }, [board, editing, readOnly, setTab]);
 
-  const tabLabel: Record<Tab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab'), aar: t('aar.tab') };
+  const tabLabel: Record<BoardTab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab'), aar: t('aar.tab') };
   return (
     <div className="board-page">
       <h2 className="visually-hidden">{t('board.title')}</h2>
@@ -72,7 +71,7 @@ export function BoardPage() {
         <div className="workspace" data-testid="board-workspace">
           <div className="board-tabs" role="tablist" aria-label={t('board.tabs.label')}>
             {/* The after-action report is written once the incident is closed (src/domain/aar). */}
-            {tabs.filter((name) => name !== 'aar' || readOnly).map((name) => (
+            {boardTabs.filter((name) => name !== 'aar' || readOnly).map((name) => (
               <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
                 {tabLabel[name]}
                 {name === 'log' && inbox > 0 ? <span className="tag tag-warn tab-count" aria-label={t('board.messages.inbox', { count: inbox })} data-testid="inbox-count">{inbox}</span> : null}
@@ -117,7 +116,7 @@ export function BoardPage() {
             </div>
           ) : null}
           {tab === 'timeline' ? <PanelBoundary name="board-timeline"><TimelineView items={timeline} /></PanelBoundary> : null}
-          {tab === 'reports' ? <PanelBoundary name="board-reports"><ReportsPanel incident={board.incident} closed={readOnly} /></PanelBoundary> : null}
+          {tab === 'reports' ? <PanelBoundary name="board-reports"><ReportsPanel incident={board.incident} closed={readOnly} focus={board.deadlines.find((d) => d.id === reportFor) ?? null} /></PanelBoundary> : null}
           {tab === 'aar' ? <PanelBoundary name="board-aar"><AarPanel incident={board.incident} /></PanelBoundary> : null}
           {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} onClose={() => setEditing(null)} /> : null}
         </div>

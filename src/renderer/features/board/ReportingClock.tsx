@@ -1,17 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../domain/incidents/incident';
-import { deadlineClock, incidentDeadlines, nextOpenDeadline, STATUTORY_RECIPIENT, STATUTORY_TITLE, type Deadline } from '../../../domain/incidents/reporting-deadlines';
-import { ErrorText } from '../../app/ErrorText';
+import { deadlineClock, incidentDeadlines, nextOpenDeadline, STATUTORY_TITLE, type Deadline } from '../../../domain/incidents/reporting-deadlines';
 import { deadlineOutcome, incidentStanding } from '../../app/incident-standing';
 import { useNow } from '../../app/use-now';
 import { deadlineOutcomeKey } from '../../i18n/keys';
-import { fromZonedInputValue, toZonedInputValue } from '../../lib/time';
-import type { UiError } from '../../lib/ui-error';
-import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useBoard, useTrackBoard } from './use-board';
-import { useMutation } from '../../state/use-mutation';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -21,13 +15,18 @@ export function formatCountdown(ms: number): string {
   return ms < 0 ? `-${text}` : text;
 }
 
-/** The next open reporting deadline, counting down in the incident header; recording the report stops it. */
+/**
+ * The next open reporting deadline, counting down in the incident header. Its button takes the user to the report
+ * for that deadline on the board's Reports tab: the clock stops when that report is recorded as sent, so a clock
+ * is never stopped without a report behind it.
+ */
 export function ReportingClock({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
   useTrackBoard(incident.id);
   const board = useBoard((s) => s.board);
   const now = useNow();
-  const [open, setOpen] = useState(false);
+  const navigate = useApp((s) => s.navigate);
+  const openReportFor = useBoard((s) => s.openReportFor);
   const deadlines = board?.incident.id === incident.id ? board.deadlines : incidentDeadlines(incident, []);
   const standing = incidentStanding(incident);
   if (standing.state === 'closed') return <ClosedClocks deadlines={deadlines} closedAt={standing.closedAt} />;
@@ -42,8 +41,15 @@ export function ReportingClock({ incident }: { incident: Incident }) {
     <div className={`report-clock clock-${clock.state}`} data-testid="report-clock" data-state={clock.state}>
       <div className="eyebrow">{title}</div>
       <div className="report-countdown num">{clock.late ? t('board.clock.late') : null}{formatCountdown(clock.remainingMs)}</div>
-      <button type="button" className="secondary" onClick={() => setOpen(true)} data-testid="record-report">{t('board.clock.record')}</button>
-      {open ? <RecordReportDialog deadline={next} onClose={() => setOpen(false)} /> : null}
+      <button
+        type="button"
+        className="secondary"
+        title={t('board.clock.recordHint')}
+        onClick={() => { openReportFor(next.id); navigate('board'); }}
+        data-testid="record-report"
+      >
+        {t('board.clock.record')}
+      </button>
     </div>
   );
 }
@@ -64,53 +70,6 @@ function ClosedClocks({ deadlines, closedAt }: { deadlines: readonly Deadline[];
           );
         })}
       </ul>
-    </div>
-  );
-}
-
-function RecordReportDialog({ deadline, onClose }: { deadline: Deadline; onClose: () => void }) {
-  const { t } = useTranslation();
-  const timeZone = useApp(selectTimeZone);
-  const deadlineRecordReport = useMutation('deadline.recordReport').run;
-  const [by, setBy] = useState('');
-  const [to, setTo] = useState(deadline.to === STATUTORY_RECIPIENT ? t('board.clock.countyAuthority') : deadline.to);
-  const [opened] = useState(() => ({ at: Date.now(), text: toZonedInputValue(Date.now(), timeZone) }));
-  const [at, setAt] = useState(opened.text);
-  const [error, setError] = useState<UiError | null>(null);
-
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    // Untouched, the field means "just now": keep the exact instant rather than the minute the input shows.
-    const reportedAt = at === opened.text ? opened.at : (fromZonedInputValue(at, timeZone) ?? opened.at);
-    const failed = await deadlineRecordReport({ id: deadline.id, reportedAt, to, by });
-    setError(failed);
-    if (!failed) onClose();
-  };
-
-  return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="record-title" onClick={(e) => e.stopPropagation()} data-testid="record-report-dialog">
-        <h2 id="record-title">{t('board.clock.recordTitle')}</h2>
-        <form className="form" onSubmit={(e) => void submit(e)}>
-          <label>
-            <span>{t('board.clock.by')}</span>
-            <input name="reportBy" required maxLength={100} value={by} onChange={(e) => setBy(e.target.value)} autoFocus />
-          </label>
-          <label>
-            <span>{t('board.clock.to')}</span>
-            <input name="reportTo" required maxLength={200} value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-          <label>
-            <span>{t('board.clock.at', { zone: timeZone })}</span>
-            <input name="reportAt" type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
-          </label>
-          {error ? <ErrorText error={error} /> : null}
-          <div className="actions">
-            <button type="submit" className="primary">{t('board.clock.save')}</button>
-            <button type="button" onClick={onClose}>{t('board.editor.cancel')}</button>
-          </div>
-        </form>
-      </div>
     </div>
   );
 }

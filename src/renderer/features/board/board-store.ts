@@ -19,6 +19,13 @@ export type BoardState = {
   follow: (incidentId: string) => () => void;
   /** Moves a card on screen at once, then asks the workstation; the live board then shows the agreed result. */
   moveTask: (id: string, status: TaskStatus, afterId?: string, beforeId?: string) => Promise<UiError | null>;
+  /**
+   * The header clock asking the board to open its Reports tab on the report for a deadline: the board page takes it
+   * when it is shown (now, or once the user is taken there) and clears it, so coming back later opens the tasks.
+   */
+  reportRequest: { deadlineId: string } | null;
+  openReportFor: (deadlineId: string) => void;
+  takeReportRequest: () => { deadlineId: string } | null;
 };
 
 export type BoardStore = StoreApi<BoardState>;
@@ -71,6 +78,13 @@ export function createBoardStore(client: ApiClient, live: LiveClient): BoardStor
       board: null,
       timeline: [],
       error: null,
+      reportRequest: null,
+      openReportFor: (deadlineId) => set({ reportRequest: { deadlineId } }),
+      takeReportRequest() {
+        const request = get().reportRequest;
+        if (request) set({ reportRequest: null });
+        return request;
+      },
       follow(incidentId) {
         followers += 1;
         if (get().incidentId !== incidentId) {

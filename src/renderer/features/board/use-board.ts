@@ -32,3 +32,10 @@ export function useTrackBoard(incidentId: string | null): void {
     return boardStoreFor(client, live).getState().follow(incidentId);
   }, [client, live, incidentId]);
 }
+
+/** The board store itself, for the few readers that subscribe to it rather than select from it. */
+export function useBoardStore(): BoardStore {
+  const client = useApp((s) => s.client);
+  const live = useApp((s) => s.live);
+  return boardStoreFor(client, live);
+}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hicsPositions } from '../../../domain/hics';
 import { EventCategorySchema, EventGradeSchema, SentViaSchema, type SentVia, type SitRep, type SitRepCard, type SitRepSections } from '../../../domain/reports/sitreps';
@@ -17,14 +17,19 @@ const categories = ['immediate', 'delayed', 'minor', 'expectant', 'dead'] as con
 const outcomes = ['in_care', 'admitted', 'surgery', 'transferred', 'discharged', 'morgue'] as const;
 
 /** One report: its figures, and the step it is at (edit and sign off, then record as sent), with its PDF. */
-export function ReportCard({ report, readOnly }: { report: SitRep; readOnly: boolean }) {
+export function ReportCard({ report, readOnly, focused = false }: { report: SitRep; readOnly: boolean; focused?: boolean }) {
   const { t } = useTranslation();
+  const card = useRef<HTMLElement>(null);
+  // The report the header clock sent the user to: brought into view, since several reports may be above it.
+  useEffect(() => {
+    if (focused) card.current?.scrollIntoView({ block: 'start' });
+  }, [focused]);
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
   const title = kindLabel[report.kind](t, report.number);
   const f = report.figures;
   return (
-    <section className="panel report-card" aria-label={title} data-testid="report-card" data-status={report.status}>
+    <section ref={card} className={focused ? 'panel report-card report-focused' : 'panel report-card'} aria-label={title} data-testid="report-card" data-status={report.status} data-focused={focused}>
       <h3>
         {title} <span className={`report-status report-${report.status}`}>{statusLabel[report.status](t)}</span>
       </h3>

@@ -93,6 +93,8 @@ export const formLabel: Labels<HicsForm> = {
   '203': (t) => t('reports.forms.203'),
   '213': (t) => t('reports.forms.213'),
   '214': (t) => t('reports.forms.214'),
+  '221': (t) => t('reports.forms.221'),
+  '251': (t) => t('reports.forms.251'),
   '254': (t) => t('reports.forms.254'),
   '257': (t) => t('reports.forms.257'),
 };
