@@ -18,7 +18,7 @@ function sources(overrides: Partial<HaveSources> = {}): HaveSources {
 }
 
 const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, pooled: 0, gap });
-const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
+const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, yellowAt: 20, redAt: 5, holdingYellowAt: null, holdingRedAt: null, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
 
 type Node = Record<string, unknown>;
 const parse = (xml: string) =>
