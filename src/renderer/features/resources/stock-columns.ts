@@ -45,7 +45,8 @@ export function stockColumns(t: TFunction, edits: StockEdits, lang: string): Col
     return false;
   };
   return [
-    { colId: 'item', field: 'item', headerName: t('resources.stock.col.item'), filter: 'agTextColumnFilter', minWidth: 200, flex: 2 },
+    // The pinned totals line ("Total (3 holdings): 40 bags · 60 boxes") needs more room than an item name.
+    { colId: 'item', field: 'item', headerName: t('resources.stock.col.item'), filter: 'agTextColumnFilter', minWidth: 200, flex: 2, colSpan: (p) => (p.data?.pinned ? 4 : 1) },
     { colId: 'category', headerName: t('resources.stock.col.category'), valueGetter: (p) => (p.data?.pinned ? '' : categoryLabel(t, p.data?.category ?? null)), filter: 'agTextColumnFilter', minWidth: 160, flex: 1 },
     { colId: 'store', field: 'store', headerName: t('resources.stock.col.store'), filter: 'agTextColumnFilter', minWidth: 130, flex: 1 },
     {
