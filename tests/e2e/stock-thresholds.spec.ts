@@ -67,4 +67,13 @@ test("a logistics officer sets one store's thresholds for an item, sees the colo
   await expect(form.getByTestId('thresholds-source')).toHaveText("Uses the item's defaults: yellow at 50, red at 10.");
   await expect(redStock.getByRole('row').filter({ hasText: 'ED store' })).toHaveCount(0);
   await expect(redStock.getByRole('row').filter({ hasText: 'Central store' })).toContainText('30box');
+
+  // In the grid itself, by keyboard: from Central store's par cell across to its own red threshold, type 25.
+  await res.row('N95 masks', 'Central store').locator('[col-id="par"]').click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('25');
+  await page.keyboard.press('Enter');
+  await expect(status('Central store')).toHaveText('Yellow');
+  await expect(res.row('N95 masks', 'Central store').locator('[col-id="holdingRedAt"]')).toHaveText('25');
+  await expect(wall.getByText('No stock in the red.')).toBeVisible();
 });
