@@ -76,4 +76,11 @@ test("a logistics officer sets one store's thresholds for an item, sees the colo
   await expect(status('Central store')).toHaveText('Yellow');
   await expect(res.row('N95 masks', 'Central store').locator('[col-id="holdingRedAt"]')).toHaveText('25');
   await expect(wall.getByText('No stock in the red.')).toBeVisible();
+
+  // Emptying the cell is "use item defaults" too: Central store's 30 boxes go back to yellow at 50, red at 10.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Delete');
+  await expect(res.row('N95 masks', 'Central store').locator('[col-id="holdingYellowAt"]')).toHaveText('');
+  await expect(res.row('N95 masks', 'Central store').locator('[col-id="holdingRedAt"]')).toHaveText('');
+  await expect(status('Central store')).toHaveText('Yellow');
 });

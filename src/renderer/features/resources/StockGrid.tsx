@@ -69,6 +69,7 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
     setQty: (r, n) => editsRef.current.setQty(r, n),
     setItemField: (r, f, n) => editsRef.current.setItemField(r, f, n),
     setHoldingThreshold: (r, f, n) => editsRef.current.setHoldingThreshold(r, f, n),
+    revertToItemDefaults: (r) => editsRef.current.revertToItemDefaults(r),
     refuse: (f) => editsRef.current.refuse(f),
   }));
   const columns = useMemo(() => stockColumns(t, stableEdits, i18n.language), [t, stableEdits, i18n.language]);

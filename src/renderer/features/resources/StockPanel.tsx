@@ -68,6 +68,7 @@ export function StockPanel() {
       const current = { yellowAt: row.holdingYellowAt ?? row.yellowAt ?? value, redAt: row.holdingRedAt ?? row.redAt ?? 0 };
       void setThresholds({ id: row.id, thresholds: { ...current, [field]: value } }).then(setError);
     },
+    revertToItemDefaults: (row) => void setThresholds({ id: row.id, thresholds: null }).then(setError),
     refuse: (field) => setError({ code: 'invalid_request', message: field }),
   };
 

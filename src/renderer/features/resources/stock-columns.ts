@@ -19,6 +19,8 @@ export type StockEdits = {
   setItemField: (row: StockGridRow, field: 'par' | 'yellowAt' | 'redAt', value: number) => void;
   /** One of the holding's own thresholds typed in; the other keeps the value now colouring the row. */
   setHoldingThreshold: (row: StockGridRow, field: 'yellowAt' | 'redAt', value: number) => void;
+  /** A holding-threshold cell emptied: the holding goes back to the item's defaults. */
+  revertToItemDefaults: (row: StockGridRow) => void;
   refuse: (field: string) => void;
 };
 
@@ -44,6 +46,12 @@ export function stockColumns(t: TFunction, edits: StockEdits, lang: string): Col
     else if (p.data && n !== p.oldValue) apply(p.data, n);
     return false;
   };
+  const holdingSetter = (field: 'yellowAt' | 'redAt', colId: string) => (p: ValueSetterParams<StockGridRow>) => {
+    const blank = p.newValue === null || p.newValue === undefined || String(p.newValue).trim() === '';
+    if (!blank) return setter((row, n) => edits.setHoldingThreshold(row, field, n), colId)(p);
+    if (p.data && p.oldValue !== null) edits.revertToItemDefaults(p.data);
+    return false;
+  };
   return [
     // The pinned totals line ("Total (3 holdings): 40 bags · 60 boxes") needs more room than an item name.
     { colId: 'item', field: 'item', headerName: t('resources.stock.col.item'), filter: 'agTextColumnFilter', minWidth: 200, flex: 2, colSpan: (p) => (p.data?.pinned ? 4 : 1) },
@@ -60,8 +68,8 @@ export function stockColumns(t: TFunction, edits: StockEdits, lang: string): Col
     { colId: 'par', field: 'par', headerName: t('resources.stock.col.par'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.par !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'par', n), 'par'), width: 100 },
     { colId: 'yellowAt', field: 'yellowAt', headerName: t('resources.stock.col.yellowAt'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.yellowAt !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'yellowAt', n), 'yellowAt'), width: 110 },
     { colId: 'redAt', field: 'redAt', headerName: t('resources.stock.col.redAt'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.redAt !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'redAt', n), 'redAt'), width: 100 },
-    { colId: 'holdingYellowAt', field: 'holdingYellowAt', headerName: t('resources.stock.col.holdingYellowAt'), type: 'numericColumn', editable, valueSetter: setter((row, n) => edits.setHoldingThreshold(row, 'yellowAt', n), 'holdingYellowAt'), width: 130 },
-    { colId: 'holdingRedAt', field: 'holdingRedAt', headerName: t('resources.stock.col.holdingRedAt'), type: 'numericColumn', editable, valueSetter: setter((row, n) => edits.setHoldingThreshold(row, 'redAt', n), 'holdingRedAt'), width: 130 },
+    { colId: 'holdingYellowAt', field: 'holdingYellowAt', headerName: t('resources.stock.col.holdingYellowAt'), type: 'numericColumn', editable, valueSetter: holdingSetter('yellowAt', 'holdingYellowAt'), width: 130 },
+    { colId: 'holdingRedAt', field: 'holdingRedAt', headerName: t('resources.stock.col.holdingRedAt'), type: 'numericColumn', editable, valueSetter: holdingSetter('redAt', 'holdingRedAt'), width: 130 },
     { colId: 'burnPerDay', field: 'burnPerDay', headerName: t('resources.stock.col.burn'), type: 'numericColumn', valueFormatter: (p) => (p.data?.pinned ? '' : number.format(Number(p.value ?? 0))), width: 120 },
     { colId: 'daysOnHand', field: 'daysOnHand', headerName: t('resources.stock.col.days'), type: 'numericColumn', valueFormatter: (p) => (p.data?.pinned ? '' : p.value === null ? '—' : number.format(Number(p.value))), width: 120 },
   ];
