@@ -52,12 +52,12 @@ export const resourcesApi = {
     params: z.strictObject({}),
     result: z.object({ requests: z.array(ResourceRequestSchema), accounting: z.array(AccountingLineSchema) }),
   },
-  /** For the wall display: available beds by type and the red holdings. */
+  /** For the wall display: available beds by type and the red holdings, each with its unit (no bare numbers). */
   'resources.summary': {
     params: z.strictObject({}),
     result: z.object({
       bedsAvailable: z.array(z.object({ type: BedTypeSchema, available: z.number(), staffed: z.number() })),
-      redStock: z.array(z.object({ id: IdSchema, item: z.string(), store: z.string(), qty: z.number() })),
+      redStock: z.array(z.object({ id: IdSchema, item: z.string(), store: z.string(), qty: z.number(), unit: z.string() })),
     }),
   },
 } as const;

@@ -74,7 +74,7 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
         const rows = stockRows(store.list('stock', s), store.list('stockItem', s), ws.now(), SUMMARY_WINDOW_DAYS);
         return {
           bedsAvailable: bedSummary(store.list('bedCount', s)).map(({ type, available, staffed }) => ({ type, available, staffed })),
-          redStock: rows.filter((r) => r.status === 'red').map(({ id, item, store: at, qty }) => ({ id, item, store: at, qty })),
+          redStock: rows.filter((r) => r.status === 'red').map(({ id, item, store: at, qty, unit }) => ({ id, item, store: at, qty, unit })),
         };
       }),
   };

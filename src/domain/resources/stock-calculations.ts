@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StockCategorySchema, type StockItem, type StockLevel, type StockMove } from './stock';
+import { StockCategorySchema, type StockItem, type StockLevel, type StockMove, type StockThresholds } from './stock';
 
 export const StockStatusSchema = z.enum(['green', 'yellow', 'red']);
 export type StockStatus = z.infer<typeof StockStatusSchema>;
@@ -21,11 +21,17 @@ export function daysOnHand(qty: number, burnPerDay: number): number | null {
   return burnPerDay > 0 ? qty / burnPerDay : null;
 }
 
-/** Three-colour status of a holding against its item's thresholds; an item not in the catalogue is never red. */
-export function levelStatus(qty: number, item: Pick<StockItem, 'yellowAt' | 'redAt'> | undefined): StockStatus {
-  if (!item) return 'green';
-  if (qty <= item.redAt) return 'red';
-  if (qty <= item.yellowAt) return 'yellow';
+/** The thresholds that colour a holding: its own when it has them, else its item's defaults, else none. */
+export function effectiveThresholds(level: Pick<StockLevel, 'thresholds'>, item: Pick<StockItem, 'yellowAt' | 'redAt'> | undefined): StockThresholds | undefined {
+  if (level.thresholds) return level.thresholds;
+  return item ? { yellowAt: item.yellowAt, redAt: item.redAt } : undefined;
+}
+
+/** Three-colour status of a quantity against thresholds; with none (no own, no catalogue entry) it is never red. */
+export function levelStatus(qty: number, thresholds: StockThresholds | undefined): StockStatus {
+  if (!thresholds) return 'green';
+  if (qty <= thresholds.redAt) return 'red';
+  if (qty <= thresholds.yellowAt) return 'yellow';
   return 'green';
 }
 
@@ -37,6 +43,12 @@ export const StockRowSchema = z.object({
   unit: z.string(),
   qty: z.number(),
   par: z.number().nullable(),
+  /** The item's default thresholds (null for a name not in the catalogue): what the import's columns set. */
+  yellowAt: z.number().nullable(),
+  redAt: z.number().nullable(),
+  /** The holding's own thresholds, null when it uses the item's; `status` comes from these when set. */
+  holdingYellowAt: z.number().nullable(),
+  holdingRedAt: z.number().nullable(),
   burnPerDay: z.number(),
   daysOnHand: z.number().nullable(),
   status: StockStatusSchema,
@@ -58,30 +70,49 @@ export function stockRows(levels: readonly StockLevel[], items: readonly StockIt
       unit: item?.unit ?? '',
       qty: level.qty,
       par: item?.par ?? null,
+      yellowAt: item?.yellowAt ?? null,
+      redAt: item?.redAt ?? null,
+      holdingYellowAt: level.thresholds?.yellowAt ?? null,
+      holdingRedAt: level.thresholds?.redAt ?? null,
       burnPerDay: burn,
       daysOnHand: daysOnHand(level.qty, burn),
-      status: levelStatus(level.qty, item),
+      status: levelStatus(level.qty, effectiveThresholds(level, item)),
       updatedAt: level.updatedAt,
     };
   });
 }
 
-export const StockTotalSchema = z.object({ key: z.string(), qty: z.number(), holdings: z.number(), red: z.number(), yellow: z.number() });
+/** How much of one unit ("120 boxes"); `unit` is empty for holdings of items not in the catalogue. */
+export const UnitQtySchema = z.object({ unit: z.string(), qty: z.number() });
+export type UnitQty = z.infer<typeof UnitQtySchema>;
+
+/**
+ * Sums quantities unit by unit: 120 boxes and 40 bags are two figures, never "160", which counts nothing anyone
+ * can issue. Ordered by unit so the same totals read the same on every screen.
+ */
+export function qtyByUnit(rows: readonly Pick<StockRow, 'unit' | 'qty'>[]): UnitQty[] {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(row.unit, (sums.get(row.unit) ?? 0) + row.qty);
+  return [...sums].map(([unit, qty]) => ({ unit, qty })).sort((a, b) => a.unit.localeCompare(b.unit));
+}
+
+export const StockTotalSchema = z.object({ key: z.string(), quantities: z.array(UnitQtySchema), holdings: z.number(), red: z.number(), yellow: z.number() });
 export type StockTotal = z.infer<typeof StockTotalSchema>;
 
-/** Totals per category or per store: how much, in how many holdings, and how many are yellow or red. */
+/** Totals per category or per store: how much of each unit, in how many holdings, and how many are yellow or red. */
 export function stockTotals(rows: readonly StockRow[], by: 'category' | 'store'): StockTotal[] {
-  const totals = new Map<string, StockTotal>();
+  const groups = new Map<string, { total: StockTotal; rows: StockRow[] }>();
   for (const row of rows) {
     const key = (by === 'category' ? row.category : row.store) ?? 'other';
-    const total = totals.get(key) ?? { key, qty: 0, holdings: 0, red: 0, yellow: 0 };
-    total.qty += row.qty;
+    const group = groups.get(key) ?? { total: { key, quantities: [], holdings: 0, red: 0, yellow: 0 }, rows: [] };
+    const { total } = group;
+    group.rows.push(row);
     total.holdings += 1;
     if (row.status === 'red') total.red += 1;
     if (row.status === 'yellow') total.yellow += 1;
-    totals.set(key, total);
+    groups.set(key, group);
   }
-  return [...totals.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return [...groups.values()].map(({ total, rows: members }) => ({ ...total, quantities: qtyByUnit(members) })).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Day-by-day closing quantity and use of a holding, rebuilt backwards from today's quantity: for the trend chart. */

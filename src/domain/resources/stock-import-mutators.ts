@@ -43,6 +43,8 @@ export const stockImportMutators = {
       }
       const level = levels.get(`${row.item}\u0000${row.store}`);
       const delta = row.qty - (level?.qty ?? 0);
+      // A row without the holding-threshold columns keeps the holding's own; with them it sets or clears them.
+      const thresholds = row.holdingThresholds === undefined ? level?.thresholds : (row.holdingThresholds ?? undefined);
       await tx.put('stock', {
         id: level?.id ?? row.levelId,
         space: ctx.space,
@@ -51,6 +53,7 @@ export const stockImportMutators = {
         qty: row.qty,
         updatedAt: ctx.at,
         history: delta === 0 && level ? (level.history ?? []) : withMove(level, { at: ctx.at, kind: 'count', qty: delta, by: ctx.actor.userId }),
+        ...(thresholds ? { thresholds } : {}),
       });
     }
   }),

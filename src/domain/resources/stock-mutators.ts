@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import { IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
-import { StockLabelSchema, StockQtySchema, withMove, type StockLevel, type StockMove } from './stock';
+import { StockLabelSchema, StockQtySchema, StockThresholdsSchema, withMove, type StockLevel, type StockMove } from './stock';
 import { catalogueMutators, requireInService } from './catalogue-mutators';
 import { stockImportMutators } from './stock-import-mutators';
 
@@ -39,8 +39,10 @@ async function addStock(tx: Tx, args: { id: string; item: string; store: string;
     throw new DomainError('invalid_args', `stock level ${args.id} holds ${level.item} in ${level.store}`, { id: args.id });
   }
   const move: StockMove = { at: ctx.at, kind, qty: args.qty, by: ctx.actor.userId, ...(ref ? { ref } : {}) };
-  // Reads the current quantity and adds to it, so concurrent receipts and issues compose in server order.
+  // Reads the current quantity and adds to it, so concurrent receipts and issues compose in server order; the
+  // holding's own thresholds ride along (spread), a receipt is no reason to forget them.
   await tx.put('stock', {
+    ...level,
     id: args.id,
     space: ctx.space,
     item: args.item,
@@ -79,6 +81,21 @@ export const stockMutators = {
       const from = await takeStock(tx, args.id, args.qty, 'transfer_out', ctx, args.toId);
       if (from.store === args.toStore) throw new DomainError('invalid_args', `${from.item} is already in ${args.toStore}`, { id: args.id });
       await addStock(tx, { id: args.toId, item: from.item, store: args.toStore, qty: args.qty }, 'transfer_in', ctx, args.id);
+    },
+  ),
+
+  /**
+   * Sets one holding's own yellow/red thresholds, or with `thresholds: null` clears them so the item's defaults
+   * apply again. Who may count stock may say when it is low: Logistics staff at a store know its use best.
+   */
+  'stock.setThresholds': defineMutator(
+    z.strictObject({ id: IdSchema, thresholds: StockThresholdsSchema.nullable() }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'incident.write');
+      const level = await stockLevel(tx, args.id, ctx);
+      if (!level) throw new DomainError('not_found', `stock level ${args.id} does not exist`, { id: args.id });
+      const { thresholds: _previous, ...rest } = level;
+      await tx.put('stock', { ...rest, ...(args.thresholds ? { thresholds: args.thresholds } : {}), updatedAt: ctx.at });
     },
   ),
 

@@ -13,8 +13,9 @@ export const StockCategorySchema = z.enum(['ppe', 'drugs', 'tcm', 'oxygen', 'blo
 export type StockCategory = z.infer<typeof StockCategorySchema>;
 
 /**
- * A catalogue entry. Thresholds are per store holding: a level at or below `redAt` is red, at or below
- * `yellowAt` yellow, else green; the user sets them, so each hospital decides what "act" means for an item.
+ * A catalogue entry. Its `yellowAt`/`redAt` are the defaults for every holding of the item: a level at or below
+ * `redAt` is red, at or below `yellowAt` yellow, else green. A holding may set its own (StockLevel.thresholds),
+ * since 40 masks is plenty for a ward store and a crisis for the central store.
  */
 export const StockItemSchema = z.object({
   id: IdSchema,
@@ -57,6 +58,15 @@ export type StockMove = z.infer<typeof StockMoveSchema>;
 /** Enough history for a 7-day burn rate at a busy store, while keeping each synced row small. */
 export const STOCK_HISTORY_LIMIT = 200;
 
+/**
+ * A holding's own yellow/red thresholds. Red at or below yellow, so a level can never be red without having been
+ * yellow; the refinement names `redAt`, the field the user has to change.
+ */
+export const StockThresholdsSchema = z
+  .strictObject({ yellowAt: StockCountSchema, redAt: StockCountSchema })
+  .refine((t) => t.redAt <= t.yellowAt, { path: ['redAt'], message: 'the red threshold must not be above the yellow one' });
+export type StockThresholds = z.infer<typeof StockThresholdsSchema>;
+
 /** How much of one item one store holds. The invariant the sync model must keep: `qty` never drops below zero. */
 export const StockLevelSchema = z.object({
   id: IdSchema,
@@ -67,6 +77,8 @@ export const StockLevelSchema = z.object({
   updatedAt: StoredEpochMsSchema,
   // Optional so rows written before the history existed, and writers that only know qty, still parse.
   history: z.array(StockMoveSchema).optional(),
+  /** The holding's own thresholds; absent, the item's defaults apply (rows written before this field included). */
+  thresholds: z.object({ yellowAt: StockCountSchema, redAt: StockCountSchema }).optional(),
 });
 export type StockLevel = z.infer<typeof StockLevelSchema>;
 

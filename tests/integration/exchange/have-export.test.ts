@@ -19,7 +19,7 @@ function sources(overrides: Partial<HaveSources> = {}): HaveSources {
 }
 
 const coverageRow = (gap: number): CoverageRow => ({ unit: 'ICU', role: 'nurse', shiftCode: 'D', phase: 'current', start: T0, end: T0 + 8 * 3_600_000, required: 4, rostered: 4 - gap, pooled: 0, gap });
-const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
+const stockRow = (status: StockRow['status']): StockRow => ({ id: newId(), item: 'N95 respirator', store: 'ED store', category: 'ppe', unit: 'box', qty: 2, par: 50, yellowAt: 20, redAt: 5, holdingYellowAt: null, holdingRedAt: null, burnPerDay: 10, daysOnHand: 0.2, status, updatedAt: T0 });
 
 const casualty = (tagNo: string, category: Casualty['triage']['category'], disposition?: NonNullable<Casualty['disposition']>['code'], incidentId = 'incident-1'): Casualty => ({
   id: newId(), space: space.id, incidentId, tagNo, sex: 'unknown', ageBand: 'adult', arrivedAt: T0, arrivalMode: 'ambulance', area: 'ED',

@@ -51,8 +51,8 @@ describe('stock calculations', () => {
   it('totals holdings per category and per store with their red and yellow counts', () => {
     const item: StockItem = { id: newId(), space: 'demo-hospital', name: 'N95', category: 'ppe', unit: 'each', par: 100, yellowAt: 50, redAt: 10 , updatedAt: T0 };
     const rows = stockRows([level([], 5), { ...level([], 70), store: 'ICU' }], [item], T0, 7);
-    expect(stockTotals(rows, 'category')).toEqual([{ key: 'ppe', qty: 75, holdings: 2, red: 1, yellow: 0 }]);
-    expect(stockTotals(rows, 'store').map((t) => [t.key, t.qty])).toEqual([['ED', 5], ['ICU', 70]]);
+    expect(stockTotals(rows, 'category')).toEqual([{ key: 'ppe', quantities: [{ unit: 'each', qty: 75 }], holdings: 2, red: 1, yellow: 0 }]);
+    expect(stockTotals(rows, 'store').map((t) => [t.key, t.quantities])).toEqual([['ED', [{ unit: 'each', qty: 5 }]], ['ICU', [{ unit: 'each', qty: 70 }]]]);
   });
 
   it('rebuilds daily closing quantities backwards from today', () => {

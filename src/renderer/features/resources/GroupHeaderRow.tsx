@@ -24,8 +24,8 @@ export function GroupHeaderRow({ data, context }: ICellRendererParams<Groupable,
       <span className="grid-group-label">{group.label}</span>
       <span className="grid-group-count">{t('resources.group.rows', { count: group.rows })}</span>
       {group.figures.map((figure) => (
-        <span key={figure.label} className={`grid-group-figure${figure.tone && figure.value > 0 ? ` status-${figure.tone}` : ''}`}>
-          {figure.label} <strong>{figure.value.toLocaleString()}</strong>
+        <span key={`${figure.label}\u0000${figure.unit ?? ''}`} className={`grid-group-figure${figure.tone && figure.value > 0 ? ` status-${figure.tone}` : ''}`}>
+          {figure.label} <strong>{figure.value.toLocaleString()}</strong>{figure.unit ? ` ${figure.unit}` : null}
         </span>
       ))}
     </div>

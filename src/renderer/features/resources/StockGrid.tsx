@@ -6,7 +6,8 @@ import { ShownRows } from './row-diff';
 import { exportGridCsv } from './grid-export';
 import { columnMemory, DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
 import { StockCategorySchema } from '../../../domain/resources/stock';
-import { categoryLabel } from './labels';
+import { qtyByUnit } from '../../../domain/resources/stock-calculations';
+import { categoryLabel, quantitiesText } from './labels';
 import type { GroupFigure } from './row-groups';
 import { blankStockRow, sameStockRow, stockColumns, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';
 import { useRowGroups } from './use-row-groups';
@@ -37,16 +38,15 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
   }, [groupBy]);
   const describe = useCallback(
     (key: string, members: readonly StockGridRow[]) => {
-      let qty = 0;
       let red = 0;
       let yellow = 0;
       for (const m of members) {
-        qty += m.qty;
         if (m.status === 'red') red += 1;
         else if (m.status === 'yellow') yellow += 1;
       }
+      // One figure per unit, the label on the first only: "On hand 120 boxes 40 bags".
       const figures: GroupFigure[] = [
-        { label: t('resources.stock.col.qty'), value: qty },
+        ...qtyByUnit(members).map(({ unit, qty }, i) => ({ label: i === 0 ? t('resources.stock.col.qty') : '', value: qty, unit })),
         { label: t('resources.status.red'), value: red, tone: 'red' },
         { label: t('resources.status.yellow'), value: yellow, tone: 'yellow' },
       ];
@@ -68,21 +68,20 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
   const [stableEdits] = useState<StockEdits>(() => ({
     setQty: (r, n) => editsRef.current.setQty(r, n),
     setItemField: (r, f, n) => editsRef.current.setItemField(r, f, n),
+    setHoldingThreshold: (r, f, n) => editsRef.current.setHoldingThreshold(r, f, n),
+    revertToItemDefaults: (r) => editsRef.current.revertToItemDefaults(r),
     refuse: (f) => editsRef.current.refuse(f),
   }));
   const columns = useMemo(() => stockColumns(t, stableEdits, i18n.language), [t, stableEdits, i18n.language]);
 
   const pinnedTotals = useCallback((grid: GridApi<StockGridRow>) => {
-    let qty = 0;
-    let count = 0;
+    const shownRows: StockGridRow[] = [];
     grid.forEachNodeAfterFilter((node) => {
-      if (node.data && !node.data.group) {
-        qty += node.data.qty;
-        count += 1;
-      }
+      if (node.data && !node.data.group) shownRows.push(node.data);
     });
-    grid.setGridOption('pinnedBottomRowData', [blankStockRow('total', { item: t('resources.stock.total', { count }), qty, pinned: true })]);
-  }, [t]);
+    const quantities = quantitiesText(qtyByUnit(shownRows), i18n.language);
+    grid.setGridOption('pinnedBottomRowData', [blankStockRow('total', { item: t('resources.stock.total', { count: shownRows.length, quantities }), pinned: true })]);
+  }, [t, i18n.language]);
 
   useEffect(() => {
     const grid = api.current;
@@ -144,7 +143,7 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
 
 /**
  * Exports what the grid shows, every column, in stored values: the import's columns (item, category, unit, store,
- * qty, par, yellowAt, redAt) are among them, so an exported file edited in a spreadsheet goes back in.
+ * qty, par, yellowAt, redAt, holdingYellowAt, holdingRedAt) are among them, so an exported file edited in a spreadsheet goes back in.
  */
 export function exportStock(grid: GridApi<StockGridRow>): void {
   exportGridCsv(grid, 'stock.csv');

@@ -3,19 +3,19 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StockCategorySchema } from '../../../domain/resources/stock';
 import { stockTotals } from '../../../domain/resources/stock-calculations';
+import { HoldingThresholds } from './HoldingThresholds';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
 import { ImportPanel } from './ImportPanel';
 import { ReceiveForm } from './ReceiveForm';
-import { categoryLabel } from './labels';
+import { categoryLabel, quantitiesText } from './labels';
 import { parseCount, type StockEdits, type StockGridRow, type StockGrouping } from './stock-columns';
 import { exportStock, StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 import { usePermission } from '../../state/use-permission';
-import { useGridRows } from './use-grid-rows';
 import { useStockImport } from './use-stock-import';
 import { downloadCsv } from './download';
 import { useRememberedGrouping } from './use-remembered-grouping';
@@ -23,7 +23,7 @@ import { useRememberedGrouping } from './use-remembered-grouping';
 const STOCK_GROUPINGS: readonly StockGrouping[] = ['none', 'category', 'store'];
 
 export function StockPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [windowDays, setWindowDays] = useState(7);
   const [quickFilter, setQuickFilter] = useState('');
   const [selected, setSelected] = useState<StockGridRow | null>(null);
@@ -37,6 +37,7 @@ export function StockPanel() {
   const receive = useMutation('stock.receive').run;
   const issueStock = useMutation('stock.issue').run;
   const saveItem = useMutation('stock.saveItem').run;
+  const setThresholds = useMutation('stock.setThresholds').run;
   const stockImport = useStockImport();
   const allowed = usePermission('incident.write');
   // A new file is a new action: the last edit's refusal no longer applies.
@@ -46,7 +47,8 @@ export function StockPanel() {
   };
   // 20,000 holdings, kept live: a change to a few comes back as those rows, patched in, not the store re-read.
   const { data, error: readError } = useLive('resources.stock', { windowDays }, { keepPrevious: true });
-  const rows = useGridRows(data);
+  // A holding the live read did not change is the same object as before, so the grid's diff skips it by identity.
+  const rows: StockGridRow[] = useMemo(() => data?.rows ?? [], [data]);
   const totals = useMemo(() => stockTotals(rows, totalsBy), [rows, totalsBy]);
   // The grid hands back the row as it was when clicked; show the holding as it is now.
   const holding = useMemo(() => (selected ? (rows.find((r) => r.id === selected.id) ?? selected) : null), [rows, selected]);
@@ -62,6 +64,11 @@ export function StockPanel() {
       const { id, name, category, unit, par, yellowAt, redAt } = item;
       void saveItem({ id, name, category, unit, par, yellowAt, redAt, [field]: value }).then(setError);
     },
+    setHoldingThreshold: (row, field, value) => {
+      const current = { yellowAt: row.holdingYellowAt ?? row.yellowAt ?? value, redAt: row.holdingRedAt ?? row.redAt ?? 0 };
+      void setThresholds({ id: row.id, thresholds: { ...current, [field]: value } }).then(setError);
+    },
+    revertToItemDefaults: (row) => void setThresholds({ id: row.id, thresholds: null }).then(setError),
     refuse: (field) => setError({ code: 'invalid_request', message: field }),
   };
 
@@ -96,7 +103,7 @@ export function StockPanel() {
         <ImportPanel target="stock" {...stockImport} start={importFile} />
       </div>
       {readError ? <ErrorText error={readError} /> : null}
-      {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store') }} /> : null}
+      {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store'), 'thresholds.yellowAt': t('resources.stock.col.holdingYellowAt'), 'thresholds.redAt': t('resources.stock.col.holdingRedAt') }} /> : null}
       <div className="stock-body">
         <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
         <aside className="stock-side">
@@ -109,6 +116,7 @@ export function StockPanel() {
               <button type="button" disabled={!selected} onClick={() => void issue()} data-testid="issue-button">{t('resources.issue.submit')}</button>
             </div>
           </section>
+          <HoldingThresholds key={holding ? `${holding.id}:${holding.holdingYellowAt}:${holding.holdingRedAt}:${holding.yellowAt}:${holding.redAt}` : 'none'} holding={holding} allowed={allowed} onError={setError} />
           {holding ? <StockTrendChart item={holding.item} /> : null}
           <section className="panel totals" aria-labelledby="totals-title">
             <h3 id="totals-title">{totalsBy === 'category' ? t('resources.stock.totalsByCategory') : t('resources.stock.totalsByStore')}</h3>
@@ -118,7 +126,7 @@ export function StockPanel() {
                 {totals.map((line) => (
                   <tr key={line.key}>
                     <td>{totalsBy === 'category' ? categoryLabel(t, StockCategorySchema.safeParse(line.key).data ?? null) : line.key}</td>
-                    <td>{line.qty}</td>
+                    <td>{quantitiesText(line.quantities, i18n.language)}</td>
                     <td className={line.red ? 'status-red' : ''}>{line.red}</td>
                     <td className={line.yellow ? 'status-yellow' : ''}>{line.yellow}</td>
                   </tr>

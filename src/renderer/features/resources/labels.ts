@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { BedType } from '../../../domain/resources/beds';
 import type { RequestStatus } from '../../../domain/resources/resource-requests';
 import type { StockCategory } from '../../../domain/resources/stock';
-import type { StockStatus } from '../../../domain/resources/stock-calculations';
+import type { StockStatus, UnitQty } from '../../../domain/resources/stock-calculations';
 import type { ImportRowErrorReason } from '../../../domain/resources/stock-import';
 
 // Written out key by key so the i18n test sees every key this feature can show (no computed keys).
@@ -67,4 +67,10 @@ export function importReasonLabel(t: TFunction, r: ImportRowErrorReason): string
     case 'unknown_bed_type': return t('resources.import.reason.unknown_bed_type');
     case 'invalid_text': return t('resources.import.reason.invalid_text');
   }
+}
+
+/** Quantities of several units as one line, "120 boxes · 40 bags": each figure keeps its unit, none is added up. */
+export function quantitiesText(quantities: readonly UnitQty[], lang: string): string {
+  const number = new Intl.NumberFormat(lang);
+  return quantities.map(({ qty, unit }) => (unit ? `${number.format(qty)} ${unit}` : number.format(qty))).join(' · ');
 }

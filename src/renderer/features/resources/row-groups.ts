@@ -4,8 +4,8 @@
  * filters never hide a header, and a collapsed group hides its rows through the grid's external filter.
  */
 
-/** A figure a group header shows, e.g. "On hand 1,240" or "Red 3" (tone colours it). */
-export type GroupFigure = { label: string; value: number; tone?: 'red' | 'yellow' | 'green' };
+/** A figure a group header shows, e.g. "On hand 1,240 boxes" or "Red 3" (tone colours it; `unit` follows the value). */
+export type GroupFigure = { label: string; value: number; unit?: string; tone?: 'red' | 'yellow' | 'green' };
 
 export type GroupHeader = {
   key: string;
@@ -79,6 +79,6 @@ export function sameHeader(a: GroupHeader | undefined, b: GroupHeader | undefine
     a.rows === b.rows &&
     a.collapsed === b.collapsed &&
     a.figures.length === b.figures.length &&
-    a.figures.every((f, i) => f.value === b.figures[i]?.value && f.label === b.figures[i]?.label && f.tone === b.figures[i]?.tone)
+    a.figures.every((f, i) => f.value === b.figures[i]?.value && f.label === b.figures[i]?.label && f.unit === b.figures[i]?.unit && f.tone === b.figures[i]?.tone)
   );
 }

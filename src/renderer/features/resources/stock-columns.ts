@@ -1,23 +1,26 @@
 import type { ColDef, ValueSetterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { StockItem } from '../../../domain/resources/stock';
 import type { StockRow } from '../../../domain/resources/stock-calculations';
 import { categoryLabel, statusLabel } from './labels';
 import { sameHeader, type GroupHeader } from './row-groups';
 
-export type StockGridRow = StockRow & { yellowAt: number | null; redAt: number | null; pinned?: boolean; group?: GroupHeader };
+export type StockGridRow = StockRow & { pinned?: boolean; group?: GroupHeader };
 
 /** What the stock grid can be grouped by. */
 export type StockGrouping = 'none' | 'category' | 'store';
 
 /** A row that only carries a figure line (the pinned totals) or a group header: blank item fields. */
 export function blankStockRow(id: string, fields: Partial<StockGridRow>): StockGridRow {
-  return { id, item: '', store: '', category: null, unit: '', qty: 0, par: null, yellowAt: null, redAt: null, burnPerDay: 0, daysOnHand: null, status: 'green', updatedAt: 0, ...fields };
+  return { id, item: '', store: '', category: null, unit: '', qty: 0, par: null, yellowAt: null, redAt: null, holdingYellowAt: null, holdingRedAt: null, burnPerDay: 0, daysOnHand: null, status: 'green', updatedAt: 0, ...fields };
 }
 
 export type StockEdits = {
   setQty: (row: StockGridRow, qty: number) => void;
   setItemField: (row: StockGridRow, field: 'par' | 'yellowAt' | 'redAt', value: number) => void;
+  /** One of the holding's own thresholds typed in; the other keeps the value now colouring the row. */
+  setHoldingThreshold: (row: StockGridRow, field: 'yellowAt' | 'redAt', value: number) => void;
+  /** A holding-threshold cell emptied: the holding goes back to the item's defaults. */
+  revertToItemDefaults: (row: StockGridRow) => void;
   refuse: (field: string) => void;
 };
 
@@ -43,12 +46,21 @@ export function stockColumns(t: TFunction, edits: StockEdits, lang: string): Col
     else if (p.data && n !== p.oldValue) apply(p.data, n);
     return false;
   };
+  const holdingSetter = (field: 'yellowAt' | 'redAt', colId: string) => (p: ValueSetterParams<StockGridRow>) => {
+    const blank = p.newValue === null || p.newValue === undefined || String(p.newValue).trim() === '';
+    if (!blank) return setter((row, n) => edits.setHoldingThreshold(row, field, n), colId)(p);
+    if (p.data && p.oldValue !== null) edits.revertToItemDefaults(p.data);
+    return false;
+  };
   return [
-    { colId: 'item', field: 'item', headerName: t('resources.stock.col.item'), filter: 'agTextColumnFilter', minWidth: 200, flex: 2 },
+    // The pinned totals line ("Total (3 holdings): 40 bags · 60 boxes") needs more room than an item name.
+    { colId: 'item', field: 'item', headerName: t('resources.stock.col.item'), filter: 'agTextColumnFilter', minWidth: 200, flex: 2, colSpan: (p) => (p.data?.pinned ? 4 : 1) },
     { colId: 'category', headerName: t('resources.stock.col.category'), valueGetter: (p) => (p.data?.pinned ? '' : categoryLabel(t, p.data?.category ?? null)), filter: 'agTextColumnFilter', minWidth: 160, flex: 1 },
     { colId: 'store', field: 'store', headerName: t('resources.stock.col.store'), filter: 'agTextColumnFilter', minWidth: 130, flex: 1 },
     {
+      // The pinned row's quantities are per unit, in its item cell: one bare number would add boxes to bags.
       colId: 'qty', field: 'qty', headerName: t('resources.stock.col.qty'), type: 'numericColumn', filter: 'agNumberColumnFilter', editable,
+      valueFormatter: (p) => (p.data?.pinned ? '' : String(p.value ?? '')),
       valueSetter: setter((row, n) => edits.setQty(row, n), 'qty'), cellClassRules: statusClass, width: 120,
     },
     { colId: 'unit', field: 'unit', headerName: t('resources.stock.col.unit'), width: 110 },
@@ -56,19 +68,13 @@ export function stockColumns(t: TFunction, edits: StockEdits, lang: string): Col
     { colId: 'par', field: 'par', headerName: t('resources.stock.col.par'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.par !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'par', n), 'par'), width: 100 },
     { colId: 'yellowAt', field: 'yellowAt', headerName: t('resources.stock.col.yellowAt'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.yellowAt !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'yellowAt', n), 'yellowAt'), width: 110 },
     { colId: 'redAt', field: 'redAt', headerName: t('resources.stock.col.redAt'), type: 'numericColumn', editable: (p) => editable(p) && p.data?.redAt !== null, valueSetter: setter((row, n) => edits.setItemField(row, 'redAt', n), 'redAt'), width: 100 },
+    { colId: 'holdingYellowAt', field: 'holdingYellowAt', headerName: t('resources.stock.col.holdingYellowAt'), type: 'numericColumn', editable, valueSetter: holdingSetter('yellowAt', 'holdingYellowAt'), width: 130 },
+    { colId: 'holdingRedAt', field: 'holdingRedAt', headerName: t('resources.stock.col.holdingRedAt'), type: 'numericColumn', editable, valueSetter: holdingSetter('redAt', 'holdingRedAt'), width: 130 },
     { colId: 'burnPerDay', field: 'burnPerDay', headerName: t('resources.stock.col.burn'), type: 'numericColumn', valueFormatter: (p) => (p.data?.pinned ? '' : number.format(Number(p.value ?? 0))), width: 120 },
     { colId: 'daysOnHand', field: 'daysOnHand', headerName: t('resources.stock.col.days'), type: 'numericColumn', valueFormatter: (p) => (p.data?.pinned ? '' : p.value === null ? '—' : number.format(Number(p.value))), width: 120 },
   ];
 }
 
-export function toGridRows(rows: readonly StockRow[], items: readonly StockItem[]): StockGridRow[] {
-  const byName = new Map(items.map((i) => [i.name, i]));
-  return rows.map((r) => {
-    const item = byName.get(r.item);
-    return { ...r, yellowAt: item?.yellowAt ?? null, redAt: item?.redAt ?? null };
-  });
-}
-
 export const sameStockRow = (a: StockGridRow, b: StockGridRow) =>
   a === b ||
-  (a.group || b.group ? sameHeader(a.group, b.group) : a.qty === b.qty && a.updatedAt === b.updatedAt && a.status === b.status && a.par === b.par && a.yellowAt === b.yellowAt && a.redAt === b.redAt && a.burnPerDay === b.burnPerDay && a.category === b.category);
+  (a.group || b.group ? sameHeader(a.group, b.group) : a.qty === b.qty && a.updatedAt === b.updatedAt && a.status === b.status && a.par === b.par && a.yellowAt === b.yellowAt && a.redAt === b.redAt && a.holdingYellowAt === b.holdingYellowAt && a.holdingRedAt === b.holdingRedAt && a.burnPerDay === b.burnPerDay && a.category === b.category);

@@ -48,7 +48,7 @@ export function StockPanel() {
   return (
     <table className="wall-table" data-testid="wall-stock">
       <thead>
-        <tr><th>{t('wall.stock.item')}</th><th>{t('wall.stock.store')}</th><th className="num">{t('wall.stock.qty')}</th></tr>
+        <tr><th>{t('wall.stock.item')}</th><th>{t('wall.stock.store')}</th><th className="num">{t('wall.stock.qty')}</th><th>{t('wall.stock.unit')}</th></tr>
       </thead>
       <tbody>
         {shown.map((s) => (
@@ -56,10 +56,11 @@ export function StockPanel() {
             <td className="tone-alert">{s.item}</td>
             <td>{s.store}</td>
             <td className="num">{s.qty}</td>
+            <td>{s.unit}</td>
           </tr>
         ))}
         {summary.redStock.length > shown.length ? (
-          <tr><td colSpan={3} className="dim">{t('wall.more', { count: summary.redStock.length - shown.length })}</td></tr>
+          <tr><td colSpan={4} className="dim">{t('wall.more', { count: summary.redStock.length - shown.length })}</td></tr>
         ) : null}
       </tbody>
     </table>
