@@ -8,9 +8,9 @@ import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { BasePlaceIdSchema } from '../map';
 import { raiseAlertsAfter } from './alert-raising';
 import { openAlertStatuses, type Alert } from './alerts';
-import { DaySchema } from './daily-series';
+import { DaySchema, dayFromNumber, dayNumber } from './daily-series';
 import { DetectionMethodSchema, methodParams, type DetectionMethod } from './detection-methods';
-import { FrequencySchema, frequencyOf, periodKeyProblem } from './periods';
+import { FrequencySchema, frequencyOf, mondayOf, periodKeyProblem } from './periods';
 import { IndicatorNameSchema, IndicatorSourceSchema, ObservationValueSchema, observationId, SyndromeGroupSchema, type Indicator } from './indicators';
 import { ConditionSchema, conditionIndicators, RuleNameSchema } from './trigger-rules';
 import { responseLevelFor } from './response-levels';
@@ -35,7 +35,9 @@ function paramsOrRefuse(method: DetectionMethod, params: Record<string, number>)
 /** Refuses a date that is not a key of the indicator's frequency (a weekly figure on another day than its Monday). */
 function checkPeriodKey(indicator: Indicator, date: string): void {
   const problem = periodKeyProblem(date, frequencyOf(indicator));
-  if (problem) throw new DomainError('invalid_args', `${indicator.name}: ${problem}`, { field: 'date', date });
+  const n = dayNumber(date);
+  // The Monday travels with the refusal so a desk can say it in the user's language.
+  if (problem) throw new DomainError('invalid_args', `${indicator.name}: ${problem}`, { field: 'date', date, ...(n === null ? {} : { monday: dayFromNumber(mondayOf(n)) }) });
 }
 
 async function indicatorIn(tx: Tx, id: string, ctx: MutationContext): Promise<Indicator> {

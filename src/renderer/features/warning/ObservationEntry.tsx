@@ -67,6 +67,10 @@ export function ObservationEntry({ indicatorId, frequency }: { indicatorId: stri
           <button type="button" className="secondary" onClick={() => void send(true, clash.value, clash.date)}>{t('warning.entry.replace')}</button>
           <button type="button" className="secondary" onClick={() => setClash(null)}>{t('warning.entry.keep')}</button>
         </div>
+      ) : weekly && record.error?.code === 'invalid_args' && typeof record.error.params?.['monday'] === 'string' ? (
+        <p className="error-text" role="alert" data-testid="observation-not-monday">
+          {t('warning.entry.notMonday', { date: record.error.params['date'] ?? '', monday: record.error.params['monday'] })}
+        </p>
       ) : record.error && record.error.code !== 'already_exists' ? (
         <ErrorText error={record.error} />
       ) : null}
