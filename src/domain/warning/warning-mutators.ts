@@ -146,8 +146,9 @@ export const warningMutators = {
   }),
 
   /**
-   * One day's figure, or one week's dated by its Monday. The same day twice is refused unless `replace` is set (the user chose to correct it); the
-   * same figure again changes nothing, so a feed may resend. Alerts are raised in the same transaction.
+   * One day's figure, or one week's dated by its Monday. The same day twice is refused unless `replace` is set (the
+   * user chose to correct it); the same figure again changes nothing, so a feed may resend. Alerts are raised in the
+   * same transaction.
    */
   'observation.record': defineMutator(
     z.strictObject({ indicatorId: IdSchema, date: DaySchema, value: ObservationValueSchema, replace: z.boolean().default(false), via: z.enum(['manual', 'feed']).default('manual') }),
