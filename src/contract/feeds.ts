@@ -7,7 +7,8 @@ import { MutationResultSchema } from './sync';
 /**
  * `POST /api/feeds/observations`: a laboratory or pharmacy system sends surveillance figures without a desk.
  * Idempotent by indicator and day: a figure sent again changes nothing, a different one corrects the day
- * (its revision goes up). Each is checked and applied like a desk's `observation.record`, alerts included.
+ * (its revision goes up). Each is checked and applied like a desk's `observation.record`, alerts included: a
+ * weekly indicator's figure must be dated by its ISO week's Monday, and another day is rejected by name.
  */
 export const FeedObservationsRequestSchema = z.strictObject({
   space: SpaceIdSchema,

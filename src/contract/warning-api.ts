@@ -35,7 +35,10 @@ export type IndicatorStatus = z.infer<typeof IndicatorStatusSchema>;
  */
 export const warningApi = {
   'warning.indicators': { params: z.strictObject({}), result: z.object({ today: DaySchema, indicators: z.array(IndicatorStatusSchema) }) },
-  /** One indicator's last `days` days up to today (or its last figure, if later), evaluated with its method. */
+  /**
+   * One indicator's last `days` periods up to today (or its last figure, if later), evaluated with its method: days,
+   * or for a weekly indicator weeks, one point per Monday.
+   */
   'warning.series': {
     params: z.strictObject({ indicatorId: IdSchema, days: z.number().int().min(7).max(3660).default(90) }),
     result: z.object({ indicator: IndicatorSchema, points: z.array(SeriesPointSchema) }),

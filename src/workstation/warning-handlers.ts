@@ -3,10 +3,11 @@ import type { SeriesPoint } from '../contract/warning-api';
 import { warningApi } from '../contract/warning-api';
 import { DomainError } from '../domain/errors';
 import { rankAlerts } from '../domain/warning/alerts';
-import { dailySeries, dayFromNumber } from '../domain/warning/daily-series';
-import { evaluateSeries } from '../domain/warning/detection-methods';
+import { dayFromNumber } from '../domain/warning/daily-series';
+import { evaluateIndicatorSeries } from '../domain/warning/detection-methods';
 import type { DayEvaluation } from '../domain/warning/evaluation';
 import type { Indicator, Observation } from '../domain/warning/indicators';
+import { frequencyOf, periodOfDay, periodStartDay } from '../domain/warning/periods';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
@@ -26,12 +27,11 @@ const point = (d: DayEvaluation): SeriesPoint => ({
 const emptyDay = (day: number): SeriesPoint => ({ date: dayFromNumber(day), value: null, expected: null, threshold: null, stat: null, pValue: null, level: 'grey', alarm: false });
 
 /**
- * An indicator's whole series evaluated with its method, by day number. The whole series, not a window: CUSUM and
- * EWMA carry state from the first day, and the moving percentile looks years back.
+ * An indicator's whole series evaluated with its method, by day number (a weekly figure's is its Monday's). The
+ * whole series, not a window: CUSUM and EWMA carry state from the first day, and the moving percentile looks years back.
  */
 function evaluate(indicator: Indicator, observations: readonly Observation[]): Map<number, DayEvaluation> {
-  const series = dailySeries(observations.map((o) => ({ date: o.date, value: o.value })));
-  return new Map(evaluateSeries(indicator.method, series, indicator.params).map((d) => [d.day, d]));
+  return new Map(evaluateIndicatorSeries(indicator, observations).map((d) => [d.day, d]));
 }
 
 function byIndicator(observations: readonly Observation[]): Map<string, Observation[]> {
@@ -61,10 +61,13 @@ export function createWarningHandlers(ws: WorkstationInternals): FeatureHandlers
           .map((indicator) => {
             const own = observations.get(indicator.id) ?? [];
             const days = evaluate(indicator, own);
-            const todayEval = days.get(day);
+            // A weekly indicator's "today" is this week, dated by its Monday.
+            const frequency = frequencyOf(indicator);
+            const current = periodStartDay(periodOfDay(day, frequency), frequency);
+            const todayEval = days.get(current);
             let latest: DayEvaluation | undefined;
             for (const d of days.values()) if (d.value !== null && d.day <= day + 1 && (!latest || d.day > latest.day)) latest = d;
-            return { indicator, today: todayEval ? point(todayEval) : emptyDay(day), latest: latest ? point(latest) : null, observations: own.length };
+            return { indicator, today: todayEval ? point(todayEval) : emptyDay(current), latest: latest ? point(latest) : null, observations: own.length };
           });
         return { today: dayFromNumber(day), indicators };
       }),
@@ -75,9 +78,12 @@ export function createWarningHandlers(ws: WorkstationInternals): FeatureHandlers
         const indicator = store.list('indicator', s).find((i) => i.id === indicatorId);
         if (!indicator) throw new DomainError('not_found', `indicator ${indicatorId} does not exist`, { id: indicatorId });
         const evaluated = evaluate(indicator, store.list('observation', s).filter((o) => o.indicatorId === indicatorId));
-        const last = Math.max(today(), ...evaluated.keys());
+        // Periods, not days: `days` weeks of a weekly indicator, a point per Monday, a missing week grey.
+        const frequency = frequencyOf(indicator);
+        const last = periodOfDay(Math.max(today(), ...evaluated.keys()), frequency);
         const points: SeriesPoint[] = [];
-        for (let d = last - days + 1; d <= last; d++) {
+        for (let p = last - days + 1; p <= last; p++) {
+          const d = periodStartDay(p, frequency);
           const e = evaluated.get(d);
           points.push(e ? point(e) : emptyDay(d));
         }

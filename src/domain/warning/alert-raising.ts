@@ -2,10 +2,11 @@ import { derivedId } from '../ids';
 import type { MutationContext, Tx } from '../mutation';
 import type { Alert, AlertSignal } from './alerts';
 import { isOpenAlert } from './alerts';
-import { dailySeries, dayFromNumber, dayNumber } from './daily-series';
-import { evaluateSeries } from './detection-methods';
+import { dayFromNumber, dayNumber } from './daily-series';
+import { evaluateIndicatorSeries } from './detection-methods';
 import type { DayEvaluation } from './evaluation';
 import type { Indicator } from './indicators';
+import { frequencyOf, mondayOf } from './periods';
 import { conditionHolds, conditionIndicators, conditionLeaves, type IndicatorDays, type TriggerRule } from './trigger-rules';
 import { ackDueAt, higherGrade, type WarningGrade } from './warning-grades';
 
@@ -25,9 +26,8 @@ type Evaluated = { indicator: Indicator; days: Map<number, DayEvaluation> };
 
 async function evaluateIndicator(tx: Tx, space: string, indicator: Indicator): Promise<Evaluated> {
   const rows = await tx.query('observation', space, { where: { indicatorId: indicator.id } });
-  const series = dailySeries(rows.map((r) => ({ date: r.date, value: r.value })));
   const days = new Map<number, DayEvaluation>();
-  for (const d of evaluateSeries(indicator.method, series, indicator.params)) days.set(d.day, d);
+  for (const d of evaluateIndicatorSeries(indicator, rows)) days.set(d.day, d);
   return { indicator, days };
 }
 
@@ -58,7 +58,9 @@ export async function raiseAlertsAfter(tx: Tx, ctx: MutationContext, indicator: 
   });
   if (changedDays.length === 0) return;
   const today = Math.floor(ctx.at / DAY_MS);
-  const from = Math.max(Math.min(...changedDays), today - ALERT_RECENT_DAYS);
+  // A weekly figure is dated by its Monday, up to 13 days back for last week's figure entered on a Sunday.
+  const recent = frequencyOf(indicator) === 'weekly' ? mondayOf(today) - 7 : today - ALERT_RECENT_DAYS;
+  const from = Math.max(Math.min(...changedDays), recent);
   const cache = new Map<string, Evaluated>();
   const evaluated = async (ind: Indicator) => {
     let e = cache.get(ind.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Frequency } from './periods';
 
 /** A hospital-local calendar day, `YYYY-MM-DD`: observations are per day, never per instant. */
 export const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day, YYYY-MM-DD').refine((day) => dayNumber(day) !== null, 'must be a real calendar day');
@@ -31,10 +32,12 @@ export function sameDayYearsBefore(n: number, years: number): number {
 }
 
 /**
- * One value a day from `first` on, with no day skipped: `values[i]` is day `first + i`, and null where nothing was
- * reported. A missing day is not a zero: the methods evaluate it grey and keep it out of baselines.
+ * One value a period from `first` on, with no period skipped: `values[i]` is period `first + i`, and null where
+ * nothing was reported. A missing period is not a zero: the methods evaluate it grey and keep it out of baselines.
+ * Periods are days unless `frequency` is weekly, when they are ISO weeks (periods.ts maps them to their Mondays):
+ * the methods count periods, so a weekly C1's "7-day" baseline is the 7 weeks before.
  */
-export type DailySeries = { first: number; values: (number | null)[] };
+export type DailySeries = { first: number; values: (number | null)[]; frequency?: Frequency };
 
 export function dailySeries(points: readonly { date: Day; value: number }[]): DailySeries {
   const numbered = points.map((p) => ({ n: dayNumber(p.date), value: p.value }));

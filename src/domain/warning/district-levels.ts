@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { DistrictWarning } from '../map';
 import { isOpenAlert, type Alert } from './alerts';
-import { dailySeries, dayFromNumber, dayNumber, type Day } from './daily-series';
-import { evaluateSeries } from './detection-methods';
+import { dayFromNumber, dayNumber, type Day } from './daily-series';
+import { evaluateIndicatorSeries } from './detection-methods';
 import type { DayLevel } from './evaluation';
 import type { Indicator, Observation } from './indicators';
+import { frequencyOf, mondayOf } from './periods';
 import { gradeRank, WarningGradeSchema, type WarningGrade } from './warning-grades';
 
 /**
@@ -22,15 +23,14 @@ export type IndicatorToday = { date: Day; level: Exclude<DayLevel, 'grey'> };
 /**
  * Today's colour of one indicator. Daily counts usually arrive the next morning (CIDARS's daily run), so until
  * today's figure is in, yesterday's evaluation stands; older days do not: a series nobody updated says nothing
- * about today. Only the last two days are evaluated (the methods keep their full baselines).
+ * about today. Only the last two days are evaluated (the methods keep their full baselines); for a weekly indicator,
+ * this week and last week.
  */
 export function indicatorToday(indicator: Indicator, observations: readonly Pick<Observation, 'date' | 'value'>[], today: Day): IndicatorToday | undefined {
   const todayN = dayNumber(today);
   if (todayN === null || observations.length === 0) return undefined;
-  const series = dailySeries(observations);
-  const from = Math.max(0, todayN - 1 - series.first);
-  if (from >= series.values.length) return undefined;
-  const days = evaluateSeries(indicator.method, series, indicator.params, from).filter((d) => d.day <= todayN && d.day >= todayN - 1 && d.level !== 'grey');
+  const from = frequencyOf(indicator) === 'weekly' ? mondayOf(todayN) - 7 : todayN - 1;
+  const days = evaluateIndicatorSeries(indicator, observations, from).filter((d) => d.day <= todayN && d.day >= from && d.level !== 'grey');
   const latest = days.at(-1);
   return latest && latest.level !== 'grey' ? { date: dayFromNumber(latest.day), level: latest.level } : undefined;
 }

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { sortedQuantile } from './distributions';
-import { sameDayYearsBefore, type DailySeries } from './daily-series';
+import type { DailySeries } from './daily-series';
 import { greyDay, type DayEvaluation } from './evaluation';
+import { samePeriodYearsBefore } from './periods';
 
 /**
  * China CIDARS's moving percentile method (MPM), as published studies of CIDARS describe it: the sum of the
  * last `windowDays` (7) days against the `percentile` of the same window and its ±`neighbours` (2) neighbouring
  * windows in each of the previous `years` (3) years; a signal when the sum is above it and at least `minCount`.
  * P50–P80 is the range the studies tune per disease. A past window with a missing day is left out; fewer than one
- * year's worth of windows is grey.
+ * year's worth of windows is grey. On a weekly series the periods are weeks: the window is `windowDays` weeks (1 by
+ * default for a weekly indicator, detection-methods.ts) and "the same window" is the same ISO week number.
  */
 export const MovingPercentileParamsSchema = z.strictObject({
   percentile: z.number().int().min(40).max(95).default(80),
@@ -44,7 +46,7 @@ export function evaluateMovingPercentile(series: DailySeries, params: MovingPerc
     const current = value === null ? null : windowSum(t, params.windowDays);
     const past: number[] = [];
     for (let y = 1; current !== null && y <= params.years; y++) {
-      const sameDay = sameDayYearsBefore(series.first + t, y) - series.first;
+      const sameDay = samePeriodYearsBefore(series.first + t, y, series.frequency ?? 'daily') - series.first;
       for (let j = -params.neighbours; j <= params.neighbours; j++) {
         const sum = windowSum(sameDay + j * params.windowDays, params.windowDays);
         if (sum !== null) past.push(sum);

@@ -8,8 +8,9 @@ import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { BasePlaceIdSchema } from '../map';
 import { raiseAlertsAfter } from './alert-raising';
 import { openAlertStatuses, type Alert } from './alerts';
-import { DaySchema } from './daily-series';
+import { DaySchema, dayFromNumber, dayNumber } from './daily-series';
 import { DetectionMethodSchema, methodParams, type DetectionMethod } from './detection-methods';
+import { FrequencySchema, frequencyOf, mondayOf, periodKeyProblem } from './periods';
 import { IndicatorNameSchema, IndicatorSourceSchema, ObservationValueSchema, observationId, SyndromeGroupSchema, type Indicator } from './indicators';
 import { ConditionSchema, conditionIndicators, RuleNameSchema } from './trigger-rules';
 import { responseLevelFor } from './response-levels';
@@ -29,6 +30,14 @@ function paramsOrRefuse(method: DetectionMethod, params: Record<string, number>)
     const detail = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; ') : String(error);
     throw new DomainError('invalid_args', `params: ${detail}`, { field: 'params' });
   }
+}
+
+/** Refuses a date that is not a key of the indicator's frequency (a weekly figure on another day than its Monday). */
+function checkPeriodKey(indicator: Indicator, date: string): void {
+  const problem = periodKeyProblem(date, frequencyOf(indicator));
+  const n = dayNumber(date);
+  // The Monday travels with the refusal so a desk can say it in the user's language.
+  if (problem) throw new DomainError('invalid_args', `${indicator.name}: ${problem}`, { field: 'date', date, ...(n === null ? {} : { monday: dayFromNumber(mondayOf(n)) }) });
 }
 
 async function indicatorIn(tx: Tx, id: string, ctx: MutationContext): Promise<Indicator> {
@@ -52,6 +61,7 @@ const indicatorFields = {
   source: IndicatorSourceSchema,
   unit: z.string().trim().max(40),
   measure: z.enum(['count', 'percent']),
+  frequency: FrequencySchema,
   method: DetectionMethodSchema,
   params: z.record(z.string(), z.number()),
   group: SyndromeGroupSchema,
@@ -63,6 +73,7 @@ const IndicatorDefineSchema = z.strictObject({
   id: IdSchema,
   unit: indicatorFields.unit.default(''),
   measure: indicatorFields.measure.default('count'),
+  frequency: indicatorFields.frequency.default('daily'),
   params: indicatorFields.params.default({}),
   districtId: indicatorFields.districtId.optional(),
   enabled: indicatorFields.enabled.default(true),
@@ -126,18 +137,25 @@ export const warningMutators = {
     const { id: _id, ...changes } = args;
     const next: Indicator = { ...indicator, ...setFields(changes), updatedAt: ctx.at, updatedBy: ctx.actor.userId };
     next.params = paramsOrRefuse(next.method, next.params);
+    // Figures already held are keyed by the old frequency (days that are not Mondays, or weeks that are not days):
+    // changing it under them would change what they mean, so it is only allowed before the first figure.
+    if (frequencyOf(next) !== frequencyOf(indicator) && (await tx.query('observation', ctx.space, { where: { indicatorId: indicator.id } })).length > 0) {
+      throw new DomainError('invalid_transition', `${indicator.name} already has figures; its frequency cannot change`, { field: 'frequency' });
+    }
     await tx.put('indicator', next);
   }),
 
   /**
-   * One day's figure. The same day twice is refused unless `replace` is set (the user chose to correct it); the
-   * same figure again changes nothing, so a feed may resend. Alerts are raised in the same transaction.
+   * One day's figure, or one week's dated by its Monday. The same day twice is refused unless `replace` is set (the
+   * user chose to correct it); the same figure again changes nothing, so a feed may resend. Alerts are raised in the
+   * same transaction.
    */
   'observation.record': defineMutator(
     z.strictObject({ indicatorId: IdSchema, date: DaySchema, value: ObservationValueSchema, replace: z.boolean().default(false), via: z.enum(['manual', 'feed']).default('manual') }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       const indicator = await indicatorIn(tx, args.indicatorId, ctx);
+      checkPeriodKey(indicator, args.date);
       const id = observationId(ctx.space, indicator.id, args.date);
       const existing = await tx.get('observation', id);
       if (existing && existing.value === args.value) return;
@@ -170,6 +188,7 @@ export const warningMutators = {
       const indicator = await indicatorIn(tx, args.indicatorId, ctx);
       const seen = new Set<string>();
       for (const row of args.rows) {
+        checkPeriodKey(indicator, row.date);
         if (seen.has(row.date)) throw new DomainError('invalid_args', `${row.date} is in the file twice`, { date: row.date });
         seen.add(row.date);
       }

@@ -30,12 +30,16 @@ export class WarningPage {
   }
 
   /** Sets up an indicator from the setup tab with the method's default parameters. */
-  async defineIndicator(input: { name: string; source: string; method: string; group: string; unit: string }, labels: { name: string; source: string; method: string; group: string; unit: string; submit: string }): Promise<void> {
+  async defineIndicator(
+    input: { name: string; source: string; method: string; group: string; unit: string; frequency?: 'daily' | 'weekly' },
+    labels: { name: string; source: string; method: string; group: string; unit: string; submit: string; frequency?: string },
+  ): Promise<void> {
     await this.tab('setup');
     const editor = this.page.getByTestId('indicator-editor');
     await editor.getByLabel(labels.name, { exact: true }).fill(input.name);
     await editor.getByRole('combobox', { name: labels.source, exact: true }).selectOption(input.source);
     await editor.getByLabel(labels.unit, { exact: true }).fill(input.unit);
+    if (input.frequency && labels.frequency) await editor.getByRole('combobox', { name: labels.frequency, exact: true }).selectOption(input.frequency);
     await editor.getByRole('combobox', { name: labels.method, exact: true }).selectOption(input.method);
     await editor.getByLabel(labels.group, { exact: true }).fill(input.group);
     await editor.getByRole('button', { name: labels.submit }).click();

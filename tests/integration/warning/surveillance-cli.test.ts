@@ -41,6 +41,23 @@ describe('npm run surveillance', () => {
     expect(wrong.stderr).toContain('--param q');
   });
 
+  it('with --frequency weekly reads a file of Mondays week by week, and refuses another weekday naming its Monday', () => {
+    // Mondays from 2026-10-05: a baseline of 10,12,11,13,12,14,12 weeks (mean 12, sd 1.2910, bound 15.9895) and 16.
+    const mondays = [10, 12, 11, 13, 12, 14, 12, 16].map((v, i) => `${new Date(Date.UTC(2026, 9, 5 + 7 * i)).toISOString().slice(0, 10)},${v}`);
+    const { status, stdout } = run(['--method', 'C1', '--frequency', 'weekly', '--input', file('weeks.csv', `date,count\n${mondays.join('\n')}\n`)]);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((l) => l['date'])).toEqual(mondays.map((m) => m.slice(0, 10)));
+    expect(lines[7]).toMatchObject({ date: '2026-11-23', count: 16, expected: 12, alarm: true });
+    expect(lines[7]?.['threshold']).toBeCloseTo(15.98947, 4);
+    const thursday = run(['--method', 'C1', '--frequency', 'weekly', '--input', file('thursday.csv', 'date,count\n2026-11-23,4\n2026-11-26,5\n')]);
+    expect(thursday.status).toBe(2);
+    expect(thursday.stderr).toContain('row 3, column date: not_a_monday (the week starts on 2026-11-23)');
+    const monthly = run(['--method', 'C1', '--frequency', 'monthly', '--input', file('monthly.csv', 'date,count\n2026-11-01,4\n')]);
+    expect(monthly.status).toBe(2);
+    expect(monthly.stderr).toContain('--frequency must be daily or weekly');
+  });
+
   it('refuses a bad file whole, naming each row and column, and prints no evaluation', () => {
     const { status, stdout, stderr } = run(['--method', 'ewma', '--input', file('bad.csv', 'date,count\n2026-01-01,1\n2026-01-01,x\n2026-02-30,1\n2026-03-01,=cmd()\n')]);
     expect(status).toBe(2);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { SeriesPoint } from '../../../src/contract/warning-api';
 import type { Alert } from '../../../src/domain/warning/alerts';
 import { conditionFromRows, rowsFromCondition, type ConditionRow } from '../../../src/renderer/features/warning/rule-form';
-import { alertDeadline, chartSeries, importRows, openAlertsByGrade, openedIncidentIds, paramDefaults, paramsFromForm, shownLevel, todayUtc } from '../../../src/renderer/features/warning/warning-view';
+import { periodOfDay } from '../../../src/domain/warning/periods';
+import { alertDeadline, chartSeries, entryStartDate, importRows, openAlertsByGrade, openedIncidentIds, paramDefaults, paramsFromForm, shownLevel, todayUtc } from '../../../src/renderer/features/warning/warning-view';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 11, 5, 8, 0);
@@ -77,6 +78,18 @@ describe('import and chart glue', () => {
     expect(importRows({ first, values: [3, null, 0] })).toEqual([{ date: '2026-01-01', value: 3 }, { date: '2026-01-03', value: 0 }]);
   });
 
+  it('sends a weekly file\'s weeks dated by their Mondays, and labels a weekly chart by ISO week', () => {
+    const first = periodOfDay(Date.UTC(2026, 10, 23) / 86_400_000, 'weekly');
+    expect(importRows({ first, values: [3.1, null, 2.8], frequency: 'weekly' })).toEqual([{ date: '2026-11-23', value: 3.1 }, { date: '2026-12-07', value: 2.8 }]);
+    expect(chartSeries([point({ date: '2026-11-30' }), point({ date: '2026-12-28' })], 'weekly').labels).toEqual(['2026-W49', '2026-W53']);
+    expect(chartSeries([point({ date: '2026-11-30' })]).labels).toEqual(['11-30']);
+  });
+
+  it('starts a weekly entry on this week\'s Monday', () => {
+    expect(entryStartDate(NOW, 'weekly')).toBe('2026-11-30');
+    expect(entryStartDate(NOW, 'daily')).toBe('2026-12-05');
+  });
+
   it('draws the band from the expected line up to the threshold, and marks only evaluated alarm days', () => {
     const s = chartSeries([point({ value: 20, expected: 19, threshold: 27, level: 'green' }), point({ value: 26, expected: 19, threshold: 27, level: 'yellow' }), point({ value: 4 })]);
     expect(s.band).toEqual([8, 8, null]);
@@ -88,6 +101,8 @@ describe('method parameters in the indicator form', () => {
   it('shows each method\'s defaults from the sources', () => {
     expect(paramDefaults('ewma')).toEqual({ baselineDays: 28, guardDays: 2, w1: 0.4, w2: 0.9 });
     expect(paramDefaults('cusum')).toMatchObject({ k: 1.04, h: 2.26 });
+    expect(paramDefaults('mpm', 'weekly')).toMatchObject({ windowDays: 1, neighbours: 2, years: 3 });
+    expect(paramDefaults('mpm')).toMatchObject({ windowDays: 7 });
   });
 
   it('stores only what differs from the default and names a field that is not a number', () => {

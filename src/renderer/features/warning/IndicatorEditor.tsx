@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { newId } from '../../../domain/ids';
 import { DetectionMethodSchema, type DetectionMethod } from '../../../domain/warning/detection-methods';
 import { IndicatorSourceSchema, type Indicator, type IndicatorSource } from '../../../domain/warning/indicators';
+import { FrequencySchema, frequencyOf, type Frequency } from '../../../domain/warning/periods';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
@@ -10,19 +11,20 @@ import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 import { baseName, region } from '../map';
-import { methodLabel, paramLabel, sourceLabel } from './labels';
+import { frequencyLabel, methodLabel, paramLabel, sourceLabel } from './labels';
 import { paramDefaults, paramsFromForm } from './warning-view';
 
 const districts = region.features.filter((f) => f.properties.kind === 'district');
 
-type Form = { name: string; source: IndicatorSource; unit: string; measure: 'count' | 'percent'; method: DetectionMethod; params: Record<string, string>; group: string; districtId: string; enabled: boolean };
+type Form = { name: string; source: IndicatorSource; unit: string; measure: 'count' | 'percent'; frequency: Frequency; method: DetectionMethod; params: Record<string, string>; group: string; districtId: string; enabled: boolean };
 
-const blank: Form = { name: '', source: 'ed_syndrome', unit: '', measure: 'count', method: 'ewma', params: {}, group: '', districtId: '', enabled: true };
+const blank: Form = { name: '', source: 'ed_syndrome', unit: '', measure: 'count', frequency: 'daily', method: 'ewma', params: {}, group: '', districtId: '', enabled: true };
 const fromIndicator = (i: Indicator): Form => ({
   name: i.name,
   source: i.source,
   unit: i.unit,
   measure: i.measure,
+  frequency: frequencyOf(i),
   method: i.method,
   params: Object.fromEntries(Object.entries(i.params).map(([k, v]) => [k, String(v)])),
   group: i.group,
@@ -45,23 +47,29 @@ export function IndicatorEditor() {
     setSaved(false);
     setForm((f) => ({ ...f, [key]: value }));
   };
+  const editedStatus = indicators.find((s) => s.indicator.id === editing);
   const pick = (id: string) => {
     setEditing(id);
     const found = indicators.find((s) => s.indicator.id === id)?.indicator;
     setForm(found ? fromIndicator(found) : blank);
     setSaved(false);
   };
-  const defaults = paramDefaults(form.method);
+  const defaults = paramDefaults(form.method, form.frequency);
+  // Figures already held are keyed by the frequency they were entered with; the domain refuses a change under them.
+  const frequencyLocked = (editedStatus?.observations ?? 0) > 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const params = paramsFromForm(form.method, form.params);
+    const params = paramsFromForm(form.method, form.params, form.frequency);
     if (!params.ok) {
       setInvalid({ code: 'invalid_args', message: `${params.field} is not a number`, fields: [params.field] });
       return;
     }
     setInvalid(null);
-    const fields = { name: form.name, source: form.source, unit: form.unit, measure: form.measure, method: form.method, params: params.params, group: form.group, enabled: form.enabled, ...(form.districtId ? { districtId: form.districtId } : {}) };
+    // Daily is the default and is left out, so a desk can still set up daily indicators on a server that predates
+    // frequencies (its strict schema refuses the unknown key); weekly needs the upgraded server (README).
+    const frequency = form.frequency === 'weekly' || (editedStatus && frequencyOf(editedStatus.indicator) !== form.frequency) ? { frequency: form.frequency } : {};
+    const fields = { ...frequency, name: form.name, source: form.source, unit: form.unit, measure: form.measure, method: form.method, params: params.params, group: form.group, enabled: form.enabled, ...(form.districtId ? { districtId: form.districtId } : {}) };
     const error = editing ? await update.run({ id: editing, ...fields }) : await define.run({ id: newId(), ...fields });
     if (!error) {
       setSaved(true);
@@ -96,6 +104,12 @@ export function IndicatorEditor() {
           <select name="measure" value={form.measure} onChange={(e) => set('measure', e.target.value === 'percent' ? 'percent' : 'count')}>
             <option value="count">{t('warning.editor.count')}</option>
             <option value="percent">{t('warning.editor.percent')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('warning.editor.frequency')}</span>
+          <select name="frequency" value={form.frequency} disabled={frequencyLocked} title={frequencyLocked ? t('warning.editor.frequencyLocked') : undefined} onChange={(e) => set('frequency', FrequencySchema.parse(e.target.value))}>
+            {FrequencySchema.options.map((f) => <option key={f} value={f}>{frequencyLabel[f](t)}</option>)}
           </select>
         </label>
         <label><span>{t('warning.editor.group')}</span><input name="group" required maxLength={60} value={form.group} onChange={(e) => set('group', e.target.value)} /></label>

@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesPoint } from '../../../contract/warning-api';
+import type { Frequency } from '../../../domain/warning/periods';
 import { useEchart } from '../resources';
 import { chartSeries } from './warning-view';
 
@@ -11,14 +12,14 @@ echarts.use([ScatterChart]);
 
 const colours = { value: '#4fc3f7', expected: '#9ccc65', band: 'rgba(249, 168, 37, 0.18)', threshold: '#f9a825', red: '#e53935', yellow: '#fdd835' };
 
-/** The series with its expected line and the band up to the threshold; alarm days marked in their colour. */
-export function SeriesChart({ points }: { points: readonly SeriesPoint[] }) {
+/** The series with its expected line and the band up to the threshold; alarm days (or weeks) marked in their colour. */
+export function SeriesChart({ points, frequency }: { points: readonly SeriesPoint[]; frequency: Frequency }) {
   const { t } = useTranslation();
   const { host, chart } = useEchart();
   const alarmDays = points.filter((p) => p.level === 'red' || p.level === 'yellow').length;
   useEffect(() => {
     if (!chart.current) return;
-    const s = chartSeries(points);
+    const s = chartSeries(points, frequency);
     const text = { color: '#c9d4e0', fontSize: 13 };
     chart.current.setOption(
       {
@@ -26,7 +27,7 @@ export function SeriesChart({ points }: { points: readonly SeriesPoint[] }) {
         grid: { left: 44, right: 20, top: 34, bottom: 26 },
         legend: { textStyle: text, top: 0, data: [t('warning.chart.value'), t('warning.chart.expected'), t('warning.chart.threshold'), t('warning.chart.alarm')] },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: s.dates.map((d) => d.slice(5)), axisLabel: text },
+        xAxis: { type: 'category', data: s.labels, axisLabel: text },
         yAxis: { type: 'value', axisLabel: text, splitLine: { lineStyle: { color: '#2a3644' } } },
         series: [
           { name: t('warning.chart.expected'), type: 'line', data: s.expected, stack: 'band', symbol: 'none', lineStyle: { color: colours.expected, type: 'dashed' }, itemStyle: { color: colours.expected } },
@@ -43,10 +44,10 @@ export function SeriesChart({ points }: { points: readonly SeriesPoint[] }) {
       },
       { notMerge: true },
     );
-  }, [chart, points, t]);
+  }, [chart, points, frequency, t]);
   return (
     <div className="warning-chart-wrap">
-      <div ref={host} className="warning-chart" role="img" aria-label={t('warning.chart.label', { count: alarmDays })} data-testid="warning-chart" data-alarm-days={alarmDays} />
+      <div ref={host} className="warning-chart" role="img" aria-label={frequency === 'weekly' ? t('warning.chart.labelWeekly', { count: alarmDays }) : t('warning.chart.label', { count: alarmDays })} data-testid="warning-chart" data-alarm-days={alarmDays} data-frequency={frequency} />
     </div>
   );
 }

@@ -3,7 +3,8 @@ import type { AlertStatus } from '../../../domain/warning/alerts';
 import type { DetectionMethod } from '../../../domain/warning/detection-methods';
 import type { DayLevel } from '../../../domain/warning/evaluation';
 import type { IndicatorSource } from '../../../domain/warning/indicators';
-import type { SeriesCsvErrorReason } from '../../../domain/warning/series-csv';
+import type { Frequency } from '../../../domain/warning/periods';
+import type { SeriesCsvError } from '../../../domain/warning/series-csv';
 import type { WarningGrade } from '../../../domain/warning/warning-grades';
 
 // Written out key by key so the i18n test sees every key this feature can show (no computed keys).
@@ -83,11 +84,17 @@ const paramLabels: Record<string, (t: TFunction) => string> = {
 /** A method parameter's name in the user's language (the raw name for one added to the domain since). */
 export const paramLabel = (t: TFunction, name: string): string => paramLabels[name]?.(t) ?? name;
 
-export function csvReasonLabel(t: TFunction, reason: SeriesCsvErrorReason): string {
+export const frequencyLabel: Labels<Frequency> = {
+  daily: (t) => t('warning.frequency.daily'),
+  weekly: (t) => t('warning.frequency.weekly'),
+};
+
+export function csvReasonLabel(t: TFunction, { reason, monday }: SeriesCsvError): string {
   switch (reason) {
     case 'missing_column': return t('warning.import.reason.missing_column');
     case 'required': return t('warning.import.reason.required');
     case 'not_a_date': return t('warning.import.reason.not_a_date');
+    case 'not_a_monday': return t('warning.import.reason.not_a_monday', { monday: monday ?? '' });
     case 'not_a_number': return t('warning.import.reason.not_a_number');
     case 'duplicate': return t('warning.import.reason.duplicate');
     case 'invalid_text': return t('warning.import.reason.invalid_text');

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { useCallback, useState } from 'react';
+import type { Frequency } from '../../../domain/warning/periods';
 import { validateSeriesCsv, type SeriesCsvError } from '../../../domain/warning/series-csv';
 import { csvParseOptions } from '../../lib/csv';
 import type { UiError } from '../../lib/ui-error';
@@ -13,8 +14,8 @@ export type ObservationImportState =
   | { phase: 'failed'; error: UiError }
   | { phase: 'done'; rows: number };
 
-/** Reads a `date,count` file, checks all of it, and sends it as one import or not at all. */
-export function useObservationImport(indicatorId: string) {
+/** Reads a `date,count` file, checks all of it (Mondays for a weekly indicator), and sends it as one import or not at all. */
+export function useObservationImport(indicatorId: string, frequency: Frequency) {
   const importObservations = useMutation('observation.import').run;
   const [state, setState] = useState<ObservationImportState>({ phase: 'idle' });
   const start = useCallback(
@@ -23,7 +24,7 @@ export function useObservationImport(indicatorId: string) {
       Papa.parse<Record<string, string>>(file, {
         ...csvParseOptions((h) => h.trim().toLowerCase()),
         complete: (results) => {
-          const checked = validateSeriesCsv(results.meta.fields ?? [], results.data);
+          const checked = validateSeriesCsv(results.meta.fields ?? [], results.data, frequency);
           if (!checked.ok) {
             setState({ phase: 'refused', errors: checked.errors });
             return;
@@ -34,7 +35,7 @@ export function useObservationImport(indicatorId: string) {
         error: (e) => setState({ phase: 'failed', error: { code: 'invalid_request', message: e.message } }),
       });
     },
-    [importObservations, indicatorId],
+    [importObservations, indicatorId, frequency],
   );
   return { state, start };
 }

@@ -2,6 +2,7 @@ import type { SeriesPoint } from '../../../contract/warning-api';
 import { isAckOverdue, isCheckOverdue, isOpenAlert, type Alert } from '../../../domain/warning/alerts';
 import { dayFromNumber, type DailySeries } from '../../../domain/warning/daily-series';
 import { methodParams, type DetectionMethod } from '../../../domain/warning/detection-methods';
+import { isoWeekLabel, mondayOf, periodStartDay, type Frequency } from '../../../domain/warning/periods';
 import type { DayLevel } from '../../../domain/warning/evaluation';
 import { WarningGradeSchema, type WarningGrade } from '../../../domain/warning/warning-grades';
 
@@ -40,11 +41,11 @@ export function openedIncidentIds(alerts: readonly Alert[]): string[] {
     .flatMap((a) => (a.incidentId ? [a.incidentId] : []));
 }
 
-/** The rows `observation.import` takes, from a checked series file (its gaps are days not listed, never zeros). */
+/** The rows `observation.import` takes, from a checked series file (its gaps are periods not listed, never zeros). */
 export function importRows(series: DailySeries): { date: string; value: number }[] {
   const rows: { date: string; value: number }[] = [];
   series.values.forEach((value, i) => {
-    if (value !== null) rows.push({ date: dayFromNumber(series.first + i), value });
+    if (value !== null) rows.push({ date: dayFromNumber(periodStartDay(series.first + i, series.frequency ?? 'daily')), value });
   });
   return rows;
 }
@@ -53,9 +54,11 @@ export function importRows(series: DailySeries): { date: string; value: number }
  * The chart's series: the figures, the expected line, and the band from expected up to the threshold drawn as a
  * stacked area (its lower edge the expected line, its height threshold − expected); alarm days as marks.
  */
-export function chartSeries(points: readonly SeriesPoint[]) {
+export function chartSeries(points: readonly SeriesPoint[], frequency: Frequency = 'daily') {
   return {
     dates: points.map((p) => p.date),
+    /** The x axis: `MM-DD` for days, `2026-W48` for weeks (a Monday's date alone reads as a day). */
+    labels: points.map((p) => (frequency === 'weekly' ? isoWeekLabel(p.date) : p.date.slice(5))),
     values: points.map((p) => p.value),
     expected: points.map((p) => p.expected),
     band: points.map((p) => (p.expected !== null && p.threshold !== null ? Math.max(0, p.threshold - p.expected) : null)),
@@ -64,17 +67,21 @@ export function chartSeries(points: readonly SeriesPoint[]) {
   };
 }
 
-/** A method's parameters with their defaults from the sources, in the order the method declares them. */
-export function paramDefaults(method: DetectionMethod): Record<string, number> {
-  return methodParams(method, {});
+/** A method's parameters with their defaults from the sources (a weekly indicator's where they differ), in order. */
+export function paramDefaults(method: DetectionMethod, frequency: Frequency = 'daily'): Record<string, number> {
+  return methodParams(method, {}, frequency);
 }
 
 /**
  * The parameters an indicator stores: only those the user changed from the default (so a later, better default
  * reaches them), read from the form's text; a field that is not a number is named, and nothing is sent.
  */
-export function paramsFromForm(method: DetectionMethod, text: Readonly<Record<string, string>>): { ok: true; params: Record<string, number> } | { ok: false; field: string } {
-  const defaults = paramDefaults(method);
+export function paramsFromForm(
+  method: DetectionMethod,
+  text: Readonly<Record<string, string>>,
+  frequency: Frequency = 'daily',
+): { ok: true; params: Record<string, number> } | { ok: false; field: string } {
+  const defaults = paramDefaults(method, frequency);
   const params: Record<string, number> = {};
   for (const [name, fallback] of Object.entries(defaults)) {
     const raw = (text[name] ?? '').trim();
@@ -88,3 +95,10 @@ export function paramsFromForm(method: DetectionMethod, text: Readonly<Record<st
 
 /** The UTC calendar day of an instant: the day the domain raises alerts for (alert-raising.ts). */
 export const todayUtc = (now: number): string => new Date(now).toISOString().slice(0, 10);
+
+/** The day an entry form starts on: today, or for a weekly indicator this week's Monday. */
+export function entryStartDate(now: number, frequency: Frequency): string {
+  const today = todayUtc(now);
+  if (frequency === 'daily') return today;
+  return dayFromNumber(mondayOf(Math.floor(now / 86_400_000)));
+}
