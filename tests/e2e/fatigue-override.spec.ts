@@ -38,7 +38,7 @@ test('a planner is refused a shift past the fatigue limit and told who may overr
     await expect(planner.cell(0, 0)).toHaveAttribute('data-assigned', 'yes');
     await planner.toggleByKeyboard(0, 1);
     await expect(pageA.locator('[data-error-code="roster_consecutive"]')).toBeVisible();
-    await expect(pageA.getByTestId('override-offer')).toHaveText('只有指挥长可以越过疲劳管理规定排班。');
+    await expect(pageA.getByTestId('override-offer')).toHaveText('仅总指挥可用');
     await expect(pageA.getByLabel('越权原因')).toHaveCount(0);
     await expect(planner.cell(0, 1)).toHaveAttribute('data-assigned', 'no');
     await pageA.screenshot({ path: 'test-results/screens/fatigue-refused-planner-zh-CN.png' });

@@ -9,12 +9,14 @@ import { useApp } from '../../state/store-context';
 import { newId } from '../../../domain/ids';
 import { fromZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 export function DeclareIncidentForm() {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const declare = useMutation('incident.declare');
+  const command = useCan('incident.command');
   const choose = useMutation('settings.update');
   const focusRequest = useApp((s) => s.declareFocusRequest);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -79,7 +81,7 @@ export function DeclareIncidentForm() {
           <input name="discoveredAt" type="datetime-local" required value={discoveredAt} onChange={(e) => setDiscoveredAt(e.target.value)} />
         </label>
         {error ? <ErrorText error={error} /> : null}
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('declare.submitting') : t('declare.submit')}</button>
+        <button type="submit" className="primary" disabled={busy || !command.allowed} title={command.title} data-testid="declare-submit">{busy ? t('declare.submitting') : t('declare.submit')}</button>
         {declaredName && !error ? <p className="ok" role="status">{t('declare.done', { name: declaredName })}</p> : null}
       </form>
     </section>

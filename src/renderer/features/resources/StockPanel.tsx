@@ -14,7 +14,7 @@ import { exportStock, StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 import { useGridRows } from './use-grid-rows';
 import { useStockImport } from './use-stock-import';
 import { downloadCsv } from './download';
@@ -38,7 +38,7 @@ export function StockPanel() {
   const issueStock = useMutation('stock.issue').run;
   const saveItem = useMutation('stock.saveItem').run;
   const stockImport = useStockImport();
-  const allowed = usePermission('incident.write');
+  const { allowed, title: denied } = useCan('incident.write');
   // A new file is a new action: the last edit's refusal no longer applies.
   const importFile = (file: File) => {
     setError(null);
@@ -100,7 +100,7 @@ export function StockPanel() {
       <div className="stock-body">
         <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
         <aside className="stock-side">
-          <ReceiveForm holdings={rows} allowed={allowed} onError={setError} />
+          <ReceiveForm holdings={rows} allowed={allowed} denied={denied} onError={setError} />
           <section className="panel" aria-labelledby="issue-title">
             <h3 id="issue-title">{t('resources.issue.title')}</h3>
             {holding ? <p className="selected-holding" data-testid="selected-holding">{t('resources.issue.selected', { item: holding.item, store: holding.store, qty: holding.qty })}</p> : <p className="dim">{t('resources.issue.pick')}</p>}
