@@ -40,8 +40,9 @@ export function DeclareIncidentForm() {
     setInvalid(at === null ? { code: 'invalid_request', message: 'discovery time is not a valid time', fields: ['discoveredAt'] } : null);
     if (at === null) return;
     const id = newId();
-    // The incident just declared is the one the room is now working on.
-    if (!(await declare.run({ id, name, type, level, location, discoveredAt: at })) && !(await choose.run({ currentIncidentId: id }))) {
+    // The incident just declared is the one the room is now working on: declaring marks it current for the desks
+    // that follow the command post, and this desk follows it too.
+    if (!(await declare.run({ id, name, type, level, location, discoveredAt: at })) && !(await choose.run({ currentIncidentId: id, followCommandPost: true }))) {
       setDeclaredName(name);
       setName('');
       setLocation('');

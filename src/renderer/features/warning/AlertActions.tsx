@@ -61,7 +61,7 @@ function OpenIncidentForm({ alert }: { alert: Alert }) {
     event.preventDefault();
     const incidentId = newId();
     // The incident opened from the alert is the one the room now works on: its clock shows in the header.
-    if (!(await open.run({ id: alert.id, incidentId, name, location }))) await choose.run({ currentIncidentId: incidentId });
+    if (!(await open.run({ id: alert.id, incidentId, name, location }))) await choose.run({ currentIncidentId: incidentId, followCommandPost: true });
   };
   return (
     <form className="form warning-open-incident" onSubmit={(e) => void submit(e)} data-testid="warning-open-incident">
