@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../app/ErrorText';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { todayUtc } from './warning-view';
 
@@ -10,6 +11,7 @@ type Clash = { date: string; held: number | string; value: number };
 export function ObservationEntry({ indicatorId }: { indicatorId: string }) {
   const { t } = useTranslation();
   const record = useMutation('observation.record');
+  const write = useCan('incident.write');
   const [date, setDate] = useState(() => todayUtc(Date.now()));
   const [value, setValue] = useState('');
   const [clash, setClash] = useState<Clash | null>(null);
@@ -45,7 +47,7 @@ export function ObservationEntry({ indicatorId }: { indicatorId: string }) {
         <span>{t('warning.entry.value')}</span>
         <input type="number" name="value" required min={0} step="any" value={value} onChange={(e) => setValue(e.target.value)} />
       </label>
-      <button type="submit" className="primary" disabled={record.busy}>{t('warning.entry.save')}</button>
+      <button type="submit" className="primary" disabled={record.busy || !write.allowed} title={write.title}>{t('warning.entry.save')}</button>
       {clash ? (
         <div className="warning-clash" role="alert" data-testid="observation-clash">
           <span>{t('warning.entry.clash', { date: clash.date, held: clash.held, value: clash.value })}</span>
