@@ -97,8 +97,9 @@ export function StockPanel() {
       </div>
       {readError ? <ErrorText error={readError} /> : null}
       {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store') }} /> : null}
+      {allowed ? null : <p className="muted" data-testid="stock-who-may">{denied}</p>}
       <div className="stock-body">
-        <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
+        <StockGrid rows={rows} edits={edits} editable={allowed} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
         <aside className="stock-side">
           <ReceiveForm holdings={rows} allowed={allowed} denied={denied} onError={setError} />
           <section className="panel" aria-labelledby="issue-title">
