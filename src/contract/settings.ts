@@ -9,6 +9,11 @@ export type Language = z.infer<typeof LanguageSchema>;
 export const SettingsSchema = z.strictObject({
   language: LanguageSchema,
   currentIncidentId: z.uuid().nullable(),
+  /**
+   * Whether this desk shows the incident the command post made current (absent: it does) rather than
+   * `currentIncidentId`; false once its user picks another incident, until they choose to follow again.
+   */
+  followCommandPost: z.boolean().optional(),
   space: SpaceIdSchema,
   /** The hospital's time zone: times are stored in UTC and shown here. */
   timeZone: z.string().min(1).max(64),

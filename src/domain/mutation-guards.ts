@@ -1,14 +1,16 @@
 import { DomainError } from './errors';
 import type { Incident } from './incidents/incident';
 import type { MutationContext, Tx } from './mutation';
-import { can, type Permission } from './roles';
+import { can, positionsWhoMay, whoMayParam, type Permission } from './roles';
 
 // Every feature's mutators start with these two checks; they live beside the mutation plumbing, not in the incidents
 // feature, so that a feature the incidents feature itself uses (casualties) needs nothing of it back.
 
 export function requirePermission(ctx: MutationContext, permission: Permission): void {
   if (!can(ctx.actor, permission)) {
-    throw new DomainError('forbidden', `${ctx.actor.userId} may not do this (needs ${permission})`, { permission });
+    // The refusal names who may (`roles`), so the user who made the change offline learns whom to ask.
+    const roles = positionsWhoMay(permission);
+    throw new DomainError('forbidden', `${ctx.actor.userId} may not do this (needs ${permission}; held by ${roles.join(', ')})`, { permission, roles: whoMayParam(roles) });
   }
 }
 

@@ -29,15 +29,17 @@ export type Actor = z.infer<typeof ActorSchema>;
 /**
  * `aar.write`: draft and edit an incident's after-action report and its corrective actions: the commander and
  * Planning (its Documentation Unit keeps the record), and a drill's facilitator; not every section that wrote the log.
+ * `request.approve`: approve, reject and fill resource requests (HICS 213RR). Logistics' decision in HICS; the
+ * commander (and the administrator) stand in when the section is not staffed.
  */
-export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write';
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write' | 'request.approve';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write'],
-  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override', 'aar.write'],
+  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write', 'request.approve'],
+  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override', 'aar.write', 'request.approve'],
   operations_chief: ['incident.write'],
   planning_chief: ['incident.write', 'plan.manage', 'aar.write'],
-  logistics_chief: ['incident.write'],
+  logistics_chief: ['incident.write', 'request.approve'],
   finance_chief: ['incident.write'],
   operator: ['incident.write'],
   viewer: [],
@@ -46,4 +48,42 @@ const grants: Record<Role, readonly Permission[]> = {
 
 export function can(actor: Actor, permission: Permission): boolean {
   return actor.roles.some((role) => grants[role].includes(permission));
+}
+
+/** Every role that holds the permission, in RoleSchema's order (command first, then the sections). */
+export function rolesWith(permission: Permission): Role[] {
+  return RoleSchema.options.filter((role) => grants[role].includes(permission));
+}
+
+/**
+ * The positions to name when telling someone who may do what they may not: the roles holding the permission, less
+ * the administrator, an account that keeps the system rather than a seat in the command room (naming it would send
+ * an operator to IT mid-incident). Derived from the one table above, so the screen, the server's refusal and the
+ * check itself can never disagree.
+ */
+export function positionsWhoMay(permission: Permission): Role[] {
+  return rolesWith(permission).filter((role) => role !== 'admin');
+}
+
+/**
+ * The `roles` param a `forbidden` refusal carries: role ids joined by commas, for the UI to name in the user's
+ * language (a refusal is recorded once, on the server, and read later in either language).
+ */
+export function whoMayParam(roles: readonly Role[]): string {
+  return roles.join(',');
+}
+
+/** Reads a `roles` param back; ids the running code does not know are left out. */
+export function parseWhoMayParam(value: string | number | undefined): Role[] {
+  if (typeof value !== 'string') return [];
+  return value.split(',').flatMap((id) => {
+    const parsed = RoleSchema.safeParse(id.trim());
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+const permissions: readonly Permission[] = ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'request.approve'];
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (permissions as readonly string[]).includes(value);
 }

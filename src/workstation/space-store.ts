@@ -41,7 +41,7 @@ export function currentSpace(store: LocalStore): Space {
  * as far as a reader is concerned; the incident chosen in the old space means nothing in the new one.
  */
 export function enterSpace(store: LocalStore, events: EventHub, space: string): Settings {
-  const settings = writeSettings(store, { space, currentIncidentId: null });
+  const settings = writeSettings(store, { space, currentIncidentId: null, followCommandPost: undefined });
   events.emit({ type: 'settings', settings });
   announceSpaceChange(events);
   return settings;

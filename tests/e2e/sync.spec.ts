@@ -93,6 +93,8 @@ test('a change the server refuses is taken back and shown with the reason', asyn
     const rejected = page.getByTestId('rejected-changes');
     await expect(rejected).toBeVisible({ timeout: 15_000 });
     await expect(rejected).toContainText('宣布突发事件');
+    // The refusal names the positions that may (issue 13, drill fix 8), from the server's verdict.
+    await expect(rejected).toContainText('仅总指挥或演练导调可用');
     await expect(page.getByTestId('incident-list')).toHaveCount(0);
     await expect(page.getByTestId('pending-count')).not.toContainText('1');
     await page.screenshot({ path: 'test-results/screens/sync-rejected-zh-CN.png' });

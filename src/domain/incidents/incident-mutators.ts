@@ -40,12 +40,24 @@ export async function declareIncident(tx: Tx, args: z.infer<typeof DeclareIncide
     periodStartedAt: ctx.at,
     updatedAt: ctx.at,
     history: [{ type: 'declared', at: ctx.at, by: ctx.actor.userId, level: args.level }],
+    // Declaring is the command post's act: the new incident becomes every following desk's current one.
+    markedCurrentAt: ctx.at,
   });
 }
 
 export const incidentMutators = {
   'incident.declare': defineMutator(DeclareIncidentArgsSchema, async (tx, args, ctx) => {
     await declareIncident(tx, args, ctx);
+  }),
+
+  /**
+   * The command post makes an open incident the current one for every desk that follows it (drill fix 13). A
+   * command act: an operator's own choice of incident stays on their desk (settings), it does not move the others.
+   */
+  'incident.markCurrent': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'incident.command');
+    const incident = await openIncident(tx, args.id, ctx);
+    await tx.put('incident', { ...incident, markedCurrentAt: ctx.at });
   }),
 
   'incident.rename': defineMutator(z.strictObject({ id: IdSchema, name: IncidentNameSchema }), async (tx, args, ctx) => {

@@ -77,6 +77,11 @@ export const IncidentSchema = z.object({
   statutoryReport: DeadlineReportSchema.optional(),
   /** Optional so rows written before the board existed still parse; read it through `incidentHistory`. */
   history: z.array(IncidentEventSchema).optional(),
+  /**
+   * When the command post last made this the current incident (declaring it does, `incident.markCurrent` does):
+   * synced, so every desk that follows the command post shows it (command-post.ts). Absent on older rows.
+   */
+  markedCurrentAt: StoredEpochMsSchema.optional(),
 });
 export type Incident = z.infer<typeof IncidentSchema>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
+import { whoMayParam } from '../roles';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { examplePlan, ExamplePlanKeySchema } from './example-plans';
 import { PlanContentSchema, PlanDocumentSchema, SectionKeySchema, type PlanDocument } from './plan-content';
@@ -114,7 +115,7 @@ export const planMutators = {
     // The administrator may stand in (a standalone desk acts as admin), and the record then says so.
     const role = ctx.actor.roles.includes(plan.approverRole) ? plan.approverRole : ctx.actor.roles.includes('admin') ? 'admin' : undefined;
     if (role === undefined) {
-      throw new DomainError('forbidden', `plan ${plan.code} is approved by the ${plan.approverRole} role, which ${ctx.actor.userId} does not hold`, { permission: plan.approverRole });
+      throw new DomainError('forbidden', `plan ${plan.code} is approved by the ${plan.approverRole} role, which ${ctx.actor.userId} does not hold`, { permission: plan.approverRole, roles: whoMayParam([plan.approverRole]) });
     }
     if (plan.status === 'retired') throw new DomainError('invalid_transition', `plan ${plan.code} is retired`, { status: plan.status });
     expectVersionStatus(version, ['in_review'], 'approve');

@@ -7,14 +7,9 @@ import { filledQty, MutualAidOriginSchema, RequestPrioritySchema, ResourceReques
 import { StockLabelSchema, StockQtySchema } from './stock';
 import { stockLevel, takeStock } from './stock-mutators';
 
-/** Logistics approves and fills (HICS); command and admins may stand in when the section is not staffed. */
-const LOGISTICS_ROLES = new Set(['logistics_chief', 'incident_commander', 'admin']);
-
+/** Logistics approves and fills (HICS); who stands in is the role table's `request.approve` (roles.ts). */
 function requireLogistics(ctx: MutationContext): void {
-  requirePermission(ctx, 'incident.write');
-  if (!ctx.actor.roles.some((r) => LOGISTICS_ROLES.has(r))) {
-    throw new DomainError('forbidden', `${ctx.actor.userId} is not in Logistics`, { permission: 'logistics' });
-  }
+  requirePermission(ctx, 'request.approve');
 }
 
 async function request(tx: Tx, id: string, ctx: MutationContext): Promise<ResourceRequest> {

@@ -7,6 +7,7 @@ import { selectCurrentIncident } from '../state/selectors';
 import { useApp } from '../state/store-context';
 import { incidentStanding } from './incident-standing';
 import { StandingBadge } from './StandingBadge';
+import { FollowCommandPost } from './FollowCommandPost';
 import { LiveClock } from './LiveClock';
 import { PeriodText } from './PeriodText';
 
@@ -32,11 +33,13 @@ export function IncidentHeader() {
               <span>{t(incidentTypeKey(incident.type))}</span>
               {incident.location ? <span>{t('header.location', { location: incident.location })}</span> : null}
             </div>
+            <FollowCommandPost />
           </>
         ) : (
           <>
             <h1 className="incident-name muted">{t('header.noIncident')}</h1>
             <div className="incident-meta">{t('header.noIncidentHint')}</div>
+            <FollowCommandPost />
           </>
         )}
       </div>

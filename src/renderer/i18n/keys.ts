@@ -4,6 +4,7 @@ import type { DeadlineOutcome } from '../app/incident-standing';
 import type { RouteName } from '../app/routes';
 import type { ExerciseRole } from '../../domain/exercises/exercise';
 import type { SpaceKind } from '../../domain/spaces';
+import type { Role } from '../../domain/roles';
 
 /**
  * Keys built from data (a level, an error code) go through these helpers, so a test can enumerate every value
@@ -28,3 +29,5 @@ export const transportKey = (state: 'connecting' | 'closed') => `status.transpor
 export const exerciseTypeKey = (type: string) => `exercises.types.${type}`;
 export const exerciseRoleKey = (role: ExerciseRole) => `exercises.roles.${role}`;
 export const spaceKindKey = (kind: SpaceKind) => `exercises.kinds.${kind}`;
+/** A role as the HICS position the UI names it by (core `positions`), wherever a screen names who may do what. */
+export const positionKey = (role: Role) => `positions.${role}`;

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { errorDetailKey } from '../i18n/keys';
 import { formatDateTime } from './time';
+import { refusalRoles, whoMayText } from './who-may';
 
 export type ErrorDetailView = { timeZone: string; locale: string };
 
@@ -26,6 +27,8 @@ export function errorDetail(
   view: ErrorDetailView,
 ): string | null {
   if (!params) return null;
+  // A refusal for want of rights names who may, by position names in the reader's language (not role ids).
+  if (code === 'forbidden') return whoMayText(t, refusalRoles(params), view.locale);
   const template = t(errorDetailKey(code), { defaultValue: '', skipInterpolation: true });
   if (!template) return null;
   const values: Record<string, string | number> = {};

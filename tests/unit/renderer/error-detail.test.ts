@@ -39,11 +39,19 @@ describe('the particulars of a refusal, worded from its params', () => {
   });
 
   it('shows nothing more for a code without a detail string, or without the params it needs', () => {
-    expect(errorDetail(english, 'forbidden', { permission: 'incident.write' }, shanghai)).toBeNull();
+    expect(errorDetail(english, 'forbidden', { permission: 'no.such.permission' }, shanghai)).toBeNull();
     expect(errorDetail(english, 'stock_negative', undefined, shanghai)).toBeNull();
     // A refusal recorded by a server from before params, or one missing a name: no half-filled sentence.
     expect(errorDetail(english, 'stock_negative', { item: 'N95 respirator', store: 'ED store', onHand: 10 }, shanghai)).toBeNull();
     expect(errorDetail(english, 'no_such_code', overdraw, shanghai)).toBeNull();
+  });
+
+  it('names the positions that may, in the reader’s language, when a change is refused for want of rights', () => {
+    const roles = { permission: 'plan.manage', roles: 'incident_commander,planning_chief' };
+    expect(errorDetail(english, 'forbidden', roles, shanghai)).toBe('Only the Incident Commander or Planning Chief may do this');
+    expect(errorDetail(zh, 'forbidden', roles, { ...shanghai, locale: 'zh-CN' })).toBe('仅总指挥或计划组组长可用');
+    // A refusal recorded before refusals named roles: who holds the permission, from the same role table.
+    expect(errorDetail(english, 'forbidden', { permission: 'roster.override' }, shanghai)).toBe('Only the Incident Commander may do this');
   });
 
   it('treats params as text: no markup, nesting, placeholders or i18next options come out of them', () => {

@@ -6,12 +6,13 @@ import { IncidentStatusSchema, IncidentTypeSchema, ResponseLevelSchema } from '.
 import { mutationNames } from '../../../src/domain/mutators';
 import { ExerciseRoleSchema, ExerciseTypeSchema } from '../../../src/domain/exercises/exercise';
 import { SpaceKindSchema } from '../../../src/domain/spaces';
+import { RoleSchema } from '../../../src/domain/roles';
 import { deadlineOutcomes } from '../../../src/renderer/app/incident-standing';
 import { routeNames } from '../../../src/renderer/app/routes';
 import { shortcutList } from '../../../src/renderer/app/shortcuts';
 import { en } from '../../../src/renderer/i18n/bundles';
 import {
-  connectionKey, deadlineOutcomeKey, errorKey, exerciseRoleKey, exerciseTypeKey, fieldKey, spaceKindKey, incidentStatusKey, incidentTypeKey, languageKey, levelNameKey, levelShortKey, mutationKey, routeKey, syncNoticeKey, transportKey,
+  connectionKey, deadlineOutcomeKey, errorKey, exerciseRoleKey, exerciseTypeKey, fieldKey, spaceKindKey, incidentStatusKey, incidentTypeKey, languageKey, levelNameKey, levelShortKey, mutationKey, positionKey, routeKey, syncNoticeKey, transportKey,
 } from '../../../src/renderer/i18n/keys';
 import { zhCN } from '../../../src/renderer/i18n/bundles';
 import type { TransportErrorCode } from '../../../src/renderer/transport/transport-error';
@@ -20,7 +21,7 @@ import { findTCalls, lookup, rendererSources } from './source-scan';
 const bothHave = (key: string): boolean => typeof lookup(zhCN, key) === 'string' && typeof lookup(en, key) === 'string';
 
 /** Computed keys must come from the helpers in i18n/keys.ts (or a table this test enumerates), never ad hoc. */
-const ALLOWED_COMPUTED = /^(levelNameKey|levelShortKey|incidentTypeKey|incidentStatusKey|connectionKey|syncNoticeKey|transportKey|deadlineOutcomeKey|routeKey|mutationKey|errorKey|errorDetailKey|fieldKey|languageKey|exerciseTypeKey|exerciseRoleKey|spaceKindKey)\(|^shortcut\.labelKey$/;
+const ALLOWED_COMPUTED = /^(levelNameKey|levelShortKey|incidentTypeKey|incidentStatusKey|connectionKey|syncNoticeKey|transportKey|deadlineOutcomeKey|routeKey|mutationKey|errorKey|errorDetailKey|fieldKey|languageKey|exerciseTypeKey|exerciseRoleKey|spaceKindKey|positionKey)\(|^shortcut\.labelKey$/;
 
 describe('i18n keys used by the renderer', () => {
   const calls = rendererSources().flatMap(({ file, text }) => findTCalls(file, text));
@@ -61,6 +62,7 @@ describe('i18n keys used by the renderer', () => {
       ...ExerciseTypeSchema.options.map(exerciseTypeKey),
       ...ExerciseRoleSchema.options.map(exerciseRoleKey),
       ...SpaceKindSchema.options.map(spaceKindKey),
+      ...RoleSchema.options.map(positionKey),
       ...shortcutList.map((s) => s.labelKey),
     ];
     expect(keys.filter((key) => !bothHave(key))).toEqual([]);

@@ -6,7 +6,7 @@ import type { Incident } from '../../../domain/incidents';
 import { ErrorText } from '../../app/ErrorText';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 import { AarFigures } from './AarFigures';
 import { AarPdfButtons } from './AarPdfButtons';
 import { CorrectiveActions } from './CorrectiveActions';
@@ -78,7 +78,8 @@ function Summary({ aar, canWrite }: { aar: Aar; canWrite: boolean }) {
  */
 export function AarPanel({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
-  const canWrite = usePermission('aar.write');
+  const write = useCan('aar.write');
+  const canWrite = write.allowed;
   const live = useLive('aar.get', { incidentId: incident.id });
   const draft = useMutation('aar.draft');
   const refresh = useMutation('aar.refresh');
@@ -94,7 +95,7 @@ export function AarPanel({ incident }: { incident: Incident }) {
         <p className="muted">{closed ? t('aar.intro') : t('aar.notClosed')}</p>
         <div className="aar-toolbar">
           {closed && aar === null && live.data ? (
-            <button type="button" className="primary" disabled={!canWrite || draft.busy} onClick={() => void draft.run({ incidentId: incident.id })} data-testid="aar-draft">{t('aar.draft')}</button>
+            <button type="button" className="primary" disabled={!canWrite || draft.busy} title={write.title} onClick={() => void draft.run({ incidentId: incident.id })} data-testid="aar-draft">{t('aar.draft')}</button>
           ) : null}
           {aar ? (
             <>

@@ -14,6 +14,7 @@ import { useApp } from '../../state/store-context';
 import { positionName } from './positions';
 import { ReceivedNote } from './ReceivedNote';
 import { receiptToShow } from '../../../domain/received-time';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 /** HICS 214: time, position, notable activity. Append-only: a mistake is corrected by a later entry. */
@@ -22,6 +23,7 @@ export function ActivityLogPanel({ board }: { board: Board }) {
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
   const logAppend = useMutation('log.append').run;
+  const write = useCan('incident.write');
   const [positionId, setPositionId] = useState('');
   const [view, setView] = useState('');
   const [text, setText] = useState('');
@@ -80,7 +82,7 @@ export function ActivityLogPanel({ board }: { board: Board }) {
           <span>{t('board.log.entry')}</span>
           <textarea name="logText" required rows={2} maxLength={2000} value={text} placeholder={t('board.log.placeholder')} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="secondary">{t('board.log.add')}</button>
+        <button type="submit" className="secondary" disabled={!write.allowed} title={write.title}>{t('board.log.add')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}
       <label className="log-view">

@@ -27,6 +27,7 @@ import { useBoard, useTrackBoard } from './use-board';
 import { boardTabs, useBoardTab, type BoardTab } from './board-tab';
 import './board.css';
 import { PanelBoundary } from '../../ui/PanelBoundary';
+import { useCan } from '../../state/use-can';
 
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -49,19 +50,23 @@ export function BoardPage() {
   const inbox = board ? awaitingAcknowledgement(board.messages, me).length : 0;
   // A closed incident is the record: everything stays readable, its main write controls are switched off.
   const readOnly = closedAt !== null;
+  // A viewer's board is read-only too, and says who may write instead of refusing after the click.
+  const write = useCan('incident.write');
+  const noWrite = readOnly || !write.allowed;
+  const noWriteTitle = readOnly ? t('board.closedTooltip') : write.title;
 
   // `t` opens a new task on the board (not while typing or in a dialog).
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 't' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (!board || readOnly || editing || document.querySelector('[aria-modal="true"]')) return;
+      if (!board || noWrite || editing || document.querySelector('[aria-modal="true"]')) return;
       event.preventDefault();
       setTab('tasks');
       setEditing({ task: null });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [board, editing, readOnly, setTab]);
+  }, [board, editing, noWrite, setTab]);
 
   const tabLabel: Record<BoardTab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab'), aar: t('aar.tab') };
   return (
@@ -81,8 +86,8 @@ export function BoardPage() {
             <button
               type="button"
               className="primary new-task"
-              disabled={readOnly}
-              title={readOnly ? t('board.closedTooltip') : undefined}
+              disabled={noWrite}
+              title={noWriteTitle}
               onClick={() => { setTab('tasks'); setEditing({ task: null }); }}
               data-testid="new-task"
             >
@@ -97,7 +102,7 @@ export function BoardPage() {
               <PanelBoundary name="board-tasks"><TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} /></PanelBoundary>
               <aside className="tasks-side">
                 {/* A disabled fieldset switches off every control inside, the objectives' buttons and forms too. */}
-                <fieldset className="bare-fieldset" disabled={readOnly}>
+                <fieldset className="bare-fieldset" disabled={noWrite} title={noWriteTitle}>
                   <PanelBoundary name="board-objectives"><ObjectivesPanel board={board} /></PanelBoundary>
                   <PanelBoundary name="board-deadlines"><DeadlinesPanel board={board} /></PanelBoundary>
                   <PanelBoundary name="board-lifecycle"><LifecyclePanel board={board} /></PanelBoundary>

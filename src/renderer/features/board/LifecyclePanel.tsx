@@ -5,6 +5,7 @@ import type { Board } from '../../../contract/board';
 import { ErrorText } from '../../app/ErrorText';
 import { incidentStatusKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { NextPeriodDialog } from './NextPeriodDialog';
 import { sectionLabel, statusLabel } from './labels';
@@ -19,6 +20,7 @@ export function LifecyclePanel({ board }: { board: Board }) {
   const demobilise = useMutation('incident.demobilise').run;
   const activate = useMutation('incident.activate').run;
   const close = useMutation('incident.close').run;
+  const command = useCan('incident.command');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<UiError | null>(null);
   // Demobilising and closing wind the response down: the commander first sees what is still open.
@@ -38,7 +40,7 @@ export function LifecyclePanel({ board }: { board: Board }) {
       <p className="lifecycle-status">
         {t('board.lifecycle.status')} <strong data-testid="incident-status">{t(incidentStatusKey(incident.status))}</strong>
       </p>
-      <button type="button" onClick={() => setPlanningNext(true)} disabled={incident.status === 'closed'} data-testid="start-period">
+      <button type="button" onClick={() => setPlanningNext(true)} disabled={incident.status === 'closed' || !command.allowed} title={command.title} data-testid="start-period">
         {t('board.lifecycle.nextPeriod', { period: incident.period + 1 })}
       </button>
       <label>
@@ -46,9 +48,9 @@ export function LifecyclePanel({ board }: { board: Board }) {
         <input name="lifecycleReason" maxLength={500} value={reason} placeholder={t('board.lifecycle.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
       </label>
       <div className="actions">
-        {incident.status === 'active' ? <button type="button" onClick={() => setConfirming('demobilise')}>{t('board.lifecycle.demobilise')}</button> : null}
-        {incident.status === 'demobilising' ? <button type="button" onClick={() => void act('activate')}>{t('board.lifecycle.activate')}</button> : null}
-        {incident.status !== 'closed' ? <button type="button" className="danger" onClick={() => setConfirming('close')}>{t('board.lifecycle.close')}</button> : null}
+        {incident.status === 'active' ? <button type="button" onClick={() => setConfirming('demobilise')} disabled={!command.allowed} title={command.title}>{t('board.lifecycle.demobilise')}</button> : null}
+        {incident.status === 'demobilising' ? <button type="button" onClick={() => void act('activate')} disabled={!command.allowed} title={command.title}>{t('board.lifecycle.activate')}</button> : null}
+        {incident.status !== 'closed' ? <button type="button" className="danger" onClick={() => setConfirming('close')} disabled={!command.allowed} title={command.title}>{t('board.lifecycle.close')}</button> : null}
       </div>
       {error ? <ErrorText error={error} /> : null}
       {planningNext ? <NextPeriodDialog board={board} onClose={() => setPlanningNext(false)} /> : null}

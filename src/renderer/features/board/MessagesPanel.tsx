@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { useMyUserId } from './use-me';
 
@@ -16,6 +17,7 @@ import { useMyUserId } from './use-me';
 export function MessagesPanel({ board }: { board: Board }) {
   const { t } = useTranslation();
   const messageSend = useMutation('message.send').run;
+  const write = useCan('incident.write');
   const directory = useApp((s) => s.directory);
   const me = useMyUserId();
   const [form, setForm] = useState({ to: '', from: '', subject: '', message: '', urgent: false, recipientId: '' });
@@ -60,7 +62,7 @@ export function MessagesPanel({ board }: { board: Board }) {
           <input type="checkbox" name="message-urgent" checked={form.urgent} onChange={(e) => setForm({ ...form, urgent: e.target.checked })} />
           <span>{t('board.messages.urgent')}</span>
         </label>
-        <button type="submit" className="secondary">{t('board.messages.send')}</button>
+        <button type="submit" className="secondary" disabled={!write.allowed} title={write.title}>{t('board.messages.send')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}
       {inbox.length > 0 ? (

@@ -5,6 +5,7 @@ import type { TriageCategory } from '../../../domain/casualties/triage';
 import { ErrorText } from '../../app/ErrorText';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { CategoryPicker } from './CategoryPicker';
 import { arrivalModeLabel } from './labels';
@@ -14,6 +15,7 @@ export function BulkEntry({ incidentId }: { incidentId: string }) {
   const { t } = useTranslation();
   const client = useApp((s) => s.client);
   const batch = useMutation('casualty.registerBatch');
+  const write = useCan('incident.write');
   const [count, setCount] = useState('10');
   const [category, setCategory] = useState<TriageCategory>('minor');
   const [arrivalMode, setArrivalMode] = useState<ArrivalMode>('ambulance');
@@ -53,7 +55,7 @@ export function BulkEntry({ incidentId }: { incidentId: string }) {
           <span>{t('casualties.fields.area')}</span>
           <input name="area" required list="casualty-areas" value={area} onChange={(e) => setArea(e.target.value)} />
         </label>
-        <button type="submit" className="primary" disabled={batch.busy}>{t('casualties.bulk.save', { count: Number(count) || 0 })}</button>
+        <button type="submit" className="primary" disabled={batch.busy || !write.allowed} title={write.title}>{t('casualties.bulk.save', { count: Number(count) || 0 })}</button>
       </div>
       {failed ? <ErrorText error={failed} /> : batch.error ? <ErrorText error={batch.error} /> : null}
       {saved ? <p role="status" data-testid="casualty-bulk-saved">{t('casualties.bulk.saved', saved)}</p> : null}

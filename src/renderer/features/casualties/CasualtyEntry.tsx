@@ -7,6 +7,7 @@ import { fromZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { CategoryPicker } from './CategoryPicker';
 import { ageBandLabel, arrivalModeLabel, sexLabel, systemLabel } from './labels';
@@ -22,6 +23,7 @@ export function CasualtyEntry({ incidentId, known, areas }: Props) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const register = useMutation('casualty.register');
+  const write = useCan('incident.write');
   const suggested = useNextTag(incidentId, known);
   const tagInput = useRef<HTMLInputElement>(null);
   const [tag, setTag] = useState('');
@@ -111,7 +113,7 @@ export function CasualtyEntry({ incidentId, known, areas }: Props) {
           <span>{t('casualties.fields.mrn')}</span>
           <input name="mrn" autoComplete="off" value={mrn} onChange={(e) => setMrn(e.target.value)} />
         </label>
-        <button type="submit" className="primary" disabled={register.busy}>{t('casualties.entry.save')}</button>
+        <button type="submit" className="primary" disabled={register.busy || !write.allowed} title={write.title}>{t('casualties.entry.save')}</button>
       </div>
       <datalist id="casualty-areas">{areas.map((a) => <option key={a} value={a} />)}</datalist>
       <p className="hint" id="casualty-tag-hint">{t('casualties.entry.hint', { tag: suggested ?? '—' })}</p>

@@ -9,12 +9,14 @@ import { useApp } from '../../state/store-context';
 import { newId } from '../../../domain/ids';
 import { fromZonedInputValue } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 export function DeclareIncidentForm() {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const declare = useMutation('incident.declare');
+  const command = useCan('incident.command');
   const choose = useMutation('settings.update');
   const focusRequest = useApp((s) => s.declareFocusRequest);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -38,8 +40,9 @@ export function DeclareIncidentForm() {
     setInvalid(at === null ? { code: 'invalid_request', message: 'discovery time is not a valid time', fields: ['discoveredAt'] } : null);
     if (at === null) return;
     const id = newId();
-    // The incident just declared is the one the room is now working on.
-    if (!(await declare.run({ id, name, type, level, location, discoveredAt: at })) && !(await choose.run({ currentIncidentId: id }))) {
+    // The incident just declared is the one the room is now working on: declaring marks it current for the desks
+    // that follow the command post, and this desk follows it too.
+    if (!(await declare.run({ id, name, type, level, location, discoveredAt: at })) && !(await choose.run({ currentIncidentId: id, followCommandPost: true }))) {
       setDeclaredName(name);
       setName('');
       setLocation('');
@@ -79,7 +82,7 @@ export function DeclareIncidentForm() {
           <input name="discoveredAt" type="datetime-local" required value={discoveredAt} onChange={(e) => setDiscoveredAt(e.target.value)} />
         </label>
         {error ? <ErrorText error={error} /> : null}
-        <button type="submit" className="primary" disabled={busy}>{busy ? t('declare.submitting') : t('declare.submit')}</button>
+        <button type="submit" className="primary" disabled={busy || !command.allowed} title={command.title} data-testid="declare-submit">{busy ? t('declare.submitting') : t('declare.submit')}</button>
         {declaredName && !error ? <p className="ok" role="status">{t('declare.done', { name: declaredName })}</p> : null}
       </form>
     </section>

@@ -4,6 +4,7 @@ import { ResponseLevelSchema, type Incident, type ResponseLevel } from '../../..
 import { ErrorText } from '../../app/ErrorText';
 import { incidentStanding } from '../../app/incident-standing';
 import { levelNameKey } from '../../i18n/keys';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 /** Rename and change level of the current incident; keyed by incident id so switching resets the fields. */
@@ -16,6 +17,8 @@ export function IncidentControls({ incident }: { incident: Incident }) {
   const levelling = useMutation('incident.setLevel');
   // A closed incident refuses every change; say so here rather than after a click.
   const closed = incidentStanding(incident).state === 'closed';
+  const write = useCan('incident.write');
+  const command = useCan('incident.command');
 
   const submitName = (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +40,7 @@ export function IncidentControls({ incident }: { incident: Incident }) {
             <input name="newName" required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />
           </label>
           {renaming.error ? <ErrorText error={renaming.error} /> : null}
-          <button type="submit" disabled={renaming.busy}>{t('controls.rename')}</button>
+          <button type="submit" disabled={!write.allowed || renaming.busy} title={write.title}>{t('controls.rename')}</button>
         </fieldset>
       </form>
       <form className="form" onSubmit={(e) => void submitLevel(e)}>
@@ -56,7 +59,7 @@ export function IncidentControls({ incident }: { incident: Incident }) {
             <input name="reason" maxLength={500} value={reason} placeholder={t('controls.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
           </label>
           {levelling.error ? <ErrorText error={levelling.error} /> : null}
-          <button type="submit" disabled={levelling.busy}>{t('controls.applyLevel')}</button>
+          <button type="submit" disabled={!command.allowed || levelling.busy} title={command.title} data-testid="apply-level">{t('controls.applyLevel')}</button>
         </fieldset>
       </form>
     </section>

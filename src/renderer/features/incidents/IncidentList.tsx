@@ -2,18 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { incidentStatusKey, incidentTypeKey } from '../../i18n/keys';
 import { LevelBadge } from '../../app/LevelBadge';
 import { formatDateTime } from '../../lib/time';
-import { selectLanguage, selectTimeZone } from '../../state/selectors';
+import { selectCurrentIncident, selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { useMutation } from '../../state/use-mutation';
+import { useChooseIncident } from '../../state/use-choose-incident';
 
 export function IncidentList() {
   const { t } = useTranslation();
   const incidents = useApp((s) => s.incidents);
   const loaded = useApp((s) => s.incidentsLoaded);
-  const currentId = useApp((s) => s.settings?.currentIncidentId ?? null);
+  const currentId = useApp((s) => selectCurrentIncident(s)?.id ?? null);
   const timeZone = useApp(selectTimeZone);
   const locale = useApp(selectLanguage);
-  const setCurrent = useMutation('settings.update').run;
+  const { choose } = useChooseIncident();
   return (
     <section className="panel" aria-labelledby="incident-list-title">
       <h2 id="incident-list-title">{t('board.incidents.title')}</h2>
@@ -45,7 +45,7 @@ export function IncidentList() {
                   {incident.id === currentId ? (
                     <span className="tag">{t('board.incidents.isCurrent')}</span>
                   ) : (
-                    <button type="button" className="secondary" onClick={() => void setCurrent({ currentIncidentId: incident.id })}>
+                    <button type="button" className="secondary" onClick={() => void choose(incident)}>
                       {t('board.incidents.makeCurrent')}
                     </button>
                   )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DistrictWarningLevelSchema, isStale, neighbourBedTypes, type DistrictWarningLevel, type NeighbourBeds, type NeighbourHospital } from '../../../domain/map/map-region';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
+import { useCan } from '../../state/use-can';
 import { baseName, region } from './base-data';
 import { bedTypeLabel, warningLabel } from './map-labels-text';
 import { warningColour } from './map-layers';
@@ -62,6 +63,8 @@ function BedsForm({ report, onSave, onCancel }: { report: NeighbourHospital | un
 /** Neighbours' available beds (reported by phone or radio, stale after a few hours) and district warning levels. */
 export function RegionPanel({ status, language, now, editing, onEdit, onReport, onLevel, error }: Props) {
   const { t } = useTranslation();
+  // A district's warning level is a command decision (map-region-mutators.ts); others see it and whom to ask.
+  const command = useCan('incident.command');
   return (
     <section className="map-panel region-panel" aria-labelledby="map-region-title" data-testid="map-region">
       <h3 id="map-region-title">{t('map.region.title')}</h3>
@@ -122,6 +125,8 @@ export function RegionPanel({ status, language, now, editing, onEdit, onReport, 
                 name={`level-${id}`}
                 aria-label={t('map.region.level', { name: baseName(d, language) })}
                 value={source === 'manual' ? level : 'auto'}
+                disabled={!command.allowed}
+                title={command.title}
                 onChange={(e) => onLevel(id, e.target.value === 'auto' ? 'auto' : DistrictWarningLevelSchema.parse(e.target.value))}
               >
                 <option value="auto">{t('map.region.auto')}</option>

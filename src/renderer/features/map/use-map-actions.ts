@@ -4,6 +4,7 @@ import type { MapFeatureCategory } from '../../../domain/map/map-features';
 import type { Geometry } from '../../../domain/map/map-geometry';
 import type { DistrictWarningLevel, NeighbourBeds } from '../../../domain/map/map-region';
 import type { UiError } from '../../lib/ui-error';
+import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
 
@@ -12,7 +13,7 @@ import { useMutation } from '../../state/use-mutation';
  * the last write's refusal, cleared by the next write that goes through.
  */
 export function useMapActions() {
-  const incidentId = useApp((s) => s.settings?.currentIncidentId ?? null);
+  const incidentId = useApp((s) => selectCurrentIncident(s)?.id ?? null);
   const [error, setError] = useState<UiError | null>(null);
   const addFeature = useMutation('map.addFeature').run;
   const updateFeature = useMutation('map.updateFeature').run;

@@ -5,6 +5,7 @@ import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
+import { useCan, useHoldsRole } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 /** What can be done with the version shown: submit a draft, approve one in review, activate the one in force. */
@@ -13,6 +14,9 @@ export function PlanActions({ plan, version }: { plan: Plan; version: PlanVersio
   const submit = useMutation('plan.submitForReview');
   const approve = useMutation('plan.approve');
   const activate = useMutation('plan.activate');
+  const manage = useCan('plan.manage');
+  const approver = useHoldsRole(plan.approverRole);
+  const command = useCan('incident.command');
   const incident = useApp(selectCurrentIncident);
   const active = useLive('plans.incident', incident ? { incidentId: incident.id } : null).data?.plans.some((p) => p.plan.id === plan.id) ?? false;
   const [name, setName] = useState('');
@@ -24,7 +28,7 @@ export function PlanActions({ plan, version }: { plan: Plan; version: PlanVersio
   return (
     <div className="plans-actions" data-testid="plan-actions">
       {version.status === 'draft' ? (
-        <button type="button" className="secondary" disabled={submit.busy} onClick={() => void submit.run({ versionId: version.id })} data-testid="plan-submit">{t('plans.actions.submit')}</button>
+        <button type="button" className="secondary" disabled={submit.busy || !manage.allowed} title={manage.title} onClick={() => void submit.run({ versionId: version.id })} data-testid="plan-submit">{t('plans.actions.submit')}</button>
       ) : null}
       {version.status === 'in_review' ? (
         <form className="form plans-approve" onSubmit={onApprove}>
@@ -32,7 +36,7 @@ export function PlanActions({ plan, version }: { plan: Plan; version: PlanVersio
             <span>{t('plans.actions.approverName')}</span>
             <input name="approver" required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
           </label>
-          <button type="submit" className="primary" disabled={approve.busy} data-testid="plan-approve">{t('plans.actions.approve')}</button>
+          <button type="submit" className="primary" disabled={approve.busy || !approver.allowed} title={approver.title} data-testid="plan-approve">{t('plans.actions.approve')}</button>
         </form>
       ) : null}
       {version.id === plan.currentVersionId ? (
@@ -41,7 +45,7 @@ export function PlanActions({ plan, version }: { plan: Plan; version: PlanVersio
         ) : active ? (
           <p className="plans-active" data-testid="plan-active">{t('plans.actions.activeOn', { incident: incident.name })}</p>
         ) : (
-          <button type="button" className="primary" disabled={activate.busy} onClick={() => void activate.run({ incidentId: incident.id, planId: plan.id })} data-testid="plan-activate">
+          <button type="button" className="primary" disabled={activate.busy || !command.allowed} title={command.title} onClick={() => void activate.run({ incidentId: incident.id, planId: plan.id })} data-testid="plan-activate">
             {t('plans.actions.activate')}
           </button>
         )

@@ -6,6 +6,7 @@ import { useNow } from '../../app/use-now';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { CycleMark } from './CycleMark';
 import { exampleLabel, versionStatusLabel } from './labels';
@@ -18,6 +19,7 @@ export function PlanLibrary({ selected, onSelect }: { selected: string | null; o
   const now = useNow(60_000);
   const { data } = useLive('plans.list', {});
   const load = useMutation('plan.loadExample');
+  const manage = useCan('plan.manage');
   const plans = data?.plans ?? [];
   return (
     <section className="panel plans-library" aria-labelledby="plans-library-title" data-testid="plan-library">
@@ -51,7 +53,7 @@ export function PlanLibrary({ selected, onSelect }: { selected: string | null; o
       <div className="plans-examples">
         <h4>{t('plans.loadExample')}</h4>
         {ExamplePlanKeySchema.options.map((key) => (
-          <button key={key} type="button" className="secondary" disabled={load.busy} data-testid={`load-example-${key}`}
+          <button key={key} type="button" className="secondary" disabled={load.busy || !manage.allowed} title={manage.title} data-testid={`load-example-${key}`}
             onClick={() => {
               const planId = newId();
               void load.run({ planId, versionId: newId(), example: key }).then((error) => (error ? undefined : onSelect(planId)));

@@ -7,6 +7,7 @@ import { PlanCorrectiveActions } from '../aar';
 import { fromZonedInputValue, toZonedInputValue } from '../../lib/time';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { exerciseKindLabel, triggerLabel } from './labels';
 
@@ -19,6 +20,7 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
   const review = useMutation('plan.recordReview');
   const exercise = useMutation('plan.recordExercise');
   const revise = useMutation('plan.revise');
+  const manage = useCan('plan.manage');
   const [outcome, setOutcome] = useState<'no_change' | 'revision_needed'>('no_change');
   const [kind, setKind] = useState<(typeof exerciseKinds)[number]>('tabletop');
   const [heldAt, setHeldAt] = useState(() => toZonedInputValue(Date.now(), timeZone));
@@ -61,7 +63,7 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
             <option value="revision_needed">{t('plans.upkeep.revisionNeeded')}</option>
           </select>
         </label>
-        <button type="submit" className="secondary" disabled={review.busy}>{t('plans.upkeep.recordReview')}</button>
+        <button type="submit" className="secondary" disabled={review.busy || !manage.allowed} title={manage.title}>{t('plans.upkeep.recordReview')}</button>
       </form>
       <form className="form plans-upkeep-row" onSubmit={onExercise}>
         <label>
@@ -70,7 +72,7 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
             {exerciseKinds.map((k) => <option key={k} value={k}>{exerciseKindLabel[k](t)}</option>)}
           </select>
         </label>
-        <button type="submit" className="secondary" disabled={exercise.busy}>{t('plans.upkeep.recordExercise')}</button>
+        <button type="submit" className="secondary" disabled={exercise.busy || !manage.allowed} title={manage.title}>{t('plans.upkeep.recordExercise')}</button>
       </form>
       <form className="form plans-upkeep-row" onSubmit={onRevise}>
         <label>
@@ -81,7 +83,7 @@ export function PlanUpkeep({ plan }: { plan: Plan }) {
         </label>
         <label><span>{t('plans.upkeep.summary')}</span><input name="summary" required maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} /></label>
         <PlanCorrectiveActions planId={plan.id} picked={closes} onPick={setCloses} />
-        <button type="submit" className="secondary" disabled={revise.busy}>{t('plans.upkeep.revise')}</button>
+        <button type="submit" className="secondary" disabled={revise.busy || !manage.allowed} title={manage.title}>{t('plans.upkeep.revise')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}
     </details>

@@ -53,15 +53,15 @@ export const versionStatusLabel: Labels<PlanVersionStatus> = {
 };
 
 export const roleLabel: Labels<Role> = {
-  admin: (t, o) => t('plans.role.admin', o ?? {}),
-  incident_commander: (t, o) => t('plans.role.incident_commander', o ?? {}),
-  operations_chief: (t, o) => t('plans.role.operations_chief', o ?? {}),
-  planning_chief: (t, o) => t('plans.role.planning_chief', o ?? {}),
-  logistics_chief: (t, o) => t('plans.role.logistics_chief', o ?? {}),
-  finance_chief: (t, o) => t('plans.role.finance_chief', o ?? {}),
-  operator: (t, o) => t('plans.role.operator', o ?? {}),
-  viewer: (t, o) => t('plans.role.viewer', o ?? {}),
-  exercise_facilitator: (t, o) => t('plans.role.exercise_facilitator', o ?? {}),
+  admin: (t, o) => t('positions.admin', o ?? {}),
+  incident_commander: (t, o) => t('positions.incident_commander', o ?? {}),
+  operations_chief: (t, o) => t('positions.operations_chief', o ?? {}),
+  planning_chief: (t, o) => t('positions.planning_chief', o ?? {}),
+  logistics_chief: (t, o) => t('positions.logistics_chief', o ?? {}),
+  finance_chief: (t, o) => t('positions.finance_chief', o ?? {}),
+  operator: (t, o) => t('positions.operator', o ?? {}),
+  viewer: (t, o) => t('positions.viewer', o ?? {}),
+  exercise_facilitator: (t, o) => t('positions.exercise_facilitator', o ?? {}),
 };
 
 export const triggerLabel: Labels<RevisionTrigger> = {

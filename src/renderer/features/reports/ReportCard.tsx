@@ -7,6 +7,7 @@ import { formatDateTime, fromZonedInputValue, toZonedInputValue } from '../../li
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { categoryLabel, eventCategoryLabel, fieldLabel, gradeLabel, kindLabel, outcomeLabel, statusLabel, viaLabel } from './labels';
 import { PdfButtons } from './PdfButtons';
@@ -77,6 +78,7 @@ function DraftEditor({ report }: { report: SitRep }) {
   const edit = useMutation('report.edit').run;
   const recompute = useMutation('report.recompute').run;
   const approve = useMutation('report.approve').run;
+  const command = useCan('incident.command');
   const [card, setCard] = useState<SitRepCard>(report.card);
   const [sections, setSections] = useState<SitRepSections>(report.sections);
   const [signer, setSigner] = useState('');
@@ -144,7 +146,7 @@ function DraftEditor({ report }: { report: SitRep }) {
             ))}
           </select>
         </label>
-        <button type="submit">{t('reports.signOff.submit')}</button>
+        <button type="submit" disabled={!command.allowed} title={command.title}>{t('reports.signOff.submit')}</button>
         <p className="muted">{t('reports.signOff.hint')}</p>
       </form>
       {error ? <ErrorText error={error} fieldLabels={fieldLabels} /> : null}

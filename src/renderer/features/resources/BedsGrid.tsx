@@ -17,7 +17,7 @@ type Figure = 'staffed' | 'occupied' | 'surge';
 export type BedGridRow = BedCount & { group?: GroupHeader };
 export type BedGrouping = 'none' | 'unit' | 'type';
 export type BedEdits = { set: (bed: BedCount, figure: Figure, value: number) => void; refuse: (figure: string) => void };
-type Props = { beds: readonly BedCount[]; edits: BedEdits; userKey: string; timeZone: string | undefined; groupBy: BedGrouping; onApi: (api: GridApi<BedGridRow> | null) => void };
+type Props = { beds: readonly BedCount[]; edits: BedEdits; /** False for a position that may not change beds (the panel says who may). */ editable: boolean; userKey: string; timeZone: string | undefined; groupBy: BedGrouping; onApi: (api: GridApi<BedGridRow> | null) => void };
 
 const sameBed = (a: BedGridRow, b: BedGridRow) =>
   a.group || b.group ? sameHeader(a.group, b.group) : a.updatedAt === b.updatedAt && a.staffed === b.staffed && a.occupied === b.occupied && a.surge === b.surge;
@@ -29,7 +29,7 @@ const headerRow = (id: string, group: GroupHeader): BedGridRow => ({
 const statusClass = { 'status-red': statusIs('red'), 'status-yellow': statusIs('yellow'), 'status-green': statusIs('green') };
 
 /** Beds by unit and type; figures edit in place (Enter, Tab, arrows), and changes from elsewhere arrive as row transactions. */
-export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Props) {
+export function BedsGrid({ beds, edits, editable, userKey, timeZone, groupBy, onApi }: Props) {
   const { t, i18n } = useTranslation();
   const api = useRef<GridApi<BedGridRow> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<BedGridRow> | null>(null);
@@ -63,7 +63,7 @@ export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Pro
   const columns = useMemo((): ColDef<BedGridRow>[] => {
     const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit', month: 'short', day: 'numeric', ...(timeZone ? { timeZone } : {}) });
     const figure = (f: Figure, headerName: string): ColDef<BedGridRow> => ({
-      colId: f, field: f, headerName, type: 'numericColumn', filter: 'agNumberColumnFilter', editable: true, minWidth: 100, flex: 1,
+      colId: f, field: f, headerName, type: 'numericColumn', filter: 'agNumberColumnFilter', editable, minWidth: 100, flex: 1,
       valueSetter: (p: ValueSetterParams<BedGridRow>) => {
         const n = parseCount(p.newValue);
         if (n === null || n > 100_000) stable.refuse(f);
@@ -80,7 +80,7 @@ export function BedsGrid({ beds, edits, userKey, timeZone, groupBy, onApi }: Pro
       figure('surge', t('resources.beds.surge')),
       { colId: 'updatedAt', field: 'updatedAt', headerName: t('resources.beds.changed'), valueFormatter: (p) => (typeof p.value === 'number' ? time.format(p.value) : ''), minWidth: 150, flex: 1 },
     ];
-  }, [t, i18n.language, timeZone, stable]);
+  }, [t, i18n.language, timeZone, stable, editable]);
 
   useEffect(() => {
     const grid = api.current;

@@ -13,6 +13,7 @@ import { download } from './download';
 import { ImportPanel } from './ImportPanel';
 import { useBedImport } from './use-stock-import';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { useRememberedGrouping } from './use-remembered-grouping';
 
@@ -25,6 +26,7 @@ export function BedsPanel() {
   const client = useApp((s) => s.client);
   const timeZone = useApp((s) => s.settings?.timeZone);
   const updateBeds = useMutation('bed.update').run;
+  const write = useCan('incident.write');
   const { data } = useLive('resources.beds', {});
   const [error, setError] = useState<UiError | null>(null);
   const [unit, setUnit] = useState('');
@@ -91,7 +93,8 @@ export function BedsPanel() {
           </div>
         </div>
         <div className="beds-body">
-          <BedsGrid beds={data?.beds ?? NO_BEDS} edits={edits} userKey={user} timeZone={timeZone} groupBy={groupBy} onApi={setGrid} />
+          {write.allowed ? null : <p className="muted" data-testid="beds-who-may">{write.whoMay}</p>}
+          <BedsGrid beds={data?.beds ?? NO_BEDS} edits={edits} editable={write.allowed} userKey={user} timeZone={timeZone} groupBy={groupBy} onApi={setGrid} />
           <BedsChart beds={data?.beds ?? NO_BEDS} timeZone={timeZone} />
         </div>
         <div className="inline-form">

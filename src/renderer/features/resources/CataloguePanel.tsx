@@ -5,7 +5,7 @@ import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 import { ItemEditor } from './ItemEditor';
 import { categoryLabel } from './labels';
 import { StoreEditor } from './StoreEditor';
@@ -15,7 +15,7 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 /** The stock catalogue: items and stores added, edited, retired and restored without a CSV file. */
 export function CataloguePanel() {
   const { t } = useTranslation();
-  const allowed = usePermission('incident.write');
+  const { allowed, title: denied } = useCan('incident.write');
   const { data, error: readError } = useLive('resources.catalogue', {});
   const retireItem = useMutation('stock.setItemRetired').run;
   const retireStore = useMutation('stock.setStoreRetired').run;
@@ -33,7 +33,6 @@ export function CataloguePanel() {
   };
   const retireLabel = (retired: boolean) => (retired ? t('resources.catalogue.restore') : t('resources.catalogue.retire'));
   const retireNamed = (retired: boolean, name: string) => (retired ? t('resources.catalogue.restoreNamed', { name }) : t('resources.catalogue.retireNamed', { name }));
-  const denied = allowed ? undefined : t('errors.forbidden');
 
   return (
     <div className="catalogue-panel">
@@ -61,7 +60,7 @@ export function CataloguePanel() {
             </tbody>
           </table>
         </section>
-        <ItemEditor key={item?.id ?? 'new'} item={item} allowed={allowed} onError={setError} onDone={() => setItem(null)} />
+        <ItemEditor key={item?.id ?? 'new'} item={item} allowed={allowed} denied={denied} onError={setError} onDone={() => setItem(null)} />
         <section className="panel" aria-labelledby="catalogue-stores-title">
           <h3 id="catalogue-stores-title">{t('resources.catalogue.stores')}</h3>
           <table className="request-table" aria-labelledby="catalogue-stores-title">
@@ -83,7 +82,7 @@ export function CataloguePanel() {
             </tbody>
           </table>
         </section>
-        <StoreEditor key={store?.id ?? 'new'} store={store} allowed={allowed} onError={setError} onDone={() => setStore(null)} />
+        <StoreEditor key={store?.id ?? 'new'} store={store} allowed={allowed} denied={denied} onError={setError} onDone={() => setStore(null)} />
       </div>
     </div>
   );

@@ -12,7 +12,7 @@ const blank: Draft = { name: '', category: 'ppe', unit: '', par: '0', yellowAt: 
 const draftOf = (item: StockItem): Draft => ({ ...item, par: String(item.par), yellowAt: String(item.yellowAt), redAt: String(item.redAt) });
 
 /** Adds an item to the catalogue, or edits the one picked in the list (`item`); `onDone` clears the pick. */
-export function ItemEditor({ item, allowed, onError, onDone }: { item: StockItem | null; allowed: boolean; onError: (e: UiError | null) => void; onDone: () => void }) {
+export function ItemEditor({ item, allowed, denied, onError, onDone }: { item: StockItem | null; allowed: boolean; denied: string | undefined; onError: (e: UiError | null) => void; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useMutation('stock.saveItem');
   const [draft, setDraft] = useState<Draft>(item ? draftOf(item) : blank);
@@ -49,7 +49,7 @@ export function ItemEditor({ item, allowed, onError, onDone }: { item: StockItem
         <label>{t('resources.stock.col.yellowAt')}<input inputMode="numeric" value={draft.yellowAt} onChange={(e) => set('yellowAt')(e.target.value)} /></label>
         <label>{t('resources.stock.col.redAt')}<input inputMode="numeric" value={draft.redAt} onChange={(e) => set('redAt')(e.target.value)} /></label>
         <div className="request-actions">
-          <button type="submit" className="primary" disabled={!allowed || save.busy} title={allowed ? undefined : t('errors.forbidden')}>
+          <button type="submit" className="primary" disabled={!allowed || save.busy} title={denied}>
             {item ? t('resources.catalogue.save') : t('resources.catalogue.addItem')}
           </button>
           {item ? <button type="button" onClick={onDone}>{t('resources.catalogue.cancel')}</button> : null}

@@ -10,7 +10,7 @@ import { parseCount } from './stock-columns';
  * Stock arriving: an item into a store, both picked from the catalogue's active entries (retired ones are not
  * offered). An existing holding of the pair is added to; otherwise the receipt creates it.
  */
-export function ReceiveForm({ holdings, allowed, onError }: { holdings: readonly { id: string; item: string; store: string }[]; allowed: boolean; onError: (e: UiError | null) => void }) {
+export function ReceiveForm({ holdings, allowed, denied, onError }: { holdings: readonly { id: string; item: string; store: string }[]; allowed: boolean; denied: string | undefined; onError: (e: UiError | null) => void }) {
   const { t } = useTranslation();
   const { data } = useLive('resources.catalogue', {});
   const receive = useMutation('stock.receive');
@@ -43,7 +43,7 @@ export function ReceiveForm({ holdings, allowed, onError }: { holdings: readonly
           {stores.map((name) => <option key={name} value={name}>{name}</option>)}
         </select>
         <input inputMode="numeric" aria-label={t('resources.receive.qty')} placeholder={t('resources.receive.qty')} value={qty} onChange={(e) => setQty(e.target.value)} />
-        <button type="submit" disabled={!allowed || receive.busy} title={allowed ? undefined : t('errors.forbidden')}>{t('resources.receive.submit')}</button>
+        <button type="submit" disabled={!allowed || receive.busy} title={denied}>{t('resources.receive.submit')}</button>
       </form>
     </section>
   );

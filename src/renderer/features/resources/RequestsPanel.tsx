@@ -10,6 +10,7 @@ import { priorityLabel } from './labels';
 import { RequestsGrid } from './RequestsGrid';
 import { parseCount } from './stock-columns';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 const NO_REQUESTS: ResourceRequest[] = [];
@@ -22,6 +23,8 @@ export function RequestsPanel() {
   const fillRequest = useMutation('request.fill').run;
   const approve = useMutation('request.approve').run;
   const reject = useMutation('request.reject').run;
+  const logistics = useCan('request.approve');
+  const write = useCan('incident.write');
   const { data } = useLive('resources.requests', {});
   // The holdings to fill from; the same read as the stock grid's, so both share it.
   const { data: stock } = useLive('resources.stock', { windowDays: 7 });
@@ -72,7 +75,7 @@ export function RequestsPanel() {
           </label>
           <label>{t('resources.requests.section')}<input value={form.section} onChange={(e) => setForm({ ...form, section: e.target.value })} data-testid="request-section" /></label>
           <label className="wide">{t('resources.requests.justification')}<input value={form.justification} onChange={(e) => setForm({ ...form, justification: e.target.value })} data-testid="request-justification" /></label>
-          <button type="button" className="primary" onClick={() => void raise()} data-testid="request-raise">{t('resources.requests.submit')}</button>
+          <button type="button" className="primary" onClick={() => void raise()} disabled={!write.allowed} title={write.title} data-testid="request-raise">{t('resources.requests.submit')}</button>
         </div>
       </section>
       <section className="panel" aria-labelledby="requests-title">
@@ -83,8 +86,8 @@ export function RequestsPanel() {
             <strong>{current.item} · {t('resources.requests.filledOf', { filled: filledQty(current), qty: current.qty })} · {current.section}</strong>
             {current.status === 'pending' ? (
               <>
-                <button type="button" onClick={() => void approve({ id: current.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
-                <button type="button" onClick={() => void reject({ id: current.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
+                <button type="button" disabled={!logistics.allowed} title={logistics.title} onClick={() => void approve({ id: current.id }).then(setError)} data-testid="request-approve">{t('resources.requests.approve')}</button>
+                <button type="button" disabled={!logistics.allowed} title={logistics.title} onClick={() => void reject({ id: current.id, reason: t('resources.requests.rejectReason') }).then(setError)}>{t('resources.requests.reject')}</button>
               </>
             ) : null}
             {current.status === 'approved' || current.status === 'partially_filled' ? (
@@ -94,7 +97,7 @@ export function RequestsPanel() {
                   {stock?.rows.filter((s) => s.item === current.item).map((s) => <option key={s.id} value={s.id}>{t('resources.requests.holding', { store: s.store, qty: s.qty })}</option>)}
                 </select>
                 <input inputMode="numeric" aria-label={t('resources.requests.qty')} value={fill[current.id]?.qty ?? ''} onChange={(e) => setFill({ ...fill, [current.id]: { stockId: fill[current.id]?.stockId ?? '', qty: e.target.value } })} data-testid="fill-qty" />
-                <button type="button" onClick={() => void doFill(current)} data-testid="request-fill">{t('resources.requests.fill')}</button>
+                <button type="button" disabled={!logistics.allowed} title={logistics.title} onClick={() => void doFill(current)} data-testid="request-fill">{t('resources.requests.fill')}</button>
               </>
             ) : null}
           </div>

@@ -15,6 +15,8 @@ import { useRowGroups } from './use-row-groups';
 type Props = {
   rows: StockGridRow[];
   edits: StockEdits;
+  /** False for a position that may not change stock (the panel says who may). */
+  editable: boolean;
   userKey: string;
   quickFilter: string;
   groupBy: StockGrouping;
@@ -27,7 +29,7 @@ const ROW_SELECTION: RowSelectionOptions<StockGridRow> = { mode: 'singleRow', ch
 const totalRowClass = (p: RowClassParams<StockGridRow>) => (p.data?.pinned ? 'stock-total-row' : undefined);
 
 /** The stock grid. Live data arrives as transactions (rows keyed by id), so scroll, focus and an open edit survive. */
-export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect, onApi }: Props) {
+export function StockGrid({ rows, edits, editable, userKey, quickFilter, groupBy, onSelect, onApi }: Props) {
   const { t, i18n } = useTranslation();
   const api = useRef<GridApi<StockGridRow> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<StockGridRow> | null>(null);
@@ -72,7 +74,7 @@ export function StockGrid({ rows, edits, userKey, quickFilter, groupBy, onSelect
     revertToItemDefaults: (r) => editsRef.current.revertToItemDefaults(r),
     refuse: (f) => editsRef.current.refuse(f),
   }));
-  const columns = useMemo(() => stockColumns(t, stableEdits, i18n.language), [t, stableEdits, i18n.language]);
+  const columns = useMemo(() => stockColumns(t, stableEdits, i18n.language, editable), [t, stableEdits, i18n.language, editable]);
 
   const pinnedTotals = useCallback((grid: GridApi<StockGridRow>) => {
     const shownRows: StockGridRow[] = [];

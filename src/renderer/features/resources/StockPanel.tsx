@@ -15,7 +15,7 @@ import { exportStock, StockGrid } from './StockGrid';
 import { StockTrendChart } from './StockTrendChart';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 import { useStockImport } from './use-stock-import';
 import { downloadCsv } from './download';
 import { useRememberedGrouping } from './use-remembered-grouping';
@@ -39,7 +39,7 @@ export function StockPanel() {
   const saveItem = useMutation('stock.saveItem').run;
   const setThresholds = useMutation('stock.setThresholds').run;
   const stockImport = useStockImport();
-  const allowed = usePermission('incident.write');
+  const { allowed, title: denied } = useCan('incident.write');
   // A new file is a new action: the last edit's refusal no longer applies.
   const importFile = (file: File) => {
     setError(null);
@@ -104,10 +104,11 @@ export function StockPanel() {
       </div>
       {readError ? <ErrorText error={readError} /> : null}
       {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store'), 'thresholds.yellowAt': t('resources.stock.col.holdingYellowAt'), 'thresholds.redAt': t('resources.stock.col.holdingRedAt') }} /> : null}
+      {allowed ? null : <p className="muted" data-testid="stock-who-may">{denied}</p>}
       <div className="stock-body">
-        <StockGrid rows={rows} edits={edits} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
+        <StockGrid rows={rows} edits={edits} editable={allowed} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />
         <aside className="stock-side">
-          <ReceiveForm holdings={rows} allowed={allowed} onError={setError} />
+          <ReceiveForm holdings={rows} allowed={allowed} denied={denied} onError={setError} />
           <section className="panel" aria-labelledby="issue-title">
             <h3 id="issue-title">{t('resources.issue.title')}</h3>
             {holding ? <p className="selected-holding" data-testid="selected-holding">{t('resources.issue.selected', { item: holding.item, store: holding.store, qty: holding.qty })}</p> : <p className="dim">{t('resources.issue.pick')}</p>}

@@ -6,7 +6,7 @@ import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';
 
 /** Adds a store, or edits the one picked in the list (`store`); `onDone` clears the pick. */
-export function StoreEditor({ store, allowed, onError, onDone }: { store: Store | null; allowed: boolean; onError: (e: UiError | null) => void; onDone: () => void }) {
+export function StoreEditor({ store, allowed, denied, onError, onDone }: { store: Store | null; allowed: boolean; denied: string | undefined; onError: (e: UiError | null) => void; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useMutation('stock.saveStore');
   const [name, setName] = useState(store?.name ?? '');
@@ -31,7 +31,7 @@ export function StoreEditor({ store, allowed, onError, onDone }: { store: Store 
         <label>{t('resources.catalogue.storeName')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
         <label>{t('resources.catalogue.location')}<input value={location} onChange={(e) => setLocation(e.target.value)} /></label>
         <div className="request-actions">
-          <button type="submit" className="primary" disabled={!allowed || save.busy} title={allowed ? undefined : t('errors.forbidden')}>
+          <button type="submit" className="primary" disabled={!allowed || save.busy} title={denied}>
             {store ? t('resources.catalogue.save') : t('resources.catalogue.addStore')}
           </button>
           {store ? <button type="button" onClick={onDone}>{t('resources.catalogue.cancel')}</button> : null}

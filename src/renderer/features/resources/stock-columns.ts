@@ -37,9 +37,9 @@ const statusClass = {
 };
 
 /** Columns of the stock grid; edits become mutations (the cell keeps the old value until the store answers). */
-export function stockColumns(t: TFunction, edits: StockEdits, lang: string): ColDef<StockGridRow>[] {
+export function stockColumns(t: TFunction, edits: StockEdits, lang: string, mayEdit = true): ColDef<StockGridRow>[] {
   const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  const editable = (p: { data?: StockGridRow | undefined }) => !p.data?.pinned;
+  const editable = (p: { data?: StockGridRow | undefined }) => mayEdit && !p.data?.pinned;
   const setter = (apply: (row: StockGridRow, n: number) => void, field: string) => (p: ValueSetterParams<StockGridRow>) => {
     const n = parseCount(p.newValue);
     if (n === null) edits.refuse(field);

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 
 /** The refusals a commander may override; an overlap is not among them. */
 const fatigueCodes = new Set(['roster_consecutive', 'roster_rest', 'roster_weekly']);
@@ -22,9 +22,9 @@ export function isFatigueRefusal(error: UiError | null): boolean {
  */
 export function OverrideOffer({ onOverride }: { onOverride: (reason: string) => Promise<void> }) {
   const { t } = useTranslation();
-  const allowed = usePermission('roster.override');
+  const { allowed, whoMay } = useCan('roster.override');
   const [reason, setReason] = useState('');
-  if (!allowed) return <p className="muted roster-override-offer" data-testid="override-offer">{t('roster.override.onlyCommander')}</p>;
+  if (!allowed) return <p className="muted roster-override-offer" data-testid="override-offer">{whoMay}</p>;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     await onOverride(reason);

@@ -6,7 +6,7 @@ import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 
 const DAY = 24 * 3_600_000;
 const clock = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -66,7 +66,7 @@ function ShiftTemplates({ templates }: { templates: Parameters<typeof shiftDefin
 function FatigueRules({ rules }: { rules: RosterRulesFields }) {
   const { t } = useTranslation();
   const setRules = useMutation('roster.setRules').run;
-  const allowed = usePermission('incident.command');
+  const { allowed, whoMay } = useCan('incident.command');
   const [draft, setDraft] = useState<Record<keyof RosterRulesFields, string>>({
     maxConsecutiveHours: String(rules.maxConsecutiveHours),
     minRestHours: String(rules.minRestHours),
@@ -105,7 +105,7 @@ function FatigueRules({ rules }: { rules: RosterRulesFields }) {
           <button type="submit" className="primary">{t('roster.setup.saveRules')}</button>
         </form>
       ) : (
-        <p className="muted" data-testid="rules-command-only">{t('roster.setup.commandOnly')}</p>
+        <p className="muted" data-testid="rules-command-only">{whoMay}</p>
       )}
       {error ? <ErrorText error={error} /> : null}
     </section>

@@ -5,7 +5,7 @@ import { ProfessionSchema, professions, type Profession, type Staff } from '../.
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 import { useProfessionLabels, useStaffFieldLabels } from './labels';
 
 type Draft = { staffNo: string; name: string; department: string; profession: Profession; homeUnit: string; phone: string };
@@ -20,14 +20,13 @@ export function StaffForm({ person, onDone }: { person: Staff | null; onDone: ()
   const { t } = useTranslation();
   const labels = useProfessionLabels();
   const fieldLabels = useStaffFieldLabels();
-  const allowed = usePermission('incident.write');
+  const { allowed, title: denied } = useCan('incident.write');
   const save = useMutation('staff.save');
   const setRetired = useMutation('staff.setRetired');
   const [draft, setDraft] = useState<Draft>(person ? draftOf(person) : blank);
   const [error, setError] = useState<UiError | null>(null);
   const set = (field: keyof Draft) => (value: string) => setDraft({ ...draft, [field]: value });
   const retired = person?.retiredAt !== undefined;
-  const denied = allowed ? undefined : t('errors.forbidden');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { newId } from '../../../domain/ids';
 import { ProfessionSchema, professions, type Profession } from '../../../domain/roster/staff';
 import type { UiError } from '../../lib/ui-error';
 import { useMutation } from '../../state/use-mutation';
-import { usePermission } from '../../state/use-permission';
+import { useCan } from '../../state/use-can';
 import { useProfessionLabels, useStaffFieldLabels } from './labels';
 
 /** Someone at the door who is not in the directory: added and checked in at once (`pool.checkInWalkIn`). */
@@ -12,7 +12,7 @@ export function WalkInForm({ incidentId, onError }: { incidentId: string; onErro
   const { t } = useTranslation();
   const labels = useProfessionLabels();
   const fields = useStaffFieldLabels();
-  const allowed = usePermission('incident.write');
+  const { allowed, title: denied } = useCan('incident.write');
   const checkIn = useMutation('pool.checkInWalkIn');
   const [name, setName] = useState('');
   const [staffNo, setStaffNo] = useState('');
@@ -39,7 +39,7 @@ export function WalkInForm({ incidentId, onError }: { incidentId: string; onErro
         {professions.map((p) => <option key={p} value={p}>{labels[p]}</option>)}
       </select>
       <input value={homeUnit} onChange={(e) => setHomeUnit(e.target.value)} aria-label={fields.homeUnit} placeholder={fields.homeUnit} />
-      <button type="submit" disabled={!allowed || checkIn.busy} title={allowed ? undefined : t('errors.forbidden')}>{t('roster.walkIn.submit')}</button>
+      <button type="submit" disabled={!allowed || checkIn.busy} title={denied}>{t('roster.walkIn.submit')}</button>
     </form>
   );
 }

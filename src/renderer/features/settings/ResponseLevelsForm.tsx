@@ -10,6 +10,7 @@ import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useActorLabel } from '../../state/use-actor-label';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 const gradeLabel: Record<WarningGrade, (t: (key: string) => string) => string> = {
@@ -24,6 +25,7 @@ function Form({ saved, onSaved }: { saved: ResponseLevelMap; onSaved: (levels: R
   const { t } = useTranslation();
   const [levels, setLevels] = useState<ResponseLevelMap>(saved);
   const save = useMutation('warning.setResponseLevels');
+  const command = useCan('incident.command');
   const changed = WarningGradeSchema.options.some((g) => levels[g] !== saved[g]);
   return (
     <form
@@ -45,7 +47,7 @@ function Form({ saved, onSaved }: { saved: ResponseLevelMap; onSaved: (levels: R
       ))}
       {save.error ? <ErrorText error={save.error} /> : null}
       <div className="form-actions">
-        <button type="submit" disabled={!changed || save.busy}>{t('settings.responseLevels.save')}</button>
+        <button type="submit" disabled={!changed || save.busy || !command.allowed} title={command.title}>{t('settings.responseLevels.save')}</button>
       </div>
     </form>
   );

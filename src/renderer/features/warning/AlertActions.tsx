@@ -9,6 +9,7 @@ import { LevelBadge } from '../../app/LevelBadge';
 import { incidentTypeKey } from '../../i18n/keys';
 import type { UiError } from '../../lib/ui-error';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { useMyUserId } from '../board';
 import { IncidentClock } from './IncidentClock';
@@ -51,6 +52,7 @@ function NoteForm({ label, submitLabel, name, onSubmit, busy }: { label: string;
 function OpenIncidentForm({ alert }: { alert: Alert }) {
   const { t } = useTranslation();
   const open = useMutation('alert.openIncident');
+  const command = useCan('incident.command');
   const choose = useMutation('settings.update');
   const [name, setName] = useState(() => t('warning.actions.incidentName', { group: alert.group }));
   const [location, setLocation] = useState('');
@@ -59,7 +61,7 @@ function OpenIncidentForm({ alert }: { alert: Alert }) {
     event.preventDefault();
     const incidentId = newId();
     // The incident opened from the alert is the one the room now works on: its clock shows in the header.
-    if (!(await open.run({ id: alert.id, incidentId, name, location }))) await choose.run({ currentIncidentId: incidentId });
+    if (!(await open.run({ id: alert.id, incidentId, name, location }))) await choose.run({ currentIncidentId: incidentId, followCommandPost: true });
   };
   return (
     <form className="form warning-open-incident" onSubmit={(e) => void submit(e)} data-testid="warning-open-incident">
@@ -74,7 +76,7 @@ function OpenIncidentForm({ alert }: { alert: Alert }) {
         <span>{t('warning.actions.location')}</span>
         <input name="location" maxLength={200} value={location} onChange={(e) => setLocation(e.target.value)} />
       </label>
-      <button type="submit" className="primary" disabled={open.busy}>{t('warning.actions.openIncident')}</button>
+      <button type="submit" className="primary" disabled={open.busy || !command.allowed} title={command.title}>{t('warning.actions.openIncident')}</button>
       {open.error ? <ErrorText error={open.error} /> : null}
     </form>
   );

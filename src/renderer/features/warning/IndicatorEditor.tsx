@@ -9,6 +9,7 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { baseName, region } from '../map';
 import { frequencyLabel, methodLabel, paramLabel, sourceLabel } from './labels';
@@ -39,6 +40,7 @@ export function IndicatorEditor() {
   const indicators = useLive('warning.indicators', {}).data?.indicators ?? [];
   const define = useMutation('indicator.define');
   const update = useMutation('indicator.update');
+  const command = useCan('incident.command');
   const [editing, setEditing] = useState<string>('');
   const [form, setForm] = useState<Form>(blank);
   const [invalid, setInvalid] = useState<UiError | null>(null);
@@ -136,7 +138,7 @@ export function IndicatorEditor() {
           ))}
         </fieldset>
         <label className="warning-check"><input type="checkbox" name="enabled" checked={form.enabled} onChange={(e) => set('enabled', e.target.checked)} /><span>{t('warning.editor.enabled')}</span></label>
-        <button type="submit" className="primary" disabled={define.busy || update.busy}>{editing ? t('warning.editor.update') : t('warning.editor.define')}</button>
+        <button type="submit" className="primary" disabled={define.busy || update.busy || !command.allowed} title={command.title}>{editing ? t('warning.editor.update') : t('warning.editor.define')}</button>
         {error ? <ErrorText error={error} /> : null}
         {saved ? <p role="status">{t('warning.editor.saved')}</p> : null}
       </form>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoWeekLabel, type Frequency } from '../../../domain/warning/periods';
 import { ErrorText } from '../../app/ErrorText';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { entryStartDate } from './warning-view';
 
@@ -15,6 +16,7 @@ type Clash = { date: string; held: number | string; value: number };
 export function ObservationEntry({ indicatorId, frequency }: { indicatorId: string; frequency: Frequency }) {
   const { t } = useTranslation();
   const record = useMutation('observation.record');
+  const write = useCan('incident.write');
   const weekly = frequency === 'weekly';
   const [date, setDate] = useState(() => entryStartDate(Date.now(), frequency));
   const [value, setValue] = useState('');
@@ -56,7 +58,7 @@ export function ObservationEntry({ indicatorId, frequency }: { indicatorId: stri
         <span>{t('warning.entry.value')}</span>
         <input type="number" name="value" required min={0} step="any" value={value} onChange={(e) => setValue(e.target.value)} />
       </label>
-      <button type="submit" className="primary" disabled={record.busy}>{t('warning.entry.save')}</button>
+      <button type="submit" className="primary" disabled={record.busy || !write.allowed} title={write.title}>{t('warning.entry.save')}</button>
       {clash ? (
         <div className="warning-clash" role="alert" data-testid="observation-clash">
           <span>

@@ -5,6 +5,7 @@ import type { Condition, TriggerRule } from '../../../domain/warning/trigger-rul
 import { WarningGradeSchema, type WarningGrade } from '../../../domain/warning/warning-grades';
 import { ErrorText } from '../../app/ErrorText';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { gradeLabel } from './labels';
 import { conditionFromRows, rowsFromCondition, type ConditionRow, type Combinator } from './rule-form';
@@ -25,6 +26,7 @@ export function RuleEditor() {
   const indicators = useLive('warning.indicators', {}).data?.indicators.map((s) => s.indicator) ?? [];
   const define = useMutation('rule.define');
   const update = useMutation('rule.update');
+  const command = useCan('incident.command');
   const [editing, setEditing] = useState('');
   const blank = (): Form => ({ name: '', grade: 'orange', group: '', withinDays: 3, combinator: 'all', count: 2, rows: [] });
   const [form, setForm] = useState<Form>(blank);
@@ -113,7 +115,7 @@ export function RuleEditor() {
           ))}
           <button type="button" className="secondary" disabled={!firstIndicator || form.rows.length >= 8} onClick={() => firstIndicator && set({ rows: [...form.rows, newRow(firstIndicator)] })}>{t('warning.rules.addCondition')}</button>
         </fieldset>
-        <button type="submit" className="primary" disabled={form.rows.length === 0 || define.busy || update.busy}>{editing ? t('warning.rules.update') : t('warning.rules.define')}</button>
+        <button type="submit" className="primary" disabled={form.rows.length === 0 || define.busy || update.busy || !command.allowed} title={command.title}>{editing ? t('warning.rules.update') : t('warning.rules.define')}</button>
         {error ? <ErrorText error={error} /> : null}
         {saved ? <p role="status">{t('warning.rules.saved')}</p> : null}
       </form>
