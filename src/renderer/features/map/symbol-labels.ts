@@ -1,12 +1,12 @@
 import type * as maplibregl from 'maplibre-gl';
 import type { MapFeature } from '../../../domain/map/map-features';
 import type { LngLat } from '../../../domain/map/map-geometry';
-import { baseName, basePosition, campus, region, type BaseFeature } from './base-data';
+import { baseName, basePosition, campus, CAMPUS_BOUNDS, region, type BaseFeature } from './base-data';
 import { categoryColour, type LayerGroup } from './map-layers';
 
 type Layer = maplibregl.SymbolLayerSpecification;
 type Layout = NonNullable<Layer['layout']>;
-type LabelKind = 'district' | 'hospital' | 'campus' | 'zone';
+type LabelKind = 'district' | 'hospital' | 'campus-west' | 'campus-east' | 'zone';
 type LabelPoint = { type: 'Feature'; properties: { id: string; name: string; kind: LabelKind; category: string }; geometry: { type: 'Point'; coordinates: LngLat } };
 
 /**
@@ -24,7 +24,8 @@ export const labelLayerGroups: Readonly<Record<string, LayerGroup>> = {
   'label-case': 'cases',
   'label-case-cluster': 'cases',
   'label-hospital': 'hospitals',
-  'label-campus': 'campus',
+  'label-campus-west': 'campus',
+  'label-campus-east': 'campus',
   'label-district': 'districts',
 };
 export const labelLayerIds = Object.keys(labelLayerGroups);
@@ -62,7 +63,10 @@ export function symbolLabelLayers(px: number): Layer[] {
   });
   return [
     onLabels('label-district', 'district', px * 1.2, '#cfd8dc', { 'text-anchor': 'center', 'text-letter-spacing': 0.1 }),
-    onLabels('label-campus', 'campus', px, '#b0bec5', beside),
+    // The campus's places sit out to its edges: each name goes inward (east of the middle, to the left of its
+    // point), because maplibre keeps a name that runs off the canvas edge, cut, when nothing else is in its way.
+    onLabels('label-campus-west', 'campus-west', px, '#b0bec5', { ...beside, 'text-variable-anchor': ['left', 'top', 'bottom'] }),
+    onLabels('label-campus-east', 'campus-east', px, '#b0bec5', { ...beside, 'text-variable-anchor': ['right', 'top', 'bottom'] }),
     onLabels('label-hospital', 'hospital', px, '#ffcdd2', beside),
     {
       id: 'label-case-cluster', type: 'symbol', source: 'cases', filter: ['has', 'point_count'],
@@ -90,8 +94,10 @@ function baseKind(feature: BaseFeature): LabelKind | null {
   const kind = feature.properties.kind;
   if (kind === 'district' || kind === 'hospital') return kind;
   if (kind === 'road' || kind === 'campus' || kind.startsWith('area_')) return null;
-  return 'campus';
+  return basePosition(feature)[0] > CAMPUS_MIDDLE ? 'campus-east' : 'campus-west';
 }
+
+const CAMPUS_MIDDLE = (CAMPUS_BOUNDS[0][0] + CAMPUS_BOUNDS[1][0]) / 2;
 
 function topEdge(ring: readonly LngLat[]): LngLat {
   const lngs = ring.map((p) => p[0]);
