@@ -1,3 +1,6 @@
+// The pane's own sizing (.map-view fills its panel) lives in map.css: imported here, not only by the map page, or a
+// wall opened straight at /wall gets a map of zero height (its route never loads the map page's chunk).
+import './map.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FeatureList } from './FeatureList';

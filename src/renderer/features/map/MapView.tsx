@@ -8,8 +8,10 @@ import { collection, selectedCollection, type GeoFeature } from './feature-geojs
 import type { FeatureIndex } from './feature-index';
 import { MapLabels, type HospitalBadge } from './map-labels';
 import { groupLayers, layerGroups, type LayerGroup } from './map-layers';
+import { attachProbe } from './map-probe';
 import { offlineStyle } from './offline-style';
 import { SourceSync } from './source-sync';
+import { labelLayerGroups, symbolLabelLayers, SymbolLabels } from './symbol-labels';
 import { belongsTo } from './use-feature-index';
 import { VertexHandles, type ShapeChange, type ShapeEdit } from './vertex-handles';
 
@@ -40,6 +42,11 @@ export type MapViewProps = {
   hospitalBadges?: Readonly<Record<string, HospitalBadge>>;
   /** Accessible names of the corner handles (translated by the page). */
   handleLabels?: { corner: (n: number) => string; midpoint: (n: number) => string };
+  /**
+   * The wall: names drawn by maplibre as symbol layers, the smallest this many CSS pixels, kept from overlapping
+   * by its collision and naming every post, asset and case. Without it, HTML markers (the operator's map).
+   */
+  symbolLabelPx?: number;
 };
 
 type Handlers = {
@@ -71,10 +78,12 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const labelsRef = useRef<MapLabels | null>(null);
+  const symbolsRef = useRef<SymbolLabels | null>(null);
   const handlers = useRef<Handlers>({});
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
-  const { index, incidentId, visible, language, interactive, view, selectedId, draft, drawing, focus, shape, districtLevels, hospitalBadges } = props;
+  const { index, incidentId, visible, language, interactive, view, selectedId, draft, drawing, focus, shape, districtLevels, hospitalBadges, symbolLabelPx } = props;
+  const symbolic = symbolLabelPx !== undefined;
   const handleLabels = props.handleLabels ?? noLabels;
   const handlesRef = useRef<VertexHandles | null>(null);
   // Read inside SourceSync's flush, which runs outside React.
@@ -89,7 +98,7 @@ export function MapView(props: MapViewProps) {
     if (!container.current) return;
     const map = new maplibregl.Map({
       container: container.current,
-      style: offlineStyle(),
+      style: offlineStyle(symbolic),
       bounds: CAMPUS_BOUNDS,
       interactive,
       attributionControl: false,
@@ -101,9 +110,11 @@ export function MapView(props: MapViewProps) {
     mapRef.current = map;
     map.on('error', () => setFailed(true));
     map.on('load', () => {
-      labelsRef.current = new MapLabels(map);
+      if (symbolic) symbolsRef.current = new SymbolLabels(map);
+      else labelsRef.current = new MapLabels(map);
       setReady(true);
     });
+    const detachProbe = attachProbe(container.current, map);
     map.on('click', (e) => {
       const hit = map.queryRenderedFeatures(e.point, { layers: CLICKABLE.filter((l) => map.getLayer(l)) })[0];
       const id: unknown = hit?.properties['id'];
@@ -114,19 +125,29 @@ export function MapView(props: MapViewProps) {
     resize.observe(container.current);
     return () => {
       resize.disconnect();
+      detachProbe();
       labelsRef.current?.remove();
       labelsRef.current = null;
+      symbolsRef.current = null;
       handlesRef.current?.clear();
       handlesRef.current = null;
       map.remove();
       mapRef.current = null;
       setReady(false);
     };
-  }, [interactive]);
+  }, [interactive, symbolic]);
 
   useEffect(() => {
-    if (ready) labelsRef.current?.setBase(language);
+    if (!ready) return;
+    labelsRef.current?.setBase(language);
+    symbolsRef.current?.setBase(language);
   }, [ready, language]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || symbolLabelPx === undefined) return;
+    for (const layer of symbolLabelLayers(symbolLabelPx)) map.setLayoutProperty(layer.id, 'text-size', layer.layout?.['text-size']);
+  }, [ready, symbolLabelPx]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -135,11 +156,14 @@ export function MapView(props: MapViewProps) {
     const include = (f: Parameters<typeof belongsTo>[0]) => belongsTo(f, incidentId);
     const sync = new SourceSync(map, index, include, (changed, whole) => {
       const labels = labelsRef.current;
+      const symbols = symbolsRef.current;
       const { visible: shown, selectedId: selected } = live.current;
-      if (labels && (whole || changed.some((id) => labels.hasZone(id) || index.get(id)?.geometry.type === 'Polygon'))) {
+      const zoneChanged = (has: (id: string) => boolean) => whole || changed.some((id) => has(id) || index.get(id)?.geometry.type === 'Polygon');
+      if (labels && zoneChanged((id) => labels.hasZone(id))) {
         labels.setZones(index.all().filter(include));
         labels.setVisible(shown);
       }
+      if (symbols && zoneChanged((id) => symbols.hasZone(id))) symbols.setZones(index.all().filter(include));
       if (selected && (whole || changed.includes(selected))) setSource(map, 'selected', selectedCollection(index.get(selected)));
       pane.dataset['applied'] = String(sync.applied);
       pane.dataset['sent'] = String(sync.sent);
@@ -156,6 +180,9 @@ export function MapView(props: MapViewProps) {
     if (!ready || !map) return;
     for (const group of layerGroups) {
       for (const layer of groupLayers[group]) map.setLayoutProperty(layer, 'visibility', visible[group] ? 'visible' : 'none');
+    }
+    for (const [layer, group] of Object.entries(labelLayerGroups)) {
+      if (map.getLayer(layer)) map.setLayoutProperty(layer, 'visibility', visible[group] ? 'visible' : 'none');
     }
   }, [ready, visible]);
 

@@ -1,6 +1,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { campus, region } from './base-data';
 import { categoryColour, warningColour } from './map-layers';
+import { symbolLabelLayers } from './symbol-labels';
 
 export type OfflineStyle = Exclude<maplibregl.MapOptions['style'], string | undefined>;
 type Layer = OfflineStyle['layers'][number];
@@ -12,9 +13,10 @@ const byCategory = (fallback: string): unknown[] => [
 
 /**
  * The whole map from our own bundle: no tiles, no glyphs, no sprites, so it draws the same with the network
- * down. Labels are HTML markers (see MapView), which is why no layer uses `text-field`.
+ * down. The operator's map names things with HTML markers (see MapLabels); with `symbolLabels` (the wall) names
+ * are symbol layers drawn from local fonts, so maplibre keeps them from overlapping (see symbol-labels.ts).
  */
-export function offlineStyle(): OfflineStyle {
+export function offlineStyle(symbolLabels = false): OfflineStyle {
   const layers: Layer[] = [
     { id: 'background', type: 'background', paint: { 'background-color': '#0d141c' } },
     {
@@ -71,6 +73,8 @@ export function offlineStyle(): OfflineStyle {
     { id: 'draft-fill', type: 'fill', source: 'draft', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.15 } },
     { id: 'draft-line', type: 'line', source: 'draft', paint: { 'line-color': '#ffffff', 'line-width': 2, 'line-dasharray': [2, 1] } },
     { id: 'draft-vertex', type: 'circle', source: 'draft', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': '#ffffff' } },
+    // Sized for real once the view knows its screen (MapView sets text-size).
+    ...(symbolLabels ? symbolLabelLayers(24) : []),
   ];
   return {
     version: 8,
@@ -83,6 +87,7 @@ export function offlineStyle(): OfflineStyle {
       cases: { type: 'geojson', data: empty, promoteId: 'id', cluster: true, clusterRadius: 40, clusterMaxZoom: 17 },
       selected: { type: 'geojson', data: empty },
       draft: { type: 'geojson', data: empty },
+      ...(symbolLabels ? { labels: { type: 'geojson', data: empty } as const } : {}),
     },
     layers,
   };

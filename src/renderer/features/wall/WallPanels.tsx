@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Board } from '../../../contract/board';
 import type { WallPanelId } from '../../../contract/wall-layout';
@@ -21,11 +21,27 @@ export type WallData = { board: Board | null; features: readonly MapFeature[]; m
 const allVisible = Object.fromEntries(layerGroups.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 const noop = (): void => undefined;
 
+/**
+ * The smallest name on the wall's map: 0.9rem of the wall's type, which scales with the screen (wall.css), and
+ * never under 24 px, readable at five metres on a 1080p wall. Read after layout, once the wall's type applies.
+ */
+function useMapLabelPx(): number {
+  const [px, setPx] = useState(24);
+  useEffect(() => {
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() => setPx(Math.max(24, 0.9 * parseFloat(getComputedStyle(root).fontSize))));
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, []);
+  return px;
+}
+
 function MapPanel({ features, mapIndex, incidentId }: WallData) {
   const language = useApp(selectLanguage);
+  const labelPx = useMapLabelPx();
   const items = useMemo(() => [...baseItems(language), ...featureItems(features)], [language, features]);
   return (
-    <MapPane index={mapIndex} incidentId={incidentId} items={items} visible={allVisible} language={language} interactive={false} view="campus" selectedId={null} onPick={noop} />
+    <MapPane index={mapIndex} incidentId={incidentId} items={items} visible={allVisible} language={language} interactive={false} view="campus" selectedId={null} onPick={noop} symbolLabelPx={labelPx} />
   );
 }
 

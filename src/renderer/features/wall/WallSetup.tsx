@@ -43,7 +43,7 @@ export function WallSetup() {
         <fieldset key={page}>
           <legend>{t('wall.setup.page', { page: page + 1 })}</legend>
           {wallPanelIds.map((id) => (
-            <label key={id} className="wall-setup-option">
+            <label key={id} className="check wall-setup-option">
               <input type="checkbox" checked={panels.includes(id)} onChange={() => toggle(page, id)} data-testid={`wall-setup-${page}-${id}`} />
               <span>{panelTitle[id](t)}</span>
             </label>
