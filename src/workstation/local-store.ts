@@ -448,6 +448,24 @@ export class LocalStore {
    * Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. Returns the
    * kinds dropped, so screens re-read them (a row the server lost and nobody re-sends must leave them too).
    */
+  /**
+   * Spaces whose rows were pulled in the other view of identities than `identities` (names or none; a cursor from
+   * before the view was recorded counts as with names, as every server then sent them). Those are to be pulled again.
+   */
+  identityViewDiffers(spaces: readonly string[], identities: boolean): string[] {
+    const stmt = this.db.prepare<[string], { identities: number | null }>('SELECT identities FROM sync_cursor WHERE space = ?');
+    return spaces.filter((space) => {
+      const row = stmt.get(space);
+      return row !== undefined && (row.identities ?? 1) !== (identities ? 1 : 0);
+    });
+  }
+
+  /** Records which view of identities the rows under these spaces' cursors were pulled in. */
+  markIdentityView(spaces: readonly string[], identities: boolean): void {
+    const stmt = this.db.prepare<[number, string]>('UPDATE sync_cursor SET identities = ? WHERE space = ?');
+    for (const space of spaces) stmt.run(identities ? 1 : 0, space);
+  }
+
   resetSpaces(spaces: readonly string[]): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
     this.db.transaction(() => {

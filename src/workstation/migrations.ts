@@ -138,6 +138,13 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN origin TEXT;
   `,
+  // 9: whether the rows a space's cursor covers came with patients' and families' names (1) or without (0), as the
+  // server sends them only to users with \`patient.identify\` (issue 13). NULL: pulled before this version, when every
+  // desk received the names. A user of the other view on this desk makes the space be pulled again from zero, so a
+  // desk never keeps names its user may not see, and one who may see them gets them.
+  `
+  ALTER TABLE sync_cursor ADD COLUMN identities INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -62,6 +62,7 @@ export const roleLabel: Labels<Role> = {
   operator: (t, o) => t('plans.role.operator', o ?? {}),
   viewer: (t, o) => t('plans.role.viewer', o ?? {}),
   exercise_facilitator: (t, o) => t('plans.role.exercise_facilitator', o ?? {}),
+  patient_family_assistance: (t, o) => t('plans.role.patient_family_assistance', o ?? {}),
 };
 
 export const triggerLabel: Labels<RevisionTrigger> = {
