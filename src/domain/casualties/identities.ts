@@ -9,6 +9,11 @@ const identityFields = {
   enquiry: [['enquirer', 'name'], ['enquirer', 'contact'], ['sought', 'name'], ['notes']],
 } as const satisfies Record<string, readonly (readonly string[])[]>;
 
+/** The identity fields as JSON paths by kind (`$.enquirer.name`), for a store that removes them in place. */
+export const identityJsonPaths: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(identityFields).map(([kind, paths]) => [kind, paths.map((path) => `$.${path.join('.')}`)]),
+);
+
 export function mayIdentify(actor: Actor): boolean {
   return can(actor, 'patient.identify');
 }
