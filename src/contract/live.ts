@@ -35,7 +35,7 @@ const byCreation = (a: { id: string }, b: { id: string }): number => {
 export const liveReads = {
   'incident.list': { reads: ['incident'] },
   'board.get': { reads: BOARD_KINDS },
-  'timeline.get': { reads: BOARD_KINDS },
+  'timeline.get': { reads: [...BOARD_KINDS, 'enquiry'] },
   'resources.stock': {
     reads: ['stock', 'stockItem', 'store'],
     keyed: { kind: 'stock', byIds: 'resources.stockRows', field: 'rows', from: 'rows' },
@@ -64,6 +64,8 @@ export const liveReads = {
   'warning.responseLevels': { reads: ['warningSettings'] },
   'casualty.list': { reads: ['casualty'] },
   'casualty.counts': { reads: ['casualty'] },
+  'enquiry.list': { reads: ['enquiry'] },
+  'enquiry.candidates': { reads: ['enquiry', 'casualty'] },
   'report.list': { reads: ['sitRep'] },
   'plans.list': { reads: ['plan', 'planVersion'] },
   'plans.get': { reads: ['plan', 'planVersion'] },

@@ -19,6 +19,7 @@ import { TriggerRuleSchema } from './warning/trigger-rules';
 import { AlertSchema } from './warning/alerts';
 import { WarningSettingsSchema } from './warning/response-levels';
 import { CasualtySchema } from './casualties/casualties';
+import { EnquirySchema } from './casualties/enquiries';
 import { ExerciseSchema } from './exercises/exercise';
 import { InjectSchema } from './exercises/injects';
 import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
@@ -47,7 +48,7 @@ export const entitySchemas = {
   staff: StaffSchema, rosterShift: RosterShiftSchema, staffingRequirement: StaffingRequirementSchema, rosterRules: RosterRulesSchema, shiftTemplate: ShiftTemplateSchema, poolEntry: PoolEntrySchema,
   mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
   indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema, warningSettings: WarningSettingsSchema,
-  casualty: CasualtySchema,
+  casualty: CasualtySchema, enquiry: EnquirySchema,
   exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
   plan: PlanSchema, planVersion: PlanVersionSchema, planActivation: PlanActivationSchema, positionChecklist: PositionChecklistSchema,
   sitRep: SitRepSchema,

@@ -17,6 +17,7 @@ import { mapMutators } from './map/map-mutators';
 import { warningMutators } from './warning/warning-mutators';
 import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
+import { enquiryMutators } from './casualties/enquiry-mutators';
 import { exerciseMutators } from './exercises/exercise-mutators';
 import { mselMutators } from './exercises/msel-mutators';
 import { planMutators } from './plans/plan-mutators';
@@ -49,6 +50,7 @@ export const mutators = combine(
   warningMutators,
   responseLevelMutators,
   casualtyMutators,
+  enquiryMutators,
   exerciseMutators,
   mselMutators,
   planMutators,

@@ -11,6 +11,8 @@ export const RoleSchema = z.enum([
   'operator',
   'viewer',
   'exercise_facilitator',
+  // HICS Operations' Patient Family Assistance Branch: the family desk, which alone handles who is who.
+  'patient_family_assistance',
 ]);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -31,12 +33,17 @@ export type Actor = z.infer<typeof ActorSchema>;
  * Planning (its Documentation Unit keeps the record), and a drill's facilitator; not every section that wrote the log.
  * `request.approve`: approve, reject and fill resource requests (HICS 213RR). Logistics' decision in HICS; the
  * commander (and the administrator) stand in when the section is not staffed.
+ * `patient.identify`: see and record who casualties and family enquirers are (names, record numbers, contacts) and
+ * match enquiries to casualties. Only the Patient Family Assistance Branch and the incident commander: the minimum
+ * necessary (HIPAA 164.502(b)); every other desk of the space receives the records without them (the server's pull
+ * leaves them out), so a wall or an export cannot show one. The administrator keeps every permission: it is also the
+ * actor of a desk nobody has logged in to, which must read back what its operator typed.
  */
-export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write' | 'request.approve';
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write' | 'request.approve' | 'patient.identify';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write', 'request.approve'],
-  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override', 'aar.write', 'request.approve'],
+  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write', 'request.approve', 'patient.identify'],
+  incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override', 'aar.write', 'request.approve', 'patient.identify'],
   operations_chief: ['incident.write'],
   planning_chief: ['incident.write', 'plan.manage', 'aar.write'],
   logistics_chief: ['incident.write', 'request.approve'],
@@ -44,6 +51,7 @@ const grants: Record<Role, readonly Permission[]> = {
   operator: ['incident.write'],
   viewer: [],
   exercise_facilitator: ['incident.command', 'incident.write', 'exercise.control', 'aar.write'],
+  patient_family_assistance: ['incident.write', 'patient.identify'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

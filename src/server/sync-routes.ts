@@ -7,6 +7,7 @@ import { checkProtocolVersion, invalidRequest } from './http-errors';
 import type { PokeHub } from './pokes';
 import type { PushBatcher, Poke } from './push';
 import { readPull } from './pull';
+import { withoutIdentities } from '../domain/casualties';
 
 export type SyncRouteOptions = {
   now: () => number;
@@ -64,7 +65,11 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     const withdrawn = cursors.filter(([space]) => !caller.spaces.includes(space)).map(([space]) => space);
     await bindClient(db, caller, parsed.data.clientId, parsed.data.deskProof, options.now());
     const page = await readPull(db, { ...parsed.data, cursors: Object.fromEntries(cursors.filter(([space]) => caller.spaces.includes(space))) });
-    const answer = { ...page, serverEpoch: await epochOf() };
+    // Names of patients and families leave the server only for a user who may see them (patient.identify): the
+    // rest receive the same rows without those fields, so no desk of theirs, wall or export can hold one.
+    const actor = { userId: caller.user.id, roles: caller.user.roles };
+    const rows = page.rows.map((row) => (row.deleted ? row : { ...row, data: withoutIdentities(row.kind, row.data, actor) }));
+    const answer = { ...page, rows, serverEpoch: await epochOf() };
     return withdrawn.length > 0 ? { ...answer, withdrawnSpaces: withdrawn } : answer;
   });
 }

@@ -6,7 +6,7 @@ import { DomainError } from '../domain/errors';
 import { jobActionSheets } from '../domain/board/job-action-sheets';
 import { incidentDeadlines } from '../domain/incidents/reporting-deadlines';
 import { receiptToShow } from '../domain/received-time';
-import { buildTimeline, type TimelineItem } from '../domain/board/timeline';
+import { buildTimeline, type TimelineItem, type TimelineSources } from '../domain/board/timeline';
 import type { Board } from '../contract/board';
 import type { LocalStore } from './local-store';
 import { SyncHttpError, SyncUnreachableError } from './sync-http';
@@ -82,7 +82,11 @@ function coreHandlers(ws: WorkstationInternals): Pick<Handlers, keyof typeof cor
         return { ...board, deadlines: incidentDeadlines(board.incident, board.deadlines) };
       }),
 
-    'timeline.get': ({ incidentId }) => queue.run(() => withReceipts(readBoard(store, readSettings(store).space, incidentId))),
+    'timeline.get': ({ incidentId }) =>
+      queue.run(() => {
+        const space = readSettings(store).space;
+        return withReceipts(readBoard(store, space, incidentId), store.list('enquiry', space));
+      }),
 
     'jas.templates': () => Promise.resolve([...jobActionSheets]),
 
@@ -170,13 +174,13 @@ function readBoard(store: LocalStore, space: string, incidentId: string): Board 
 }
 
 /** The timeline, with the server's receive time on the log entries and messages a desk's clock put far from it. */
-function withReceipts(board: Board): TimelineItem[] {
+function withReceipts(board: Board, enquiries: TimelineSources['enquiries'] = []): TimelineItem[] {
   const received = board.received ?? {};
   const deskTime = new Map<string, number>([
     ...board.logEntries.map((e): [string, number] => [e.id, e.recordedAt]),
     ...board.messages.map((m): [string, number] => [m.id, m.sentAt]),
   ]);
-  return buildTimeline(board).map((item) => {
+  return buildTimeline({ ...board, enquiries }).map((item) => {
     const id = item.type === 'log' ? item.entryId : item.type === 'message' ? item.messageId : null;
     const deskAt = id === null ? undefined : deskTime.get(id);
     const shown = id === null || deskAt === undefined ? null : receiptToShow(deskAt, received[id]);

@@ -448,6 +448,54 @@ export class LocalStore {
    * Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. Returns the
    * kinds dropped, so screens re-read them (a row the server lost and nobody re-sends must leave them too).
    */
+  /**
+   * Spaces whose rows were pulled in the other view of identities than `identities` (names or none; a cursor from
+   * before the view was recorded counts as with names, as every server then sent them). Those are to be pulled again.
+   */
+  identityViewDiffers(spaces: readonly string[], identities: boolean): string[] {
+    const stmt = this.db.prepare<[string], { identities: number | null }>('SELECT identities FROM sync_cursor WHERE space = ?');
+    return spaces.filter((space) => {
+      const row = stmt.get(space);
+      return row !== undefined && (row.identities ?? 1) !== (identities ? 1 : 0);
+    });
+  }
+
+  /** Records which view of identities the rows under these spaces' cursors were pulled in. */
+  markIdentityView(spaces: readonly string[], identities: boolean): void {
+    const stmt = this.db.prepare<[number, string]>('UPDATE sync_cursor SET identities = ? WHERE space = ?');
+    for (const space of spaces) stmt.run(identities ? 1 : 0, space);
+  }
+
+  /**
+   * A user who may not see identities now uses this desk: the names go from its rows (and the server copies kept
+   * under pending work) in place, at once and offline too, and the spaces count as pulled without them.
+   */
+  dropIdentities(spaces: readonly string[], paths: Readonly<Record<string, readonly string[]>>): Set<EntityKind> {
+    const touched = new Set<EntityKind>();
+    this.db.transaction(() => {
+      for (const [kind, jsonPaths] of Object.entries(paths)) {
+        const remove = `json_remove(data, ${jsonPaths.map(() => '?').join(', ')})`;
+        for (const table of ['entity', 'shadow']) {
+          const stmt = this.db.prepare(`UPDATE ${table} SET data = ${remove} WHERE kind = ? AND space = ? AND data IS NOT NULL`);
+          for (const space of spaces) if (stmt.run(...jsonPaths, kind, space).changes > 0) touched.add(kind as EntityKind);
+        }
+      }
+      this.markIdentityView(spaces, false);
+    })();
+    return touched;
+  }
+
+  /**
+   * A user who may see identities now uses this desk: its rows stay (the work goes on while they come) and the
+   * spaces are pulled again from the start, each row arriving again with its names (deletions as tombstones).
+   */
+  repullSpaces(spaces: readonly string[]): void {
+    const stmt = this.db.prepare<[string]>('UPDATE sync_cursor SET cursor = 0, token = NULL WHERE space = ?');
+    this.db.transaction(() => {
+      for (const space of spaces) stmt.run(space);
+    })();
+  }
+
   resetSpaces(spaces: readonly string[]): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
     this.db.transaction(() => {

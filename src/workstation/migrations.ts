@@ -138,6 +138,13 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN origin TEXT;
   `,
+  // 9: whether the rows a space's cursor covers came with patients' and families' names (1) or without (0), as the
+  // server sends them only to users with \`patient.identify\` (issue 13). NULL: pulled before this version, when every
+  // desk received the names. A user without the right on this desk has the names removed in place; one with it has
+  // the space pulled again from zero (rows kept meanwhile), so a desk never keeps names its user may not see.
+  `
+  ALTER TABLE sync_cursor ADD COLUMN identities INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

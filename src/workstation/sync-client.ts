@@ -14,6 +14,7 @@ import { STUCK_CHANGED_KIND, type SyncNotice, type SyncStatus } from '../contrac
 import { LOCAL_OPERATOR_ID } from '../contract/directory';
 import { ApiFailure } from '../contract/errors';
 import { isMutationName } from '../domain/mutators';
+import { identityJsonPaths, mayIdentify } from '../domain/casualties';
 import type { Actor } from '../domain/roles';
 import type { EntityKind } from '../domain/entities';
 import type { Space } from '../domain/spaces';
@@ -577,6 +578,19 @@ export class SyncClient {
       const session = this.session;
       if (!session) return;
       const user = session.user;
+      const identities = mayIdentify({ userId: user.id, roles: user.roles });
+      // Rows pulled for a user of the other view (names or none) are not this user's: without the right, the names
+      // go at once; with it, the spaces are pulled again from the start to bring them (marked after the page).
+      const otherView = await this.opts.queue.run(() => {
+        const spaces = this.opts.store.identityViewDiffers(session.spaces, identities);
+        if (spaces.length === 0) return undefined;
+        if (identities) {
+          this.opts.store.repullSpaces(spaces);
+          return undefined;
+        }
+        return this.opts.store.dropIdentities(spaces, identityJsonPaths);
+      });
+      if (otherView && otherView.size > 0) this.opts.events.emit(changedEvent(otherView, new Set()));
       const { cursors, cursorTokens, stream, others } = await this.opts.queue.run(() => ({
         cursors: this.opts.store.cursors(session.spaces),
         cursorTokens: this.opts.store.cursorTokens(session.spaces),
@@ -634,6 +648,7 @@ export class SyncClient {
       await this.opts.queue.run(async () => {
         const store = this.opts.store;
         for (const kind of store.applyServerPage(page.rows, page.cursors, touchedIds, page.tokens)) touched.add(kind);
+        store.markIdentityView(Object.keys(page.cursors), identities);
         if (page.more) return;
         const current = store.streams.get(user.id);
         const upTo = Math.min(page.lastMutationId, this.verified.get(current?.clientId ?? '') ?? current?.ackedId ?? 0);

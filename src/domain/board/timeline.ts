@@ -11,6 +11,7 @@ import {
   type LogEntry,
   type Message,
 } from '../incidents';
+import type { Enquiry } from '../casualties';
 import { TaskStatusSchema, type Task } from './tasks';
 
 const base = {
@@ -49,6 +50,10 @@ export const TimelineItemSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('message_reply'), messageId: z.string(), from: z.string(), subject: z.string(), text: z.string() }),
   z.object({ ...base, type: z.literal('log'), entryId: z.string(), positionId: z.string().optional(), text: z.string() }),
   z.object({ ...base, type: z.literal('report_recorded'), deadlineId: z.string(), title: z.string(), to: z.string(), reportedBy: z.string(), late: z.boolean() }),
+  // Family reunification steps, by enquiry number and tag number only: the timeline is read on every desk and printed.
+  z.object({ ...base, type: z.literal('enquiry_matched'), enquiryId: z.string(), ref: z.string(), tagNo: z.string() }),
+  z.object({ ...base, type: z.literal('enquiry_unmatched'), enquiryId: z.string(), ref: z.string(), tagNo: z.string(), reason: z.string() }),
+  z.object({ ...base, type: z.literal('enquiry_closed'), enquiryId: z.string(), ref: z.string(), outcome: z.enum(['informed', 'not_found', 'referred']), tagNo: z.string().optional() }),
 ]);
 export type TimelineItem = z.infer<typeof TimelineItemSchema>;
 export type TimelineType = TimelineItem['type'];
@@ -61,6 +66,7 @@ export type TimelineSources = {
   logEntries?: readonly LogEntry[];
   /** User-added deadlines; the statutory one is read from the incident. */
   deadlines?: readonly Deadline[];
+  enquiries?: readonly Enquiry[];
 };
 
 /**
@@ -105,6 +111,14 @@ export function buildTimeline(sources: TimelineSources): TimelineItem[] {
   }
   for (const e of mine(sources.logEntries)) {
     items.push({ type: 'log', key: `log:${e.id}`, at: e.at, by: e.recordedBy, entryId: e.id, text: e.text, ...(e.positionId ? { positionId: e.positionId } : {}) });
+  }
+  for (const e of mine(sources.enquiries)) {
+    e.history.forEach((h, i) => {
+      const common = { key: `enquiry:${e.id}:${String(i).padStart(4, '0')}`, at: h.at, by: h.by, enquiryId: e.id, ref: e.ref };
+      if (h.type === 'matched') items.push({ ...common, type: 'enquiry_matched', tagNo: h.tagNo ?? '' });
+      else if (h.type === 'unmatched') items.push({ ...common, type: 'enquiry_unmatched', tagNo: h.tagNo ?? '', reason: h.reason ?? '' });
+      else if (h.outcome) items.push({ ...common, type: 'enquiry_closed', outcome: h.outcome, ...(h.tagNo ? { tagNo: h.tagNo } : {}) });
+    });
   }
   for (const d of incidentDeadlines(incident, sources.deadlines ?? [])) {
     if (!d.report) continue;

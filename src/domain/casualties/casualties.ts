@@ -35,6 +35,8 @@ export const CasualtySchema = z.object({
   incidentId: IdSchema,
   tagNo: TagNumberSchema,
   alias: z.string().trim().max(100).optional(),
+  /** Clothing and features, what a family would recognise: not an identity, so every desk sees it (family matching). */
+  description: z.string().trim().max(500).optional(),
   sex: SexSchema,
   ageBand: AgeBandSchema,
   arrivedAt: StoredEpochMsSchema,

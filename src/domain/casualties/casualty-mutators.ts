@@ -17,6 +17,7 @@ import { TriageCategorySchema, TriageSystemSchema } from './triage';
 
 const details = {
   alias: z.string().trim().max(100),
+  description: z.string().trim().max(500),
   sex: SexSchema,
   ageBand: AgeBandSchema,
   arrivalMode: ArrivalModeSchema,

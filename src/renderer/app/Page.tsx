@@ -13,6 +13,7 @@ const pageLoaders = {
   roster: () => import('../features/roster/RosterPage').then((m) => m.RosterPage),
   warning: () => import('../features/warning/WarningPage').then((m) => m.WarningPage),
   casualties: () => import('../features/casualties/CasualtiesPage').then((m) => m.CasualtiesPage),
+  family: () => import('../features/casualties/FamilyEnquiriesPage').then((m) => m.FamilyEnquiriesPage),
   plans: () => import('../features/plans/PlansPage').then((m) => m.PlansPage),
   exercise: () => import('../features/exercises/ExerciseConsolePage').then((m) => m.ExerciseConsolePage),
   settings: () => import('../features/settings/SettingsPage').then((m) => m.SettingsPage),

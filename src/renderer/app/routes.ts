@@ -5,6 +5,7 @@ export const routePaths = {
   roster: '/roster',
   warning: '/warning',
   casualties: '/casualties',
+  family: '/family',
   plans: '/plans',
   exercise: '/exercise',
   wall: '/wall',
@@ -15,7 +16,7 @@ export type RouteName = keyof typeof routePaths;
 export const routeNames = Object.keys(routePaths) as RouteName[];
 
 /** Pages of the operator frame, in navigation order (the wall view has no frame). */
-export const navRoutes: readonly RouteName[] = ['board', 'casualties', 'map', 'resources', 'roster', 'warning', 'plans', 'exercise', 'wall', 'settings'];
+export const navRoutes: readonly RouteName[] = ['board', 'casualties', 'family', 'map', 'resources', 'roster', 'warning', 'plans', 'exercise', 'wall', 'settings'];
 
 /** Pages that belong to an exercise space only: the navigation shows them there and nowhere else. */
 export const exerciseRoutes: ReadonlySet<RouteName> = new Set(['exercise']);

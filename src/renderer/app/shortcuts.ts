@@ -4,6 +4,7 @@ import type { RouteName } from './routes';
 export const goKeys: Readonly<Record<string, RouteName>> = {
   b: 'board',
   c: 'casualties',
+  f: 'family',
   m: 'map',
   r: 'resources',
   o: 'roster',
@@ -23,6 +24,7 @@ export function shortcutFor(route: RouteName): string {
 export const shortcutList: readonly { keys: readonly string[]; labelKey: string }[] = [
   { keys: ['g', 'b'], labelKey: 'help.goBoard' },
   { keys: ['g', 'c'], labelKey: 'help.goCasualties' },
+  { keys: ['g', 'f'], labelKey: 'help.goFamily' },
   { keys: ['g', 'm'], labelKey: 'help.goMap' },
   { keys: ['g', 'r'], labelKey: 'help.goResources' },
   { keys: ['g', 'o'], labelKey: 'help.goRoster' },

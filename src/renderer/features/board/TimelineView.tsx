@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useActorLabel } from '../../state/use-actor-label';
-import { statusLabel, timelineTypeLabel } from './labels';
+import { enquiryOutcomeLabel, statusLabel, timelineTypeLabel } from './labels';
 import { positionName } from './positions';
 import { ReceivedNote } from './ReceivedNote';
 
@@ -16,6 +16,7 @@ import { ReceivedNote } from './ReceivedNote';
 const icons: Record<TimelineType, string> = {
   declared: '⚑', level_changed: '▲', period_started: '◷', status_changed: '◆', assigned: '●', released: '○',
   task_done: '✔', task_conflict: '⚠', task_conflict_resolved: '⚖', message: '✉', message_reply: '↩', log: '✎', report_recorded: '⚐',
+  enquiry_matched: '⚭', enquiry_unmatched: '⚮', enquiry_closed: '☏',
 };
 
 type Words = { t: TFunction; language: string; timeZone: string; name: (id: string) => string };
@@ -45,6 +46,9 @@ function describe(item: TimelineItem, { t, language, timeZone, name }: Words): s
         to: item.to === STATUTORY_RECIPIENT ? t('board.clock.countyAuthority') : item.to,
         by: item.reportedBy,
       });
+    case 'enquiry_matched': return t('board.timeline.enquiryMatched', { ref: item.ref, tag: item.tagNo });
+    case 'enquiry_unmatched': return t('board.timeline.enquiryUnmatched', { ref: item.ref, tag: item.tagNo, reason: item.reason });
+    case 'enquiry_closed': return t('board.timeline.enquiryClosed', { ref: item.ref, outcome: enquiryOutcomeLabel[item.outcome](t) });
   }
 }
 

@@ -53,4 +53,14 @@ export const timelineTypeLabel: Labels<TimelineType> = {
   message_reply: (t) => t('board.timeline.type.message_reply'),
   log: (t) => t('board.timeline.type.log'),
   report_recorded: (t) => t('board.timeline.type.report_recorded'),
+  enquiry_matched: (t) => t('board.timeline.type.enquiry_matched'),
+  enquiry_unmatched: (t) => t('board.timeline.type.enquiry_unmatched'),
+  enquiry_closed: (t) => t('board.timeline.type.enquiry_closed'),
+};
+
+/** How a family enquiry ended, as the timeline words it. */
+export const enquiryOutcomeLabel: Record<'informed' | 'not_found' | 'referred', (t: TFunction) => string> = {
+  informed: (t) => t('board.timeline.outcome.informed'),
+  not_found: (t) => t('board.timeline.outcome.not_found'),
+  referred: (t) => t('board.timeline.outcome.referred'),
 };

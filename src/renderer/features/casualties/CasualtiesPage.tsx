@@ -29,7 +29,7 @@ export function CasualtiesPage() {
         <CasualtyEntry incidentId={incident.id} known={casualties.length} areas={areas} />
         <BulkEntry incidentId={incident.id} />
       </div>
-      {selected ? <CasualtyDetail key={selected.id} casualty={selected} onClose={() => setSelectedId(null)} /> : null}
+      {selected ? <CasualtyDetail key={selected.id} casualty={selected} mayIdentify={list.data?.mayIdentify ?? false} onClose={() => setSelectedId(null)} /> : null}
       <section className="panel casualties-list" aria-labelledby="casualties-list-title">
         <h3 id="casualties-list-title">{t('casualties.grid.title', { count: casualties.length })}</h3>
         {casualties.length === 0 ? <p className="empty">{t('casualties.grid.empty')}</p> : <CasualtyGrid casualties={casualties} onSelect={setSelectedId} />}

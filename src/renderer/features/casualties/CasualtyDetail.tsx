@@ -85,12 +85,13 @@ function Disposition({ casualty }: { casualty: Casualty }) {
 }
 
 /** What the desk may learn later; name and record number only if the user chooses to record them. */
-function Identity({ casualty }: { casualty: Casualty }) {
+function Identity({ casualty, mayIdentify }: { casualty: Casualty; mayIdentify: boolean }) {
   const { t } = useTranslation();
   const update = useMutation('casualty.update');
   const [name, setName] = useState(casualty.name ?? '');
   const [mrn, setMrn] = useState(casualty.mrn ?? '');
   const [alias, setAlias] = useState(casualty.alias ?? '');
+  const [description, setDescription] = useState(casualty.description ?? '');
   const [sex, setSex] = useState(casualty.sex);
   const [ageBand, setAgeBand] = useState(casualty.ageBand);
   const [area, setArea] = useState(casualty.area);
@@ -108,6 +109,7 @@ function Identity({ casualty }: { casualty: Casualty }) {
       ...(name.trim() || casualty.name ? { name: name.trim() } : {}),
       ...(mrn.trim() || casualty.mrn ? { mrn: mrn.trim() } : {}),
       ...(alias.trim() || casualty.alias ? { alias: alias.trim() } : {}),
+      ...(description.trim() || casualty.description ? { description: description.trim() } : {}),
     });
     setSaved(!error);
   };
@@ -120,9 +122,15 @@ function Identity({ casualty }: { casualty: Casualty }) {
   return (
     <form className="form casualty-identity" onSubmit={(e) => void submit(e)} data-testid="casualty-identity">
       <div className="casualty-identity-fields">
-        <label><span>{t('casualties.fields.name')}</span><input name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} /></label>
-        <label><span>{t('casualties.fields.mrn')}</span><input name="mrn" autoComplete="off" value={mrn} onChange={(e) => setMrn(e.target.value)} /></label>
+        {/* Without patient.identify the desk holds no name to show or correct: the fields would only mislead. */}
+        {mayIdentify ? (
+          <>
+            <label><span>{t('casualties.fields.name')}</span><input name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} /></label>
+            <label><span>{t('casualties.fields.mrn')}</span><input name="mrn" autoComplete="off" value={mrn} onChange={(e) => setMrn(e.target.value)} /></label>
+          </>
+        ) : <p className="dim" data-testid="casualty-identity-hidden">{t('casualties.detail.identityHidden')}</p>}
         <label><span>{t('casualties.fields.alias')}</span><input name="alias" autoComplete="off" value={alias} onChange={(e) => setAlias(e.target.value)} /></label>
+        <label><span>{t('casualties.fields.description')}</span><input name="description" autoComplete="off" value={description} onChange={(e) => setDescription(e.target.value)} /></label>
         <label>
           <span>{t('casualties.fields.identification')}</span>
           <select name="identification" value={identification} onChange={(e) => setIdentification(CasualtySchema.shape.identification.parse(e.target.value))}>
@@ -156,7 +164,7 @@ function Identity({ casualty }: { casualty: Casualty }) {
 }
 
 /** One casualty: its triage history with a new decision, where it went, and who it is if the desk knows. */
-export function CasualtyDetail({ casualty, onClose }: { casualty: Casualty; onClose: () => void }) {
+export function CasualtyDetail({ casualty, mayIdentify, onClose }: { casualty: Casualty; mayIdentify: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const locale = useApp(selectLanguage);
@@ -184,7 +192,7 @@ export function CasualtyDetail({ casualty, onClose }: { casualty: Casualty; onCl
         </div>
         <div>
           <h4>{t('casualties.detail.identity')}</h4>
-          <Identity key={casualty.id} casualty={casualty} />
+          <Identity key={casualty.id} casualty={casualty} mayIdentify={mayIdentify} />
         </div>
       </div>
     </section>

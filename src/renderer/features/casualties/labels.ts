@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AgeBand, ArrivalMode, DispositionCode, Sex } from '../../../domain/casualties/casualties';
 import type { TriageCategory, TriageSystem } from '../../../domain/casualties/triage';
+import type { EnquiryEvent, EnquiryOutcome, EnquiryStatus } from '../../../domain/casualties/enquiries';
 
 // Written out key by key so the i18n test sees every key this feature can show (no computed keys).
 type Labels<K extends string> = Record<K, (t: TFunction) => string>;
@@ -69,3 +70,21 @@ export const identificationLabel: Labels<'unidentified' | 'tentative' | 'confirm
 
 export const categories = ['immediate', 'delayed', 'minor', 'expectant', 'dead'] as const satisfies readonly TriageCategory[];
 export const dispositions = ['in_care', 'admitted', 'surgery', 'transferred', 'discharged', 'morgue'] as const;
+
+export const enquiryStatusLabel: Labels<EnquiryStatus> = {
+  open: (t) => t('family.status.open'),
+  matched: (t) => t('family.status.matched'),
+  closed: (t) => t('family.status.closed'),
+};
+
+export const outcomeLabel: Labels<EnquiryOutcome> = {
+  informed: (t) => t('family.outcome.informed'),
+  not_found: (t) => t('family.outcome.not_found'),
+  referred: (t) => t('family.outcome.referred'),
+};
+
+export const enquiryEventLabel: Labels<EnquiryEvent['type']> = {
+  matched: (t) => t('family.event.matched'),
+  unmatched: (t) => t('family.event.unmatched'),
+  closed: (t) => t('family.event.closed'),
+};

@@ -62,6 +62,7 @@ export const roleLabel: Labels<Role> = {
   operator: (t, o) => t('positions.operator', o ?? {}),
   viewer: (t, o) => t('positions.viewer', o ?? {}),
   exercise_facilitator: (t, o) => t('positions.exercise_facilitator', o ?? {}),
+  patient_family_assistance: (t, o) => t('positions.patient_family_assistance', o ?? {}),
 };
 
 export const triggerLabel: Labels<RevisionTrigger> = {
