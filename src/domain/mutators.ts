@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { incidentMutators } from './incidents/incident-mutators';
 import { stockMutators } from './resources/stock-mutators';
+import { stockImportMutators } from './resources/stock-import-mutators';
+import { catalogueMutators } from './resources/catalogue-mutators';
 import { bedMutators } from './resources/bed-mutators';
 import { requestMutators } from './resources/request-mutators';
 import { incidentLifecycleMutators } from './incidents/incident-lifecycle-mutators';
@@ -14,6 +16,7 @@ import { rosterMutators } from './roster/roster-mutators';
 import { staffMutators } from './roster/staff-mutators';
 import { labourPoolMutators } from './roster/labour-pool-mutators';
 import { mapMutators } from './map/map-mutators';
+import { mapRegionMutators } from './map/map-region-mutators';
 import { warningMutators } from './warning/warning-mutators';
 import { responseLevelMutators } from './warning/response-level-mutators';
 import { casualtyMutators } from './casualties/casualty-mutators';
@@ -35,6 +38,8 @@ export const mutators = combine(
   'mutations',
   incidentMutators,
   stockMutators,
+  stockImportMutators,
+  catalogueMutators,
   bedMutators,
   requestMutators,
   incidentLifecycleMutators,
@@ -47,6 +52,7 @@ export const mutators = combine(
   jasMutators,
   staffMutators, rosterMutators, labourPoolMutators,
   mapMutators,
+  mapRegionMutators,
   warningMutators,
   responseLevelMutators,
   casualtyMutators,

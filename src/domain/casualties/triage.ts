@@ -6,13 +6,6 @@ import { z } from 'zod';
  */
 export const TriageCategorySchema = z.enum(['immediate', 'delayed', 'minor', 'expectant', 'dead']);
 export type TriageCategory = z.infer<typeof TriageCategorySchema>;
-export const triageColour: Record<TriageCategory, 'red' | 'yellow' | 'green' | 'grey' | 'black'> = {
-  immediate: 'red',
-  delayed: 'yellow',
-  minor: 'green',
-  expectant: 'grey',
-  dead: 'black',
-};
 
 /** START for adults, JumpSTART for children (about 1–8 years), SALT where the hospital uses it. */
 export const TriageSystemSchema = z.enum(['START', 'JumpSTART', 'SALT']);

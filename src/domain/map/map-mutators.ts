@@ -4,7 +4,6 @@ import { IdSchema } from '../ids';
 import { openIncident, requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { GeometrySchema } from './map-geometry';
-import { mapRegionMutators } from './map-region-mutators';
 import {
   geometryFits,
   MapFeatureCategorySchema,
@@ -101,6 +100,4 @@ export const mapMutators = {
     await existingFeature(tx, args.id, ctx);
     await tx.del('mapFeature', args.id);
   }),
-
-  ...mapRegionMutators,
 };

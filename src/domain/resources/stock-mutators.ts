@@ -4,8 +4,7 @@ import { IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { StockLabelSchema, StockQtySchema, StockThresholdsSchema, withMove, type StockLevel, type StockMove } from './stock';
-import { catalogueMutators, requireInService } from './catalogue-mutators';
-import { stockImportMutators } from './stock-import-mutators';
+import { requireInService } from './catalogue-mutators';
 
 export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Promise<StockLevel | undefined> {
   const level = await tx.get('stock', id);
@@ -98,7 +97,4 @@ export const stockMutators = {
       await tx.put('stock', { ...rest, ...(args.thresholds ? { thresholds: args.thresholds } : {}), updatedAt: ctx.at });
     },
   ),
-
-  ...stockImportMutators,
-  ...catalogueMutators,
 };
