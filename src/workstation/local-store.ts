@@ -445,10 +445,6 @@ export class LocalStore {
   }
 
   /**
-   * Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. Returns the
-   * kinds dropped, so screens re-read them (a row the server lost and nobody re-sends must leave them too).
-   */
-  /**
    * Spaces whose rows were pulled in the other view of identities than `identities` (names or none; a cursor from
    * before the view was recorded counts as with names, as every server then sent them). Those are to be pulled again.
    */
@@ -496,6 +492,10 @@ export class LocalStore {
     })();
   }
 
+  /**
+   * Drops the desk's copy of spaces the server went back on; the next pull fetches them from zero. Returns the
+   * kinds dropped, so screens re-read them (a row the server lost and nobody re-sends must leave them too).
+   */
   resetSpaces(spaces: readonly string[]): Set<EntityKind> {
     const kinds = new Set<EntityKind>();
     this.db.transaction(() => {
