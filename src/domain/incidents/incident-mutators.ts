@@ -23,6 +23,17 @@ export const DeclareIncidentArgsSchema = z.strictObject({
   reportCategory: ReportCategorySchema.optional(),
 });
 
+/**
+ * The mark that makes an incident the command post's current one: the desk's time, but always past every mark
+ * already held, so the mark applied last wins even when an earlier one came from a desk whose clock ran a day
+ * ahead (a mark stamped by that clock would otherwise hold every following desk for a day).
+ */
+async function nextMark(tx: Tx, ctx: MutationContext): Promise<number> {
+  let highest = -Infinity;
+  for (const incident of await tx.query('incident', ctx.space)) highest = Math.max(highest, incident.markedCurrentAt ?? -Infinity);
+  return Math.max(ctx.at, highest + 1);
+}
+
 /** Declares an incident: from the board, or from a verified early-warning alert (warning-mutators.ts). */
 export async function declareIncident(tx: Tx, args: z.infer<typeof DeclareIncidentArgsSchema>, ctx: MutationContext): Promise<void> {
   requirePermission(ctx, 'incident.command');
@@ -41,7 +52,7 @@ export async function declareIncident(tx: Tx, args: z.infer<typeof DeclareIncide
     updatedAt: ctx.at,
     history: [{ type: 'declared', at: ctx.at, by: ctx.actor.userId, level: args.level }],
     // Declaring is the command post's act: the new incident becomes every following desk's current one.
-    markedCurrentAt: ctx.at,
+    markedCurrentAt: await nextMark(tx, ctx),
   });
 }
 
@@ -57,7 +68,7 @@ export const incidentMutators = {
   'incident.markCurrent': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.command');
     const incident = await openIncident(tx, args.id, ctx);
-    await tx.put('incident', { ...incident, markedCurrentAt: ctx.at });
+    await tx.put('incident', { ...incident, markedCurrentAt: await nextMark(tx, ctx) });
   }),
 
   'incident.rename': defineMutator(z.strictObject({ id: IdSchema, name: IncidentNameSchema }), async (tx, args, ctx) => {

@@ -27,6 +27,20 @@ describe('the command post’s current incident (drill fix 13)', () => {
     expect(commandPostIncident(await all())?.id).toBe(first.id);
   });
 
+  it('is the incident marked last even when an earlier mark came from a desk whose clock ran a day ahead', async () => {
+    const { tx, ctx, first, second, all } = await twoIncidents();
+    const DAY = 24 * 60 * MIN;
+    await runMutation(tx, 'incident.markCurrent', { id: first.id }, { ...ctx, at: ctx.at + DAY });
+    expect(commandPostIncident(await all())?.id).toBe(first.id);
+    // The command post, on an honest clock, picks the other incident: every following desk moves with it.
+    await runMutation(tx, 'incident.markCurrent', { id: second.id }, { ...ctx, at: ctx.at + 3 * MIN });
+    expect(commandPostIncident(await all())?.id).toBe(second.id);
+    // A new declaration on the honest clock is current too.
+    const third = makeIncidentArgs({ name: 'Power cut' });
+    await runMutation(tx, 'incident.declare', third, { ...ctx, at: ctx.at + 4 * MIN });
+    expect(commandPostIncident(await all())?.id).toBe(third.id);
+  });
+
   it('is marked only by command: an operator’s pick stays on their own desk', async () => {
     const { tx, ctx, first } = await twoIncidents();
     const asOperator = { ...ctx, actor: makeActor('operator'), at: ctx.at + 2 * MIN };
