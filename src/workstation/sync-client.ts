@@ -86,6 +86,8 @@ export class SyncClient {
    * under the same numbers (a cloned or restored file), and taking it as ours would drop our work unsent.
    */
   private readonly verified = new Map<string, number>();
+  /** Streams whose answered-but-unconfirmed changes went again once because the server held numbers past the desk's. */
+  private readonly resentAfterGap = new Set<string>();
   /**
    * While a push refused as a whole is being narrowed down to the change responsible: the `failing` changes from
    * stream number `first` on were refused together, and the next push carries `size` of them (halved on each
@@ -637,8 +639,13 @@ export class SyncClient {
         if (stream.lastId > stream.ackedId) {
           // Changes no pull confirmed: the server's answers to them may since have been lost to a restore and their
           // numbers taken by the other copy (chaos seed 304). They go again under the same numbers, and the server's
-          // content check answers each as a duplicate or as the conflict the stream is re-keyed from.
-          this.verified.delete(stream.clientId);
+          // content check answers each as a duplicate or as the conflict the stream is re-keyed from. Once only: the
+          // server stays ahead of this copy for good, and forgetting the fresh answers at every pull would keep the
+          // rebase below from ever confirming them (chaos seed 306: a desk put back stayed `pending` for ever).
+          if (!this.resentAfterGap.has(stream.clientId)) {
+            this.resentAfterGap.add(stream.clientId);
+            this.verified.delete(stream.clientId);
+          }
         } else {
           await this.heal(() => this.opts.store.rekey(user.id, stream.ackedId + 1, this.opts.now()), 'desk_copy', stream.clientId);
         }

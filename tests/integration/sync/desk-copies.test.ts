@@ -59,6 +59,33 @@ describe.each(await storageKinds())('a desk file restored from an older copy, or
     expect(s.ws.sync.status().notices).toEqual([expect.objectContaining({ kind: 'desk_copy', count: 1 })]);
   }, 120_000);
 
+  it('drains a desk put back from a copy taken while it had unsent work, after the original sent that work and went on', async () => {
+    const { s, net } = await rig.station();
+    const [early, later] = [newId(), newId()];
+    net.setMode('down');
+    await s.ws.call('mutate', receive(early, 1));
+    await s.ws.call('mutate', receive(early, 2));
+    await s.ws.close();
+    const backup = copyDesk(s.dataDir);
+
+    s.reopen();
+    net.setMode('up');
+    await synced(s.ws);
+    await s.ws.call('mutate', receive(later, 3));
+    await synced(s.ws);
+    await s.ws.close();
+
+    // Put back: the copy still holds the two receipts as unsent, and has never heard of the third.
+    rmSync(s.dataDir, { recursive: true, force: true });
+    cpSync(backup.dir, s.dataDir, { recursive: true });
+    backup.cleanup();
+    s.reopen();
+    await synced(s.ws);
+
+    expect(await serverStock(rig.server, early)).toEqual({ applied: 2, qty: 3 });
+    expect(await serverStock(rig.server, later)).toEqual({ applied: 1, qty: 3 });
+  }, 120_000);
+
   it('keeps the work of two desks running the same cloned file, each change applied once', async () => {
     const { s: original } = await rig.station();
     await synced(original.ws);
