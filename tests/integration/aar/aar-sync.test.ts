@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aarId } from '../../../src/domain/aar';
 import { newId } from '../../../src/domain/ids';
 import type { Role } from '../../../src/domain/roles';
-import { startTestServer, storageKinds, type TestServer } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { storageKinds } from '../../fixtures/server';
+import { eventually, useLoggedInStations, type Station } from '../../fixtures/sync';
 
 const SPACE = 'demo-hospital';
 
 describe.each(await storageKinds())('the after-action report through a real server on %s', (storage) => {
-  let server: TestServer;
-  const stations: Station[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ storage });
-  });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    await server.close();
-  });
-
-  async function station(roles: Role[]): Promise<Station> {
-    const user = await server.createUser({ roles });
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
-    return s;
-  }
+  const rig = useLoggedInStations(storage);
+  const station = (roles: Role[]) => rig.station(roles);
 
   it('Planning drafts it on one desk after the close, the commander edits it on another, the improvement becomes a corrective action a plan revision closes', async () => {
     const planning = await station(['planning_chief']);

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FeedObservationsResponseSchema } from '../../../src/contract/feeds';
 import { newId } from '../../../src/domain/ids';
 import type { Role } from '../../../src/domain/roles';
 import { dayFromNumber } from '../../../src/domain/warning/daily-series';
 import { mondayOf } from '../../../src/domain/warning/periods';
-import { post, startTestServer, storageKinds, type TestServer } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { post, storageKinds } from '../../fixtures/server';
+import { eventually, useLoggedInStations } from '../../fixtures/sync';
 
 const SPACE = 'demo-hospital';
 const thisMonday = mondayOf(Math.floor(Date.now() / 86_400_000));
@@ -13,28 +13,8 @@ const thisMonday = mondayOf(Math.floor(Date.now() / 86_400_000));
 const eightWeeks = (last: number) => [10, 12, 11, 13, 12, 14, 12, last].map((value, i) => ({ date: dayFromNumber(thisMonday - 7 * (7 - i)), value }));
 
 describe.each(await storageKinds())('a weekly indicator on two workstations through a real server on %s', (storage) => {
-  let server: TestServer;
-  const stations: Station[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ storage });
-  });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    await server.close();
-  });
-
-  async function station(roles: Role[]): Promise<Station> {
-    const user = await server.createUser({ roles });
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
-    return s;
-  }
+  const rig = useLoggedInStations(storage);
+  const station = (roles: Role[]) => rig.station(roles);
 
   it('reaches the other desk weekly, with its Monday-dated figures, its week-by-week series and the alert of a spike week', async () => {
     const a = await station(['incident_commander']);
@@ -60,9 +40,9 @@ describe.each(await storageKinds())('a weekly indicator on two workstations thro
     await eventually(b.ws, () => b.ws.store.pendingCount() === 0, 20_000);
 
     // A feed's figure for another day of the week is rejected on the server, naming the Monday.
-    const feed = await server.createUser({ roles: ['operator'] });
-    const token = (await server.login(feed)).token;
-    const answer = await post(server.url, '/api/feeds/observations', { space: SPACE, observations: [{ indicatorId: ili, date: tuesday, value: 13 }] }, token);
+    const feed = await rig.server.createUser({ roles: ['operator'] });
+    const token = (await rig.server.login(feed)).token;
+    const answer = await post(rig.server.url, '/api/feeds/observations', { space: SPACE, observations: [{ indicatorId: ili, date: tuesday, value: 13 }] }, token);
     const [result] = FeedObservationsResponseSchema.parse(answer.body).results;
     expect(result).toMatchObject({ status: 'rejected', code: 'invalid_args' });
     expect(result?.message).toContain(dayFromNumber(thisMonday));
