@@ -60,8 +60,9 @@ export function createRosterHandlers(ws: WorkstationInternals): FeatureHandlers<
         const now = at ?? ws.now();
         const shifts = store.list('rosterShift', space).filter((s) => s.end > now - WEEK && s.start < now + WEEK);
         const open = new Set(store.list('incident', space).filter((i) => i.status !== 'closed').map((i) => i.id));
-        // Screens ask for the minute they are in; the pool as it stands now, so a check-in counts at once, not next minute.
-        const poolAt = at !== undefined && at <= ws.now() && ws.now() - at < MINUTE ? ws.now() : now;
+        // Screens ask for the minute they are in; the pool as it stands now, so a check-in counts at once, not next
+        // minute. A screen's minute can be one behind when its timer is held back (a wall window behind another).
+        const poolAt = at !== undefined && at <= ws.now() && ws.now() - at < 2 * MINUTE ? ws.now() : now;
         const pool = pooledOnDuty(poolAt, store.list('poolEntry', space), store.list('staff', space), open);
         return coverageAt(now, timeZone, store.list('staffingRequirement', space), shifts, store.list('shiftTemplate', space), pool);
       }),

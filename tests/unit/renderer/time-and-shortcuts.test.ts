@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpretKey } from '../../../src/renderer/app/shortcuts';
 import { fromZonedInputValue, toZonedInputValue, zoneOffsetMs } from '../../../src/renderer/lib/time';
+import { untilNextTick } from '../../../src/renderer/app/use-now';
 
 describe('hospital time zone', () => {
   it('reads a datetime-local value as wall time in the hospital zone, not the browser zone', () => {
@@ -32,5 +33,14 @@ describe('keyboard shortcuts', () => {
     expect(interpretKey('n', false).action).toEqual({ type: 'declare' });
     expect(interpretKey('?', false).action).toEqual({ type: 'toggleHelp' });
     expect(interpretKey('Escape', false).action).toEqual({ type: 'closeOverlay' });
+  });
+});
+
+describe('screen clocks', () => {
+  it('tick on the whole minute, not a minute after the page opened, so a screen never asks for the minute before', () => {
+    const opened = Date.UTC(2026, 10, 26, 6, 0, 50);
+    expect(untilNextTick(opened, 60_000)).toBe(10_000);
+    expect(untilNextTick(Date.UTC(2026, 10, 26, 6, 1), 60_000)).toBe(60_000);
+    expect(untilNextTick(opened + 250, 1_000)).toBe(750);
   });
 });

@@ -5,9 +5,8 @@ import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useProfessionLabels } from './labels';
 import { useLive } from '../../state/use-live';
-import { useNow } from '../../app/use-now';
+import { useMinute } from '../../app/use-now';
 
-const MINUTE = 60_000;
 
 /**
  * Coverage at a glance: on duty (rostered, plus labour pool check-ins on the current shift) against required by
@@ -18,7 +17,7 @@ export function CoveragePanel() {
   const timeZone = useApp(selectTimeZone);
   const labels = useProfessionLabels();
   // Shifts change on the clock, not only on edits: the read moves on each minute.
-  const minute = Math.floor(useNow(MINUTE) / MINUTE) * MINUTE;
+  const minute = useMinute();
   const coverage = useLive('roster.coverage', { at: minute }, { keepPrevious: true });
   const rows = coverage.data ?? [];
   const gaps = rows.filter((r) => r.gap > 0);

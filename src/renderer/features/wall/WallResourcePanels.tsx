@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { summariseCoverage } from './wall-figures';
 import { bedTypeLabel, professionLabel } from './wall-labels';
-import { useNow } from '../../app/use-now';
+import { useMinute } from '../../app/use-now';
 import { useLive } from '../../state/use-live';
 
 /** Who is on shift changes with the clock, not only with edits: read again each minute. */
-const MINUTE = 60_000;
 const MAX_ROWS = 8;
 
 function NoData({ text }: { text?: string }) {
@@ -70,7 +69,7 @@ export function StockPanel() {
 /** Staff on duty against required, from the roster feature's coverage read. */
 export function StaffPanel() {
   const { t } = useTranslation();
-  const minute = Math.floor(useNow(MINUTE) / MINUTE) * MINUTE;
+  const minute = useMinute();
   const coverage = useLive('roster.coverage', { at: minute }, { keepPrevious: true }).data;
   if (!coverage) return <NoData />;
   const rows = summariseCoverage(coverage);
