@@ -49,9 +49,13 @@ export function TaskEditor({ board, task, focus, onClose, locked }: Props) {
   const titleRef = useRef<HTMLInputElement>(null);
   const assigneeRef = useRef<HTMLSelectElement>(null);
 
+  const dialogRef = useRef<HTMLDivElement>(null);
+
   useEffect(() => {
-    (focus === 'assignee' ? assigneeRef.current : titleRef.current)?.focus();
-  }, [focus]);
+    // Read-only, the fields are disabled and take no focus: the dialog takes it, so Escape still closes it.
+    if (locked !== undefined) dialogRef.current?.focus();
+    else (focus === 'assignee' ? assigneeRef.current : titleRef.current)?.focus();
+  }, [focus, locked]);
 
   const objectives = objectivesOf(board.objectives, board.incident.period);
   const people = [...new Set([...holdersByPosition(board.assignments, board.incident.period).values()].flat())].sort();
@@ -102,7 +106,7 @@ export function TaskEditor({ board, task, focus, onClose, locked }: Props) {
 
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="dialog task-editor" role="dialog" aria-modal="true" aria-labelledby="task-editor-title" onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown} data-testid="task-editor">
+      <div ref={dialogRef} tabIndex={-1} className="dialog task-editor" role="dialog" aria-modal="true" aria-labelledby="task-editor-title" onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown} data-testid="task-editor">
         <h2 id="task-editor-title">{task ? t('board.editor.editTitle') : t('board.editor.newTitle')}</h2>
         {locked !== undefined ? <p className="muted wide" data-testid="task-editor-locked">{locked}</p> : null}
         <form className="form editor-grid" onSubmit={(e) => void submit(e)}>

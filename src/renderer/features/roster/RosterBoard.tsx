@@ -208,6 +208,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
           <span className="muted">{locked === undefined ? t('roster.grid.keys') : t('roster.grid.keysReadOnly')}</span>
         )}
       </div>
+      {locked !== undefined ? <p className="muted roster-locked" id="roster-locked" data-testid="roster-locked">{t('roster.grid.readOnly', { whoMay: locked })}</p> : null}
       <div className="roster-layout">
         <RosterGrid view={view} timeZone={timeZone} focus={focus} onFocus={setFocus} onToggle={toggle} onDrop={drop} warnings={warnings} locked={locked !== undefined ? 'roster-locked' : undefined}>
           <aside className="roster-palette panel" aria-labelledby="roster-palette-title">
