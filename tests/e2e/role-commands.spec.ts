@@ -175,6 +175,7 @@ test('a viewer finds the roster, labour pool, map drawing, task moves, checklist
     const name = page.getByTestId('casualty-entry').getByLabel('姓名（选填）');
     await expect(name).toBeDisabled();
     await expect(name).toHaveAccessibleDescription(whoMayZh('patient.identify'));
+    await expect(page.getByTestId('casualty-identity-locked')).toContainText(whoMayZh('patient.identify'));
     await page.screenshot({ path: 'test-results/screens/viewer-casualties-zh-CN.png', fullPage: true });
   } finally {
     await rig.close();

@@ -119,6 +119,7 @@ export function CasualtyEntry({ incidentId, known, areas }: Props) {
       </div>
       <datalist id="casualty-areas">{areas.map((a) => <option key={a} value={a} />)}</datalist>
       <p className="hint" id="casualty-tag-hint">{t('casualties.entry.hint', { tag: suggested ?? '—' })}</p>
+      {identify.allowed ? null : <p className="hint" data-testid="casualty-identity-locked">{t('casualties.entry.identityLocked', { whoMay: identify.whoMay })}</p>}
       {invalid ? (
         <ErrorText error={invalid} />
       ) : register.error?.code === 'already_exists' ? (
