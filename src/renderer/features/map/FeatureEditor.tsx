@@ -35,6 +35,7 @@ export function FeatureEditor({ feature, error, onSave, onMove, onEditShape, onR
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (off) return;
           onSave(category === 'zone_custom' ? { name, category, zoneType: zoneType.trim(), note } : { name, category, note });
         }}
       >
