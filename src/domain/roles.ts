@@ -90,7 +90,18 @@ export function parseWhoMayParam(value: string | number | undefined): Role[] {
   });
 }
 
-const permissions: readonly Permission[] = ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'request.approve'];
+// Every Permission: `satisfies` makes one added to the type without being listed here a compile error.
+const permissionSet = {
+  'incident.command': true,
+  'incident.write': true,
+  'exercise.control': true,
+  'plan.manage': true,
+  'roster.override': true,
+  'aar.write': true,
+  'request.approve': true,
+  'patient.identify': true,
+} as const satisfies Record<Permission, true>;
+const permissions = Object.keys(permissionSet);
 
 export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && (permissions as readonly string[]).includes(value);

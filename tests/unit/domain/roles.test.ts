@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runMutation } from '../../../src/domain/mutators';
-import { can, parseWhoMayParam, positionsWhoMay, RoleSchema, rolesWith, whoMayParam } from '../../../src/domain/roles';
+import { refusalRoles } from '../../../src/renderer/lib/who-may';
+import { can, isPermission, parseWhoMayParam, positionsWhoMay, RoleSchema, rolesWith, whoMayParam } from '../../../src/domain/roles';
 import { makeActor, makeContext } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';
 
 describe('who may use a command, derived from the role table', () => {
   it('lists exactly the roles the check lets through, for every permission', () => {
-    for (const permission of ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'request.approve'] as const) {
+    for (const permission of ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write', 'request.approve', 'patient.identify'] as const) {
       const allowed = RoleSchema.options.filter((role) => can(makeActor(role), permission));
       expect(rolesWith(permission)).toEqual(allowed);
     }
@@ -18,6 +19,14 @@ describe('who may use a command, derived from the role table', () => {
     expect(positionsWhoMay('roster.override')).toEqual(['incident_commander']);
     expect(positionsWhoMay('request.approve')).toEqual(['incident_commander', 'logistics_chief']);
     expect(positionsWhoMay('incident.write')).not.toContain('viewer');
+  });
+
+  it('names who may for a refusal recorded with only its permission, for every permission the table holds', () => {
+    expect(isPermission('patient.identify')).toBe(true);
+    expect(isPermission('aar.write')).toBe(true);
+    expect(isPermission('janitor.mop')).toBe(false);
+    expect(refusalRoles({ permission: 'patient.identify' })).toEqual(['incident_commander', 'patient_family_assistance']);
+    expect(refusalRoles({ permission: 'aar.write' })).toEqual(['incident_commander', 'planning_chief', 'exercise_facilitator']);
   });
 
   it('carries the roles in a refusal param and reads them back, dropping ids it does not know', () => {

@@ -31,4 +31,10 @@ describe('keyboard moves on the task board', () => {
     expect(cardKeyAction('a', false)).toEqual({ type: 'assign' });
     expect(cardKeyAction('x', false)).toBeNull();
   });
+
+  it('gives a user who may not move tasks no keyboard move: Shift+arrows do nothing, arrows and Enter still read', () => {
+    for (const key of ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']) expect(cardKeyAction(key, true, false)).toBeNull();
+    expect(cardKeyAction('ArrowRight', false, false)).toEqual({ type: 'focus', direction: 'right' });
+    expect(cardKeyAction('Enter', false, false)).toEqual({ type: 'edit' });
+  });
 });

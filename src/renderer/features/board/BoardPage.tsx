@@ -99,7 +99,7 @@ export function BoardPage() {
           {tab === 'tasks' ? (
             <div className="tasks-layout">
               <PanelBoundary name="board-conflicts"><ConflictAlerts board={board} onOpen={(task) => setEditing({ task })} /></PanelBoundary>
-              <PanelBoundary name="board-tasks"><TaskBoard board={board} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} /></PanelBoundary>
+              <PanelBoundary name="board-tasks"><TaskBoard board={board} locked={noWrite ? noWriteTitle : undefined} onEdit={(task, focus) => setEditing({ task, ...(focus ? { focus } : {}) })} /></PanelBoundary>
               <aside className="tasks-side">
                 {/* A disabled fieldset switches off every control inside, the objectives' buttons and forms too. */}
                 <fieldset className="bare-fieldset" disabled={noWrite} title={noWriteTitle}>
@@ -123,7 +123,7 @@ export function BoardPage() {
           {tab === 'timeline' ? <PanelBoundary name="board-timeline"><TimelineView items={timeline} /></PanelBoundary> : null}
           {tab === 'reports' ? <PanelBoundary name="board-reports"><ReportsPanel incident={board.incident} closed={readOnly} focus={board.deadlines.find((d) => d.id === reportFor) ?? null} /></PanelBoundary> : null}
           {tab === 'aar' ? <PanelBoundary name="board-aar"><AarPanel incident={board.incident} /></PanelBoundary> : null}
-          {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} onClose={() => setEditing(null)} /> : null}
+          {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} locked={noWrite ? noWriteTitle : undefined} onClose={() => setEditing(null)} /> : null}
         </div>
       ) : null}
       <div className="board incidents-section">

@@ -26,6 +26,8 @@ type Columns = Record<TaskStatus, Task[]>;
 
 /** One object for every render: new sensor options give dnd-kit a new context, and every card re-renders. */
 const POINTER_OPTIONS = { activationConstraint: { distance: 6 } };
+/** No sensor, no drag: what a board its user may not change hands dnd-kit. */
+const NO_SENSORS: ReturnType<typeof useSensors> = [];
 
 /** `next`, keeping each of `previous`'s column arrays whose cards did not change (and `previous` if none did). */
 function keepSameColumns(previous: Columns, next: Columns): Columns {
@@ -33,9 +35,14 @@ function keepSameColumns(previous: Columns, next: Columns): Columns {
   return taskStatuses.every((s) => kept[s] === previous[s]) ? previous : kept;
 }
 
-type Props = { board: Board; onEdit: (task: Task, focus?: 'assignee') => void };
+type Props = {
+  board: Board;
+  onEdit: (task: Task, focus?: 'assignee') => void;
+  /** Why this user may not move tasks (who may, or the incident is closed); the cards are then for reading. */
+  locked?: string | undefined;
+};
 
-export function TaskBoard({ board, onEdit }: Props) {
+export function TaskBoard({ board, onEdit, locked }: Props) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
@@ -79,14 +86,14 @@ export function TaskBoard({ board, onEdit }: Props) {
   }, [moveTask]);
 
   // The card handlers never change identity (memoised cards would all redraw), so they read these through a ref.
-  const latest = useRef({ visible, onEdit });
+  const latest = useRef({ visible, onEdit, locked });
   useLayoutEffect(() => {
-    latest.current = { visible, onEdit };
+    latest.current = { visible, onEdit, locked };
   });
 
   const onKey = useCallback((task: Task, event: KeyboardEvent<HTMLElement>): void => {
-    const { visible, onEdit } = latest.current;
-    const action = cardKeyAction(event.key, event.shiftKey);
+    const { visible, onEdit, locked } = latest.current;
+    const action = cardKeyAction(event.key, event.shiftKey, locked === undefined);
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
@@ -116,7 +123,7 @@ export function TaskBoard({ board, onEdit }: Props) {
   const onDragEnd = ({ active, over }: DragEndEvent): void => {
     setDragging(null);
     const task = board.tasks.find((c) => c.id === active.id);
-    if (!task || !over) return;
+    if (!task || !over || locked !== undefined) return;
     const overId = String(over.id);
     const status = overId.startsWith('column:') ? (overId.slice(7) as TaskStatus) : taskStatuses.find((s) => visible[s].some((c) => c.id === overId));
     if (!status) return;
@@ -139,7 +146,8 @@ export function TaskBoard({ board, onEdit }: Props) {
     <div className="task-board" ref={rootRef} data-testid="task-board">
       <TaskFilters filter={filter} people={people} language={language} onChange={setFilter} />
       {error ? <ErrorText error={error} /> : null}
-      <DndContext sensors={sensors} collisionDetection={closestCorners} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      {locked !== undefined ? <p className="muted" id="task-board-locked" data-testid="task-board-locked">{locked}</p> : null}
+      <DndContext sensors={locked === undefined ? sensors : NO_SENSORS} collisionDetection={closestCorners} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
         <div className="columns">
           {taskStatuses.map((status) => (
             <TaskColumn
@@ -151,6 +159,7 @@ export function TaskBoard({ board, onEdit }: Props) {
               onShowMore={onShowMore}
               onKey={onKey}
               onOpen={onOpen}
+              describedBy={locked !== undefined ? 'task-board-locked' : undefined}
             />
           ))}
         </div>
@@ -162,7 +171,7 @@ export function TaskBoard({ board, onEdit }: Props) {
           ) : null}
         </DragOverlay>
       </DndContext>
-      <p className="keys-hint">{t('board.keysHint')}</p>
+      <p className="keys-hint">{locked === undefined ? t('board.keysHint') : t('board.keysHintReadOnly')}</p>
     </div>
   );
 }

@@ -48,13 +48,14 @@ type Props = {
   roleDescription: string;
   onKey: (task: Task, event: KeyboardEvent<HTMLElement>) => void;
   onOpen: (task: Task) => void;
+  describedBy?: string | undefined;
 };
 
 /**
  * Memoised with stable props (task objects shared across refetches, handlers that never change), so a move
  * redraws the moved card and, through dnd-kit's context, the sortable shells of the two columns it touched.
  */
-export const TaskCard = memo(function TaskCard({ task, view, overdue, roleDescription, onKey, onOpen }: Props) {
+export const TaskCard = memo(function TaskCard({ task, view, overdue, roleDescription, onKey, onOpen, describedBy }: Props) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: task.id });
   const style = { transform: CSS.Translate.toString(transform), transition };
   // dnd-kit's own keyboard sensor is not used: our keys call task.move directly (board-moves.ts).
@@ -69,6 +70,7 @@ export const TaskCard = memo(function TaskCard({ task, view, overdue, roleDescri
       tabIndex={0}
       aria-roledescription={roleDescription}
       aria-label={task.title}
+      aria-describedby={describedBy ?? dragAttributes['aria-describedby']}
       data-testid="task-card"
       data-task-id={task.id}
       data-status={task.status}

@@ -7,7 +7,8 @@ import type { UiError } from '../../lib/ui-error';
 import { useBoard } from './use-board';
 import { useMutation } from '../../state/use-mutation';
 
-export function TaskChecklist({ task }: { task: Task }) {
+/** `locked`: why this user may not tick or add items (who may, or the incident is closed). */
+export function TaskChecklist({ task, locked }: { task: Task; locked?: string | undefined }) {
   const { t } = useTranslation();
   const taskChecklistAdd = useMutation('task.checklistAdd').run;
   const taskChecklistToggle = useMutation('task.checklistToggle').run;
@@ -33,6 +34,8 @@ export function TaskChecklist({ task }: { task: Task }) {
               <input
                 type="checkbox"
                 checked={item.done}
+                disabled={locked !== undefined}
+                title={locked}
                 onChange={(e) => void taskChecklistToggle({ id: task.id, itemId: item.id, done: e.target.checked }).then(setError)}
               />
               <span className={item.done ? 'done-text' : undefined}>{item.text}</span>
@@ -41,8 +44,8 @@ export function TaskChecklist({ task }: { task: Task }) {
         ))}
       </ul>
       <form className="inline-form" onSubmit={(e) => void add(e)}>
-        <input name="checklistText" required maxLength={300} value={text} placeholder={t('board.checklist.placeholder')} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="secondary">{t('board.checklist.add')}</button>
+        <input name="checklistText" required maxLength={300} value={text} placeholder={t('board.checklist.placeholder')} onChange={(e) => setText(e.target.value)} disabled={locked !== undefined} />
+        <button type="submit" className="secondary" disabled={locked !== undefined} title={locked}>{t('board.checklist.add')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}
     </section>

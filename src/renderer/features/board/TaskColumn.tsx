@@ -16,10 +16,12 @@ type Props = {
   onShowMore: (status: TaskStatus) => void;
   onKey: (task: Task, event: KeyboardEvent<HTMLElement>) => void;
   onOpen: (task: Task) => void;
+  /** The note saying why the cards cannot be moved, when they cannot. */
+  describedBy?: string | undefined;
 };
 
 /** Memoised: the board passes the same `tasks` array while this column's cards are unchanged. */
-export const TaskColumn = memo(function TaskColumn({ status, tasks, limit, view, onShowMore, onKey, onOpen }: Props) {
+export const TaskColumn = memo(function TaskColumn({ status, tasks, limit, view, onShowMore, onKey, onOpen, describedBy }: Props) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: `column:${status}` });
   const shown = useMemo(() => tasks.slice(0, limit), [tasks, limit]);
@@ -37,7 +39,7 @@ export const TaskColumn = memo(function TaskColumn({ status, tasks, limit, view,
       <SortableContext id={status} items={ids} strategy={verticalListSortingStrategy}>
         <ul ref={setNodeRef} className="column-cards">
           {shown.map((task) => (
-            <TaskCard key={task.id} task={task} view={view} overdue={isOverdue(task, view.now)} roleDescription={roleDescription} onKey={onKey} onOpen={onOpen} />
+            <TaskCard key={task.id} task={task} view={view} overdue={isOverdue(task, view.now)} roleDescription={roleDescription} onKey={onKey} onOpen={onOpen} describedBy={describedBy} />
           ))}
           {tasks.length === 0 ? <li className="column-empty">{t('board.column.empty')}</li> : null}
         </ul>

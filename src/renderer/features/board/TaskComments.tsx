@@ -11,7 +11,8 @@ import { useApp } from '../../state/store-context';
 import { useBoard } from './use-board';
 import { useMutation } from '../../state/use-mutation';
 
-export function TaskComments({ task }: { task: Task }) {
+/** `locked`: why this user may not comment (who may, or the incident is closed). */
+export function TaskComments({ task, locked }: { task: Task; locked?: string | undefined }) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
@@ -39,8 +40,8 @@ export function TaskComments({ task }: { task: Task }) {
         ))}
       </ul>
       <form className="inline-form" onSubmit={(e) => void add(e)}>
-        <input name="commentText" required maxLength={2000} value={text} placeholder={t('board.comments.placeholder')} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="secondary">{t('board.comments.add')}</button>
+        <input name="commentText" required maxLength={2000} value={text} placeholder={t('board.comments.placeholder')} onChange={(e) => setText(e.target.value)} disabled={locked !== undefined} />
+        <button type="submit" className="secondary" disabled={locked !== undefined} title={locked}>{t('board.comments.add')}</button>
       </form>
       {error ? <ErrorText error={error} /> : null}
     </section>

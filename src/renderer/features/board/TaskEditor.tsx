@@ -19,10 +19,17 @@ import { TaskConflicts } from './TaskConflicts';
 import { useBoard } from './use-board';
 import { useMutation } from '../../state/use-mutation';
 
-type Props = { board: Board; task: Task | null; focus?: 'assignee' | undefined; onClose: () => void };
+type Props = {
+  board: Board;
+  task: Task | null;
+  focus?: 'assignee' | undefined;
+  onClose: () => void;
+  /** Why this user may not change the task (who may, or the incident is closed): the dialog is then for reading. */
+  locked?: string | undefined;
+};
 
 /** Create or edit one task: a dialog, so the board stays in view behind it. */
-export function TaskEditor({ board, task, focus, onClose }: Props) {
+export function TaskEditor({ board, task, focus, onClose, locked }: Props) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const language = useApp(selectLanguage);
@@ -42,9 +49,13 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
   const titleRef = useRef<HTMLInputElement>(null);
   const assigneeRef = useRef<HTMLSelectElement>(null);
 
+  const dialogRef = useRef<HTMLDivElement>(null);
+
   useEffect(() => {
-    (focus === 'assignee' ? assigneeRef.current : titleRef.current)?.focus();
-  }, [focus]);
+    // Read-only, the fields are disabled and take no focus: the dialog takes it, so Escape still closes it.
+    if (locked !== undefined) dialogRef.current?.focus();
+    else (focus === 'assignee' ? assigneeRef.current : titleRef.current)?.focus();
+  }, [focus, locked]);
 
   const objectives = objectivesOf(board.objectives, board.incident.period);
   const people = [...new Set([...holdersByPosition(board.assignments, board.incident.period).values()].flat())].sort();
@@ -95,9 +106,12 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
 
   return (
     <div className="overlay" role="presentation" onClick={onClose}>
-      <div className="dialog task-editor" role="dialog" aria-modal="true" aria-labelledby="task-editor-title" onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown} data-testid="task-editor">
+      <div ref={dialogRef} tabIndex={-1} className="dialog task-editor" role="dialog" aria-modal="true" aria-labelledby="task-editor-title" onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown} data-testid="task-editor">
         <h2 id="task-editor-title">{task ? t('board.editor.editTitle') : t('board.editor.newTitle')}</h2>
+        {locked !== undefined ? <p className="muted wide" data-testid="task-editor-locked">{locked}</p> : null}
         <form className="form editor-grid" onSubmit={(e) => void submit(e)}>
+          {/* A disabled fieldset switches off every field at once; display: contents keeps the form's grid. */}
+          <fieldset className="bare-fieldset" disabled={locked !== undefined}>
           <label className="wide">
             <span>{t('board.editor.title')}</span>
             <input ref={titleRef} name="title" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -156,18 +170,19 @@ export function TaskEditor({ board, task, focus, onClose }: Props) {
             <span>{t('board.editor.description')}</span>
             <textarea name="description" rows={2} maxLength={4000} value={description} onChange={(e) => setDescription(e.target.value)} />
           </label>
+          </fieldset>
           {error ? <ErrorText error={error} /> : null}
           <div className="wide actions">
-            <button type="submit" className="primary" disabled={busy}>{task ? t('board.editor.save') : t('board.editor.create')}</button>
-            {task && task.status !== 'done' ? <button type="button" onClick={() => void markDone()}>{t('board.editor.markDone')}</button> : null}
+            <button type="submit" className="primary" disabled={busy || locked !== undefined} title={locked}>{task ? t('board.editor.save') : t('board.editor.create')}</button>
+            {task && task.status !== 'done' ? <button type="button" onClick={() => void markDone()} disabled={locked !== undefined} title={locked}>{t('board.editor.markDone')}</button> : null}
             <button type="button" onClick={onClose}>{t('board.editor.cancel')}</button>
           </div>
         </form>
         {task ? (
           <div className="editor-extras">
             <TaskConflicts task={task} />
-            <TaskChecklist task={task} />
-            <TaskComments task={task} />
+            <TaskChecklist task={task} locked={locked} />
+            <TaskComments task={task} locked={locked} />
           </div>
         ) : null}
       </div>

@@ -33,9 +33,14 @@ export function keyboardMove(columns: Columns, id: string, direction: MoveDirect
 /** What a key pressed on a focused card does; plain arrows stay for moving focus. */
 export type CardKeyAction = { type: 'move'; direction: MoveDirection } | { type: 'focus'; direction: MoveDirection } | { type: 'edit' } | { type: 'assign' } | null;
 
-export function cardKeyAction(key: string, shift: boolean): CardKeyAction {
+/**
+ * `mayMove` false (a viewer, a closed incident): Shift+arrow does nothing, so the keyboard cannot make the move the
+ * disabled drag refuses; the plain arrows still walk the cards and Enter still opens one to read.
+ */
+export function cardKeyAction(key: string, shift: boolean, mayMove = true): CardKeyAction {
   const arrows: Record<string, MoveDirection> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
   const direction = arrows[key];
+  if (direction && shift && !mayMove) return null;
   if (direction) return { type: shift ? 'move' : 'focus', direction };
   if (key === 'Enter' || key === 'e') return { type: 'edit' };
   if (key === 'a') return { type: 'assign' };

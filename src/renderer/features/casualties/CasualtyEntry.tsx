@@ -24,6 +24,8 @@ export function CasualtyEntry({ incidentId, known, areas }: Props) {
   const timeZone = useApp(selectTimeZone);
   const register = useMutation('casualty.register');
   const write = useCan('incident.write');
+  // A name typed here by someone without patient.identify would go to the server and never come back to this desk.
+  const identify = useCan('patient.identify');
   const suggested = useNextTag(incidentId, known);
   const tagInput = useRef<HTMLInputElement>(null);
   const [tag, setTag] = useState('');
@@ -52,8 +54,8 @@ export function CasualtyEntry({ incidentId, known, areas }: Props) {
     const error = await register.run({
       incidentId, tagNo, category, system, sex, ageBand, arrivalMode, area,
       ...(at === undefined ? {} : { arrivedAt: at }),
-      ...(name.trim() ? { name: name.trim() } : {}),
-      ...(mrn.trim() ? { mrn: mrn.trim() } : {}),
+      ...(name.trim() && identify.allowed ? { name: name.trim() } : {}),
+      ...(mrn.trim() && identify.allowed ? { mrn: mrn.trim() } : {}),
     });
     if (error) return;
     setSaved(tagNo.toUpperCase());
@@ -107,16 +109,17 @@ export function CasualtyEntry({ incidentId, known, areas }: Props) {
         </label>
         <label>
           <span>{t('casualties.fields.name')}</span>
-          <input name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+          <input name="name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} disabled={!identify.allowed} title={identify.title} />
         </label>
         <label>
           <span>{t('casualties.fields.mrn')}</span>
-          <input name="mrn" autoComplete="off" value={mrn} onChange={(e) => setMrn(e.target.value)} />
+          <input name="mrn" autoComplete="off" value={mrn} onChange={(e) => setMrn(e.target.value)} disabled={!identify.allowed} title={identify.title} />
         </label>
         <button type="submit" className="primary" disabled={register.busy || !write.allowed} title={write.title}>{t('casualties.entry.save')}</button>
       </div>
       <datalist id="casualty-areas">{areas.map((a) => <option key={a} value={a} />)}</datalist>
       <p className="hint" id="casualty-tag-hint">{t('casualties.entry.hint', { tag: suggested ?? '—' })}</p>
+      {identify.allowed ? null : <p className="hint" data-testid="casualty-identity-locked">{t('casualties.entry.identityLocked', { whoMay: identify.whoMay })}</p>}
       {invalid ? (
         <ErrorText error={invalid} />
       ) : register.error?.code === 'already_exists' ? (

@@ -8,6 +8,7 @@ import { useNow } from '../../app/use-now';
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 import { InjectConsole } from './InjectConsole';
@@ -24,6 +25,9 @@ function ExerciseClock({ exercise, now }: { exercise: Exercise; now: number }) {
   const pause = useMutation('exercise.pause');
   const resume = useMutation('exercise.resume');
   const jump = useMutation('exercise.jump');
+  // A controller of this exercise delivers injects, but the clock is the facilitator's (exercise.control).
+  const clock = useCan('exercise.control');
+  const off = !clock.allowed;
   const error = start.error ?? pause.error ?? resume.error ?? jump.error;
   const id = exercise.id;
   const doJump = () => {
@@ -33,6 +37,7 @@ function ExerciseClock({ exercise, now }: { exercise: Exercise; now: number }) {
       return;
     }
     setJumpProblem(null);
+    if (off) return;
     void jump.run({ id, toMinutes: target.minutes });
   };
   return (
@@ -54,16 +59,16 @@ function ExerciseClock({ exercise, now }: { exercise: Exercise; now: number }) {
       </dl>
       {exercise.realWorldStop ? <p role="alert" className="exercise-stop">{t('exercises.console.stopped', { reason: exercise.realWorldStop.reason })}</p> : null}
       <div className="exercise-clock-actions">
-        {exercise.status === 'draft' ? <button type="button" className="primary" onClick={() => void start.run({ id })}>{t('exercises.console.start')}</button> : null}
-        {exercise.status === 'running' ? <button type="button" onClick={() => void pause.run({ id })}>{t('exercises.console.pause')}</button> : null}
-        {exercise.status === 'paused' ? <button type="button" className="primary" onClick={() => void resume.run({ id })}>{t('exercises.console.resume')}</button> : null}
+        {exercise.status === 'draft' ? <button type="button" className="primary" onClick={() => void start.run({ id })} disabled={off} title={clock.title}>{t('exercises.console.start')}</button> : null}
+        {exercise.status === 'running' ? <button type="button" onClick={() => void pause.run({ id })} disabled={off} title={clock.title}>{t('exercises.console.pause')}</button> : null}
+        {exercise.status === 'paused' ? <button type="button" className="primary" onClick={() => void resume.run({ id })} disabled={off} title={clock.title}>{t('exercises.console.resume')}</button> : null}
         {exercise.status === 'running' || exercise.status === 'paused' ? (
           <form className="exercise-jump" onSubmit={(e) => { e.preventDefault(); doJump(); }}>
             <label>
               {t('exercises.console.jumpTo')}
-              <input value={jumpTo} onChange={(e) => setJumpTo(e.target.value)} placeholder="01:30" size={6} />
+              <input value={jumpTo} onChange={(e) => setJumpTo(e.target.value)} placeholder="01:30" size={6} disabled={off} />
             </label>
-            <button type="submit">{t('exercises.console.jump')}</button>
+            <button type="submit" disabled={off} title={clock.title}>{t('exercises.console.jump')}</button>
           </form>
         ) : null}
       </div>

@@ -6,11 +6,13 @@ import { ErrorText } from '../../app/ErrorText';
 import { formatTime } from '../../lib/time';
 import { selectIsExercise, selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 import { methodLabel } from './labels';
 
-function Notice({ inject }: { inject: Inject }) {
+/** `denied`: who may answer, when this user may not (neither incident.write nor a player of this exercise). */
+function Notice({ inject, denied }: { inject: Inject; denied: string | undefined }) {
   const { t } = useTranslation();
   const timeZone = useApp(selectTimeZone);
   const locale = useApp(selectLanguage);
@@ -27,7 +29,7 @@ function Notice({ inject }: { inject: Inject }) {
       <p>{inject.message}</p>
       <div className="inbox-actions">
         {inject.acknowledgedAt === undefined ? (
-          <button type="button" className="primary" onClick={() => void acknowledge.run({ id: inject.id })} disabled={acknowledge.busy}>
+          <button type="button" className="primary" onClick={() => void acknowledge.run({ id: inject.id })} disabled={acknowledge.busy || denied !== undefined} title={denied}>
             {t('exercises.inbox.acknowledge', { number: inject.number })}
           </button>
         ) : (
@@ -35,9 +37,9 @@ function Notice({ inject }: { inject: Inject }) {
             <span role="status">{t('exercises.inbox.acknowledged', { time: at(inject.acknowledgedAt) })}</span>
             <label>
               {t('exercises.inbox.note', { number: inject.number })}
-              <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} />
+              <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} disabled={denied !== undefined} />
             </label>
-            <button type="button" onClick={() => void actOn.run({ id: inject.id, note })} disabled={actOn.busy}>
+            <button type="button" onClick={() => void actOn.run({ id: inject.id, note })} disabled={actOn.busy || denied !== undefined} title={denied}>
               {t('exercises.inbox.actOn', { number: inject.number })}
             </button>
           </>
@@ -57,11 +59,14 @@ export function ExerciseInbox() {
   const inExercise = useApp(selectIsExercise);
   const inbox = useLive('exercise.inbox', inExercise ? {} : null).data;
   const open = inbox?.injects.filter((i) => i.actedOnAt === undefined) ?? [];
+  // The server lets anyone with incident.write answer an inject, and a player of this exercise whatever their role.
+  const write = useCan('incident.write');
+  const denied = write.allowed || inbox?.role === 'player' ? undefined : write.whoMay;
   if (!inExercise || !inbox || open.length === 0) return null;
   return (
     <section className="exercise-inbox" aria-labelledby="exercise-inbox-title" data-testid="exercise-inbox">
       <h2 id="exercise-inbox-title">{t('exercises.inbox.title', { position: inbox.position ?? '—' })}</h2>
-      {open.map((inject) => <Notice key={inject.id} inject={inject} />)}
+      {open.map((inject) => <Notice key={inject.id} inject={inject} denied={denied} />)}
     </section>
   );
 }

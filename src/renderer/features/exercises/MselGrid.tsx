@@ -10,15 +10,22 @@ import { columnLabel, methodLabel, statusLabel } from './labels';
 
 export type InjectChange = Partial<InjectFields>;
 export type MselEdits = { edit: (inject: Inject, change: InjectChange) => void; refuse: (column: MselCsvColumn, reason: string) => void };
-type Props = { injects: readonly Inject[]; edits: MselEdits; onSelect: (inject: Inject | null) => void };
+type Props = {
+  injects: readonly Inject[];
+  edits: MselEdits;
+  onSelect: (inject: Inject | null) => void;
+  /** No cell opens an editor: the user may not write the MSEL. */
+  readOnly?: boolean;
+};
 
 const ROW_SELECTION: RowSelectionOptions<Inject> = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
 /** Only a pending inject is the author's to change: a delivered one is what the evaluation measures. */
 const pendingOnly = (p: { data?: Inject | undefined }) => p.data?.status === 'pending';
+const never = () => false;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** The MSEL as a grid in the CSV's columns: a cell edit is one `inject.edit` of that field; live data comes back by id. */
-export function MselGrid({ injects, edits, onSelect }: Props) {
+export function MselGrid({ injects, edits, onSelect, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   // Column definitions stay the same object across live updates (new ones would reset the grid), so they call
   // the latest edit handlers through a ref.
@@ -31,12 +38,13 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const rows = useMemo(() => [...injects], [injects]);
   const columns = useMemo((): ColDef<Inject>[] => {
+    const editable = readOnly ? never : pendingOnly;
     const textColumn = (column: MselCsvColumn, field: 'subject' | 'message' | 'from' | 'to' | 'controller' | 'expectedAction' | 'capability', flex = 1, format?: (value: string) => string): ColDef<Inject> => ({
       colId: column,
       ...(format ? { valueFormatter: (p: { value: unknown }) => format(typeof p.value === 'string' ? p.value : '') } : {}),
       headerName: columnLabel(t, column),
       valueGetter: (p) => p.data?.[field] ?? '',
-      editable: pendingOnly,
+      editable,
       cellEditor: field === 'message' || field === 'expectedAction' ? 'agLargeTextCellEditor' : 'agTextCellEditor',
       cellEditorPopup: field === 'message' || field === 'expectedAction',
       tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : ''),
@@ -52,7 +60,7 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
       colId: column,
       headerName: columnLabel(t, column),
       valueGetter: (p) => (p.data ? triggerCells(p.data.trigger)[column] : ''),
-      editable: pendingOnly,
+      editable,
       width: 90,
       valueSetter: (p: ValueSetterParams<Inject>) => {
         if (!p.data) return false;
@@ -65,7 +73,7 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
     });
     return [
       {
-        colId: 'number', headerName: columnLabel(t, 'number'), field: 'number', editable: pendingOnly, width: 80, sort: 'asc',
+        colId: 'number', headerName: columnLabel(t, 'number'), field: 'number', editable, width: 80, sort: 'asc',
         valueSetter: (p: ValueSetterParams<Inject>) => {
           const value = text(String(p.newValue ?? ''));
           if (!/^\d{1,4}$/.test(value) || Number(value) < 1) stable.refuse('number', t('exercises.msel.col.number'));
@@ -78,7 +86,7 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
       textColumn('event', 'subject', 1.5),
       textColumn('inject_text', 'message', 2.5),
       {
-        colId: 'method', headerName: columnLabel(t, 'method'), field: 'method', editable: pendingOnly, minWidth: 150, flex: 1,
+        colId: 'method', headerName: columnLabel(t, 'method'), field: 'method', editable, minWidth: 150, flex: 1,
         cellEditor: 'agSelectCellEditor', cellEditorParams: { values: InjectMethodSchema.options },
         valueFormatter: (p) => (p.data ? methodLabel(t, p.data.method) : ''),
         valueSetter: (p: ValueSetterParams<Inject>) => {
@@ -95,7 +103,7 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
       textColumn('objective', 'capability', 1.5),
       { colId: 'status', headerName: columnLabel(t, 'status'), valueGetter: (p) => (p.data ? statusLabel(t, p.data.status) : ''), width: 100 },
     ];
-  }, [t, stable, language]);
+  }, [t, stable, language, readOnly]);
 
   return (
     <div className={`${GRID_THEME_CLASS} msel-grid`} data-testid="msel-grid" role="region" aria-label={t('exercises.msel.grid')}>

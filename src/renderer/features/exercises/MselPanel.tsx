@@ -8,6 +8,7 @@ import { ErrorText } from '../../app/ErrorText';
 import { toCsvText } from '../../lib/csv';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 import { download } from '../resources';
@@ -48,6 +49,9 @@ export function MselPanel() {
   const edit = useMutation('inject.edit');
   const add = useMutation('inject.add');
   const remove = useMutation('inject.remove');
+  // The MSEL is the facilitator's (exercise.control on the server): anyone else reads it and exports it.
+  const write = useCan('exercise.control');
+  const off = !write.allowed;
   const { outcome, importText, importInjects } = useMselImport(exercise?.id ?? null);
 
   if (!data || data.space.kind !== 'exercise') return null;
@@ -75,15 +79,17 @@ export function MselPanel() {
         <>
           <p className="hint">{t('exercises.msel.explain', { name: exercise.name })}</p>
           <div className="msel-actions">
-            <button type="button" onClick={addInject} disabled={add.busy}>{t('exercises.msel.add')}</button>
-            <button type="button" onClick={() => selected && void remove.run({ id: selected.id }).then(() => setSelected(null))} disabled={!selected || selected.status !== 'pending'}>
+            {off ? <p className="muted" data-testid="msel-locked">{write.whoMay}</p> : null}
+            <button type="button" onClick={addInject} disabled={add.busy || off} title={write.title}>{t('exercises.msel.add')}</button>
+            <button type="button" onClick={() => selected && void remove.run({ id: selected.id }).then(() => setSelected(null))} disabled={!selected || selected.status !== 'pending' || off} title={write.title}>
               {t('exercises.msel.remove')}
             </button>
             <button type="button" onClick={exportCsv} disabled={injects.length === 0}>{t('exercises.msel.exportCsv')}</button>
-            <label className="file-button">
+            <label className={off ? 'file-button disabled' : 'file-button'} title={write.title}>
               {t('exercises.msel.importCsv')}
               <input
                 type="file"
+                disabled={off}
                 accept=".csv,text/csv"
                 onChange={(e) => {
                   const file = e.target.files?.[0];
@@ -96,18 +102,18 @@ export function MselPanel() {
           <div className="msel-actions">
             <label>
               {t('exercises.msel.scenario')}
-              <select value={scenario} onChange={(e) => setScenario(ScenarioKeySchema.parse(e.target.value))}>
+              <select value={scenario} onChange={(e) => setScenario(ScenarioKeySchema.parse(e.target.value))} disabled={off}>
                 {ScenarioKeySchema.options.map((key) => <option key={key} value={key}>{scenarioLabel(t, key)}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => void importInjects(scenarios[scenario][language].injects)}>{t('exercises.msel.loadScenario')}</button>
+            <button type="button" onClick={() => void importInjects(scenarios[scenario][language].injects)} disabled={off} title={write.title}>{t('exercises.msel.loadScenario')}</button>
             <span className="hint">{t('exercises.msel.replaces')}</span>
           </div>
           <ImportOutcome outcome={outcome} />
           {cellProblem ? <p role="alert">{cellProblem}</p> : null}
           {error ? <ErrorText error={error} /> : null}
           {injects.length === 0 ? <p className="muted">{t('exercises.msel.empty')}</p> : null}
-          <MselGrid injects={injects} edits={edits} onSelect={setSelected} />
+          <MselGrid injects={injects} edits={edits} onSelect={setSelected} readOnly={off} />
         </>
       )}
     </section>

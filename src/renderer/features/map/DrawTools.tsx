@@ -15,18 +15,21 @@ type Props = {
   onFinish: () => void;
   onCancel: () => void;
   disabled: boolean;
+  /** Who may draw, when this user may not: said under the title and on every disabled button. */
+  whoMay?: string | undefined;
 };
 
 /** Pick what to draw, name it, then click the map: one click for a point, corners and a double-click for a zone. */
-export function DrawTools({ state, name, onName, zoneType, onZoneType, onStart, onFinish, onCancel, disabled }: Props) {
+export function DrawTools({ state, name, onName, zoneType, onZoneType, onStart, onFinish, onCancel, disabled, whoMay }: Props) {
   const { t } = useTranslation();
   const adding = state.mode === 'add' ? state : null;
   return (
     <section className="map-panel" aria-labelledby="map-draw-title" data-testid="map-draw">
       <h3 id="map-draw-title">{t('map.draw.title')}</h3>
+      {whoMay ? <p className="muted" data-testid="map-draw-locked">{whoMay}</p> : null}
       <label>
         <span>{t('map.draw.name')}</span>
-        <input name="featureName" value={name} onChange={(e) => onName(e.target.value)} maxLength={120} disabled={disabled} />
+        <input name="featureName" value={name} onChange={(e) => onName(e.target.value)} maxLength={120} disabled={disabled} title={whoMay} />
       </label>
       <label>
         <span>{t('map.draw.zoneType')}</span>
@@ -47,6 +50,7 @@ export function DrawTools({ state, name, onName, zoneType, onZoneType, onStart, 
             className={adding?.category === c ? 'secondary draw-button active' : 'secondary draw-button'}
             onClick={() => onStart(c)}
             disabled={disabled || name.trim() === '' || (c === 'zone_custom' && zoneType.trim() === '')}
+            title={whoMay}
             data-testid={`draw-${c}`}
           >
             <span className={isZoneCategory(c) ? 'swatch swatch-area' : 'swatch'} style={{ background: categoryColour[c] }} />

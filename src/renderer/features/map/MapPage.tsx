@@ -8,6 +8,7 @@ import { cornersOf, polygonOf, removeCorner } from '../../../domain/map/map-shap
 import { ErrorText } from '../../app/ErrorText';
 import { selectCurrentIncident, selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { DrawTools } from './DrawTools';
 import { FeatureEditor } from './FeatureEditor';
 import { FeatureList } from './FeatureList';
@@ -37,6 +38,8 @@ export function MapPage() {
   const { index, features: all, error: loadError } = useMapFeatures();
   const features = useMemo(() => forIncident(all, incident?.id ?? null), [all, incident]);
   const actions = useMapActions();
+  // Zones and points are incident.write on the server: without it the map is for reading, and says who may draw.
+  const write = useCan('incident.write');
   const [visible, setVisible] = useState(allVisible);
   const [view, setView] = useState<'campus' | 'region'>('campus');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -168,6 +171,7 @@ export function MapPage() {
             key={`${selected.id}-${selected.updatedAt}`}
             feature={selected}
             error={actions.error}
+            locked={write.title}
             onSave={(patch) => void actions.update(selected.id, patch)}
             onMove={() => draw.startMove(selected.id)}
             onEditShape={() => {
@@ -187,7 +191,8 @@ export function MapPage() {
           onStart={draw.start}
           onFinish={draw.finish}
           onCancel={draw.cancel}
-          disabled={false}
+          disabled={!write.allowed}
+          whoMay={write.title}
         />
         {view === 'campus' ? regionPanel : null}
         <LayerPanel visible={visible} onToggle={(g) => setVisible((v) => ({ ...v, [g]: !v[g] }))} />

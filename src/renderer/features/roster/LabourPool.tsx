@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/time';
 import type { UiError } from '../../lib/ui-error';
 import { selectCurrentIncident, selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { useProfessionLabels, useStaffFieldLabels } from './labels';
 import { WalkInForm } from './WalkInForm';
 import { useLive } from '../../state/use-live';
@@ -37,6 +38,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
   const checkInStaff = useMutation('pool.checkIn').run;
   const assignStaff = useMutation('pool.assign').run;
   const checkOut = useMutation('pool.checkOut').run;
+  const write = useCan('incident.write');
   const pool = useLive('roster.pool', { incidentId: incident.id });
   // The tasks a person can be sent to: the board as every other screen reads it, live on the board's kinds.
   const board = useLive('board.get', { incidentId: incident.id });
@@ -80,9 +82,9 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
       <div className="roster-toolbar">
         <h2 id="roster-pool-title">{t('roster.pool.title', { count: here.length })}</h2>
         <form className="roster-checkin" onSubmit={(e) => void checkIn(e)}>
-          <input list="roster-staff-list" value={who} onChange={(e) => setWho(e.target.value)} placeholder={t('roster.pool.who')} aria-label={t('roster.pool.who')} data-testid="pool-who" />
+          <input list="roster-staff-list" value={who} onChange={(e) => setWho(e.target.value)} placeholder={t('roster.pool.who')} aria-label={t('roster.pool.who')} disabled={!write.allowed} title={write.title} data-testid="pool-who" />
           <datalist id="roster-staff-list">{staff.filter((s) => s.retiredAt === undefined).slice(0, 500).map((s) => <option key={s.id} value={s.staffNo}>{s.name}</option>)}</datalist>
-          <button type="submit" className="primary">{t('roster.pool.checkIn')}</button>
+          <button type="submit" className="primary" disabled={!write.allowed} title={write.title}>{t('roster.pool.checkIn')}</button>
         </form>
       </div>
       <WalkInForm incidentId={incident.id} onError={setError} />
@@ -113,7 +115,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
                 </td>
                 <td data-testid="pool-assigned">{live.map((a) => (a.positionId ? positionName(a.positionId) : a.taskId ? taskTitle(a.taskId) : t('roster.pool.task'))).join('、')}</td>
                 <td className="pool-actions">
-                  <select value={position[e.id] ?? 'ops.medical-care.casualty-care'} onChange={(ev) => setPosition({ ...position, [e.id]: ev.target.value })} aria-label={t('roster.pool.target')}>
+                  <select value={position[e.id] ?? 'ops.medical-care.casualty-care'} onChange={(ev) => setPosition({ ...position, [e.id]: ev.target.value })} aria-label={t('roster.pool.target')} disabled={!write.allowed}>
                     <optgroup label={t('roster.pool.positions')}>
                       {hicsPositions.map((p) => <option key={p.id} value={p.id}>{p.name[language]}</option>)}
                     </optgroup>
@@ -123,8 +125,8 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
                       </optgroup>
                     ) : null}
                   </select>
-                  <button type="button" className="secondary" onClick={() => void assign(e.id)}>{t('roster.pool.assign')}</button>
-                  <button type="button" className="secondary" onClick={() => void checkOut({ id: e.id }).then(setError)}>{t('roster.pool.checkOut')}</button>
+                  <button type="button" className="secondary" onClick={() => void assign(e.id)} disabled={!write.allowed} title={write.title}>{t('roster.pool.assign')}</button>
+                  <button type="button" className="secondary" onClick={() => void checkOut({ id: e.id }).then(setError)} disabled={!write.allowed} title={write.title}>{t('roster.pool.checkOut')}</button>
                 </td>
               </tr>
             );
@@ -153,6 +155,7 @@ function PoolForIncident({ incident, staff, now }: { incident: Incident; staff: 
 function VolunteerForm({ incidentId, onError }: { incidentId: string; onError: (e: UiError | null) => void }) {
   const { t } = useTranslation();
   const registerVolunteer = useMutation('staff.registerVolunteer').run;
+  const write = useCan('incident.write');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [skills, setSkills] = useState('');
@@ -172,7 +175,7 @@ function VolunteerForm({ incidentId, onError }: { incidentId: string; onError: (
       <label><span>{t('roster.staff.name')}</span><input value={name} onChange={(e) => setName(e.target.value)} required /></label>
       <label><span>{t('roster.staff.phone')}</span><input value={phone} onChange={(e) => setPhone(e.target.value)} required /></label>
       <label><span>{t('roster.volunteer.skills')}</span><input value={skills} onChange={(e) => setSkills(e.target.value)} /></label>
-      <button type="submit">{t('roster.volunteer.register')}</button>
+      <button type="submit" disabled={!write.allowed} title={write.title}>{t('roster.volunteer.register')}</button>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useCan } from '../../state/use-can';
 import { isFatigueRefusal, OverrideList, OverrideOffer } from './FatigueOverride';
 import { useProfessionLabels, useRuleText } from './labels';
 import { PaletteEntry, RosterGrid, type CellPos, type DragItem, type DropTarget } from './RosterGrid';
@@ -38,6 +39,9 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
   const unassignShift = useMutation('roster.unassign').run;
   const moveShift = useMutation('roster.move').run;
   const assignMany = useMutation('roster.assignMany').run;
+  // Rostering is incident.write on the server: without it the grid is for reading, and says who may change it.
+  const write = useCan('incident.write');
+  const locked = write.allowed ? undefined : write.whoMay;
   const units = useMemo(() => [...new Set(staff.map((s) => s.homeUnit))].sort(), [staff]);
   const [saved, save] = useSavedView();
   const unit = saved.unit !== undefined && units.includes(saved.unit) ? saved.unit : (units[0] ?? '');
@@ -101,16 +105,17 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
     (pos: CellPos) => {
       const row = painted.current.rows[pos.row];
       const column = painted.current.columns[pos.col];
-      if (!row || !column) return;
+      if (!row || !column || locked !== undefined) return;
       const shift = row.cells[pos.col];
       if (shift) setTried(null);
       void (shift ? run(unassignShift({ id: shift.id })) : assign(row.staff, column));
     },
-    [run, unassignShift, assign],
+    [run, unassignShift, assign, locked],
   );
 
   const drop = useCallback(
     (item: DragItem, target: DropTarget) => {
+      if (locked !== undefined) return;
       if (item.kind === 'person') return void assign(item.staff, target.column);
       const { shift } = item;
       if (shift.staffId === target.staff.id && shift.start === target.column.start) return;
@@ -118,7 +123,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
       setTried({ kind: 'move', args });
       void run(moveShift(args));
     },
-    [assign, run, moveShift],
+    [assign, run, moveShift, locked],
   );
 
   const copyLastWeek = () => {
@@ -188,7 +193,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
           <span className="num" data-testid="roster-week">{week}</span>
           <button type="button" className="secondary" onClick={() => setWeek(addDays(week, 7))} aria-label={t('roster.grid.nextWeek')}>▶</button>
         </div>
-        <button type="button" onClick={copyLastWeek} data-testid="roster-copy-week">{t('roster.grid.copyWeek')}</button>
+        <button type="button" onClick={copyLastWeek} disabled={!write.allowed} title={write.title} data-testid="roster-copy-week">{t('roster.grid.copyWeek')}</button>
         <span className={`status-chip ${gaps > 0 ? 'chip-alert' : ''}`} data-testid="roster-gaps">{t('roster.grid.gaps', { count: gaps })}</span>
       </div>
       {error ? <ErrorText error={error} /> : null}
@@ -197,14 +202,15 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
         {focusedRow && focusedCol ? (
           <>
             <strong>{focusedRow.staff.name}</strong> · <span className="num">{focusedCol.key}</span>{' '}
-            {preview.length > 0 ? <span className="roster-warn">{t('roster.grid.wouldBreak', { rules: preview.map(ruleText).join('；') })}</span> : <span className="muted">{t('roster.grid.keys')}</span>}
+            {preview.length > 0 && locked === undefined ? <span className="roster-warn">{t('roster.grid.wouldBreak', { rules: preview.map(ruleText).join('；') })}</span> : <span className="muted">{locked === undefined ? t('roster.grid.keys') : t('roster.grid.keysReadOnly')}</span>}
           </>
         ) : (
-          <span className="muted">{t('roster.grid.keys')}</span>
+          <span className="muted">{locked === undefined ? t('roster.grid.keys') : t('roster.grid.keysReadOnly')}</span>
         )}
       </div>
+      {locked !== undefined ? <p className="muted roster-locked" id="roster-locked" data-testid="roster-locked">{t('roster.grid.readOnly', { whoMay: locked })}</p> : null}
       <div className="roster-layout">
-        <RosterGrid view={view} timeZone={timeZone} focus={focus} onFocus={setFocus} onToggle={toggle} onDrop={drop} warnings={warnings}>
+        <RosterGrid view={view} timeZone={timeZone} focus={focus} onFocus={setFocus} onToggle={toggle} onDrop={drop} warnings={warnings} locked={locked !== undefined ? 'roster-locked' : undefined}>
           <aside className="roster-palette panel" aria-labelledby="roster-palette-title">
             <h3 id="roster-palette-title">{t('roster.palette.title')}</h3>
             <input type="search" value={paletteFilter} onChange={(e) => setPaletteFilter(e.target.value)} placeholder={t('roster.palette.filter')} aria-label={t('roster.palette.filter')} />
@@ -221,6 +227,7 @@ export function RosterBoard({ staff, now }: { staff: readonly Staff[]; now: numb
 function RequirementForm({ unit, role, defs }: { unit: string; role: Profession; defs: readonly ShiftDefinition[] }) {
   const { t } = useTranslation();
   const setRequirement = useMutation('roster.setRequirement').run;
+  const write = useCan('incident.write');
   const [code, setCode] = useState('');
   const [min, setMin] = useState('2');
   const [error, setError] = useState<UiError | null>(null);
@@ -233,13 +240,13 @@ function RequirementForm({ unit, role, defs }: { unit: string; role: Profession;
       <h3>{t('roster.min.title')}</h3>
       <label>
         <span>{t('roster.min.shift')}</span>
-        <select value={shiftCode} onChange={(e) => setCode(e.target.value)}>{defs.map((d) => <option key={d.code} value={d.code}>{d.code}</option>)}</select>
+        <select value={shiftCode} onChange={(e) => setCode(e.target.value)} disabled={!write.allowed}>{defs.map((d) => <option key={d.code} value={d.code}>{d.code}</option>)}</select>
       </label>
       <label>
         <span>{t('roster.min.count')}</span>
-        <input type="number" min={0} max={500} value={min} onChange={(e) => setMin(e.target.value)} />
+        <input type="number" min={0} max={500} value={min} onChange={(e) => setMin(e.target.value)} disabled={!write.allowed} />
       </label>
-      <button type="submit">{t('roster.min.save')}</button>
+      <button type="submit" disabled={!write.allowed} title={write.title}>{t('roster.min.save')}</button>
       {error ? <ErrorText error={error} /> : null}
     </form>
   );

@@ -27,6 +27,8 @@ const OVERSCAN = 8;
 // A constant: dnd-kit memoises sensors on this object, and a new one per render hands every draggable and droppable
 // cell a new context, re-rendering all of them on any change to the grid.
 const pointerOptions = { activationConstraint: { distance: 4 } };
+/** No sensor, no drag: what a read-only grid hands dnd-kit, so neither a chip nor a palette person can be picked up. */
+const noSensors: ReturnType<typeof useSensors> = [];
 
 /** What a drag carries: a rostered shift (to move it) or a person from the palette (to roster them). */
 export type DragItem = { kind: 'shift'; shift: RosterShift } | { kind: 'person'; staff: Staff };
@@ -40,6 +42,8 @@ type Props = {
   onToggle: (pos: CellPos) => void;
   onDrop: (item: DragItem, target: DropTarget) => void;
   warnings: ReadonlyMap<string, string>;
+  /** The id of the note saying who may change the roster, when this user may not: the grid is then read-only. */
+  locked?: string | undefined;
   children?: React.ReactNode;
 };
 
@@ -47,7 +51,7 @@ type Props = {
  * The week as a grid: a row per person, a column per shift, each column headed by its gap against the minimum.
  * Keyboard: arrows move, Enter or Space rosters or removes; a shift chip or a palette person can be dragged.
  */
-export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, warnings, children }: Props) {
+export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, warnings, locked, children }: Props) {
   const { t, i18n } = useTranslation();
   const sensors = useSensors(useSensor(PointerSensor, pointerOptions));
   const gridRef = useRef<HTMLDivElement>(null);
@@ -98,12 +102,12 @@ export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, w
         const next = { row: Math.min(rows - 1, Math.max(0, at.row + step[0])), col: Math.min(cols - 1, Math.max(0, at.col + step[1])) };
         wantFocus.current = true;
         onFocus(next);
-      } else if (event.key === 'Enter' || event.key === ' ') {
+      } else if ((event.key === 'Enter' || event.key === ' ') && locked === undefined) {
         event.preventDefault();
         onToggle(at);
       }
     },
-    [view, focus, onFocus, onToggle],
+    [view, focus, onFocus, onToggle, locked],
   );
 
   const onDragEnd = (event: DragEndEvent) => {
@@ -114,7 +118,7 @@ export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, w
 
   const template = `minmax(11rem, 14rem) repeat(${view.columns.length}, minmax(3.9rem, 1fr))`;
   return (
-    <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+    <DndContext sensors={locked === undefined ? sensors : noSensors} onDragEnd={onDragEnd}>
       <div className="roster-grid-wrap" ref={wrapRef} onScroll={onScroll}>
         <div
           ref={gridRef}
@@ -122,6 +126,8 @@ export function RosterGrid({ view, timeZone, focus, onFocus, onToggle, onDrop, w
           role="grid"
           aria-label={t('roster.grid.label')}
           aria-rowcount={view.rows.length + 1}
+          aria-readonly={locked !== undefined ? true : undefined}
+          aria-describedby={locked}
           data-testid="roster-grid"
           style={{ gridTemplateColumns: template }}
           onKeyDown={move}

@@ -26,6 +26,7 @@ export function RosterSetup({ now }: { now: number }) {
 function ShiftTemplates({ templates }: { templates: Parameters<typeof shiftDefinitions>[0] }) {
   const { t } = useTranslation();
   const defineShift = useMutation('roster.defineShift').run;
+  const write = useCan('incident.write');
   const [code, setCode] = useState('');
   const [start, setStart] = useState('09:00');
   const [hours, setHours] = useState('10');
@@ -55,7 +56,7 @@ function ShiftTemplates({ templates }: { templates: Parameters<typeof shiftDefin
         <label><span>{t('roster.setup.code')}</span><input name="code" value={code} onChange={(e) => setCode(e.target.value)} maxLength={8} required /></label>
         <label><span>{t('roster.setup.start')}</span><input name="start" type="time" value={start} onChange={(e) => setStart(e.target.value)} required /></label>
         <label><span>{t('roster.setup.hours')}</span><input name="hours" type="number" min={1} max={24} step={0.5} value={hours} onChange={(e) => setHours(e.target.value)} required /></label>
-        <button type="submit" className="primary">{t('roster.setup.defineShift')}</button>
+        <button type="submit" className="primary" disabled={!write.allowed} title={write.title}>{t('roster.setup.defineShift')}</button>
         <p className="muted roster-hint">{t('roster.setup.shiftsHint')}</p>
       </form>
       {error ? <ErrorText error={error} /> : null}

@@ -4,6 +4,7 @@ import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lapsedQualifications, type Staff } from '../../../domain/roster/staff';
 import { ErrorText } from '../../app/ErrorText';
+import { useCan } from '../../state/use-can';
 import { selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { ROSTER_GRID_CLASS } from './grid-setup';
@@ -25,6 +26,7 @@ export function StaffDirectory({ staff, now }: { staff: readonly Staff[]; now: n
   const timeZone = useApp(selectTimeZone);
   const professions = useProfessionLabels();
   const { outcome, busy, importText } = useStaffImport();
+  const write = useCan('incident.write');
   const [filter, setFilter] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const [exportUrl, setExportUrl] = useState<string | null>(null);
@@ -73,7 +75,7 @@ export function StaffDirectory({ staff, now }: { staff: readonly Staff[]; now: n
       <div className="roster-toolbar">
         <h2 id="roster-directory-title">{t('roster.staff.title', { count: staff.length })}</h2>
         <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('roster.staff.filter')} aria-label={t('roster.staff.filter')} />
-        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="staff-import">
+        <button type="button" onClick={() => fileInput.current?.click()} disabled={busy || !write.allowed} title={write.title} data-testid="staff-import">
           {t('roster.staff.import')}
         </button>
         <input ref={fileInput} type="file" accept=".csv,text/csv" className="visually-hidden" onChange={onFile} data-testid="staff-import-file" aria-label={t('roster.staff.import')} />

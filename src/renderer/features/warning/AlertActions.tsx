@@ -15,14 +15,14 @@ import { useMyUserId } from '../board';
 import { IncidentClock } from './IncidentClock';
 
 /** Who the check can go to: the people of this space, the duty officer at this desk first. */
-function AssigneeSelect({ value, onChange }: { value: string; onChange: (id: string) => void }) {
+function AssigneeSelect({ value, onChange, disabled }: { value: string; onChange: (id: string) => void; disabled: boolean }) {
   const { t } = useTranslation();
   const me = useMyUserId() ?? LOCAL_OPERATOR_ID;
   const people = useApp((s) => s.directory).filter((u) => u.granted && u.id !== me);
   return (
     <label>
       <span>{t('warning.actions.assignee')}</span>
-      <select name="assignee" value={value || me} onChange={(e) => onChange(e.target.value)}>
+      <select name="assignee" value={value || me} onChange={(e) => onChange(e.target.value)} disabled={disabled}>
         <option value={me}>{t('warning.actions.me')}</option>
         {people.map((u) => (
           <option key={u.id} value={u.id}>{u.displayName || u.username}</option>
@@ -32,7 +32,17 @@ function AssigneeSelect({ value, onChange }: { value: string; onChange: (id: str
   );
 }
 
-function NoteForm({ label, submitLabel, name, onSubmit, busy }: { label: string; submitLabel: string; name: string; onSubmit: (note: string) => Promise<UiError | null>; busy: boolean }) {
+type NoteFormProps = {
+  label: string;
+  submitLabel: string;
+  name: string;
+  onSubmit: (note: string) => Promise<UiError | null>;
+  busy: boolean;
+  /** Who may, when this user may not: the form is then off, its button saying so. */
+  denied: string | undefined;
+};
+
+function NoteForm({ label, submitLabel, name, onSubmit, busy, denied }: NoteFormProps) {
   const [note, setNote] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,9 +52,9 @@ function NoteForm({ label, submitLabel, name, onSubmit, busy }: { label: string;
     <form className="form warning-note-form" onSubmit={submit}>
       <label>
         <span>{label}</span>
-        <input name={name} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <input name={name} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} disabled={denied !== undefined} />
       </label>
-      <button type="submit" className="secondary" disabled={busy}>{submitLabel}</button>
+      <button type="submit" className="secondary" disabled={busy || denied !== undefined} title={denied}>{submitLabel}</button>
     </form>
   );
 }
@@ -89,25 +99,27 @@ export function AlertActions({ alert }: { alert: Alert }) {
   const assign = useMutation('alert.assign');
   const verify = useMutation('alert.verify');
   const dismiss = useMutation('alert.dismiss');
+  // Acknowledging, assigning, verifying and dismissing are incident.write on the server.
+  const write = useCan('incident.write');
   const [assignee, setAssignee] = useState('');
   const error = acknowledge.error ?? assign.error ?? verify.error ?? dismiss.error;
   const canDismiss = alert.status === 'new' || alert.status === 'checking' || alert.status === 'verified';
   return (
     <div className="warning-actions" data-testid="warning-actions">
-      {alert.status === 'new' || alert.status === 'checking' ? <AssigneeSelect value={assignee} onChange={setAssignee} /> : null}
+      {alert.status === 'new' || alert.status === 'checking' ? <AssigneeSelect value={assignee} onChange={setAssignee} disabled={!write.allowed} /> : null}
       {alert.status === 'new' ? (
-        <button type="button" className="primary" disabled={acknowledge.busy} onClick={() => void acknowledge.run({ id: alert.id, ...(assignee ? { assignee } : {}) })}>
+        <button type="button" className="primary" disabled={acknowledge.busy || !write.allowed} title={write.title} onClick={() => void acknowledge.run({ id: alert.id, ...(assignee ? { assignee } : {}) })}>
           {t('warning.actions.acknowledge')}
         </button>
       ) : null}
       {alert.status === 'checking' ? (
         <>
-          <button type="button" className="secondary" disabled={assign.busy || !assignee} onClick={() => void assign.run({ id: alert.id, assignee })}>{t('warning.actions.assign')}</button>
-          <NoteForm name="verifyNote" label={t('warning.actions.verifyNote')} submitLabel={t('warning.actions.verify')} busy={verify.busy} onSubmit={(note) => verify.run({ id: alert.id, note })} />
+          <button type="button" className="secondary" disabled={assign.busy || !assignee || !write.allowed} title={write.title} onClick={() => void assign.run({ id: alert.id, assignee })}>{t('warning.actions.assign')}</button>
+          <NoteForm name="verifyNote" label={t('warning.actions.verifyNote')} submitLabel={t('warning.actions.verify')} busy={verify.busy} denied={write.title} onSubmit={(note) => verify.run({ id: alert.id, note })} />
         </>
       ) : null}
       {alert.status === 'verified' ? <OpenIncidentForm alert={alert} /> : null}
-      {canDismiss ? <NoteForm name="dismissReason" label={t('warning.actions.dismissReason')} submitLabel={t('warning.actions.dismiss')} busy={dismiss.busy} onSubmit={(reason) => dismiss.run({ id: alert.id, reason })} /> : null}
+      {canDismiss ? <NoteForm name="dismissReason" label={t('warning.actions.dismissReason')} submitLabel={t('warning.actions.dismiss')} busy={dismiss.busy} denied={write.title} onSubmit={(reason) => dismiss.run({ id: alert.id, reason })} /> : null}
       {alert.incidentId ? <IncidentClock incidentId={alert.incidentId} /> : null}
       {error ? <ErrorText error={error} /> : null}
     </div>
