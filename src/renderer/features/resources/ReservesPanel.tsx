@@ -10,6 +10,7 @@ import { useLive } from '../../state/use-live';
 import { statusLabel } from './labels';
 import { ReserveEditor } from './ReserveEditor';
 import { ReserveLots } from './ReserveLots';
+import { MutualAidForm } from './MutualAidForm';
 import { burnText, quotaText, reserveLevelLabel } from './reserve-labels';
 
 /**
@@ -33,7 +34,7 @@ export function ReservesPanel() {
     <div className="reserves-panel">
       <p data-testid="reserves-level">{level === 'standing' ? t('resources.reserves.inForceStanding') : t('resources.reserves.inForce', { level: reserveLevelLabel(t, level) })}</p>
       {readError ? <ErrorText error={readError} /> : null}
-      {error ? <ErrorText error={error} fieldLabels={{ amount: t('resources.reserves.editor.amount'), perDay: t('resources.reserves.editor.planned'), par: t('resources.reserves.par.par'), reorderAt: t('resources.reserves.par.reorderAt') }} /> : null}
+      {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.issue.qty'), amount: t('resources.reserves.editor.amount'), perDay: t('resources.reserves.editor.planned'), par: t('resources.reserves.par.par'), reorderAt: t('resources.reserves.par.reorderAt') }} /> : null}
       {allowed ? null : <p className="muted">{denied}</p>}
       <div className="stock-body">
         <table className="request-table reserves-table" aria-label={t('resources.reserves.title')}>
@@ -73,6 +74,7 @@ export function ReservesPanel() {
           {selected ? (
             <>
               <ReserveEditor key={selected.itemId} row={selected} level={level} allowed={allowed} onError={setError} />
+              {selected.status === 'red' || selected.status === 'yellow' ? <MutualAidForm key={`aid:${selected.itemId}`} row={selected} onError={setError} /> : null}
               <ReserveLots row={selected} allowed={allowed} onError={setError} />
             </>
           ) : (
