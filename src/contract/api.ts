@@ -10,6 +10,7 @@ import { reportsApi } from './reports-api';
 import { MAX_CHANGED_IDS } from './changed-ids';
 import { directoryApi } from './directory';
 import { exchangeApi } from './exchange-api';
+import { mutualAidApi } from './mutual-aid';
 import { exerciseSpacesApi } from './exercise-spaces';
 import { mselApi } from './msel-api';
 import { warningSettingsApi } from './warning-settings-api';
@@ -100,7 +101,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, reportsApi, aarApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, mutualAidApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, reportsApi, aarApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

@@ -5,6 +5,8 @@ import { IdSchema } from '../domain/ids';
 import { AccountingLineSchema, ResourceRequestSchema } from '../domain/resources/resource-requests';
 import { StockItemSchema, StoreSchema } from '../domain/resources/stock';
 import { StockRowSchema, StockTotalSchema, TrendPointSchema } from '../domain/resources/stock-calculations';
+import { ReserveRowSchema } from '../domain/resources/reserves';
+import { ReserveLevelSchema } from '../domain/resources/reserve-settings';
 
 const WindowDays = z.number().int().min(1).max(30).default(7);
 
@@ -51,6 +53,14 @@ export const resourcesApi = {
   'resources.requests': {
     params: z.strictObject({}),
     result: z.object({ requests: z.array(ResourceRequestSchema), accounting: z.array(AccountingLineSchema) }),
+  },
+  /**
+   * Every item's reserve against its quota at `level` (the screen passes its current incident's response level, or
+   * `standing`), with lots, expiry flags, days of supply and the burn rate's source.
+   */
+  'resources.reserves': {
+    params: z.strictObject({ level: ReserveLevelSchema }),
+    result: z.object({ level: ReserveLevelSchema, rows: z.array(ReserveRowSchema) }),
   },
   /** For the wall display: available beds by type and the red holdings, each with its unit (no bare numbers). */
   'resources.summary': {

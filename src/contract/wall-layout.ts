@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * The wall display's panels. `beds`, `staff` and `stock` show what the resources and roster features report, and
- * say "no data" rather than a made-up zero; `region` shows district warnings and neighbouring hospitals' beds;
+ * say "no data" rather than a made-up zero (`stock`: red holdings, then the items whose reserve is short of quota);
+ * `region` shows district warnings and neighbouring hospitals' beds;
  * `casualties` the current incident's casualty counts by triage colour and disposition, and tag numbers (never names);
  * `checklists` the activated plan's checklist progress by section and position.
  */

@@ -11,6 +11,8 @@ export const domainErrorCodes = [
   'invalid_args',
   'space_mismatch',
   'stock_negative',
+  /** Enough stock, but not enough of it unexpired: expired lots are never issued; params: `item`, `store`, `usable`, `requested`. */
+  'stock_expired',
   'roster_overlap',
   'roster_consecutive',
   'roster_rest',

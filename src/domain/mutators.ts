@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { incidentMutators } from './incidents/incident-mutators';
 import { stockMutators } from './resources/stock-mutators';
 import { stockImportMutators } from './resources/stock-import-mutators';
+import { reserveMutators } from './resources/reserve-mutators';
 import { catalogueMutators } from './resources/catalogue-mutators';
 import { bedMutators } from './resources/bed-mutators';
 import { requestMutators } from './resources/request-mutators';
@@ -39,6 +40,7 @@ export const mutators = combine(
   incidentMutators,
   stockMutators,
   stockImportMutators,
+  reserveMutators,
   catalogueMutators,
   bedMutators,
   requestMutators,

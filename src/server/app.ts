@@ -16,6 +16,7 @@ import { attachPokeSocket } from './socket';
 import { pokePublisher, registerSyncRoutes } from './sync-routes';
 import { registerFeedRoutes } from './feed-routes';
 import { registerExerciseSpaceRoutes } from './exercise-space-routes';
+import { registerMutualAidRoutes } from './mutual-aid-routes';
 import { PushBatcher, type Poke } from './push';
 
 export type ServerOptions = {
@@ -102,6 +103,7 @@ export async function createHospitalServer(options: ServerOptions = {}): Promise
   registerSyncRoutes(app, opened, syncOptions, batcher);
   registerFeedRoutes(app, opened, { now, batcher, publish: pokePublisher(syncOptions) });
   registerExerciseSpaceRoutes(app, opened, { now, batcher, publish: pokePublisher(syncOptions) });
+  registerMutualAidRoutes(app, opened, { now, batcher, publish: pokePublisher(syncOptions) });
   registerHealthRoute(app, opened, batcher, { ...defaultHealthPolicy, ...options.health });
   await app.ready();
 

@@ -4,20 +4,8 @@ import { ExerciseSpaceCreatedSchema, type exerciseSpacesApi } from '../contract/
 import { DomainError } from '../domain/errors';
 import { readSettings } from './settings-store';
 import { enterSpace } from './space-store';
-import { postJson, SyncHttpError, SyncUnreachableError } from './sync-http';
+import { asApiFailure, postJson } from './sync-http';
 import type { WorkstationInternals } from './workstation';
-
-/** The server's refusal in the terms the UI translates: its message names the field or the missing right. */
-function asApiFailure(error: unknown): never {
-  if (error instanceof SyncHttpError) {
-    const { code, message } = error.body;
-    if (error.status === 401) throw new ApiFailure({ code: 'unauthorized', message });
-    if (error.status === 403) throw new ApiFailure({ code: 'forbidden', message });
-    throw new ApiFailure({ code: code === 'invalid_request' ? 'invalid_request' : 'internal', message });
-  }
-  if (error instanceof SyncUnreachableError) throw new ApiFailure({ code: 'server_unreachable', message: error.message });
-  throw error;
-}
 
 /** Exercise spaces from the desk: set one up on the server, and move the desk between the user's spaces. */
 export function createExerciseSpaceHandlers(ws: WorkstationInternals): FeatureHandlers<typeof exerciseSpacesApi> {

@@ -18,6 +18,7 @@ import { createResourcesHandlers } from './resources-handlers';
 import { createRosterHandlers } from './roster-handlers';
 import { createDirectoryHandlers } from './directory-handlers';
 import { createExchangeHandlers } from './exchange-handlers';
+import { createMutualAidHandlers } from './mutual-aid-handlers';
 import { createWarningHandlers } from './warning-handlers';
 import { createPlansHandlers } from './plans-handlers';
 import { createWarningSettingsHandlers } from './warning-settings-handlers';
@@ -39,6 +40,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createRosterHandlers(ws),
     createDirectoryHandlers(ws),
     createExchangeHandlers(ws),
+    createMutualAidHandlers(ws),
     createWarningHandlers(ws),
     createWarningSettingsHandlers(ws),
     createCasualtyHandlers(ws),

@@ -3,6 +3,7 @@ import { resourcesApi } from '../contract/resources-api';
 import { bedSummary } from '../domain/resources/beds';
 import { resourceAccountingRecord } from '../domain/resources/resource-requests';
 import { stockRows, stockTotals, stockTrend } from '../domain/resources/stock-calculations';
+import { reserveRows } from '../domain/resources/reserves';
 import type { StockLevel } from '../domain/resources/stock';
 import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';
@@ -66,6 +67,13 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
       queue.run(() => {
         const requests = store.list('resourceRequest', space()).sort((a, b) => b.requestedAt - a.requestedAt);
         return { requests, accounting: resourceAccountingRecord(requests) };
+      }),
+
+    'resources.reserves': ({ level }) =>
+      queue.run(() => {
+        const s = space();
+        const rows = reserveRows(store.list('stock', s), store.list('stockItem', s), level, ws.now()).sort((a, b) => a.item.localeCompare(b.item));
+        return { level, rows };
       }),
 
     'resources.summary': () =>

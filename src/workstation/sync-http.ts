@@ -1,3 +1,4 @@
+import { ApiFailure } from '../contract/errors';
 import type { z } from 'zod';
 import { SyncErrorSchema, type SyncError } from '../contract/sync';
 
@@ -68,4 +69,16 @@ async function requestJson<S extends z.ZodType>(
     );
   }
   return schema.parse(json);
+}
+
+/** The server's refusal in the terms the UI translates: its message names the field or the missing right. */
+export function asApiFailure(error: unknown): never {
+  if (error instanceof SyncHttpError) {
+    const { code, message } = error.body;
+    if (error.status === 401) throw new ApiFailure({ code: 'unauthorized', message });
+    if (error.status === 403) throw new ApiFailure({ code: 'forbidden', message });
+    throw new ApiFailure({ code: code === 'invalid_request' ? 'invalid_request' : 'internal', message });
+  }
+  if (error instanceof SyncUnreachableError) throw new ApiFailure({ code: 'server_unreachable', message: error.message });
+  throw error;
 }

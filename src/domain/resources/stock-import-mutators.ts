@@ -3,6 +3,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator } from '../mutation';
 import { checkThresholds } from './catalogue-mutators';
 import { withMove } from './stock';
+import { fitLotsToCount } from './lots';
 import { StockImportArgsSchema } from './stock-import';
 
 /** The all-or-nothing stocktake import; single catalogue entries are edited in catalogue-mutators. */
@@ -54,6 +55,9 @@ export const stockImportMutators = {
         updatedAt: ctx.at,
         history: delta === 0 && level ? (level.history ?? []) : withMove(level, { at: ctx.at, kind: 'count', qty: delta, by: ctx.actor.userId }),
         ...(thresholds ? { thresholds } : {}),
+        // A stocktake counts units, not lots: the lots stay, trimmed to the count if it is below them.
+        ...(level?.lots ? { lots: fitLotsToCount(level.lots, row.qty) } : {}),
+        ...(level?.parLevels ? { parLevels: level.parLevels } : {}),
       });
     }
   }),

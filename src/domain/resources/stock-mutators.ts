@@ -4,6 +4,7 @@ import { IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { StockLabelSchema, StockQtySchema, StockThresholdsSchema, withMove, type StockLevel, type StockMove } from './stock';
+import { addDraws, addLot, ExpiryDateSchema, fefoPick, LotNoSchema, usableQty, type LotDraw } from './lots';
 import { requireInService } from './catalogue-mutators';
 
 export async function stockLevel(tx: Tx, id: string, ctx: MutationContext): Promise<StockLevel | undefined> {
@@ -26,18 +27,42 @@ export async function takeStock(tx: Tx, id: string, qty: number, kind: StockMove
       requested: qty,
     });
   }
-  const move: StockMove = { at: ctx.at, kind, qty, by: ctx.actor.userId, ...(ref ? { ref } : {}) };
-  const next = { ...level, qty: level.qty - qty, updatedAt: ctx.at, history: withMove(level, move) };
+  const pick = fefoPick(level, qty, ctx.at);
+  if (!pick) {
+    throw new DomainError('stock_expired', `${level.item} in ${level.store}: cannot issue ${qty}, the rest has expired`, {
+      item: level.item,
+      store: level.store,
+      usable: usableQty(level, ctx.at),
+      requested: qty,
+    });
+  }
+  // Stock without lots keeps its rows as they were: no empty list, no draw record naming no lot.
+  const tracked = level.lots !== undefined;
+  const move: StockMove = { at: ctx.at, kind, qty, by: ctx.actor.userId, ...(ref ? { ref } : {}), ...(tracked ? { lots: pick.draws } : {}) };
+  const { lots: _previous, ...rest } = level;
+  const next = { ...rest, qty: level.qty - qty, updatedAt: ctx.at, history: withMove(level, move), ...(tracked ? { lots: pick.lots } : {}) };
   await tx.put('stock', next);
   return next;
 }
 
-async function addStock(tx: Tx, args: { id: string; item: string; store: string; qty: number }, kind: StockMove['kind'], ctx: MutationContext, ref?: string): Promise<void> {
+type Arrival = { lot: { lotNo: string; expiresOn?: string | undefined } } | { draws: LotDraw[] } | Record<string, never>;
+
+async function addStock(tx: Tx, args: { id: string; item: string; store: string; qty: number }, kind: StockMove['kind'], ctx: MutationContext, ref?: string, arrival: Arrival = {}): Promise<void> {
   const level = await stockLevel(tx, args.id, ctx);
   if (level && (level.item !== args.item || level.store !== args.store)) {
     throw new DomainError('invalid_args', `stock level ${args.id} holds ${level.item} in ${level.store}`, { id: args.id });
   }
-  const move: StockMove = { at: ctx.at, kind, qty: args.qty, by: ctx.actor.userId, ...(ref ? { ref } : {}) };
+  let lots = level?.lots;
+  let drawn: LotDraw[] | undefined;
+  if ('lot' in arrival) {
+    const { lotNo, expiresOn } = arrival.lot;
+    lots = addLot(lots ?? [], { lotNo, ...(expiresOn ? { expiresOn } : {}), qty: args.qty, receivedAt: ctx.at });
+    drawn = [{ lotNo, ...(expiresOn ? { expiresOn } : {}), qty: args.qty }];
+  } else if ('draws' in arrival && arrival.draws.some((d) => d.lotNo !== null)) {
+    lots = addDraws(lots ?? [], arrival.draws, ctx.at);
+    drawn = arrival.draws;
+  }
+  const move: StockMove = { at: ctx.at, kind, qty: args.qty, by: ctx.actor.userId, ...(ref ? { ref } : {}), ...(drawn ? { lots: drawn } : {}) };
   // Reads the current quantity and adds to it, so concurrent receipts and issues compose in server order; the
   // holding's own thresholds ride along (spread), a receipt is no reason to forget them.
   await tx.put('stock', {
@@ -49,17 +74,25 @@ async function addStock(tx: Tx, args: { id: string; item: string; store: string;
     qty: (level?.qty ?? 0) + args.qty,
     updatedAt: ctx.at,
     history: withMove(level, move),
+    ...(lots ? { lots } : {}),
   });
 }
 
 // Anyone who may write to the incident may count supplies: HICS staff swap seats; approvals are Logistics'.
 export const stockMutators = {
+  /** A receipt; with `lot` it is recorded as that lot (number and expiry), which FEFO issues then draw from. */
   'stock.receive': defineMutator(
-    z.strictObject({ id: IdSchema, item: StockLabelSchema, store: StockLabelSchema, qty: StockQtySchema }),
+    z.strictObject({
+      id: IdSchema,
+      item: StockLabelSchema,
+      store: StockLabelSchema,
+      qty: StockQtySchema,
+      lot: z.strictObject({ lotNo: LotNoSchema, expiresOn: ExpiryDateSchema.optional() }).optional(),
+    }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'incident.write');
       await requireInService(tx, args, ctx);
-      await addStock(tx, args, 'receive', ctx);
+      await addStock(tx, args, 'receive', ctx, undefined, args.lot ? { lot: args.lot } : {});
     },
   ),
 
@@ -79,7 +112,9 @@ export const stockMutators = {
       if (source) await requireInService(tx, { item: source.item, store: args.toStore }, ctx);
       const from = await takeStock(tx, args.id, args.qty, 'transfer_out', ctx, args.toId);
       if (from.store === args.toStore) throw new DomainError('invalid_args', `${from.item} is already in ${args.toStore}`, { id: args.id });
-      await addStock(tx, { id: args.toId, item: from.item, store: args.toStore, qty: args.qty }, 'transfer_in', ctx, args.id);
+      // The lots travel with the stock: the receiving store issues them by the same expiry.
+      const draws = from.history?.at(-1)?.lots ?? [];
+      await addStock(tx, { id: args.toId, item: from.item, store: args.toStore, qty: args.qty }, 'transfer_in', ctx, args.id, { draws });
     },
   ),
 

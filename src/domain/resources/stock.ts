@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { StoredEpochMsSchema, IdSchema, SpaceIdSchema } from '../ids';
+import { LotDrawSchema, LotSchema } from './lots';
+import { ItemReserveSchema } from './reserve-settings';
 
 /** Names a stock item or a store as people say it ("N95 masks", "ED store"); the catalogue matches on it. */
 export const StockLabelSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(100);
@@ -29,6 +31,8 @@ export const StockItemSchema = z.object({
   updatedAt: StoredEpochMsSchema,
   /** Set when the item is no longer stocked: kept for its history, offered for no new receipt or issue. */
   retiredAt: StoredEpochMsSchema.optional(),
+  /** Reserve quotas by level and the planned burn rate (reserve-settings.ts); absent until someone sets one. */
+  reserve: ItemReserveSchema.optional(),
 });
 export type StockItem = z.infer<typeof StockItemSchema>;
 
@@ -52,6 +56,8 @@ export const StockMoveSchema = z.object({
   qty: z.number().int(),
   by: z.string().max(100),
   ref: z.string().max(64).optional(),
+  /** The lots a receipt added or an issue drew (FEFO), so each box can be traced; absent for stock without lots. */
+  lots: z.array(LotDrawSchema).optional(),
 });
 export type StockMove = z.infer<typeof StockMoveSchema>;
 
@@ -79,6 +85,10 @@ export const StockLevelSchema = z.object({
   history: z.array(StockMoveSchema).optional(),
   /** The holding's own thresholds; absent, the item's defaults apply (rows written before this field included). */
   thresholds: z.object({ yellowAt: StockCountSchema, redAt: StockCountSchema }).optional(),
+  /** Lots with expiry, in FEFO order; their sum never exceeds `qty` (the rest is stock without a lot). */
+  lots: z.array(LotSchema).optional(),
+  /** The holding's par and reorder point, for restocking; absent: none set. */
+  parLevels: z.object({ par: StockCountSchema, reorderAt: StockCountSchema }).optional(),
 });
 export type StockLevel = z.infer<typeof StockLevelSchema>;
 

@@ -8,6 +8,7 @@ import { bindClient } from '../client-binding';
 import type { Db } from '../db/db';
 import { encodePoke, POKE_CHANNEL } from '../pokes';
 import { applyPush } from '../push';
+import type { AuthContext } from '../sessions';
 
 /**
  * Applies changes an operator's tool brings in (an imported EDXL file) exactly as a desk's push: under the
@@ -23,6 +24,14 @@ export async function pushAsUser(db: Db, input: { space: string; username: strin
   );
   const auth = { user: toUser(row), spaces: grants?.spaces ?? [], tokenHash: 'operator-tool', expiresAt: input.now() + 60_000 };
   if (!auth.spaces.includes(input.space)) throw new Error(`${row.username} is not granted space ${input.space}`);
+  return pushAs(db, auth, input);
+}
+
+/**
+ * Applies changes under an account already authenticated (`auth`, which must include `input.space`) as one
+ * stream of its own, used once: the mutators judge them under that account's roles and the audit names it.
+ */
+export async function pushAs(db: Db, auth: AuthContext, input: { space: string; mutations: Omit<PushedMutation, 'mutationId' | 'space'>[]; now: () => number }): Promise<MutationResult[]> {
   if (input.mutations.length === 0) return [];
   const clientId = newId();
   const deskProof = randomBytes(32).toString('base64url');

@@ -4,7 +4,7 @@ import { ResourceRequestSchema } from '../../domain/resources/resource-requests'
 import { requireValid, type ExchangeSchema } from '../../node/xml-schema';
 import type { Db } from '../db/db';
 import { findSpace } from './have-source';
-import { pushAsUser } from './push-as-user';
+import { pushAsUser, type pushAs } from './push-as-user';
 
 export const rmExports = {
   request: { schema: 'rm-1.0/RequestResource', build: requestResourceMessage, none: '' },
@@ -40,10 +40,26 @@ export type RmImport = {
  * resource line, applied as `request.receiveMutualAid` under `username` (Logistics), recorded in the audit.
  */
 export async function importRmRequest(db: Db, input: { space: string; username: string; xml: string; label: string; now: () => number }): Promise<RmImport> {
+  return receiveRmRequest(input, (space, mutations) => pushAsUser(db, { space, username: input.username, mutations, now: input.now }));
+}
+
+/**
+ * Delivers one of our requests to another hospital space on this server: the same RequestResource an export
+ * writes (validated), imported there as `import-rm` would, through `push` (the caller's: see mutual-aid-routes.ts).
+ */
+export async function deliverRmRequest(db: Db, input: { space: string; to: string; requestId: string; now: () => number }, push: Receive): Promise<RmImport> {
+  const xml = await exportRm(db, { space: input.space, requestId: input.requestId, message: 'request', now: input.now() });
+  return receiveRmRequest({ space: input.to, xml, label: `request-${input.requestId}.xml`, now: input.now }, push);
+}
+
+/** Applies the received lines in `space` and answers each one's result, in order. */
+export type Receive = (space: string, mutations: { name: string; args: unknown; at: number }[]) => ReturnType<typeof pushAs>;
+
+async function receiveRmRequest(input: { space: string; xml: string; label: string; now: () => number }, push: Receive): Promise<RmImport> {
   await requireValid(input.xml, 'rm-1.0/RequestResource', input.label);
   const message = readRequestResource(input.xml);
   const lines = message.lines.map((line) => mutualAidRequestArgs(input.space, message, line));
-  const results = await pushAsUser(db, { space: input.space, username: input.username, mutations: lines.map((args) => ({ name: 'request.receiveMutualAid', args, at: input.now() })), now: input.now });
+  const results = await push(input.space, lines.map((args) => ({ name: 'request.receiveMutualAid', args, at: input.now() })));
   const outcome: RmImport = { received: [], duplicates: [], unreadable: message.unreadable, refused: [] };
   lines.forEach((args, i) => {
     const result = results[i];

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { BedsPanel } from './BedsPanel';
 import { CataloguePanel } from './CataloguePanel';
 import { RequestsPanel } from './RequestsPanel';
+import { ReservesPanel } from './ReservesPanel';
 import { StockPanel } from './StockPanel';
 
-type Tab = 'stock' | 'catalogue' | 'beds' | 'requests';
+type Tab = 'stock' | 'reserves' | 'catalogue' | 'beds' | 'requests';
 
 export function ResourcesPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('stock');
-  const tabs: [Tab, string][] = [['stock', t('resources.tabs.stock')], ['catalogue', t('resources.tabs.catalogue')], ['beds', t('resources.tabs.beds')], ['requests', t('resources.tabs.requests')]];
+  const tabs: [Tab, string][] = [['stock', t('resources.tabs.stock')], ['reserves', t('resources.tabs.reserves')], ['catalogue', t('resources.tabs.catalogue')], ['beds', t('resources.tabs.beds')], ['requests', t('resources.tabs.requests')]];
   return (
     <div className="resources">
       <h2 className="visually-hidden">{t('resources.title')}</h2>
@@ -21,7 +22,7 @@ export function ResourcesPage() {
           <button key={id} type="button" role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)} data-testid={`tab-${id}`}>{label}</button>
         ))}
       </div>
-      {tab === 'stock' ? <StockPanel /> : tab === 'catalogue' ? <CataloguePanel /> : tab === 'beds' ? <BedsPanel /> : <RequestsPanel />}
+      {tab === 'stock' ? <StockPanel /> : tab === 'reserves' ? <ReservesPanel /> : tab === 'catalogue' ? <CataloguePanel /> : tab === 'beds' ? <BedsPanel /> : <RequestsPanel />}
     </div>
   );
 }

@@ -103,7 +103,7 @@ export function StockPanel() {
         <ImportPanel target="stock" {...stockImport} start={importFile} />
       </div>
       {readError ? <ErrorText error={readError} /> : null}
-      {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store'), 'thresholds.yellowAt': t('resources.stock.col.holdingYellowAt'), 'thresholds.redAt': t('resources.stock.col.holdingRedAt') }} /> : null}
+      {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.receive.qty'), item: t('resources.stock.col.item'), store: t('resources.stock.col.store'), lotNo: t('resources.receive.lotNo'), 'thresholds.yellowAt': t('resources.stock.col.holdingYellowAt'), 'thresholds.redAt': t('resources.stock.col.holdingRedAt') }} /> : null}
       {allowed ? null : <p className="muted" data-testid="stock-who-may">{denied}</p>}
       <div className="stock-body">
         <StockGrid rows={rows} edits={edits} editable={allowed} userKey={user} quickFilter={quickFilter} groupBy={groupBy} onSelect={setSelected} onApi={setGrid} />

@@ -3,6 +3,9 @@ import { summariseCoverage } from './wall-figures';
 import { bedTypeLabel, professionLabel } from './wall-labels';
 import { useMinute } from '../../app/use-now';
 import { useLive } from '../../state/use-live';
+import { useApp } from '../../state/store-context';
+import { selectCurrentIncident } from '../../state/selectors';
+import { reserveLevelFor } from '../../../domain/resources';
 
 /** Who is on shift changes with the clock, not only with edits: read again each minute. */
 const MAX_ROWS = 8;
@@ -37,8 +40,18 @@ export function BedsPanel() {
   );
 }
 
-/** Stock holdings in the red (below par or running out) from the resources feature. */
+/** The stock panel: holdings in the red, then the reserve against the quota of the level in force. */
 export function StockPanel() {
+  return (
+    <>
+      <RedStock />
+      <WallReserves />
+    </>
+  );
+}
+
+/** Stock holdings in the red (below par or running out) from the resources feature. */
+function RedStock() {
   const { t } = useTranslation();
   const summary = useLive('resources.summary', {}).data;
   if (!summary) return <NoData />;
@@ -61,6 +74,42 @@ export function StockPanel() {
         {summary.redStock.length > shown.length ? (
           <tr><td colSpan={4} className="dim">{t('wall.more', { count: summary.redStock.length - shown.length })}</td></tr>
         ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Items whose reserve is short of the quota at the current incident's level (the standing reserve without one),
+ * red first; the items at quota only counted, so the wall shows what needs action.
+ */
+function WallReserves() {
+  const { t } = useTranslation();
+  const level = reserveLevelFor(useApp(selectCurrentIncident));
+  const data = useLive('resources.reserves', { level }, { keepPrevious: true }).data;
+  if (!data) return null;
+  const withQuota = data.rows.filter((r) => r.status !== null);
+  if (withQuota.length === 0) return <p className="wall-nodata" data-testid="wall-reserves-none">{t('wall.reserves.none')}</p>;
+  const short = withQuota.filter((r) => r.status !== 'green').sort((a, b) => (a.status === b.status ? a.item.localeCompare(b.item) : a.status === 'red' ? -1 : 1));
+  const shown = short.slice(0, MAX_ROWS);
+  return (
+    <table className="wall-table wall-reserves" data-testid="wall-reserves">
+      <caption>{t('wall.reserves.title')}</caption>
+      <thead>
+        <tr><th>{t('wall.stock.item')}</th><th className="num">{t('wall.reserves.onHand')}</th><th className="num">{t('wall.reserves.required')}</th><th>{t('wall.stock.unit')}</th><th>{t('wall.reserves.status')}</th></tr>
+      </thead>
+      <tbody>
+        {shown.map((r) => (
+          <tr key={r.itemId}>
+            <td className={r.status === 'red' ? 'tone-alert' : 'tone-warn'}>{r.item}</td>
+            <td className="num">{r.onHand}</td>
+            <td className="num dim">{r.required}</td>
+            <td>{r.unit}</td>
+            <td className={r.status === 'red' ? 'tone-alert' : 'tone-warn'}>{r.status === 'red' ? t('wall.reserves.red') : t('wall.reserves.yellow')}</td>
+          </tr>
+        ))}
+        {short.length > shown.length ? <tr><td colSpan={5} className="dim">{t('wall.more', { count: short.length - shown.length })}</td></tr> : null}
+        <tr><td colSpan={5} className="dim" data-testid="wall-reserves-at-quota">{t('wall.reserves.atQuota', { count: withQuota.length - short.length, total: withQuota.length })}</td></tr>
       </tbody>
     </table>
   );
