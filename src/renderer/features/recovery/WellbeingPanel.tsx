@@ -108,7 +108,7 @@ export function WellbeingPanel({ incidentId, wellbeing, people, write }: { incid
   return (
     <section className="panel" aria-labelledby="recovery-wellbeing-title" data-testid="recovery-wellbeing">
       <h3 id="recovery-wellbeing-title">{t('recovery.wellbeing.title')}</h3>
-      <p className="muted">{wellbeing.mayRead ? t('recovery.wellbeing.leadIntro') : t('recovery.wellbeing.confidential')}</p>
+      <p className="muted">{wellbeing.mayRead ? t('recovery.wellbeing.leadIntro') : t('recovery.wellbeing.confidential', { min: MIN_GROUP })}</p>
       {wellbeing.total.people === 0 ? <p className="muted">{t('recovery.wellbeing.noCheckIns')}</p> : <Aggregates units={wellbeing.units} total={wellbeing.total} />}
       {wellbeing.mayRead ? (
         <>
