@@ -24,6 +24,7 @@ import { StuckChangeSchema, SyncStatusSchema } from './sync-status';
 import { warningApi } from './warning-api';
 import { plansApi } from './plans-api';
 import { aarApi } from './aar-api';
+import { recoveryApi } from './recovery-api';
 import { LoginRequestSchema } from './sync';
 
 const NoParams = z.strictObject({});
@@ -101,7 +102,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, mutualAidApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, reportsApi, aarApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, mutualAidApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, reportsApi, aarApi, recoveryApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

@@ -73,6 +73,9 @@ export const liveReads = {
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
   'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion'] },
   'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident'] },
+  'recovery.get': {
+    reads: ['incident', 'assignment', 'poolEntry', 'staff', 'demobCheckout', 'recoveryMetric', 'bedCount', 'stock', 'stockItem', 'costLine', 'wellbeingCheckIn', 'wellbeingTally'],
+  },
   'msel.get': { reads: ['exercise', 'inject'] },
   'exercise.inbox': { reads: ['exercise', 'inject'] },
 } as const satisfies Record<string, LiveSpec>;

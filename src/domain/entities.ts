@@ -27,6 +27,10 @@ import { PlanSchema, PlanVersionSchema } from './plans/plans';
 import { PlanActivationSchema, PositionChecklistSchema } from './plans/activation';
 import { SitRepSchema } from './reports/sitreps';
 import { AarSchema, CorrectiveActionSchema } from './aar/aar';
+import { DemobCheckoutSchema } from './recovery/demob';
+import { RecoveryMetricSchema } from './recovery/metrics';
+import { CostLineSchema } from './recovery/costs';
+import { WellbeingCheckInSchema, WellbeingTallySchema } from './recovery/wellbeing';
 
 /**
  * Every synced record kind and its schema. Storage is generic (kind, id, space, JSON), so a new feature adds a
@@ -53,6 +57,7 @@ export const entitySchemas = {
   plan: PlanSchema, planVersion: PlanVersionSchema, planActivation: PlanActivationSchema, positionChecklist: PositionChecklistSchema,
   sitRep: SitRepSchema,
   aar: AarSchema, correctiveAction: CorrectiveActionSchema,
+  demobCheckout: DemobCheckoutSchema, recoveryMetric: RecoveryMetricSchema, costLine: CostLineSchema, wellbeingCheckIn: WellbeingCheckInSchema, wellbeingTally: WellbeingTallySchema,
 } as const;
 
 export type EntityKind = keyof typeof entitySchemas;

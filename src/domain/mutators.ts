@@ -28,6 +28,7 @@ import { planMutators } from './plans/plan-mutators';
 import { activationMutators } from './plans/activation-mutators';
 import { sitRepMutators } from './reports/sitrep-mutators';
 import { aarMutators, correctiveActionMutators } from './aar/aar-mutators';
+import { costMutators, demobMutators, recoveryMetricMutators, wellbeingMutators } from './recovery/recovery-mutators';
 import { DomainError } from './errors';
 import { isInTimeRange } from './ids';
 import { findUnsafeText } from './text';
@@ -66,6 +67,7 @@ export const mutators = combine(
   sitRepMutators,
   aarMutators,
   correctiveActionMutators,
+  demobMutators, recoveryMetricMutators, costMutators, wellbeingMutators,
 );
 
 export type Mutators = typeof mutators;

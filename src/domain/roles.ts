@@ -13,6 +13,8 @@ export const RoleSchema = z.enum([
   'exercise_facilitator',
   // HICS Operations' Patient Family Assistance Branch: the family desk, which alone handles who is who.
   'patient_family_assistance',
+  // Employee Health & Well-being (HICS Logistics' support): the one desk that sees how each person is doing.
+  'wellbeing_lead',
 ]);
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -38,11 +40,14 @@ export type Actor = z.infer<typeof ActorSchema>;
  * necessary (HIPAA 164.502(b)); every other desk of the space receives the records without them (the server's pull
  * leaves them out), so a wall or an export cannot show one. The administrator keeps every permission: it is also the
  * actor of a desk nobody has logged in to, which must read back what its operator typed.
+ * `wellbeing.read`: see individual staff wellbeing check-ins (Stress First Aid colours, needs). Only the wellbeing
+ * lead, not the commander: command sees unit aggregates (src/domain/recovery/wellbeing.ts); the server's pull leaves
+ * individual check-ins out for everyone else.
  */
-export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write' | 'request.approve' | 'patient.identify';
+export type Permission = 'incident.command' | 'incident.write' | 'exercise.control' | 'plan.manage' | 'roster.override' | 'aar.write' | 'request.approve' | 'patient.identify' | 'wellbeing.read';
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write', 'request.approve', 'patient.identify'],
+  admin: ['incident.command', 'incident.write', 'exercise.control', 'plan.manage', 'roster.override', 'aar.write', 'request.approve', 'patient.identify', 'wellbeing.read'],
   incident_commander: ['incident.command', 'incident.write', 'plan.manage', 'roster.override', 'aar.write', 'request.approve', 'patient.identify'],
   operations_chief: ['incident.write'],
   planning_chief: ['incident.write', 'plan.manage', 'aar.write'],
@@ -52,6 +57,7 @@ const grants: Record<Role, readonly Permission[]> = {
   viewer: [],
   exercise_facilitator: ['incident.command', 'incident.write', 'exercise.control', 'aar.write'],
   patient_family_assistance: ['incident.write', 'patient.identify'],
+  wellbeing_lead: ['incident.write', 'wellbeing.read'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -8,6 +8,7 @@ import type { PokeHub } from './pokes';
 import type { PushBatcher, Poke } from './push';
 import { readPull } from './pull';
 import { withoutIdentities } from '../domain/casualties';
+import { mayReceive } from '../domain/recovery';
 
 export type SyncRouteOptions = {
   now: () => number;
@@ -68,7 +69,10 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     // Names of patients and families leave the server only for a user who may see them (patient.identify): the
     // rest receive the same rows without those fields, so no desk of theirs, wall or export can hold one.
     const actor = { userId: caller.user.id, roles: caller.user.roles };
-    const rows = page.rows.map((row) => (row.deleted ? row : { ...row, data: withoutIdentities(row.kind, row.data, actor) }));
+    // Individual wellbeing check-ins are not sent at all without wellbeing.read: every desk gets the unit tally instead.
+    const rows = page.rows
+      .filter((row) => mayReceive(row.kind, actor))
+      .map((row) => (row.deleted ? row : { ...row, data: withoutIdentities(row.kind, row.data, actor) }));
     const answer = { ...page, rows, serverEpoch: await epochOf() };
     return withdrawn.length > 0 ? { ...answer, withdrawnSpaces: withdrawn } : answer;
   });

@@ -27,6 +27,7 @@ import { createReportsHandlers } from './reports-handlers';
 import { createExerciseSpaceHandlers } from './exercise-space-handlers';
 import { createMselHandlers } from './msel-handlers';
 import { createAarHandlers } from './aar-handlers';
+import { createRecoveryHandlers } from './recovery-handlers';
 import { changedEvent } from './events';
 import { announceSpaceChange } from './space-store';
 
@@ -49,6 +50,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createExerciseSpaceHandlers(ws),
     createMselHandlers(ws),
     createAarHandlers(ws),
+    createRecoveryHandlers(ws),
   );
 }
 

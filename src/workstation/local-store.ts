@@ -8,6 +8,7 @@ import type { Actor } from '../domain/roles';
 import type { SpaceKind } from '../domain/spaces';
 import { knownSpaces } from './space-store';
 import { createLocalTx, EntityRows, parseEntity } from './entity-rows';
+import { DeskView } from './desk-view';
 import type { SqliteDatabase } from './sqlite';
 import { SyncStreams } from './sync-streams';
 
@@ -445,26 +446,29 @@ export class LocalStore {
   }
 
   /**
-   * Spaces whose rows were pulled in the other view of identities than `identities` (names or none; a cursor from
-   * before the view was recorded counts as with names, as every server then sent them). Those are to be pulled again.
+   * The view each space's rows were pulled in (`DeskView` bits: names, individual wellbeing check-ins), for the
+   * spaces that have a cursor. A cursor from before the view was recorded counts as names only: every server then
+   * sent names, and no check-in existed.
    */
-  identityViewDiffers(spaces: readonly string[], identities: boolean): string[] {
+  heldViews(spaces: readonly string[]): Map<string, number> {
     const stmt = this.db.prepare<[string], { identities: number | null }>('SELECT identities FROM sync_cursor WHERE space = ?');
-    return spaces.filter((space) => {
+    const views = new Map<string, number>();
+    for (const space of spaces) {
       const row = stmt.get(space);
-      return row !== undefined && (row.identities ?? 1) !== (identities ? 1 : 0);
-    });
+      if (row !== undefined) views.set(space, row.identities ?? DeskView.names);
+    }
+    return views;
   }
 
-  /** Records which view of identities the rows under these spaces' cursors were pulled in. */
-  markIdentityView(spaces: readonly string[], identities: boolean): void {
+  /** Records which view the rows under these spaces' cursors were pulled in (`DeskView` bits). */
+  markView(spaces: readonly string[], view: number): void {
     const stmt = this.db.prepare<[number, string]>('UPDATE sync_cursor SET identities = ? WHERE space = ?');
-    for (const space of spaces) stmt.run(identities ? 1 : 0, space);
+    for (const space of spaces) stmt.run(view, space);
   }
 
   /**
    * A user who may not see identities now uses this desk: the names go from its rows (and the server copies kept
-   * under pending work) in place, at once and offline too, and the spaces count as pulled without them.
+   * under pending work) in place, at once and offline too. The caller marks the view.
    */
   dropIdentities(spaces: readonly string[], paths: Readonly<Record<string, readonly string[]>>): Set<EntityKind> {
     const touched = new Set<EntityKind>();
@@ -476,7 +480,24 @@ export class LocalStore {
           for (const space of spaces) if (stmt.run(...jsonPaths, kind, space).changes > 0) touched.add(kind as EntityKind);
         }
       }
-      this.markIdentityView(spaces, false);
+    })();
+    return touched;
+  }
+
+  /**
+   * A user who may not see a kind at all now uses this desk (individual wellbeing check-ins): its rows go, and the
+   * server copies kept under pending work count as absent, so a replay does not bring them back.
+   */
+  dropKinds(spaces: readonly string[], kinds: readonly EntityKind[]): Set<EntityKind> {
+    const touched = new Set<EntityKind>();
+    const rows = this.db.prepare<[string, string]>('DELETE FROM entity WHERE kind = ? AND space = ?');
+    const shadows = this.db.prepare<[string, string]>('UPDATE shadow SET present = 0, data = NULL WHERE kind = ? AND space = ?');
+    this.db.transaction(() => {
+      for (const kind of kinds) {
+        for (const space of spaces) {
+          if (rows.run(kind, space).changes + shadows.run(kind, space).changes > 0) touched.add(kind);
+        }
+      }
     })();
     return touched;
   }

@@ -96,6 +96,7 @@ export function createReportsHandlers(ws: WorkstationInternals): FeatureHandlers
             requirements: store.list('staffingRequirement', id),
             shifts: store.list('rosterShift', id),
             templates: store.list('shiftTemplate', id),
+            checkouts: store.list('demobCheckout', id),
           }),
           ...ctx,
           ...(period === undefined ? {} : { period }),

@@ -14,7 +14,9 @@ import { STUCK_CHANGED_KIND, type SyncNotice, type SyncStatus } from '../contrac
 import { LOCAL_OPERATOR_ID } from '../contract/directory';
 import { ApiFailure } from '../contract/errors';
 import { isMutationName } from '../domain/mutators';
-import { identityJsonPaths, mayIdentify } from '../domain/casualties';
+import { identityJsonPaths } from '../domain/casualties';
+import { confidentialWellbeingKinds } from '../domain/recovery';
+import { DeskView, deskViewOf } from './desk-view';
 import type { Actor } from '../domain/roles';
 import type { EntityKind } from '../domain/entities';
 import type { Space } from '../domain/spaces';
@@ -572,6 +574,20 @@ export class SyncClient {
     return true;
   }
 
+  /** Brings the spaces' rows to `view` (desk-view.ts), inside the queue: the kinds whose rows changed in place. */
+  private adoptView(spaces: readonly string[], view: number): Set<EntityKind> {
+    const store = this.opts.store;
+    const touched = new Set<EntityKind>();
+    const held = store.heldViews(spaces);
+    const losing = (bit: number) => [...held].filter(([, v]) => v & bit && !(view & bit)).map(([space]) => space);
+    for (const kind of store.dropIdentities(losing(DeskView.names), identityJsonPaths)) touched.add(kind);
+    for (const kind of store.dropKinds(losing(DeskView.wellbeing), confidentialWellbeingKinds)) touched.add(kind);
+    for (const [space, v] of held) if (v & ~view) store.markView([space], v & view);
+    // Marked with the new view once the first page of the fresh pull is in (below).
+    store.repullSpaces([...held].filter(([, v]) => view & ~v).map(([space]) => space));
+    return touched;
+  }
+
   private async pull(): Promise<void> {
     const touched = new Set<EntityKind>();
     const touchedIds = new Set<string>();
@@ -580,18 +596,10 @@ export class SyncClient {
       const session = this.session;
       if (!session) return;
       const user = session.user;
-      const identities = mayIdentify({ userId: user.id, roles: user.roles });
-      // Rows pulled for a user of the other view (names or none) are not this user's: without the right, the names
-      // go at once; with it, the spaces are pulled again from the start to bring them (marked after the page).
-      const otherView = await this.opts.queue.run(() => {
-        const spaces = this.opts.store.identityViewDiffers(session.spaces, identities);
-        if (spaces.length === 0) return undefined;
-        if (identities) {
-          this.opts.store.repullSpaces(spaces);
-          return undefined;
-        }
-        return this.opts.store.dropIdentities(spaces, identityJsonPaths);
-      });
+      const view = deskViewOf({ userId: user.id, roles: user.roles });
+      // Rows pulled for a user of another view are not this user's: what they may not see goes at once (names in
+      // place, check-ins whole); what they may see and the rows lack comes by pulling the spaces again from the start.
+      const otherView = await this.opts.queue.run(() => this.adoptView(session.spaces, view));
       if (otherView && otherView.size > 0) this.opts.events.emit(changedEvent(otherView, new Set()));
       const { cursors, cursorTokens, stream, others } = await this.opts.queue.run(() => ({
         cursors: this.opts.store.cursors(session.spaces),
@@ -655,7 +663,7 @@ export class SyncClient {
       await this.opts.queue.run(async () => {
         const store = this.opts.store;
         for (const kind of store.applyServerPage(page.rows, page.cursors, touchedIds, page.tokens)) touched.add(kind);
-        store.markIdentityView(Object.keys(page.cursors), identities);
+        store.markView(Object.keys(page.cursors), view);
         if (page.more) return;
         const current = store.streams.get(user.id);
         const upTo = Math.min(page.lastMutationId, this.verified.get(current?.clientId ?? '') ?? current?.ackedId ?? 0);

@@ -1,5 +1,6 @@
 import { findPosition } from '../hics';
 import type { Assignment, Incident, LogEntry } from '../incidents';
+import { checkoutId, type CheckoutItem, type DemobCheckout } from '../recovery';
 import { hoursWorked, type PoolEntry, type Staff } from '../roster';
 import type { PrintBlock } from './print-document';
 import { word, type Lang } from './print-labels';
@@ -37,7 +38,8 @@ const w = {
   logEntries: { 'zh-CN': '所任岗位下已记 {n} 条', en: '{n} log entries under the positions held' },
   handover: { 'zh-CN': '已向接替人员交接', en: 'Briefed the replacement' },
   equipment: { 'zh-CN': '已归还配发物品（对讲机、背心、证件）', en: 'Equipment returned (radio, vest, ID)' },
-  wellbeing: { 'zh-CN': '员工健康与心理支持随访', en: 'Employee health and well-being debrief' },
+  debrief: { 'zh-CN': '已参加撤离总结会', en: 'Debrief attended' },
+  wellbeing: { 'zh-CN': '已提供员工健康与心理支持转介', en: 'Employee health and well-being referral offered' },
   notRecorded: { 'zh-CN': '未记录', en: 'Not recorded' },
   signOff: { 'zh-CN': '签退确认', en: 'Check-out signed' },
   person: { 'zh-CN': '本人签名', en: 'Signature' },
@@ -81,16 +83,29 @@ export function checkOutPeople(incident: Incident, assignments: readonly Assignm
   return [...people.values()].sort((a, b) => a.firstSeen - b.firstSeen || a.name.localeCompare(b.name));
 }
 
+/** The records a 221 is printed from: the incident's positions, log and labour pool, the directory, and check-outs. */
+export type CheckOutRecords = {
+  assignments: readonly Assignment[];
+  log: readonly LogEntry[];
+  pool: readonly PoolEntry[];
+  staff: readonly Staff[];
+  checkouts: readonly DemobCheckout[];
+};
+
 /** The HICS 221: one check-out sheet per person, with what the records show ticked and the rest left as boxes. */
-export function hics221Blocks(incident: Incident, assignments: readonly Assignment[], log: readonly LogEntry[], pool: readonly PoolEntry[], staff: readonly Staff[], at: number, lang: Lang, time: (ms: number) => string): PrintBlock[] {
-  const people = checkOutPeople(incident, assignments, pool, staff);
+export function hics221Blocks(incident: Incident, records: CheckOutRecords, at: number, lang: Lang, time: (ms: number) => string): PrintBlock[] {
+  const people = checkOutPeople(incident, records.assignments, records.pool, records.staff);
   if (people.length === 0) return [{ kind: 'text', text: say(lang, 'nobody') }];
-  const incidentLog = log.filter((e) => e.incidentId === incident.id);
-  return people.flatMap((person, i) => [...(i > 0 ? [{ kind: 'pageBreak' } as const] : []), ...personSheet(incident, person, incidentLog, at, lang, time)]);
+  const incidentLog = records.log.filter((e) => e.incidentId === incident.id);
+  const checkouts = new Map(records.checkouts.map((c) => [c.id, c]));
+  return people.flatMap((person, i) => [
+    ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
+    ...personSheet(incident, person, incidentLog, checkouts.get(checkoutId(incident.space, incident.id, person.name)), at, lang, time),
+  ]);
 }
 
 /** One person's sheet; it names the incident again because each sheet is signed and filed on its own. */
-function personSheet(incident: Incident, person: CheckOutPerson, log: readonly LogEntry[], at: number, lang: Lang, time: (ms: number) => string): PrintBlock[] {
+function personSheet(incident: Incident, person: CheckOutPerson, log: readonly LogEntry[], checkout: DemobCheckout | undefined, at: number, lang: Lang, time: (ms: number) => string): PrintBlock[] {
   const positionName = (id: string) => findPosition(id)?.name[lang] ?? id;
   const rows = [...person.assignments].sort((a, b) => a.assignedAt - b.assignedAt);
   const entries = [...person.pool].sort((a, b) => a.checkedInAt - b.checkedInAt);
@@ -123,14 +138,17 @@ function personSheet(incident: Incident, person: CheckOutPerson, log: readonly L
         }]
       : []),
     { kind: 'heading', text: say(lang, 'checkOut') },
-    { kind: 'table', head: [say(lang, 'item'), word(lang, 'status'), say(lang, 'initials')], rows: checkOutItems(rows, entries, log, at, lang, time), shares: [0.4, 0.42, 0.18] },
+    { kind: 'table', head: [say(lang, 'item'), word(lang, 'status'), say(lang, 'initials')], rows: checkOutItems(rows, entries, log, checkout, at, lang, time), shares: [0.4, 0.42, 0.18] },
     { kind: 'heading', text: say(lang, 'signOff') },
     { kind: 'table', head: [say(lang, 'person'), say(lang, 'supervisor'), say(lang, 'dateTime')], rows: [['', '', '']], shares: [0.35, 0.35, 0.3] },
   ];
 }
 
-/** The check-out items: ticked with the time where a record shows it done, a box with what the records say otherwise. */
-function checkOutItems(rows: readonly Assignment[], entries: readonly PoolEntry[], log: readonly LogEntry[], at: number, lang: Lang, time: (ms: number) => string): string[][] {
+/**
+ * The check-out items: ticked with the time where a record shows it done (a release, a pool check-out, an item
+ * ticked on the Recovery tab), a box with what the records say otherwise.
+ */
+function checkOutItems(rows: readonly Assignment[], entries: readonly PoolEntry[], log: readonly LogEntry[], checkout: DemobCheckout | undefined, at: number, lang: Lang, time: (ms: number) => string): string[][] {
   const positionName = (id: string) => findPosition(id)?.name[lang] ?? id;
   const held = rows.filter((a) => a.releasedAt === undefined);
   const lastRelease = Math.max(...rows.map((a) => a.releasedAt ?? 0));
@@ -141,13 +159,19 @@ function checkOutItems(rows: readonly Assignment[], entries: readonly PoolEntry[
   const hours = entries.reduce((n, e) => n + hoursWorked(e, at), 0);
   const positions = new Set(rows.map((a) => a.positionId));
   const logged = log.filter((e) => e.positionId !== undefined && positions.has(e.positionId)).length;
+  const item = (key: CheckoutItem, note: string) => {
+    const tick = checkout?.items[key];
+    return tick ? `${TICK} ${time(tick.at)}${note === say(lang, 'notRecorded') ? '' : ` · ${note}`}` : `${BOX} ${note}`;
+  };
+  const notRecorded = say(lang, 'notRecorded');
   return [
     [say(lang, 'releasedFromPositions'), released, ''],
     [say(lang, 'poolCheckedOut'), poolOut, ''],
-    [say(lang, 'timesheet'), `${BOX} ${entries.length > 0 ? say(lang, 'hoursRecorded', { h: hours.toFixed(1) }) : say(lang, 'noHours')}`, ''],
-    [say(lang, 'forms'), `${BOX} ${rows.length > 0 ? say(lang, 'logEntries', { n: logged }) : say(lang, 'notRecorded')}`, ''],
-    [say(lang, 'handover'), `${BOX} ${say(lang, 'notRecorded')}`, ''],
-    [say(lang, 'equipment'), `${BOX} ${say(lang, 'notRecorded')}`, ''],
-    [say(lang, 'wellbeing'), `${BOX} ${say(lang, 'notRecorded')}`, ''],
+    [say(lang, 'timesheet'), item('timesheet_confirmed', entries.length > 0 ? say(lang, 'hoursRecorded', { h: hours.toFixed(1) }) : say(lang, 'noHours')), ''],
+    [say(lang, 'forms'), item('forms_handed_in', rows.length > 0 ? say(lang, 'logEntries', { n: logged }) : notRecorded), ''],
+    [say(lang, 'handover'), item('handover_done', notRecorded), ''],
+    [say(lang, 'equipment'), item('equipment_returned', notRecorded), ''],
+    [say(lang, 'debrief'), item('debrief_attended', notRecorded), ''],
+    [say(lang, 'wellbeing'), item('wellbeing_offered', notRecorded), ''],
   ];
 }

@@ -1,3 +1,4 @@
+import type { DemobCheckout } from '../recovery';
 import type { Incident } from '../incidents';
 import { bedSummary, stockRows, type BedCount, type BedType, type StockItem, type StockLevel, type StockRow } from '../resources';
 import { coverageAt, pooledOnDuty, type PoolEntry, type Profession, type RosterShift, type ShiftTemplate, type Staff, type StaffingRequirement } from '../roster';
@@ -16,6 +17,8 @@ export type FacilityRecords = {
   requirements: readonly StaffingRequirement[];
   shifts: readonly RosterShift[];
   templates: readonly ShiftTemplate[];
+  /** Check-out items recorded per person (src/domain/recovery): the 221 ticks them. */
+  checkouts: readonly DemobCheckout[];
 };
 
 const w = {

@@ -93,8 +93,8 @@ export function hicsFormDocument(form: HicsForm, sources: FormSources, lang: Lan
       casualtyList(of(sources.casualties), lang, time),
     ],
     '221': () => {
-      const { pool, staff } = sources.facility();
-      return hics221Blocks(incident, sources.assignments, sources.log, pool, staff, sources.at, lang, time);
+      const { pool, staff, checkouts } = sources.facility();
+      return hics221Blocks(incident, { assignments: sources.assignments, log: sources.log, pool, staff, checkouts }, sources.at, lang, time);
     },
     '251': () => hics251Blocks(incident, sources.facility(), sources.at, sources.timeZone, lang, time),
     '257': () => [accountingTable(sources.requests, incident, lang, time)],

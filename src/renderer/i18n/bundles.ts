@@ -22,6 +22,8 @@ import reportsEn from '../features/reports/i18n/en.json';
 import reportsZhCN from '../features/reports/i18n/zh-CN.json';
 import aarEn from '../features/aar/i18n/en.json';
 import aarZhCN from '../features/aar/i18n/zh-CN.json';
+import recoveryEn from '../features/recovery/i18n/en.json';
+import recoveryZhCN from '../features/recovery/i18n/zh-CN.json';
 
 /**
  * Translations: the shell's core files plus one pair per feature (`features/<name>/i18n/{en,zh-CN}.json`, each
@@ -42,6 +44,7 @@ const features: readonly { en: Bundle; 'zh-CN': Bundle }[] = [
   { en: exercisesEn, 'zh-CN': exercisesZhCN },
   { en: reportsEn, 'zh-CN': reportsZhCN },
   { en: aarEn, 'zh-CN': aarZhCN },
+  { en: recoveryEn, 'zh-CN': recoveryZhCN },
 ];
 
 const isBundle = (value: unknown): value is Bundle => typeof value === 'object' && value !== null && !Array.isArray(value);

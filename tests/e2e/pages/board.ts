@@ -4,7 +4,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class BoardPage {
   constructor(readonly page: Page) {}
 
-  tab(name: 'tasks' | 'org' | 'log' | 'timeline'): Locator {
+  tab(name: 'tasks' | 'org' | 'log' | 'timeline' | 'recovery'): Locator {
     return this.page.getByTestId(`tab-${name}`);
   }
 

@@ -10,6 +10,7 @@ import { DeclareIncidentForm, IncidentControls, IncidentList } from '../incident
 import { ChecklistsPanel } from '../plans';
 import { ReportsPanel } from '../reports';
 import { AarPanel } from '../aar';
+import { RecoveryPanel } from '../recovery';
 import { holdersByPosition } from '../../../domain/incidents/assignments';
 import { awaitingAcknowledgement } from '../../../domain/incidents/messages';
 import { useMyUserId } from './use-me';
@@ -52,6 +53,8 @@ export function BoardPage() {
   const readOnly = closedAt !== null;
   // A viewer's board is read-only too, and says who may write instead of refusing after the click.
   const write = useCan('incident.write');
+  const command = useCan('incident.command');
+  const wellbeingLead = useCan('wellbeing.read');
   const noWrite = readOnly || !write.allowed;
   const noWriteTitle = readOnly ? t('board.closedTooltip') : write.title;
 
@@ -68,7 +71,8 @@ export function BoardPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [board, editing, noWrite, setTab]);
 
-  const tabLabel: Record<BoardTab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab'), aar: t('aar.tab') };
+  const recoveryOpen = board?.incident.status !== 'active' || command.allowed || wellbeingLead.allowed;
+  const tabLabel: Record<BoardTab, string> = { tasks: t('board.tabs.tasks'), checklists: t('plans.board.title'), org: t('board.tabs.org'), log: t('board.tabs.log'), timeline: t('board.tabs.timeline'), reports: t('reports.tab'), aar: t('aar.tab'), recovery: t('recovery.tab') };
   return (
     <div className="board-page">
       <h2 className="visually-hidden">{t('board.title')}</h2>
@@ -77,7 +81,17 @@ export function BoardPage() {
           <div className="board-tabs" role="tablist" aria-label={t('board.tabs.label')}>
             {/* The after-action report is written once the incident is closed (src/domain/aar). */}
             {boardTabs.filter((name) => name !== 'aar' || readOnly).map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} className={tab === name ? 'tab active' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={tab === name}
+                className={tab === name ? 'tab active' : 'tab'}
+                onClick={() => setTab(name)}
+                data-testid={`tab-${name}`}
+                // Recovery opens at demobilisation; the commander may start it earlier, the wellbeing lead takes check-ins throughout.
+                {...(name === 'recovery' && !recoveryOpen ? { disabled: true, title: t('recovery.notStarted') } : {})}
+              >
                 {tabLabel[name]}
                 {name === 'log' && inbox > 0 ? <span className="tag tag-warn tab-count" aria-label={t('board.messages.inbox', { count: inbox })} data-testid="inbox-count">{inbox}</span> : null}
               </button>
@@ -123,6 +137,7 @@ export function BoardPage() {
           {tab === 'timeline' ? <PanelBoundary name="board-timeline"><TimelineView items={timeline} /></PanelBoundary> : null}
           {tab === 'reports' ? <PanelBoundary name="board-reports"><ReportsPanel incident={board.incident} closed={readOnly} focus={board.deadlines.find((d) => d.id === reportFor) ?? null} /></PanelBoundary> : null}
           {tab === 'aar' ? <PanelBoundary name="board-aar"><AarPanel incident={board.incident} /></PanelBoundary> : null}
+          {tab === 'recovery' ? <PanelBoundary name="board-recovery"><RecoveryPanel incident={board.incident} /></PanelBoundary> : null}
           {editing ? <TaskEditor key={editing.task?.id ?? 'new'} board={board} task={editing.task} focus={editing.focus} locked={noWrite ? noWriteTitle : undefined} onClose={() => setEditing(null)} /> : null}
         </div>
       ) : null}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useBoardStore } from './use-board';
 
-export const boardTabs = ['tasks', 'checklists', 'org', 'log', 'timeline', 'reports', 'aar'] as const;
+export const boardTabs = ['tasks', 'checklists', 'org', 'log', 'timeline', 'reports', 'aar', 'recovery'] as const;
 export type BoardTab = (typeof boardTabs)[number];
 
 type TabState = { tab: BoardTab; reportFor: string | null };

@@ -63,6 +63,7 @@ export const roleLabel: Labels<Role> = {
   viewer: (t, o) => t('positions.viewer', o ?? {}),
   exercise_facilitator: (t, o) => t('positions.exercise_facilitator', o ?? {}),
   patient_family_assistance: (t, o) => t('positions.patient_family_assistance', o ?? {}),
+  wellbeing_lead: (t, o) => t('positions.wellbeing_lead', o ?? {}),
 };
 
 export const triggerLabel: Labels<RevisionTrigger> = {

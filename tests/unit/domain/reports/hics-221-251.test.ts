@@ -3,6 +3,7 @@ import { newId } from '../../../../src/domain/ids';
 import type { Assignment, Incident, LogEntry } from '../../../../src/domain/incidents';
 import type { BedCount, StockItem, StockLevel } from '../../../../src/domain/resources';
 import type { PoolEntry, RosterShift, Staff, StaffingRequirement } from '../../../../src/domain/roster';
+import { checkoutId } from '../../../../src/domain/recovery';
 import { checkOutPeople } from '../../../../src/domain/reports/hics-221';
 import type { FacilityRecords } from '../../../../src/domain/reports/hics-251';
 import { hicsFormDocument, type FormSources } from '../../../../src/domain/reports/hics-forms';
@@ -43,7 +44,7 @@ const makeShift = (staffId: string, overrides: Partial<RosterShift> = {}): Roste
   id: newId(), space: SPACE, staffId, unit: 'ED', role: 'nurse', shiftCode: 'D12', start: D12_START, end: D12_START + 12 * HOUR, assignedAt: T0 - 48 * HOUR, assignedBy: 'u1', ...overrides,
 });
 
-const emptyFacility: FacilityRecords = { pool: [], staff: [], beds: [], stock: [], stockItems: [], requirements: [], shifts: [], templates: [] };
+const emptyFacility: FacilityRecords = { pool: [], staff: [], beds: [], stock: [], stockItems: [], requirements: [], shifts: [], templates: [], checkouts: [] };
 
 function sources(incident: Incident, extra: Partial<FormSources> = {}, facility: Partial<FacilityRecords> = {}): FormSources {
   return {
@@ -101,6 +102,22 @@ describe('HICS 221 demobilisation check-out', () => {
     const zh = documentText(hicsFormDocument('221', s, 'zh-CN'));
     expect(zh).toContain('HICS 221 撤离签退');
     expect(zh).toContain('已在人力池签退 ✓ 2026-11-26 15:30');
+  });
+
+  it('ticks the check-out items recorded on the Recovery tab with their times, and leaves the others as boxes', () => {
+    const incident = makeIncident({ status: 'demobilising' });
+    const checkout = {
+      id: checkoutId(SPACE, incident.id, 'chen hua'), space: SPACE, incidentId: incident.id, person: 'chen hua', updatedAt: T0,
+      items: { equipment_returned: { by: 'u2', at: T0 - HOUR }, timesheet_confirmed: { by: 'u2', at: T0 - HOUR / 2 }, wellbeing_offered: { by: 'u3', at: T0 } },
+    };
+    const s = sources(incident, { assignments: [makeAssignment(incident.id, { person: 'Chen Hua' })] }, { checkouts: [checkout] });
+    const text = documentText(hicsFormDocument('221', s, 'en'));
+    expect(text).toContain('Equipment returned (radio, vest, ID) ✓ 2026-11-26 15:00');
+    expect(text).toContain('Time sheet hours confirmed (HICS 252) ✓ 2026-11-26 15:30 · No labour pool hours recorded');
+    expect(text).toContain('Employee health and well-being referral offered ✓ 2026-11-26 16:00');
+    expect(text).toContain('Briefed the replacement □ Not recorded');
+    expect(text).toContain('Debrief attended □ Not recorded');
+    expect(documentText(hicsFormDocument('221', s, 'zh-CN'))).toContain('已归还配发物品（对讲机、背心、证件） ✓ 2026-11-26 15:00');
   });
 
   it('says nobody is to check out when no one held a position or checked in', () => {

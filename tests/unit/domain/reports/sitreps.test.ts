@@ -127,7 +127,7 @@ describe('HICS forms from the records', () => {
       log: await all('logEntry'),
       casualties: await all('casualty'),
       requests: await tx.query('resourceRequest', 'demo-hospital'),
-      facility: () => ({ pool: [], staff: [], beds: [], stock: [], stockItems: [], requirements: [], shifts: [], templates: [] }),
+      facility: () => ({ pool: [], staff: [], beds: [], stock: [], stockItems: [], requirements: [], shifts: [], templates: [], checkouts: [] }),
       hospital: 'Jiangbin',
       timeZone: 'Asia/Shanghai',
       exercise: true,

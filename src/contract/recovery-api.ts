@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { IdSchema } from '../domain/ids';
+import { CostCategorySchema, CostLineSchema, DemobCheckoutSchema, RecoveryMetricSchema, WellbeingCheckInSchema, ZoneCountsSchema } from '../domain/recovery';
+
+/** A person to check out: from the org chart (HICS 203) and the labour pool, with their check-out so far. */
+export const CheckoutPersonSchema = z.object({
+  name: z.string(),
+  /** The home unit from the staff directory, when the person is in it. */
+  unit: z.string().nullable(),
+  positions: z.array(z.string()),
+  pooled: z.boolean(),
+  checkout: DemobCheckoutSchema.nullable(),
+});
+export type CheckoutPerson = z.infer<typeof CheckoutPersonSchema>;
+
+const AggregateSchema = z.object({ unit: z.string().nullable(), people: z.number(), zones: ZoneCountsSchema.nullable() });
+
+/** Recovery, spread into the workstation API (src/contract/api.ts). */
+export const recoveryApi = {
+  /**
+   * An incident's recovery: the people to check out and the progress, the metrics with the value now (counted
+   * from beds and stock where the records hold it), the cost lines and totals, and wellbeing: the unit aggregate
+   * for everyone, individual check-ins (latest first) only for a user with `wellbeing.read`.
+   */
+  'recovery.get': {
+    params: z.strictObject({ incidentId: IdSchema }),
+    result: z.object({
+      people: z.array(CheckoutPersonSchema),
+      progress: z.object({ people: z.number(), done: z.number(), ticked: z.number(), items: z.number() }),
+      metrics: z.array(z.object({ metric: RecoveryMetricSchema, current: z.number().nullable(), met: z.boolean() })),
+      /** Available beds at the declaration: what "beds back to baseline" aims for. */
+      bedsBaseline: z.number(),
+      costs: z.object({
+        lines: z.array(CostLineSchema),
+        byCategory: z.array(z.object({ category: CostCategorySchema, total: z.number(), lines: z.number() })),
+        total: z.number(),
+      }),
+      wellbeing: z.object({
+        mayRead: z.boolean(),
+        units: z.array(AggregateSchema),
+        total: AggregateSchema,
+        checkIns: z.array(WellbeingCheckInSchema),
+      }),
+    }),
+  },
+} as const;

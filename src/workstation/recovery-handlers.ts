@@ -1,0 +1,51 @@
+import type { FeatureHandlers } from '../contract/dispatch';
+import type { recoveryApi } from '../contract/recovery-api';
+import { DomainError } from '../domain/errors';
+import { availableBeds, checkoutProgress, costTotals, mayReadWellbeing, metricCurrent, personKey, tallyId, targetMet, unitAggregates } from '../domain/recovery';
+import { checkOutPeople } from '../domain/reports';
+import { readSettings } from './settings-store';
+import type { WorkstationInternals } from './workstation';
+
+const byCreation = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
+
+/** Handlers of recovery, from this desk's view of its space (pending work included). */
+export function createRecoveryHandlers(ws: WorkstationInternals): FeatureHandlers<typeof recoveryApi> {
+  const { store, queue } = ws;
+  return {
+    'recovery.get': ({ incidentId }) =>
+      queue.run(() => {
+        const s = readSettings(store).space;
+        const incident = store.list('incident', s).find((i) => i.id === incidentId);
+        if (!incident) throw new DomainError('not_found', `incident ${incidentId} does not exist`, { id: incidentId });
+        const of = <T extends { incidentId: string }>(rows: T[]) => rows.filter((r) => r.incidentId === incidentId);
+        const checkouts = new Map(of(store.list('demobCheckout', s)).map((c) => [personKey(c.person), c]));
+        const people = checkOutPeople(incident, store.list('assignment', s), store.list('poolEntry', s), store.list('staff', s)).map((p) => ({
+          name: p.name,
+          unit: p.staff?.homeUnit ?? null,
+          positions: [...new Set(p.assignments.map((a) => a.positionId))],
+          pooled: p.pool.length > 0,
+          checkout: checkouts.get(personKey(p.name)) ?? null,
+        }));
+        const beds = store.list('bedCount', s);
+        const records = { beds, levels: store.list('stock', s), items: store.list('stockItem', s) };
+        const metrics = of(store.list('recoveryMetric', s)).sort(byCreation).map((metric) => {
+          const current = metricCurrent(metric, records);
+          return { metric, current, met: targetMet(current, metric.target) };
+        });
+        const lines = of(store.list('costLine', s)).sort((a, b) => a.date - b.date || byCreation(a, b));
+        // The desk of a user without wellbeing.read holds no check-in but its own pending ones; a shared desk may
+        // still hold another user's until the switch is handled (desk-view.ts): shown to neither.
+        const mayRead = mayReadWellbeing(ws.actor());
+        const tally = store.list('wellbeingTally', s).find((t) => t.id === tallyId(s, incidentId));
+        const checkIns = mayRead ? of(store.list('wellbeingCheckIn', s)).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1)) : [];
+        return {
+          people,
+          progress: checkoutProgress(people.map((p) => p.name), [...checkouts.values()]),
+          metrics,
+          bedsBaseline: availableBeds(beds, incident.declaredAt),
+          costs: { lines, ...costTotals(lines) },
+          wellbeing: { mayRead, ...unitAggregates(tally?.units ?? {}), checkIns },
+        };
+      }),
+  };
+}
