@@ -8,6 +8,7 @@ import type { PokeHub } from './pokes';
 import type { PushBatcher, Poke } from './push';
 import { readPull } from './pull';
 import { withoutIdentities } from '../domain/casualties';
+import { withoutScenario } from './scenario-filter';
 
 export type SyncRouteOptions = {
   now: () => number;
@@ -68,7 +69,9 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     // Names of patients and families leave the server only for a user who may see them (patient.identify): the
     // rest receive the same rows without those fields, so no desk of theirs, wall or export can hold one.
     const actor = { userId: caller.user.id, roles: caller.user.roles };
-    const rows = page.rows.map((row) => (row.deleted ? row : { ...row, data: withoutIdentities(row.kind, row.data, actor) }));
+    const named = page.rows.map((row) => (row.deleted ? row : { ...row, data: withoutIdentities(row.kind, row.data, actor) }));
+    // Players do not receive the MSEL ahead of play, nor the evaluation (scenario-filter.ts).
+    const rows = await withoutScenario(db, named, actor);
     const answer = { ...page, rows, serverEpoch: await epochOf() };
     return withdrawn.length > 0 ? { ...answer, withdrawnSpaces: withdrawn } : answer;
   });
