@@ -10,15 +10,16 @@ import { columnLabel, methodLabel, statusLabel } from './labels';
 
 export type InjectChange = Partial<InjectFields>;
 export type MselEdits = { edit: (inject: Inject, change: InjectChange) => void; refuse: (column: MselCsvColumn, reason: string) => void };
-type Props = { injects: readonly Inject[]; edits: MselEdits; onSelect: (inject: Inject | null) => void };
+/** `readOnly`: an evaluator's view, who sees the scenario but may not change it. */
+type Props = { injects: readonly Inject[]; edits: MselEdits; onSelect: (inject: Inject | null) => void; readOnly?: boolean };
 
 const ROW_SELECTION: RowSelectionOptions<Inject> = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
 /** Only a pending inject is the author's to change: a delivered one is what the evaluation measures. */
-const pendingOnly = (p: { data?: Inject | undefined }) => p.data?.status === 'pending';
+const pendingOnlyCell = (p: { data?: Inject | undefined }) => p.data?.status === 'pending';
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** The MSEL as a grid in the CSV's columns: a cell edit is one `inject.edit` of that field; live data comes back by id. */
-export function MselGrid({ injects, edits, onSelect }: Props) {
+export function MselGrid({ injects, edits, onSelect, readOnly = false }: Props) {
   const { t, i18n } = useTranslation();
   // Column definitions stay the same object across live updates (new ones would reset the grid), so they call
   // the latest edit handlers through a ref.
@@ -31,6 +32,7 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const rows = useMemo(() => [...injects], [injects]);
   const columns = useMemo((): ColDef<Inject>[] => {
+    const pendingOnly = readOnly ? false : pendingOnlyCell;
     const textColumn = (column: MselCsvColumn, field: 'subject' | 'message' | 'from' | 'to' | 'controller' | 'expectedAction' | 'capability', flex = 1, format?: (value: string) => string): ColDef<Inject> => ({
       colId: column,
       ...(format ? { valueFormatter: (p: { value: unknown }) => format(typeof p.value === 'string' ? p.value : '') } : {}),
@@ -95,7 +97,7 @@ export function MselGrid({ injects, edits, onSelect }: Props) {
       textColumn('objective', 'capability', 1.5),
       { colId: 'status', headerName: columnLabel(t, 'status'), valueGetter: (p) => (p.data ? statusLabel(t, p.data.status) : ''), width: 100 },
     ];
-  }, [t, stable, language]);
+  }, [t, stable, language, readOnly]);
 
   return (
     <div className={`${GRID_THEME_CLASS} msel-grid`} data-testid="msel-grid" role="region" aria-label={t('exercises.msel.grid')}>

@@ -9,6 +9,7 @@ import { toCsvText } from '../../lib/csv';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { download } from '../resources';
 import { columnLabel, scenarioLabel } from './labels';
@@ -49,8 +50,19 @@ export function MselPanel() {
   const add = useMutation('inject.add');
   const remove = useMutation('inject.remove');
   const { outcome, importText, importInjects } = useMselImport(exercise?.id ?? null);
+  const control = useCan('exercise.control');
 
   if (!data || data.space.kind !== 'exercise') return null;
+  // Players meet the scenario as it is delivered: the server sends them no MSEL, and the panel says why.
+  if (!data.seesScenario) {
+    return (
+      <section className="panel msel-panel" aria-labelledby="msel-title" data-testid="msel">
+        <h2 id="msel-title">{t('exercises.msel.title')}</h2>
+        <p className="muted">{t('exercises.msel.notForPlayers')}</p>
+      </section>
+    );
+  }
+  const canEdit = control.allowed;
   const edits: MselEdits = {
     edit: (inject, change) => {
       setCellProblem(null);
@@ -74,7 +86,8 @@ export function MselPanel() {
       {!exercise ? <p className="muted">{t('exercises.msel.noExercise')}</p> : (
         <>
           <p className="hint">{t('exercises.msel.explain', { name: exercise.name })}</p>
-          <div className="msel-actions">
+          {canEdit ? null : <p className="muted">{control.whoMay}</p>}
+          {canEdit ? <div className="msel-actions">
             <button type="button" onClick={addInject} disabled={add.busy}>{t('exercises.msel.add')}</button>
             <button type="button" onClick={() => selected && void remove.run({ id: selected.id }).then(() => setSelected(null))} disabled={!selected || selected.status !== 'pending'}>
               {t('exercises.msel.remove')}
@@ -92,8 +105,8 @@ export function MselPanel() {
                 }}
               />
             </label>
-          </div>
-          <div className="msel-actions">
+          </div> : <div className="msel-actions"><button type="button" onClick={exportCsv} disabled={injects.length === 0}>{t('exercises.msel.exportCsv')}</button></div>}
+          {canEdit ? <div className="msel-actions">
             <label>
               {t('exercises.msel.scenario')}
               <select value={scenario} onChange={(e) => setScenario(ScenarioKeySchema.parse(e.target.value))}>
@@ -102,12 +115,12 @@ export function MselPanel() {
             </label>
             <button type="button" onClick={() => void importInjects(scenarios[scenario][language].injects)}>{t('exercises.msel.loadScenario')}</button>
             <span className="hint">{t('exercises.msel.replaces')}</span>
-          </div>
+          </div> : null}
           <ImportOutcome outcome={outcome} />
           {cellProblem ? <p role="alert">{cellProblem}</p> : null}
           {error ? <ErrorText error={error} /> : null}
           {injects.length === 0 ? <p className="muted">{t('exercises.msel.empty')}</p> : null}
-          <MselGrid injects={injects} edits={edits} onSelect={setSelected} />
+          <MselGrid injects={injects} edits={edits} onSelect={setSelected} readOnly={!canEdit} />
         </>
       )}
     </section>
