@@ -37,7 +37,7 @@ function CriticalTasksForm({ exercise, objective }: { exercise: Exercise; object
     <form className="form eeg-tasks" onSubmit={onSave}>
       <label>
         <span>{t('exercises.evaluation.criticalTasksEdit', { objective: objective.text })}</span>
-        <textarea rows={3} value={text} onChange={(e) => setTyped(e.target.value)} maxLength={20 * 501} />
+        <textarea aria-label={t('exercises.evaluation.criticalTasksEdit', { objective: objective.text })} rows={3} value={text} onChange={(e) => setTyped(e.target.value)} maxLength={20 * 501} />
       </label>
       <button type="submit" className="secondary" disabled={save.busy || typed === null}>{t('exercises.evaluation.saveTasks')}</button>
       {save.error ? <ErrorText error={save.error} /> : null}
@@ -59,13 +59,13 @@ function RateForm({ exercise, objective, index }: { exercise: Exercise; objectiv
     <form className="form eeg-rate" onSubmit={onRate}>
       <label>
         <span>{t('exercises.evaluation.ratingFor', { number: index + 1 })}</span>
-        <select value={rating} onChange={(e) => setRating(PerformanceRatingSchema.parse(e.target.value))}>
+        <select aria-label={t('exercises.evaluation.ratingFor', { number: index + 1 })} value={rating} onChange={(e) => setRating(PerformanceRatingSchema.parse(e.target.value))}>
           {PerformanceRatingSchema.options.map((r) => <option key={r} value={r}>{ratingLabel(t, r)}</option>)}
         </select>
       </label>
       <label>
         <span>{t('exercises.evaluation.rationaleFor', { number: index + 1 })}</span>
-        <textarea rows={2} required maxLength={4000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        <textarea aria-label={t('exercises.evaluation.rationaleFor', { number: index + 1 })} rows={2} required maxLength={4000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
       </label>
       <button type="submit" className="primary" disabled={rate.busy}>{t('exercises.evaluation.rate', { number: index + 1 })}</button>
       {rate.error ? <ErrorText error={rate.error} /> : null}

@@ -60,34 +60,34 @@ export function EvaluatorNotes({ exercise, injects, notes, mayWrite }: { exercis
         <form className="form evaluator-note-form" onSubmit={onRecord}>
           <label>
             <span>{t('exercises.evaluation.noteKind')}</span>
-            <select value={kind} onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? 'note')}>
+            <select aria-label={t('exercises.evaluation.noteKind')} value={kind} onChange={(e) => setKind(kinds.find((k) => k === e.target.value) ?? 'note')}>
               {kinds.map((k) => <option key={k} value={k}>{noteKindLabel(t, k)}</option>)}
             </select>
           </label>
           <label>
             <span>{t('exercises.evaluation.noteInject')}</span>
-            <select value={injectNumber} onChange={(e) => setInjectNumber(e.target.value)}>
+            <select aria-label={t('exercises.evaluation.noteInject')} value={injectNumber} onChange={(e) => setInjectNumber(e.target.value)}>
               <option value="">{t('exercises.evaluation.none')}</option>
               {delivered.map((i) => <option key={i.id} value={String(i.number)}>#{i.number} {i.subject}</option>)}
             </select>
           </label>
           <label>
             <span>{t('exercises.evaluation.notePosition')}</span>
-            <select value={position} onChange={(e) => setPosition(e.target.value)}>
+            <select aria-label={t('exercises.evaluation.notePosition')} value={position} onChange={(e) => setPosition(e.target.value)}>
               <option value="">{t('exercises.evaluation.none')}</option>
               {positions.map((p) => <option key={p} value={p}>{p}</option>)}
             </select>
           </label>
           <label>
             <span>{t('exercises.evaluation.noteObjective')}</span>
-            <select value={objectiveId} onChange={(e) => setObjectiveId(e.target.value)}>
+            <select aria-label={t('exercises.evaluation.noteObjective')} value={objectiveId} onChange={(e) => setObjectiveId(e.target.value)}>
               <option value="">{t('exercises.evaluation.none')}</option>
               {exercise.objectives.map((o) => <option key={o.id} value={o.id}>{o.text}</option>)}
             </select>
           </label>
           <label className="wide">
             <span>{t('exercises.evaluation.noteText')}</span>
-            <textarea rows={2} required maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea aria-label={t('exercises.evaluation.noteText')} rows={2} required maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
           <button type="submit" className="primary" disabled={record.busy}>{t('exercises.evaluation.recordNote')}</button>
           {record.error ? <ErrorText error={record.error} /> : null}

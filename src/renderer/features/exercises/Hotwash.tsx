@@ -33,14 +33,14 @@ export function Hotwash({ exercise, notes, mayWrite }: { exercise: Exercise; not
         <form className="form hotwash-form" onSubmit={onAdd}>
           <label>
             <span>{t('exercises.evaluation.hotwashKind')}</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value === 'improvement' ? 'improvement' : 'strength')}>
+            <select aria-label={t('exercises.evaluation.hotwashKind')} value={kind} onChange={(e) => setKind(e.target.value === 'improvement' ? 'improvement' : 'strength')}>
               <option value="strength">{t('exercises.evaluation.kind.strength')}</option>
               <option value="improvement">{t('exercises.evaluation.kind.improvement')}</option>
             </select>
           </label>
           <label>
             <span>{t('exercises.evaluation.hotwashText')}</span>
-            <textarea rows={2} required maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
+            <textarea aria-label={t('exercises.evaluation.hotwashText')} rows={2} required maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} />
           </label>
           <button type="submit" className="secondary" disabled={add.busy}>{t('exercises.evaluation.hotwashAdd')}</button>
           {add.error ? <ErrorText error={add.error} /> : null}
