@@ -15,7 +15,7 @@ export const LinkablePlanSchema = z.object({
 });
 export type LinkablePlan = z.infer<typeof LinkablePlanSchema>;
 
-/** A corrective action as the plan page lists it: with the incident and the area for improvement it comes from. */
+/** A corrective action as the plan page lists it: with the incident (or exercise) and the area for improvement it comes from. */
 export const PlanActionSchema = z.object({ action: CorrectiveActionSchema, incidentName: z.string(), improvement: z.string() });
 export type PlanAction = z.infer<typeof PlanActionSchema>;
 

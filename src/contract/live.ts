@@ -72,12 +72,13 @@ export const liveReads = {
   'plans.get': { reads: ['plan', 'planVersion'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
   'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion'] },
-  'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident'] },
+  'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident', 'exercise'] },
   'recovery.get': {
     reads: ['incident', 'assignment', 'poolEntry', 'staff', 'demobCheckout', 'recoveryMetric', 'bedCount', 'stock', 'stockItem', 'costLine', 'wellbeingCheckIn', 'wellbeingTally'],
   },
   'msel.get': { reads: ['exercise', 'inject'] },
   'exercise.inbox': { reads: ['exercise', 'inject'] },
+  'evaluation.get': { reads: ['exercise', 'inject', 'evaluatorNote', 'objectiveRating', 'hotwashNote'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

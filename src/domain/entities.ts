@@ -22,7 +22,7 @@ import { CasualtySchema } from './casualties/casualties';
 import { EnquirySchema } from './casualties/enquiries';
 import { ExerciseSchema } from './exercises/exercise';
 import { InjectSchema } from './exercises/injects';
-import { EvaluatorNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
+import { EvaluatorNoteSchema, HotwashNoteSchema, ObjectiveRatingSchema } from './exercises/evaluation';
 import { PlanSchema, PlanVersionSchema } from './plans/plans';
 import { PlanActivationSchema, PositionChecklistSchema } from './plans/activation';
 import { SitRepSchema } from './reports/sitreps';
@@ -53,7 +53,7 @@ export const entitySchemas = {
   mapFeature: MapFeatureSchema, districtWarning: DistrictWarningSchema, neighbourHospital: NeighbourHospitalSchema,
   indicator: IndicatorSchema, observation: ObservationSchema, triggerRule: TriggerRuleSchema, alert: AlertSchema, warningSettings: WarningSettingsSchema,
   casualty: CasualtySchema, enquiry: EnquirySchema,
-  exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema,
+  exercise: ExerciseSchema, inject: InjectSchema, evaluatorNote: EvaluatorNoteSchema, objectiveRating: ObjectiveRatingSchema, hotwashNote: HotwashNoteSchema,
   plan: PlanSchema, planVersion: PlanVersionSchema, planActivation: PlanActivationSchema, positionChecklist: PositionChecklistSchema,
   sitRep: SitRepSchema,
   aar: AarSchema, correctiveAction: CorrectiveActionSchema,

@@ -9,6 +9,7 @@ import type { PushBatcher, Poke } from './push';
 import { readPull } from './pull';
 import { withoutIdentities } from '../domain/casualties';
 import { mayReceive } from '../domain/recovery';
+import { withoutScenario } from './scenario-filter';
 
 export type SyncRouteOptions = {
   now: () => number;
@@ -70,9 +71,11 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncRo
     // rest receive the same rows without those fields, so no desk of theirs, wall or export can hold one.
     const actor = { userId: caller.user.id, roles: caller.user.roles };
     // Individual wellbeing check-ins are not sent at all without wellbeing.read: every desk gets the unit tally instead.
-    const rows = page.rows
+    const named = page.rows
       .filter((row) => mayReceive(row.kind, actor))
       .map((row) => (row.deleted ? row : { ...row, data: withoutIdentities(row.kind, row.data, actor) }));
+    // Players do not receive the MSEL ahead of play, nor the evaluation (scenario-filter.ts).
+    const rows = await withoutScenario(db, named, actor);
     const answer = { ...page, rows, serverEpoch: await epochOf() };
     return withdrawn.length > 0 ? { ...answer, withdrawnSpaces: withdrawn } : answer;
   });

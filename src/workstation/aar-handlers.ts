@@ -2,6 +2,7 @@ import type { aarApi, LinkablePlan } from '../contract/aar-api';
 import type { FeatureHandlers } from '../contract/dispatch';
 import { aarId } from '../domain/aar';
 import { aarDocument } from '../domain/aar/aar-document';
+import { exerciseAarDocument } from '../domain/aar/exercise-aar-document';
 import { DomainError } from '../domain/errors';
 import type { SectionKey } from '../domain/plans';
 import { renderPdf } from '../node/pdf';
@@ -44,7 +45,8 @@ export function createAarHandlers(ws: WorkstationInternals): FeatureHandlers<typ
     'correctiveAction.list': ({ planId }) =>
       queue.run(() => {
         const s = space();
-        const incidents = new Map(store.list('incident', s).map((i) => [i.id, i]));
+        // An exercise's AAR/IP is addressed by its exercise: its actions name the exercise.
+        const incidents = new Map<string, { name: string }>([...store.list('exercise', s), ...store.list('incident', s)].map((i) => [i.id, i]));
         const improvements = new Map(store.list('aar', s).flatMap((a) => a.improvements.map((i) => [i.id, i.text] as const)));
         const actions = store
           .list('correctiveAction', s)
@@ -58,24 +60,19 @@ export function createAarHandlers(ws: WorkstationInternals): FeatureHandlers<typ
       const document = await queue.run(() => {
         const sp = currentSpace(store);
         const s = sp.id;
-        const incident = store.list('incident', s).find((i) => i.id === incidentId);
         const aar = store.list('aar', s).find((a) => a.id === aarId(s, incidentId));
-        if (!incident || !aar) throw new DomainError('not_found', `incident ${incidentId} has no after-action report`, { id: incidentId });
         const plans = linkablePlans(store, s);
         const titles = new Map(plans.flatMap((p) => p.sections.map((sec) => [`${p.id}:${sec.key}`, sec.title] as const)));
-        return aarDocument(
-          {
-            aar,
-            incident,
-            actions: store.list('correctiveAction', s).filter((a) => a.incidentId === incidentId).sort(byCreation),
-            planCodes: new Map(store.list('plan', s).map((p) => [p.id, p.code])),
-            sectionTitle: (planId: string, section: SectionKey, l) => titles.get(`${planId}:${section}`)?.[l] ?? section,
-            hospital: sp.name,
-            timeZone: readSettings(store).timeZone,
-            exercise: sp.kind === 'exercise',
-          },
-          lang,
-        );
+        const writers = {
+          actions: store.list('correctiveAction', s).filter((a) => a.incidentId === incidentId).sort(byCreation),
+          planCodes: new Map(store.list('plan', s).map((p) => [p.id, p.code])),
+          sectionTitle: (planId: string, section: SectionKey, l: 'zh-CN' | 'en') => titles.get(`${planId}:${section}`)?.[l] ?? section,
+          timeZone: readSettings(store).timeZone,
+        };
+        if (aar?.exercise) return exerciseAarDocument({ ...writers, aar, exercise: aar.exercise, hospital: sp.name }, lang);
+        const incident = store.list('incident', s).find((i) => i.id === incidentId);
+        if (!incident || !aar) throw new DomainError('not_found', `incident ${incidentId} has no after-action report`, { id: incidentId });
+        return aarDocument({ ...writers, aar, incident, hospital: sp.name, exercise: sp.kind === 'exercise' }, lang);
       });
       return { fileName: document.fileName, pdfBase64: (await renderPdf(document)).toString('base64') };
     },

@@ -1,6 +1,6 @@
 import { STATUTORY_RECIPIENT, STATUTORY_TITLE, type Incident } from '../incidents';
 import type { SectionKey } from '../plans';
-import { formatTime, outcomeWords, triageWords, type Lang, type PrintDocument } from '../reports';
+import { formatTime, outcomeWords, triageWords, type Lang, type PrintBlock, type PrintDocument } from '../reports';
 import type { Aar, AarTimelineEntry, CorrectiveAction, CorrectiveActionStatus, DeadlineOutcome } from './aar';
 
 type Text = Record<Lang, string>;
@@ -80,7 +80,7 @@ const requestStatusWords = {
   filled: { 'zh-CN': '已发放', en: 'Filled' },
 } as const;
 
-function say(lang: Lang, text: Text, params: Record<string, string | number> = {}): string {
+export function say(lang: Lang, text: Text, params: Record<string, string | number> = {}): string {
   return text[lang].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
@@ -95,17 +95,54 @@ export function timelineText(entry: AarTimelineEntry, lang: Lang): string {
   }
 }
 
-export type AarPrintSources = {
+/** What the writers' part of any AAR prints from: the report, its corrective actions and the plans they change. */
+export type AarWritersSources = {
   aar: Aar;
-  incident: Incident;
   actions: readonly CorrectiveAction[];
   /** Plan codes by id, for the improvement plan's "plan section" column. */
   planCodes: ReadonlyMap<string, string>;
   sectionTitle: (planId: string, section: SectionKey, lang: Lang) => string;
-  hospital: string;
   timeZone: string;
+};
+
+export type AarPrintSources = AarWritersSources & {
+  incident: Incident;
+  hospital: string;
   exercise: boolean;
 };
+
+/**
+ * Strengths, areas for improvement and the improvement plan (HSEEP Appendix A), the same in an incident's AAR and
+ * an exercise's AAR/IP.
+ */
+export function writersBlocks(sources: AarWritersSources, lang: Lang): PrintBlock[] {
+  const { aar } = sources;
+  const time = (ms: number) => formatTime(ms, sources.timeZone);
+  const w = (key: keyof typeof words, params: Record<string, string | number> = {}) => say(lang, words[key], params);
+  const list = (items: readonly { text: string }[]) => (items.length === 0 ? w('none') : items.map((i) => `• ${i.text}`).join('\n'));
+  const improvementText = new Map(aar.improvements.map((i) => [i.id, i.text]));
+  return [
+    { kind: 'heading', text: w('strengths') },
+    { kind: 'text', text: list(aar.strengths) },
+    { kind: 'heading', text: w('improvements') },
+    { kind: 'text', text: list(aar.improvements) },
+    { kind: 'heading', text: w('actions') },
+    sources.actions.length === 0
+      ? { kind: 'text', text: w('none') }
+      : {
+          kind: 'table',
+          head: [w('improvements'), w('action'), w('owner'), w('due'), w('status'), w('plan')],
+          rows: sources.actions.map((a) => [
+            improvementText.get(a.improvementId) ?? '',
+            a.action,
+            a.owner,
+            time(a.dueAt).slice(0, 10),
+            actionStatusWords[a.status][lang],
+            a.plan ? `${sources.planCodes.get(a.plan.planId) ?? ''} ${sources.sectionTitle(a.plan.planId, a.plan.section, lang)}` : '—',
+          ]),
+        },
+  ];
+}
 
 /** The AAR as it is printed and filed: the data sections, the writers' text, and the improvement plan (HSEEP Appendix A). */
 export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument {
@@ -114,10 +151,8 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
   const time = (ms: number) => formatTime(ms, sources.timeZone);
   const w = (key: keyof typeof words, params: Record<string, string | number> = {}) => say(lang, words[key], params);
   const banner = [sources.exercise ? w('exercise') : '', w('draft')].filter(Boolean).join('  ');
-  const list = (items: readonly { text: string }[]) => (items.length === 0 ? w('none') : items.map((i) => `• ${i.text}`).join('\n'));
   const deadlineTitle = (title: string) => (title === STATUTORY_TITLE ? w('statutory') : title);
   const recipient = (to: string) => (to === STATUTORY_RECIPIENT ? w('county') : to);
-  const improvementText = new Map(aar.improvements.map((i) => [i.id, i.text]));
   return {
     title: w('title'),
     subtitle: `${incident.name} · ${time(incident.declaredAt)} – ${time(data.closedAt)}`,
@@ -167,25 +202,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
         head: [w('deadline'), w('due'), w('reported'), w('outcome')],
         rows: data.deadlines.map((d) => [`${deadlineTitle(d.title)} → ${recipient(d.to)}`, time(d.dueAt), d.reportedAt === undefined ? '—' : time(d.reportedAt), deadlineOutcomeWords[d.outcome][lang]]),
       },
-      { kind: 'heading', text: w('strengths') },
-      { kind: 'text', text: list(aar.strengths) },
-      { kind: 'heading', text: w('improvements') },
-      { kind: 'text', text: list(aar.improvements) },
-      { kind: 'heading', text: w('actions') },
-      sources.actions.length === 0
-        ? { kind: 'text', text: w('none') }
-        : {
-            kind: 'table',
-            head: [w('improvements'), w('action'), w('owner'), w('due'), w('status'), w('plan')],
-            rows: sources.actions.map((a) => [
-              improvementText.get(a.improvementId) ?? '',
-              a.action,
-              a.owner,
-              time(a.dueAt).slice(0, 10),
-              actionStatusWords[a.status][lang],
-              a.plan ? `${sources.planCodes.get(a.plan.planId) ?? ''} ${sources.sectionTitle(a.plan.planId, a.plan.section, lang)}` : '—',
-            ]),
-          },
+      ...writersBlocks(sources, lang),
     ],
   };
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
+import type { Exercise } from '../exercises';
 import type { Incident } from '../incidents';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { aarId, AarTextSchema, CorrectiveActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
 import { aarDataOf } from './aar-data';
+import { draftItems, emptyAarData, exerciseAarOf } from './exercise-aar';
 
 /**
  * A closed incident is the record of the response: its log, tasks, casualties and clocks refuse changes
@@ -21,11 +23,36 @@ async function closedIncident(tx: Tx, id: string, ctx: MutationContext): Promise
   return incident;
 }
 
-async function aarOf(tx: Tx, incidentId: string, ctx: MutationContext): Promise<{ aar: Aar; incident: Incident }> {
-  const incident = await closedIncident(tx, incidentId, ctx);
-  const aar = await tx.get('aar', aarId(ctx.space, incidentId));
-  if (!aar) throw new DomainError('not_found', `incident ${incidentId} has no after-action report yet`, { id: incidentId });
-  return { aar, incident };
+/**
+ * The report written about `subjectId`: an exercise's AAR/IP as soon as it is drafted, an incident's only while
+ * the incident is closed (a reopened one is back to being the record, not its review).
+ */
+async function aarOf(tx: Tx, subjectId: string, ctx: MutationContext): Promise<Aar> {
+  const aar = await tx.get('aar', aarId(ctx.space, subjectId));
+  if (aar?.exercise) return aar;
+  await closedIncident(tx, subjectId, ctx);
+  if (!aar) throw new DomainError('not_found', `incident ${subjectId} has no after-action report yet`, { id: subjectId });
+  return aar;
+}
+
+async function endedExercise(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
+  const exercise = await tx.get('exercise', id);
+  if (!exercise || exercise.space !== ctx.space) throw new DomainError('not_found', `exercise ${id} does not exist`, { id });
+  if (exercise.status !== 'ended') {
+    throw new DomainError('invalid_transition', `exercise ${exercise.name} is ${exercise.status}: its after-action report is drafted once play has ended`, { status: exercise.status });
+  }
+  return exercise;
+}
+
+async function exerciseSections(tx: Tx, exercise: Exercise, ctx: MutationContext) {
+  const of = { where: { exerciseId: exercise.id } };
+  return {
+    exercise,
+    injects: await tx.query('inject', ctx.space, of),
+    notes: await tx.query('evaluatorNote', ctx.space, of),
+    ratings: await tx.query('objectiveRating', ctx.space, of),
+    hotwash: await tx.query('hotwashNote', ctx.space, of),
+  };
 }
 
 async function countedData(tx: Tx, incident: Incident, ctx: MutationContext) {
@@ -88,8 +115,31 @@ export const aarMutators = {
   /** Counts the data sections again (a request filled or a deadline recorded late); the writers' text stays. */
   'aar.refresh': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'aar.write');
-    const { aar, incident } = await aarOf(tx, args.incidentId, ctx);
+    const aar = await aarOf(tx, args.incidentId, ctx);
+    if (aar.exercise) {
+      const exercise = await endedExercise(tx, aar.exercise.exerciseId, ctx);
+      await tx.put('aar', { ...aar, data: emptyAarData(ctx.at, exercise.endedAt ?? ctx.at), exercise: exerciseAarOf(await exerciseSections(tx, exercise, ctx)), updatedAt: ctx.at });
+      return;
+    }
+    const incident = await closedIncident(tx, args.incidentId, ctx);
     await tx.put('aar', { ...aar, data: await countedData(tx, incident, ctx), updatedAt: ctx.at });
+  }),
+
+  /**
+   * An exercise's AAR/IP, once play has ended: its sections counted from the MSEL, the ratings, the evaluators'
+   * notes and the hot wash, and a first list of strengths and areas for improvement from what was noted and said.
+   * Addressed by the exercise's id thereafter (`aar.edit`, `aar.refresh`, corrective actions).
+   */
+  'aar.draftExercise': defineMutator(z.strictObject({ exerciseId: IdSchema }), async (tx, args, ctx) => {
+    requirePermission(ctx, 'aar.write');
+    const exercise = await endedExercise(tx, args.exerciseId, ctx);
+    const id = aarId(ctx.space, exercise.id);
+    if (await tx.get('aar', id)) throw new DomainError('already_exists', `exercise ${exercise.name} already has an after-action report`, { id });
+    const sections = await exerciseSections(tx, exercise, ctx);
+    await tx.put('aar', {
+      id, space: ctx.space, incidentId: exercise.id, data: emptyAarData(ctx.at, exercise.endedAt ?? ctx.at), exercise: exerciseAarOf(sections),
+      summary: '', ...draftItems(ctx.space, { ...sections, exerciseId: exercise.id }), createdAt: ctx.at, createdBy: ctx.actor.userId, updatedAt: ctx.at,
+    });
   }),
 
   /**
@@ -106,7 +156,7 @@ export const aarMutators = {
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'aar.write');
-      const { aar } = await aarOf(tx, args.incidentId, ctx);
+      const aar = await aarOf(tx, args.incidentId, ctx);
       const gone = new Set(args.remove ?? []);
       if (gone.size > 0) {
         const actions = await tx.query('correctiveAction', ctx.space, { where: { incidentId: args.incidentId } });
@@ -138,7 +188,7 @@ export const correctiveActionMutators = {
     }),
     async (tx, args, ctx) => {
       requirePermission(ctx, 'aar.write');
-      const { aar } = await aarOf(tx, args.incidentId, ctx);
+      const aar = await aarOf(tx, args.incidentId, ctx);
       if (!aar.improvements.some((i) => i.id === args.improvementId)) {
         throw new DomainError('not_found', `area for improvement ${args.improvementId} is not in the after-action report`, { id: args.improvementId });
       }

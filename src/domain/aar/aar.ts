@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { derivedId, IdSchema, SpaceIdSchema, StoredEpochMsSchema } from '../ids';
 import { IncidentEventSchema } from '../incidents';
 import { SectionKeySchema } from '../plans';
+import { ExerciseAarSchema } from './exercise-aar';
 
 const count = z.number().int().min(0);
 
@@ -66,13 +67,19 @@ export type AarItem = z.infer<typeof AarItemSchema>;
 /**
  * An incident's after-action report (kind `aar`): one per incident, drafted once it is closed. The data sections
  * are the records' and are re-counted on refresh; the summary, strengths and areas for improvement are the
- * writers' and a refresh never touches them.
+ * writers' and a refresh never touches them. An exercise's AAR/IP is the same record with the `exercise` sections,
+ * drafted once play has ended.
  */
 export const AarSchema = z.object({
   id: IdSchema,
   space: SpaceIdSchema,
+  /**
+   * What the report is about: the incident, or for an exercise's AAR/IP the exercise. Corrective actions and the
+   * screens address the report by it, so both kinds share the writing, the improvement plan and its plan links.
+   */
   incidentId: IdSchema,
   data: AarDataSchema,
+  exercise: ExerciseAarSchema.optional(),
   summary: z.string().trim().max(8000),
   strengths: z.array(AarItemSchema),
   improvements: z.array(AarItemSchema),

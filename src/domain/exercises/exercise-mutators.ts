@@ -5,7 +5,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
-import { controlsExercise, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { controlsExercise, CriticalTaskSchema, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
 import { injectDueAt, type Inject } from './injects';
 
 export async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
@@ -94,24 +94,28 @@ export const exerciseMutators = {
     },
   ),
 
+  /**
+   * The clock (start, pause, resume, jump, end) is the facilitator's and the controllers': players and evaluators
+   * play and watch it, and a stop for a real emergency has its own mutation anyone in the exercise may send.
+   */
   'exercise.start': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
     const exercise = await exerciseIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     expectStatus(exercise, ['draft'], 'start');
     await tx.put('exercise', clockChange(exercise, ctx, { status: 'running', startedAt: ctx.at }));
   }),
 
   'exercise.pause': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
     const exercise = await exerciseIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     expectStatus(exercise, ['running'], 'pause');
     await tx.put('exercise', clockChange(exercise, ctx, { status: 'paused', pausedAt: ctx.at }));
   }),
 
-  /** Resuming after a real-world stop clears it: the facilitator has decided play may go on. */
+  /** Resuming after a real-world stop clears it: the facilitator or a controller has decided play may go on. */
   'exercise.resume': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
     const exercise = await exerciseIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     expectStatus(exercise, ['paused'], 'resume');
     const { pausedAt, realWorldStop: _stop, ...rest } = exercise;
     await tx.put('exercise', clockChange(rest, ctx, { status: 'running', pausedMs: exercise.pausedMs + (ctx.at - (pausedAt ?? ctx.at)) }));
@@ -119,16 +123,16 @@ export const exerciseMutators = {
 
   /** "Jump to T+2 h": moves the exercise clock, not real time; injects due by then fall due. */
   'exercise.jump': defineMutator(z.strictObject({ id: IdSchema, toMinutes: z.number().int().min(0).max(14 * 24 * 60) }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
     const exercise = await exerciseIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     expectStatus(exercise, ['running', 'paused'], 'move the clock of');
     const target = args.toMinutes * 60_000;
     await tx.put('exercise', clockChange(exercise, ctx, { jumpedMs: exercise.jumpedMs + target - exerciseTime(exercise, ctx.at) }));
   }),
 
   'exercise.end': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
-    requirePermission(ctx, 'exercise.control');
     const exercise = await exerciseIn(tx, args.id, ctx);
+    requireController(exercise, ctx);
     expectStatus(exercise, ['running', 'paused'], 'end');
     const paused = exercise.status === 'paused' ? ctx.at - (exercise.pausedAt ?? ctx.at) : 0;
     const { pausedAt: _p, ...rest } = exercise;
@@ -212,10 +216,14 @@ export const exerciseMutators = {
       text: z.string().trim().min(1).max(4000),
       objectiveId: z.string().min(1).max(40).optional(),
       injectNumber: z.number().int().min(1).optional(),
+      position: z.string().trim().min(1).max(100).optional(),
     }),
     async (tx, args, ctx) => {
       const exercise = await exerciseIn(tx, args.exerciseId, ctx);
       requireEvaluator(exercise, ctx);
+      if (args.objectiveId !== undefined && !exercise.objectives.some((o) => o.id === args.objectiveId)) {
+        throw new DomainError('not_found', `objective ${args.objectiveId} is not one of this exercise's`, { id: args.objectiveId });
+      }
       if (await tx.get('evaluatorNote', args.id)) throw new DomainError('already_exists', `note ${args.id} already exists`, { id: args.id });
       await tx.put('evaluatorNote', { ...args, space: ctx.space, at: ctx.at, exerciseAt: exerciseTime(exercise, ctx.at), by: ctx.actor.userId });
     },
@@ -238,6 +246,39 @@ export const exerciseMutators = {
         at: ctx.at,
         previous: before ? [...before.previous, { rating: before.rating, at: before.at }] : [],
       });
+    },
+  ),
+
+  /**
+   * An objective's Exercise Evaluation Guide: the critical tasks its evaluators rate it against, replaced whole.
+   * Written by the facilitator before the ratings it frames, and not once the exercise has ended.
+   */
+  'exercise.setCriticalTasks': defineMutator(
+    z.strictObject({ id: IdSchema, objectiveId: z.string().min(1).max(40), criticalTasks: z.array(CriticalTaskSchema).max(20) }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'exercise.control');
+      const exercise = await exerciseIn(tx, args.id, ctx);
+      expectStatus(exercise, ['draft', 'running', 'paused'], 'change the evaluation guide of');
+      if (!exercise.objectives.some((o) => o.id === args.objectiveId)) throw new DomainError('not_found', `objective ${args.objectiveId} is not one of this exercise's`, { id: args.objectiveId });
+      const objectives = exercise.objectives.map((o) => (o.id === args.objectiveId ? { ...o, criticalTasks: args.criticalTasks } : o));
+      await tx.put('exercise', { ...exercise, objectives, updatedAt: ctx.at });
+    },
+  ),
+
+  /**
+   * The hot wash: once play has ended, everyone who took part (players included) says what went well and what
+   * should improve. The facilitator may write down what someone said aloud.
+   */
+  'hotwash.add': defineMutator(
+    z.strictObject({ id: IdSchema, exerciseId: IdSchema, kind: z.enum(['strength', 'improvement']), text: z.string().trim().min(1).max(2000) }),
+    async (tx, args, ctx) => {
+      const exercise = await exerciseIn(tx, args.exerciseId, ctx);
+      if (!can(ctx.actor, 'exercise.control') && !participantRole(exercise, ctx.actor.userId)) {
+        throw new DomainError('forbidden', `${ctx.actor.userId} does not take part in this exercise`, { permission: 'exercise.control' });
+      }
+      expectStatus(exercise, ['ended'], 'hold the hot wash of');
+      if (await tx.get('hotwashNote', args.id)) throw new DomainError('already_exists', `hot wash note ${args.id} already exists`, { id: args.id });
+      await tx.put('hotwashNote', { ...args, space: ctx.space, by: ctx.actor.userId, at: ctx.at });
     },
   ),
 };

@@ -14,7 +14,16 @@ export const ParticipantSchema = z.object({
   position: z.string().trim().max(100).optional(),
 });
 
-export const ExerciseObjectiveSchema = z.object({ id: z.string().min(1).max(40), text: z.string().trim().min(1).max(1000), capability: z.string().trim().max(200) });
+/** A critical task of an objective's Exercise Evaluation Guide: what the evaluator watches for (HSEEP EEG). */
+export const CriticalTaskSchema = z.string().trim().min(1).max(500);
+
+export const ExerciseObjectiveSchema = z.object({
+  id: z.string().min(1).max(40),
+  text: z.string().trim().min(1).max(1000),
+  capability: z.string().trim().max(200),
+  /** The objective's EEG: the critical tasks an evaluator rates it against. */
+  criticalTasks: z.array(CriticalTaskSchema).max(20).optional(),
+});
 
 export const ExerciseCapabilitySchema = z.string().trim().min(1).max(200);
 export const ExerciseDateSchema = z.iso.date();

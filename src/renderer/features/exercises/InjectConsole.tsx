@@ -46,8 +46,11 @@ function History({ inject }: { inject: Inject }) {
   );
 }
 
-/** The MSEL as the controllers run it: each inject's stage, with "deliver now" and "skip" while it is still to come. */
-export function InjectConsole({ exercise, injects, now }: { exercise: Exercise; injects: readonly Inject[]; now: number }) {
+/**
+ * The MSEL as the controllers run it: each inject's stage, with "deliver now" and "skip" while it is still to come.
+ * Read-only for evaluators, who watch the scenario but do not run it.
+ */
+export function InjectConsole({ exercise, injects, now, readOnly = false }: { exercise: Exercise; injects: readonly Inject[]; now: number; readOnly?: boolean }) {
   const { t } = useTranslation();
   const deliver = useMutation('inject.deliver');
   const skip = useMutation('inject.skip');
@@ -67,7 +70,7 @@ export function InjectConsole({ exercise, injects, now }: { exercise: Exercise; 
               <th scope="col">{t('exercises.console.col.to')}</th>
               <th scope="col">{t('exercises.console.col.method')}</th>
               <th scope="col">{t('exercises.console.col.status')}</th>
-              <th scope="col">{t('exercises.console.col.actions')}</th>
+              {readOnly ? null : <th scope="col">{t('exercises.console.col.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -84,7 +87,7 @@ export function InjectConsole({ exercise, injects, now }: { exercise: Exercise; 
                     <span className={`inject-stage stage-${stage}`} data-testid="inject-stage">{stageLabel(t, stage)}</span>
                     <History inject={inject} />
                   </td>
-                  <td>
+                  {readOnly ? null : <td>
                     {inject.status === 'pending' ? (
                       <div className="inject-actions">
                         <button type="button" onClick={() => void deliver.run({ id: inject.id })} disabled={exercise.status !== 'running'}>
@@ -93,7 +96,7 @@ export function InjectConsole({ exercise, injects, now }: { exercise: Exercise; 
                         <button type="button" onClick={() => void skip.run({ id: inject.id })}>{t('exercises.console.skip', { number: inject.number })}</button>
                       </div>
                     ) : null}
-                  </td>
+                  </td>}
                 </tr>
               );
             })}

@@ -10,18 +10,12 @@ import { columnLabel, methodLabel, statusLabel } from './labels';
 
 export type InjectChange = Partial<InjectFields>;
 export type MselEdits = { edit: (inject: Inject, change: InjectChange) => void; refuse: (column: MselCsvColumn, reason: string) => void };
-type Props = {
-  injects: readonly Inject[];
-  edits: MselEdits;
-  onSelect: (inject: Inject | null) => void;
-  /** No cell opens an editor: the user may not write the MSEL. */
-  readOnly?: boolean;
-};
+/** `readOnly`: an evaluator's view, who sees the scenario but may not change it. */
+type Props = { injects: readonly Inject[]; edits: MselEdits; onSelect: (inject: Inject | null) => void; readOnly?: boolean };
 
 const ROW_SELECTION: RowSelectionOptions<Inject> = { mode: 'singleRow', checkboxes: false, enableClickSelection: true };
 /** Only a pending inject is the author's to change: a delivered one is what the evaluation measures. */
-const pendingOnly = (p: { data?: Inject | undefined }) => p.data?.status === 'pending';
-const never = () => false;
+const pendingOnlyCell = (p: { data?: Inject | undefined }) => p.data?.status === 'pending';
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** The MSEL as a grid in the CSV's columns: a cell edit is one `inject.edit` of that field; live data comes back by id. */
@@ -38,13 +32,13 @@ export function MselGrid({ injects, edits, onSelect, readOnly = false }: Props) 
   const language = i18n.language === 'en' ? 'en' : 'zh-CN';
   const rows = useMemo(() => [...injects], [injects]);
   const columns = useMemo((): ColDef<Inject>[] => {
-    const editable = readOnly ? never : pendingOnly;
+    const pendingOnly = readOnly ? false : pendingOnlyCell;
     const textColumn = (column: MselCsvColumn, field: 'subject' | 'message' | 'from' | 'to' | 'controller' | 'expectedAction' | 'capability', flex = 1, format?: (value: string) => string): ColDef<Inject> => ({
       colId: column,
       ...(format ? { valueFormatter: (p: { value: unknown }) => format(typeof p.value === 'string' ? p.value : '') } : {}),
       headerName: columnLabel(t, column),
       valueGetter: (p) => p.data?.[field] ?? '',
-      editable,
+      editable: pendingOnly,
       cellEditor: field === 'message' || field === 'expectedAction' ? 'agLargeTextCellEditor' : 'agTextCellEditor',
       cellEditorPopup: field === 'message' || field === 'expectedAction',
       tooltipValueGetter: (p) => (typeof p.value === 'string' ? p.value : ''),
@@ -60,7 +54,7 @@ export function MselGrid({ injects, edits, onSelect, readOnly = false }: Props) 
       colId: column,
       headerName: columnLabel(t, column),
       valueGetter: (p) => (p.data ? triggerCells(p.data.trigger)[column] : ''),
-      editable,
+      editable: pendingOnly,
       width: 90,
       valueSetter: (p: ValueSetterParams<Inject>) => {
         if (!p.data) return false;
@@ -73,7 +67,7 @@ export function MselGrid({ injects, edits, onSelect, readOnly = false }: Props) 
     });
     return [
       {
-        colId: 'number', headerName: columnLabel(t, 'number'), field: 'number', editable, width: 80, sort: 'asc',
+        colId: 'number', headerName: columnLabel(t, 'number'), field: 'number', editable: pendingOnly, width: 80, sort: 'asc',
         valueSetter: (p: ValueSetterParams<Inject>) => {
           const value = text(String(p.newValue ?? ''));
           if (!/^\d{1,4}$/.test(value) || Number(value) < 1) stable.refuse('number', t('exercises.msel.col.number'));
@@ -86,7 +80,7 @@ export function MselGrid({ injects, edits, onSelect, readOnly = false }: Props) 
       textColumn('event', 'subject', 1.5),
       textColumn('inject_text', 'message', 2.5),
       {
-        colId: 'method', headerName: columnLabel(t, 'method'), field: 'method', editable, minWidth: 150, flex: 1,
+        colId: 'method', headerName: columnLabel(t, 'method'), field: 'method', editable: pendingOnly, minWidth: 150, flex: 1,
         cellEditor: 'agSelectCellEditor', cellEditorParams: { values: InjectMethodSchema.options },
         valueFormatter: (p) => (p.data ? methodLabel(t, p.data.method) : ''),
         valueSetter: (p: ValueSetterParams<Inject>) => {

@@ -8,8 +8,8 @@ import { ErrorText } from '../../app/ErrorText';
 import { toCsvText } from '../../lib/csv';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
-import { useCan } from '../../state/use-can';
 import { useLive } from '../../state/use-live';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { download } from '../resources';
 import { columnLabel, scenarioLabel } from './labels';
@@ -49,12 +49,20 @@ export function MselPanel() {
   const edit = useMutation('inject.edit');
   const add = useMutation('inject.add');
   const remove = useMutation('inject.remove');
-  // The MSEL is the facilitator's (exercise.control on the server): anyone else reads it and exports it.
-  const write = useCan('exercise.control');
-  const off = !write.allowed;
   const { outcome, importText, importInjects } = useMselImport(exercise?.id ?? null);
+  const control = useCan('exercise.control');
 
   if (!data || data.space.kind !== 'exercise') return null;
+  // Players meet the scenario as it is delivered: the server sends them no MSEL, and the panel says why.
+  if (!data.seesScenario) {
+    return (
+      <section className="panel msel-panel" aria-labelledby="msel-title" data-testid="msel">
+        <h2 id="msel-title">{t('exercises.msel.title')}</h2>
+        <p className="muted">{t('exercises.msel.notForPlayers')}</p>
+      </section>
+    );
+  }
+  const canEdit = control.allowed;
   const edits: MselEdits = {
     edit: (inject, change) => {
       setCellProblem(null);
@@ -78,18 +86,17 @@ export function MselPanel() {
       {!exercise ? <p className="muted">{t('exercises.msel.noExercise')}</p> : (
         <>
           <p className="hint">{t('exercises.msel.explain', { name: exercise.name })}</p>
-          <div className="msel-actions">
-            {off ? <p className="muted" data-testid="msel-locked">{write.whoMay}</p> : null}
-            <button type="button" onClick={addInject} disabled={add.busy || off} title={write.title}>{t('exercises.msel.add')}</button>
-            <button type="button" onClick={() => selected && void remove.run({ id: selected.id }).then(() => setSelected(null))} disabled={!selected || selected.status !== 'pending' || off} title={write.title}>
+          {canEdit ? null : <p className="muted">{control.whoMay}</p>}
+          {canEdit ? <div className="msel-actions">
+            <button type="button" onClick={addInject} disabled={add.busy}>{t('exercises.msel.add')}</button>
+            <button type="button" onClick={() => selected && void remove.run({ id: selected.id }).then(() => setSelected(null))} disabled={!selected || selected.status !== 'pending'}>
               {t('exercises.msel.remove')}
             </button>
             <button type="button" onClick={exportCsv} disabled={injects.length === 0}>{t('exercises.msel.exportCsv')}</button>
-            <label className={off ? 'file-button disabled' : 'file-button'} title={write.title}>
+            <label className="file-button">
               {t('exercises.msel.importCsv')}
               <input
                 type="file"
-                disabled={off}
                 accept=".csv,text/csv"
                 onChange={(e) => {
                   const file = e.target.files?.[0];
@@ -98,22 +105,22 @@ export function MselPanel() {
                 }}
               />
             </label>
-          </div>
-          <div className="msel-actions">
+          </div> : <div className="msel-actions"><button type="button" onClick={exportCsv} disabled={injects.length === 0}>{t('exercises.msel.exportCsv')}</button></div>}
+          {canEdit ? <div className="msel-actions">
             <label>
               {t('exercises.msel.scenario')}
-              <select value={scenario} onChange={(e) => setScenario(ScenarioKeySchema.parse(e.target.value))} disabled={off}>
+              <select value={scenario} onChange={(e) => setScenario(ScenarioKeySchema.parse(e.target.value))}>
                 {ScenarioKeySchema.options.map((key) => <option key={key} value={key}>{scenarioLabel(t, key)}</option>)}
               </select>
             </label>
-            <button type="button" onClick={() => void importInjects(scenarios[scenario][language].injects)} disabled={off} title={write.title}>{t('exercises.msel.loadScenario')}</button>
+            <button type="button" onClick={() => void importInjects(scenarios[scenario][language].injects)}>{t('exercises.msel.loadScenario')}</button>
             <span className="hint">{t('exercises.msel.replaces')}</span>
-          </div>
+          </div> : null}
           <ImportOutcome outcome={outcome} />
           {cellProblem ? <p role="alert">{cellProblem}</p> : null}
           {error ? <ErrorText error={error} /> : null}
           {injects.length === 0 ? <p className="muted">{t('exercises.msel.empty')}</p> : null}
-          <MselGrid injects={injects} edits={edits} onSelect={setSelected} readOnly={off} />
+          <MselGrid injects={injects} edits={edits} onSelect={setSelected} readOnly={!canEdit} />
         </>
       )}
     </section>
