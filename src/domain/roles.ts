@@ -106,6 +106,7 @@ const permissionSet = {
   'aar.write': true,
   'request.approve': true,
   'patient.identify': true,
+  'wellbeing.read': true,
 } as const satisfies Record<Permission, true>;
 const permissions = Object.keys(permissionSet);
 
