@@ -6,7 +6,8 @@ import { uuidv7 as newId } from 'uuidv7';
 import zh from '../../src/renderer/i18n/zh-CN.json' with { type: 'json' };
 import exercisesZh from '../../src/renderer/features/exercises/i18n/zh-CN.json' with { type: 'json' };
 import aarZh from '../../src/renderer/features/aar/i18n/zh-CN.json' with { type: 'json' };
-import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
+import { freePort, ServerProcess } from '../chaos/processes';
+import { createAccounts } from './fixtures/sync-rig';
 import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
 import { expect, test } from './fixtures/test';
 import { CommandCentre } from './pages/command-centre';
@@ -33,11 +34,7 @@ test('an evaluator rates an objective and notes an inject, and the facilitator\'
   const evaluatorDir = makeDataDir();
   const hosts: HostProcess[] = [];
   try {
-    const user = (u: { username: string; password: string }, roles: string) => runServerCli(['create-user', '--username', u.username, '--password', u.password, '--roles', roles, '--spaces', 'demo-hospital', '--data-dir', dataDir], env);
-    // One at a time: the CLI locks the server's data folder.
-    await user(FACILITATOR, 'exercise_facilitator');
-    await user(PLAYER, 'operator');
-    await user(EVALUATOR, 'viewer');
+    await createAccounts(dataDir, [{ user: FACILITATOR, roles: 'exercise_facilitator' }, { user: PLAYER, roles: 'operator' }, { user: EVALUATOR, roles: 'viewer' }]);
     await server.start();
     const serverUrl = `http://127.0.0.1:${server.port}`;
     const [playerHost, evaluatorHost] = await Promise.all([startHostProcess(playerDir.dir), startHostProcess(evaluatorDir.dir)]);

@@ -5,7 +5,8 @@ import { uuidv7 as newId } from 'uuidv7';
 import zh from '../../src/renderer/i18n/zh-CN.json' with { type: 'json' };
 import exercisesZh from '../../src/renderer/features/exercises/i18n/zh-CN.json' with { type: 'json' };
 import exercisesEn from '../../src/renderer/features/exercises/i18n/en.json' with { type: 'json' };
-import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
+import { freePort, ServerProcess } from '../chaos/processes';
+import { createAccounts } from './fixtures/sync-rig';
 import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
 import { expect, test } from './fixtures/test';
 import { CommandCentre } from './pages/command-centre';
@@ -31,8 +32,7 @@ test('a controller starts the clock, the inject reaches the player\'s desk, the 
   const playerDir = makeDataDir();
   let playerHost: HostProcess | undefined;
   try {
-    await runServerCli(['create-user', '--username', FACILITATOR.username, '--password', FACILITATOR.password, '--roles', 'exercise_facilitator', '--spaces', 'demo-hospital', '--data-dir', dataDir], env);
-    await runServerCli(['create-user', '--username', PLAYER.username, '--password', PLAYER.password, '--roles', 'operator', '--spaces', 'demo-hospital', '--data-dir', dataDir], env);
+    await createAccounts(dataDir, [{ user: FACILITATOR, roles: 'exercise_facilitator' }, { user: PLAYER, roles: 'operator' }]);
     await server.start();
     const serverUrl = `http://127.0.0.1:${server.port}`;
     playerHost = await startHostProcess(playerDir.dir);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
+import { freePort, ServerProcess } from '../chaos/processes';
+import { createAccounts } from './fixtures/sync-rig';
 import { makeDataDir, startHostProcess, type HostProcess } from './fixtures/web-host-process';
 import { expect, test } from './fixtures/test';
 import { MapScreen, withApi } from './pages/map';
@@ -348,10 +349,7 @@ test('a zone drawn on one workstation appears on the other\'s map and wall live'
   const hosts: HostProcess[] = [];
   const dirs = [makeDataDir(), makeDataDir()];
   try {
-    await runServerCli(
-      ['create-user', '--data-dir', join(root, 'server'), '--username', USER.username, '--password', USER.password, '--roles', 'operator', '--spaces', 'demo-hospital'],
-      env,
-    );
+    await createAccounts(join(root, 'server'), [{ user: USER, roles: 'operator' }]);
     await server.start();
     for (const dir of dirs) hosts.push(await startHostProcess(dir.dir));
     const [hostA, hostB] = hosts;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import zh from '../../src/renderer/i18n/zh-CN.json' with { type: 'json' };
 import msel from '../../src/renderer/features/exercises/i18n/zh-CN.json' with { type: 'json' };
-import { freePort, runServerCli, ServerProcess } from '../chaos/processes';
+import { freePort, ServerProcess } from '../chaos/processes';
+import { createAccounts } from './fixtures/sync-rig';
 import { CommandCentre } from './pages/command-centre';
 import { expect, test } from './fixtures/test';
 
@@ -29,7 +30,7 @@ test('a facilitator loads the bus-crash scenario into an exercise, edits an inje
   const dataDir = join(root, 'server');
   const server = new ServerProcess(await freePort(), dataDir, env);
   try {
-    await runServerCli(['create-user', '--username', FACILITATOR.username, '--password', FACILITATOR.password, '--roles', 'exercise_facilitator', '--spaces', 'demo-hospital', '--data-dir', dataDir], env);
+    await createAccounts(dataDir, [{ user: FACILITATOR, roles: 'exercise_facilitator' }]);
     await server.start();
     await new CommandCentre(page).open(host.url);
     await logIn(page, `http://127.0.0.1:${server.port}`);
