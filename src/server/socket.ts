@@ -39,6 +39,11 @@ export function attachPokeSocket(
   };
 
   app.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands an upgrade's socket over with no error listener: a desk that resets it while its session is still
+    // being looked up (it logged out, its cable was pulled) would be an uncaught exception that ends the server.
+    // ws listens itself from handleUpgrade on.
+    const onSocketError = () => socket.destroy();
+    socket.on('error', onSocketError);
     const path = (request.url ?? '').split('?')[0];
     if (path !== SOCKET_PATH) return refuse(socket, 404, 'Not Found');
     const token = bearerToken(request.headers.authorization);
@@ -46,6 +51,7 @@ export function attachPokeSocket(
     authenticate(db, token, now()).then(
       (auth) => {
         if (!auth) return refuse(socket, 401, 'Unauthorized');
+        socket.removeListener('error', onSocketError);
         wss.handleUpgrade(request, socket, head, (ws) => {
           alive.add(ws);
           ws.on('pong', () => alive.add(ws));

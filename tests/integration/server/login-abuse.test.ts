@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +77,37 @@ describe.each(await storageKinds())('login abuse on %s', { timeout: 120_000 }, (
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(fresh.socket.readyState).toBe(fresh.socket.OPEN);
     fresh.socket.close();
+  });
+
+  it('keeps serving when desks reset their poke socket while the server is still checking its token', async () => {
+    // A desk that logs out, or a cable pulled, mid-handshake resets the connection while the session is looked up:
+    // with no one listening for that socket's error, the reset was an uncaught exception that ended the server.
+    const session = await srv.login(await srv.createUser());
+    const { port } = new URL(srv.url);
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      for (let i = 0; i < 20; i++) {
+        const raw = connect(Number(port), '127.0.0.1');
+        raw.on('error', () => undefined);
+        await new Promise<void>((resolve) => raw.once('connect', () => resolve()));
+        raw.write(
+          `GET /api/sync/socket HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+            `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nAuthorization: Bearer ${session.token}\r\n\r\n`,
+        );
+        // 0 to 19 ms after the request: some resets land while the session is looked up.
+        await new Promise((resolve) => setTimeout(resolve, i));
+        raw.resetAndDestroy();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(uncaught).toEqual([]);
+      const { socket } = await openPokeSocket(srv.url, session.token);
+      expect(socket.readyState).toBe(socket.OPEN);
+      socket.close();
+    } finally {
+      process.off('uncaughtException', record);
+    }
   });
 
   it('closes the poke socket of a session that expires', async () => {
