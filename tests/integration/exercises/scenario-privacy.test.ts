@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
-import { startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { storageKinds, type TestUser } from '../../fixtures/server';
+import { eventually, useLoggedInStations } from '../../fixtures/sync';
 
 /** Words only the MSEL holds: the script of inject 2, and what inject 1 expects of the players. */
 const FUTURE = '第二批伤员12名在途';
@@ -13,33 +13,17 @@ function inject(number: number, minutes: number, message: string) {
 }
 
 describe.each(await storageKinds())('a player\'s desk pulls no future inject, no MSEL script and no evaluation, on %s', (storage) => {
-  let server: TestServer;
-  const stations: Station[] = [];
+  const rig = useLoggedInStations(storage);
+  const desk = (user: TestUser) => rig.desk(user);
   let facilitator: TestUser;
   let player: TestUser;
   let evaluator: TestUser;
 
   beforeAll(async () => {
-    server = await startTestServer({ storage });
-    facilitator = await server.createUser({ roles: ['exercise_facilitator'] });
-    player = await server.createUser({ roles: ['operator'] });
-    evaluator = await server.createUser({ roles: ['viewer'] });
+    facilitator = await rig.server.createUser({ roles: ['exercise_facilitator'] });
+    player = await rig.server.createUser({ roles: ['operator'] });
+    evaluator = await rig.server.createUser({ roles: ['viewer'] });
   });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    await server.close();
-  });
-
-  async function desk(user: TestUser): Promise<Station> {
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
-    return s;
-  }
 
   it('sends the player only what was delivered to them, without its expected action, while the evaluator receives the whole MSEL', async () => {
     const lead = await desk(facilitator);

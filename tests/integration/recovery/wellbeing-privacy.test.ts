@@ -1,46 +1,30 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PullResponseSchema } from '../../../src/contract/sync';
 import { newId } from '../../../src/domain/ids';
-import { newClientId, post, pullBody, startTestServer, storageKinds, type TestServer, type TestUser } from '../../fixtures/server';
-import { eventually, makeStation, type Station } from '../../fixtures/sync';
+import { newClientId, post, pullBody, storageKinds, type TestUser } from '../../fixtures/server';
+import { eventually, useLoggedInStations, type Station } from '../../fixtures/sync';
 
 const SPACE = 'demo-hospital';
 /** The person checked in on; the name may reach only the wellbeing lead's desk. */
 const PERSON = '周晓梅';
 
 describe.each(await storageKinds())('recovery syncs between desks, and individual wellbeing check-ins reach only the wellbeing lead, on %s', (storage) => {
-  let server: TestServer;
-  const stations: Station[] = [];
+  const rig = useLoggedInStations(storage);
+  const desk = (user: TestUser) => rig.desk(user);
   let commander: TestUser;
   let operator: TestUser;
   let lead: TestUser;
   const incidentId = newId();
 
   beforeAll(async () => {
-    server = await startTestServer({ storage });
-    commander = await server.createUser({ roles: ['incident_commander'] });
-    operator = await server.createUser({ roles: ['operator'] });
-    lead = await server.createUser({ roles: ['wellbeing_lead'] });
+    commander = await rig.server.createUser({ roles: ['incident_commander'] });
+    operator = await rig.server.createUser({ roles: ['operator'] });
+    lead = await rig.server.createUser({ roles: ['wellbeing_lead'] });
   });
-
-  afterAll(async () => {
-    for (const s of stations) {
-      await s.ws.close();
-      s.cleanup();
-    }
-    await server.close();
-  });
-
-  async function desk(user: TestUser): Promise<Station> {
-    const s = makeStation();
-    stations.push(s);
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
-    return s;
-  }
 
   const switchUser = async (s: Station, user: TestUser) => {
     await s.ws.call('auth.logout', {});
-    await s.ws.call('auth.login', { serverUrl: server.url, username: user.username, password: user.password });
+    await s.ws.call('auth.login', { serverUrl: rig.server.url, username: user.username, password: user.password });
   };
 
   const checkIns = (s: Station) => s.ws.store.list('wellbeingCheckIn', SPACE);
@@ -90,8 +74,8 @@ describe.each(await storageKinds())('recovery syncs between desks, and individua
 
   it('answers a raw pull with individual check-ins for the lead only: not the commander, not an operator', async () => {
     const pullAs = async (user: TestUser) => {
-      const session = await server.login(user);
-      const response = await post(server.url, '/api/sync/pull', pullBody(newClientId(), { [SPACE]: 0 }), session.token);
+      const session = await rig.server.login(user);
+      const response = await post(rig.server.url, '/api/sync/pull', pullBody(newClientId(), { [SPACE]: 0 }), session.token);
       expect(response.status).toBe(200);
       return PullResponseSchema.parse(response.body).rows;
     };
