@@ -151,6 +151,20 @@ test('two workstations run a short incident on the board, also while one is offl
     await pageA.evaluate(() => window.scrollTo(0, 0));
     await shoot(pageA, 'deadlines-zh-CN');
 
+    // A follow-up made by phone is no written report: its clock is stopped from the deadline itself, with who
+    // reported, to whom and when; both stations then show it reported.
+    await pageA.getByRole('button', { name: `登记“${followUp}”已报送` }).click();
+    const record = pageA.getByRole('form', { name: `登记“${followUp}”已报送` });
+    await record.getByLabel('报送人').fill('王芳');
+    await expect(record.getByLabel('报送对象')).toHaveValue('市卫生健康委员会');
+    await record.getByRole('button', { name: '停止计时' }).click();
+    await expect(a.deadline(followUp)).toHaveAttribute('data-state', 'reported');
+    await expect(a.deadline(followUp)).toContainText('王芳');
+    await b.tab('tasks').click();
+    await expect(b.deadline(followUp)).toHaveAttribute('data-state', 'reported', { timeout: 5_000 });
+    await expect(pageB.getByTestId('report-clock')).not.toContainText(followUp);
+    await shoot(pageA, 'deadline-recorded-zh-CN');
+
     await a.tab('timeline').click();
     const timeline = pageA.getByTestId('timeline');
     for (const type of ['declared', 'assigned', 'task_done', 'log', 'message', 'report_recorded']) {

@@ -38,7 +38,10 @@ export const deadlineMutators = {
     },
   ),
 
-  /** A user-added deadline that no longer applies; the statutory one is stopped by reporting, not removed. */
+  /**
+   * A user-added deadline that no longer applies; the statutory one is stopped by reporting, not removed, and a
+   * reported one stays: it is the record of who reported what and when, which the timeline and the AAR count.
+   */
   'deadline.remove': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'incident.write');
     const deadline = await tx.get('deadline', args.id);
@@ -47,6 +50,7 @@ export const deadlineMutators = {
       throw new DomainError('not_found', `deadline ${args.id} does not exist`, { id: args.id });
     }
     await openIncident(tx, deadline.incidentId, ctx);
+    if (deadline.report) throw new DomainError('invalid_transition', `deadline ${deadline.title} was reported: its record stays`, { id: args.id });
     await tx.del('deadline', args.id);
   }),
 };

@@ -65,6 +65,18 @@ describe('the reporting clock', () => {
     expect(await tx.get('deadline', sitrep)).toBeUndefined();
   });
 
+  it('stops a user deadline from its own record, and keeps that record: a reported deadline cannot be removed', async () => {
+    const { tx, incidentId, run } = await boardWorld({ type: 'mass_casualty', discoveredAt: T0 });
+    const callBack = newId();
+    await run('deadline.add', { id: callBack, incidentId, title: 'Call back the CDC', to: 'District CDC', dueAt: T0 + 2 * HOUR });
+    await run('deadline.recordReport', { id: callBack, reportedAt: T0 + 90 * MINUTE, to: 'District CDC duty line', by: 'Wang Fang' }, at(95));
+    const d = await tx.get('deadline', callBack);
+    expect(d?.report).toMatchObject({ reportedAt: T0 + 90 * MINUTE, to: 'District CDC duty line', by: 'Wang Fang', recordedAt: T0 + 95 * MINUTE });
+    await expect(run('deadline.remove', { id: callBack })).rejects.toThrow(/was reported: its record stays/);
+    await expect(run('deadline.remove', { id: callBack })).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect(await tx.get('deadline', callBack)).toBeDefined();
+  });
+
   it('refuses to remove a statutory deadline', async () => {
     const { incidentId, run } = await boardWorld({ type: 'mass_casualty' });
     await expect(run('deadline.remove', { id: incidentId })).rejects.toMatchObject({ code: 'invalid_transition' });

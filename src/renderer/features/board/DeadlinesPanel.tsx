@@ -12,6 +12,7 @@ import type { UiError } from '../../lib/ui-error';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { formatCountdown } from './ReportingClock';
+import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
 const HOUR = 60 * 60 * 1000;
@@ -66,7 +67,8 @@ export function DeadlinesPanel({ board }: { board: Board }) {
                     : t('board.deadlines.reportLine', { by: d.report.by, to: d.report.to, at: formatDateTime(d.report.reportedAt, timeZone, language) })}
                 </div>
               ) : null}
-              {d.basis === 'custom' && !closed ? (
+              {d.basis === 'custom' && !closed && !d.report ? <RecordReportForm deadline={d} timeZone={timeZone} onError={setError} /> : null}
+              {d.basis === 'custom' && !closed && !d.report ? (
                 <button
                   type="button"
                   className="icon deadline-remove"
@@ -84,6 +86,69 @@ export function DeadlinesPanel({ board }: { board: Board }) {
       {closed ? null : <AddDeadlineForm incidentId={board.incident.id} timeZone={timeZone} onError={setError} />}
       {error ? <ErrorText error={error} /> : null}
     </section>
+  );
+}
+
+/**
+ * Stops a user-added clock: a call back to the CDC or a figure phoned to the district is often no written report,
+ * so the clock is stopped here with who reported, to whom and when (the statutory one stops with its report).
+ */
+function RecordReportForm({ deadline, timeZone, onError }: { deadline: Deadline; timeZone: string; onError: (error: UiError | null) => void }) {
+  const { t } = useTranslation();
+  const recordReport = useMutation('deadline.recordReport').run;
+  const write = useCan('incident.write');
+  const user = useApp((s) => s.sync?.user);
+  const [open, setOpen] = useState(false);
+  const [by, setBy] = useState('');
+  const [to, setTo] = useState(deadline.to);
+  const [at, setAt] = useState('');
+
+  const start = (): void => {
+    setBy(user?.displayName ?? '');
+    setTo(deadline.to);
+    // Now by default; the user moves it back when the call was made before they got to the desk.
+    setAt(toZonedInputValue(Date.now(), timeZone));
+    setOpen(true);
+  };
+
+  const record = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const reportedAt = fromZonedInputValue(at, timeZone);
+    if (reportedAt === null) {
+      onError({ code: 'invalid_args', message: `report time ${at}` });
+      return;
+    }
+    const failed = await recordReport({ id: deadline.id, reportedAt, to, by });
+    onError(failed);
+    if (!failed) setOpen(false);
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="secondary deadline-record" disabled={!write.allowed} title={write.title} onClick={start}>
+        {t('board.deadlines.record', { title: deadline.title })}
+      </button>
+    );
+  }
+  return (
+    <form className="form deadline-record-form" onSubmit={(e) => void record(e)} aria-label={t('board.deadlines.record', { title: deadline.title })}>
+      <label>
+        <span>{t('board.deadlines.reportedBy')}</span>
+        <input name="reportedBy" required maxLength={100} value={by} onChange={(e) => setBy(e.target.value)} />
+      </label>
+      <label>
+        <span>{t('board.deadlines.to')}</span>
+        <input name="reportedTo" required maxLength={200} value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <label>
+        <span>{t('board.deadlines.reportedAt', { zone: timeZone })}</span>
+        <input name="reportedAt" type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
+      </label>
+      <div className="row">
+        <button type="submit">{t('board.deadlines.recordSave')}</button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>{t('board.deadlines.recordCancel')}</button>
+      </div>
+    </form>
   );
 }
 
