@@ -76,6 +76,7 @@ export const liveReads = {
   'recovery.get': {
     reads: ['incident', 'assignment', 'poolEntry', 'staff', 'demobCheckout', 'recoveryMetric', 'bedCount', 'stock', 'stockItem', 'costLine', 'wellbeingCheckIn', 'wellbeingTally'],
   },
+  'recovery.wall': { reads: ['incident', 'assignment', 'poolEntry', 'staff', 'demobCheckout', 'recoveryMetric', 'bedCount', 'stock', 'stockItem', 'wellbeingTally'] },
   'msel.get': { reads: ['exercise', 'inject'] },
   'exercise.inbox': { reads: ['exercise', 'inject'] },
   'evaluation.get': { reads: ['exercise', 'inject', 'evaluatorNote', 'objectiveRating', 'hotwashNote'] },

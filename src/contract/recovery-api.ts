@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/ids';
-import { CostCategorySchema, CostLineSchema, DemobCheckoutSchema, RecoveryMetricSchema, WellbeingCheckInSchema, ZoneCountsSchema } from '../domain/recovery';
+import { CostCategorySchema, CostLineSchema, DemobCheckoutSchema, MetricKindSchema, RecoveryMetricSchema, WellbeingCheckInSchema, ZoneCountsSchema } from '../domain/recovery';
 
 /** A person to check out: from the org chart (HICS 203) and the labour pool, with their check-out so far. */
 export const CheckoutPersonSchema = z.object({
@@ -41,6 +41,18 @@ export const recoveryApi = {
         total: AggregateSchema,
         checkIns: z.array(WellbeingCheckInSchema),
       }),
+    }),
+  },
+  /**
+   * What the wall shows of recovery: counts and targets only. No person's name, no metric owner, no check-in: a
+   * wall is read by everyone in the room, whoever is logged in on the desk that drives it.
+   */
+  'recovery.wall': {
+    params: z.strictObject({ incidentId: IdSchema }),
+    result: z.object({
+      checkout: z.object({ people: z.number(), done: z.number() }),
+      metrics: z.array(z.object({ id: IdSchema, kind: MetricKindSchema, label: z.string(), target: z.number(), current: z.number().nullable(), met: z.boolean() })),
+      wellbeing: z.object({ units: z.array(AggregateSchema), total: AggregateSchema }),
     }),
   },
 } as const;

@@ -5,9 +5,10 @@ import { z } from 'zod';
  * say "no data" rather than a made-up zero (`stock`: red holdings, then the items whose reserve is short of quota);
  * `region` shows district warnings and neighbouring hospitals' beds;
  * `casualties` the current incident's casualty counts by triage colour and disposition, and tag numbers (never names);
- * `checklists` the activated plan's checklist progress by section and position.
+ * `checklists` the activated plan's checklist progress by section and position;
+ * `recovery` check-out progress, recovery metrics and staff wellbeing as unit counts (never names).
  */
-export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning', 'casualties', 'checklists']);
+export const WallPanelIdSchema = z.enum(['map', 'figures', 'tasks', 'log', 'beds', 'staff', 'stock', 'region', 'warning', 'casualties', 'checklists', 'recovery']);
 export type WallPanelId = z.infer<typeof WallPanelIdSchema>;
 export const wallPanelIds = WallPanelIdSchema.options;
 

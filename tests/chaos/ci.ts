@@ -1,9 +1,11 @@
 /**
  * The short seeded chaos runs CI makes on both stores (`npm run test:chaos:ci`). Each run is a separate process
  * so a failure names its seed; replay one with `npm run test:chaos -- --seed N --store S --instances 2`.
- * CI deals the database-link faults (their fix has landed and passed here); the desk and server restores, clones,
- * user switches and skewed clocks are held back until a run with trust-sync's fixes has passed on a quiet machine:
- * `CHAOS_FAULTS=all npm run test:chaos:ci` runs them all, `CHAOS_FAULTS=network` none.
+ * CI deals the database-link faults. The desk and server restores, clones, user switches and skewed clocks pass
+ * (the README's table of 20 all-fault runs) but are left out of CI for time: their backups, restores and re-logins
+ * stretch these two runs from 12 s of traffic to about 3 minutes each (6.5 min for both on 2 cores, 2026-12-07),
+ * which CI's 30-minute budget cannot spare. `CHAOS_FAULTS=all npm run test:chaos:ci` runs them all,
+ * `CHAOS_FAULTS=network` none.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -106,6 +106,21 @@ test('a commander checks a person out and records a cost line at demobilisation;
     await expect(pageC.getByTestId('recovery-wellbeing')).not.toContainText(NURSE);
     await pageC.screenshot({ path: 'test-results/screens/recovery-operator-zh-CN.png', fullPage: true });
 
+    // The wall driven by the wellbeing lead's own desk, with the recovery panel in place of the log: counts only.
+    await pageB.getByTestId('nav-settings').click();
+    await pageB.getByTestId('wall-setup-0-log').uncheck();
+    await pageB.getByTestId('wall-setup-0-recovery').check();
+    await pageB.getByTestId('wall-setup-save').click();
+    await expect(pageB.getByTestId('wall-setup').getByRole('status')).toBeVisible();
+    const wall = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await wall.goto(new URL('/wall', hostB.url).toString());
+    const panel = wall.getByTestId('wall-panel-recovery');
+    await expect(panel.getByTestId('wall-recovery-checkout')).toHaveAttribute('data-people', '1');
+    await expect(panel.getByTestId('wall-recovery-checkout')).toHaveText('已签退 0/1 人');
+    await expect(panel.getByTestId('wall-recovery-wellbeing-total')).toContainText('不足 5 人：不显示颜色');
+    await expect(wall.locator('body')).not.toContainText(NURSE);
+    await wall.screenshot({ path: 'test-results/screens/recovery-wall-zh-CN.png' });
+
     // The commander in English: the aggregate, never the name.
     await a.switchLanguage();
     await expect(pageA.getByTestId('recovery-wellbeing')).toContainText('Fewer than 5 people: colours not shown');

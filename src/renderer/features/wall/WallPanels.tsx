@@ -12,6 +12,7 @@ import { RegionPanel } from './WallRegionPanel';
 import { WallWarningPanel } from '../warning';
 import { WallCasualtyPanel } from '../casualties';
 import { WallChecklistPanel } from '../plans';
+import { WallRecoveryPanel } from '../recovery';
 import { BedsPanel, StaffPanel, StockPanel } from './WallResourcePanels';
 import { panelTitle, sectionLabel } from './wall-labels';
 import { PanelBoundary } from '../../ui/PanelBoundary';
@@ -120,6 +121,7 @@ export const wallPanels: Record<WallPanelId, (data: WallData) => ReactNode> = {
   warning: WallWarningPanel,
   casualties: WallCasualtyPanel,
   checklists: ({ incidentId, now }) => <WallChecklistPanel incidentId={incidentId} now={now} />,
+  recovery: WallRecoveryPanel,
 };
 
 export function WallPanel({ id, data }: { id: WallPanelId; data: WallData }) {

@@ -19,6 +19,7 @@ export const panelTitle: Labels<WallPanelId> = {
   warning: (t) => t('wall.panels.warning'),
   casualties: (t) => t('wall.panels.casualties'),
   checklists: (t) => t('wall.panels.checklists'),
+  recovery: (t) => t('wall.panels.recovery'),
 };
 
 export const sectionLabel: Labels<Section> = {
