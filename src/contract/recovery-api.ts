@@ -39,6 +39,8 @@ export const recoveryApi = {
         mayRead: z.boolean(),
         units: z.array(AggregateSchema),
         total: AggregateSchema,
+        /** Check-ins awaiting the lead's follow-up: a count for everyone, the check-ins themselves for the lead. */
+        awaitingFollowUp: z.number(),
         checkIns: z.array(WellbeingCheckInSchema),
       }),
     }),
@@ -52,7 +54,7 @@ export const recoveryApi = {
     result: z.object({
       checkout: z.object({ people: z.number(), done: z.number() }),
       metrics: z.array(z.object({ id: IdSchema, kind: MetricKindSchema, label: z.string(), target: z.number(), current: z.number().nullable(), met: z.boolean() })),
-      wellbeing: z.object({ units: z.array(AggregateSchema), total: AggregateSchema }),
+      wellbeing: z.object({ units: z.array(AggregateSchema), total: AggregateSchema, awaitingFollowUp: z.number() }),
     }),
   },
 } as const;

@@ -1,7 +1,7 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import type { recoveryApi } from '../contract/recovery-api';
 import { DomainError } from '../domain/errors';
-import { availableBeds, checkoutProgress, costTotals, mayReadWellbeing, metricCurrent, personKey, tallyId, targetMet, unitAggregates } from '../domain/recovery';
+import { availableBeds, awaitsFollowUp, checkoutProgress, costTotals, mayReadWellbeing, metricCurrent, personKey, tallyId, targetMet, unitAggregates } from '../domain/recovery';
 import { checkOutPeople } from '../domain/reports';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
@@ -37,7 +37,7 @@ function recoveryRecords(store: Store, s: string, incidentId: string) {
     progress: checkoutProgress(people.map((p) => p.name), [...checkouts.values()]),
     metrics,
     beds,
-    aggregates: unitAggregates(tally?.units ?? {}),
+    aggregates: { ...unitAggregates(tally?.units ?? {}), awaitingFollowUp: tally?.awaitingFollowUp ?? 0 },
   };
 }
 
@@ -53,7 +53,10 @@ export function createRecoveryHandlers(ws: WorkstationInternals): FeatureHandler
         // The desk of a user without wellbeing.read holds no check-in but its own pending ones; a shared desk may
         // still hold another user's until the switch is handled (desk-view.ts): shown to neither.
         const mayRead = mayReadWellbeing(ws.actor());
-        const checkIns = mayRead ? of(store.list('wellbeingCheckIn', s)).sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1)) : [];
+        // Those awaiting the lead's follow-up first, then the latest: the lead's list is a to-do list before a record.
+        const checkIns = mayRead
+          ? of(store.list('wellbeingCheckIn', s)).sort((a, b) => Number(awaitsFollowUp(b)) - Number(awaitsFollowUp(a)) || b.at - a.at || (a.id < b.id ? 1 : -1))
+          : [];
         return {
           people,
           progress,

@@ -92,6 +92,9 @@ test('a commander checks a person out and records a cost line at demobilisation;
     const individual = wellbeing.getByTestId('wellbeing-checkin');
     await expect(individual).toHaveAttribute('data-zone', 'orange');
     await expect(individual).toContainText(NURSE);
+    // Orange calls for the lead's follow-up: the check-in waits at the top of the lead's list until it is recorded.
+    await expect(individual).toHaveAttribute('data-awaiting', 'true');
+    await expect(individual).toContainText('待跟进');
     await pageB.screenshot({ path: 'test-results/screens/recovery-wellbeing-lead-zh-CN.png', fullPage: true });
 
     // The operator: one person counted, no colour for a group that small, no name anywhere; and the commander's work.
@@ -101,6 +104,7 @@ test('a commander checks a person out and records a cost line at demobilisation;
     await expect(total).toContainText('1', { timeout: 20_000 });
     await expect(total).toContainText('不足 5 人：不显示颜色');
     await expect(pageC.getByTestId('wellbeing-individuals')).toHaveCount(0);
+    await expect(pageC.getByTestId('wellbeing-awaiting')).toHaveText('待身心健康负责人跟进的签到：1 条');
     await expect(pageC.getByTestId('recovery-checkout').getByRole('checkbox', { name: `${NURSE}：已归还物品` })).toBeChecked();
     await expect(pageC.getByTestId('cost-total')).toHaveText('5,020.00');
     await expect(pageC.getByTestId('recovery-wellbeing')).not.toContainText(NURSE);
@@ -118,8 +122,20 @@ test('a commander checks a person out and records a cost line at demobilisation;
     await expect(panel.getByTestId('wall-recovery-checkout')).toHaveAttribute('data-people', '1');
     await expect(panel.getByTestId('wall-recovery-checkout')).toHaveText('已签退 0/1 人');
     await expect(panel.getByTestId('wall-recovery-wellbeing-total')).toContainText('不足 5 人：不显示颜色');
+    await expect(panel.getByTestId('wall-recovery-awaiting')).toHaveText('待身心健康负责人跟进的签到：1 条');
     await expect(wall.locator('body')).not.toContainText(NURSE);
     await wall.screenshot({ path: 'test-results/screens/recovery-wall-zh-CN.png' });
+
+    // The lead follows the nurse up: the check-in no longer waits, here, on the operator's desk and on the wall.
+    await pageB.getByTestId('nav-board').click();
+    await new BoardPage(pageB).tab('recovery').click();
+    const followUp = pageB.getByRole('form', { name: `跟进 ${NURSE}` });
+    await followUp.getByLabel('跟进情况（谈话、安排休息、转介）').fill('已谈话，安排休息一天');
+    await followUp.getByRole('button', { name: '登记跟进' }).click();
+    await expect(individual).toHaveAttribute('data-awaiting', 'false');
+    await expect(individual).toContainText('已谈话，安排休息一天');
+    await expect(pageC.getByTestId('wellbeing-awaiting')).toHaveCount(0, { timeout: 20_000 });
+    await expect(panel.getByTestId('wall-recovery-awaiting')).toHaveCount(0, { timeout: 20_000 });
 
     // The commander in English: the aggregate, never the name.
     await a.switchLanguage();

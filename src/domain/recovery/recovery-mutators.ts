@@ -8,7 +8,7 @@ import { can } from '../roles';
 import { CostLineFieldsSchema, lineTotal } from './costs';
 import { checkoutId, CheckoutItemSchema, personKey } from './demob';
 import { computedKinds, MetricKindSchema, MetricStatusSchema, MetricValueSchema, type RecoveryMetric } from './metrics';
-import { StressZoneSchema, tallied, tallyId, WellbeingNeedSchema } from './wellbeing';
+import { callsForFollowUp, StressZoneSchema, tallied, tallyId, WellbeingNeedSchema } from './wellbeing';
 
 /**
  * Recovery is the incident's last phase: check-outs, metrics and costs are written once the incident is
@@ -143,14 +143,36 @@ export const wellbeingMutators = {
         .filter((c) => personKey(c.person) === key)
         .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
       const latest = earlier[earlier.length - 1];
-      await tx.put('wellbeingCheckIn', {
+      const checkIn = {
         id: args.id, space: ctx.space, incidentId: args.incidentId, person: args.person, unit: args.unit, zone: args.zone, reportedBy: args.reportedBy,
         needs: [...new Set(args.needs ?? [])], wantsContact: args.wantsContact ?? false, at: ctx.at, recordedBy: ctx.actor.userId,
-      });
-      if (latest && latest.at > ctx.at) return;
+      };
+      await tx.put('wellbeingCheckIn', checkIn);
       const id = tallyId(ctx.space, args.incidentId);
       const tally = await tx.get('wellbeingTally', id);
-      await tx.put('wellbeingTally', { id, space: ctx.space, incidentId: args.incidentId, units: tallied(tally?.units ?? {}, args, latest), updatedAt: ctx.at });
+      const awaiting = (tally?.awaitingFollowUp ?? 0) + (callsForFollowUp(checkIn) ? 1 : 0);
+      // A check-in older than the latest (sent late from an offline desk) moves nobody, but may still await a follow-up.
+      const units = latest && latest.at > ctx.at ? tally?.units ?? {} : tallied(tally?.units ?? {}, args, latest);
+      await tx.put('wellbeingTally', { id, space: ctx.space, incidentId: args.incidentId, units, awaitingFollowUp: awaiting, updatedAt: ctx.at });
+    },
+  ),
+
+  /**
+   * The wellbeing lead's follow-up of a check-in that called for one (an orange or red zone, or a wish to be
+   * contacted): recorded once, by someone who may read check-ins, since only they know whose it is.
+   */
+  'wellbeing.followUp': defineMutator(
+    z.strictObject({ id: IdSchema, note: z.string().trim().min(1, { message: 'must not be empty' }).max(1000) }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'wellbeing.read');
+      const checkIn = await tx.get('wellbeingCheckIn', args.id);
+      if (!checkIn || checkIn.space !== ctx.space) throw new DomainError('not_found', `check-in ${args.id} does not exist`, { id: args.id });
+      if (!callsForFollowUp(checkIn)) throw new DomainError('invalid_transition', 'this check-in called for no follow-up (green or yellow, no contact asked for)', { id: args.id });
+      if (checkIn.followUp) throw new DomainError('invalid_transition', 'the follow-up of this check-in was already recorded', { id: args.id });
+      await tx.put('wellbeingCheckIn', { ...checkIn, followUp: { at: ctx.at, by: ctx.actor.userId, note: args.note } });
+      const id = tallyId(ctx.space, checkIn.incidentId);
+      const tally = await tx.get('wellbeingTally', id);
+      if (tally) await tx.put('wellbeingTally', { ...tally, awaitingFollowUp: Math.max(0, (tally.awaitingFollowUp ?? 0) - 1), updatedAt: ctx.at });
     },
   ),
 };

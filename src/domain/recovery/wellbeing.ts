@@ -30,8 +30,22 @@ export const WellbeingCheckInSchema = z.object({
   wantsContact: z.boolean().default(false),
   at: StoredEpochMsSchema,
   recordedBy: z.string(),
+  /** The wellbeing lead's follow-up of a check-in that called for one (`needsFollowUp`): when, by whom, what was done. */
+  followUp: z.object({ at: StoredEpochMsSchema, by: z.string(), note: z.string() }).optional(),
 });
 export type WellbeingCheckIn = z.infer<typeof WellbeingCheckInSchema>;
+
+/**
+ * Stress First Aid: orange (injured) and red (ill) call for a follow-up by someone trained (the wellbeing lead), as
+ * does anyone who asked to be contacted, whatever their colour; until it is recorded the check-in is awaiting.
+ */
+export function callsForFollowUp(checkIn: Pick<WellbeingCheckIn, 'zone' | 'wantsContact'>): boolean {
+  return checkIn.zone === 'orange' || checkIn.zone === 'red' || checkIn.wantsContact;
+}
+
+export function awaitsFollowUp(checkIn: Pick<WellbeingCheckIn, 'zone' | 'wantsContact' | 'followUp'>): boolean {
+  return callsForFollowUp(checkIn) && !checkIn.followUp;
+}
 
 const count = z.number().int().min(0);
 export const ZoneCountsSchema = z.object({ green: count, yellow: count, orange: count, red: count });
@@ -46,6 +60,11 @@ export const WellbeingTallySchema = z.object({
   space: SpaceIdSchema,
   incidentId: IdSchema,
   units: z.record(z.string(), ZoneCountsSchema),
+  /**
+   * Check-ins awaiting the lead's follow-up: a count without unit or name, so command can see whether the lead is
+   * keeping up (absent on tallies kept before it was counted).
+   */
+  awaitingFollowUp: z.number().int().min(0).optional(),
   updatedAt: StoredEpochMsSchema,
 });
 export type WellbeingTally = z.infer<typeof WellbeingTallySchema>;

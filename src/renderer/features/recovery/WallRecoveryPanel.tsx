@@ -23,6 +23,9 @@ export function WallRecoveryPanel({ incidentId }: WallData) {
       <p className="wall-recovery-checkout" data-testid="wall-recovery-checkout" data-done={checkout.done} data-people={checkout.people}>
         {t('recovery.wall.checkedOut', { done: checkout.done, people: checkout.people })}
       </p>
+      {wellbeing.awaitingFollowUp > 0 ? (
+        <p className="recovery-unmet" data-testid="wall-recovery-awaiting">{t('recovery.wellbeing.awaiting', { count: wellbeing.awaitingFollowUp })}</p>
+      ) : null}
       {metrics.length > 0 ? (
         <table className="wall-table">
           <caption>{t('recovery.wall.metrics', { met: metrics.filter((m) => m.met).length, total: metrics.length })}</caption>

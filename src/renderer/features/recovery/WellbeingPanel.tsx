@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckoutPerson } from '../../../contract/recovery-api';
 import { newId } from '../../../domain/ids';
-import { MIN_GROUP, stressZones, WellbeingNeedSchema, type StressZone, type UnitAggregate, type WellbeingCheckIn, type WellbeingNeed } from '../../../domain/recovery';
+import { awaitsFollowUp, MIN_GROUP, stressZones, WellbeingNeedSchema, type StressZone, type UnitAggregate, type WellbeingCheckIn, type WellbeingNeed } from '../../../domain/recovery';
 import { ErrorText } from '../../app/ErrorText';
 import { formatDateTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
@@ -11,7 +11,7 @@ import type { Can } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 import { needLabel, zoneLabel } from './labels';
 
-type Wellbeing = { mayRead: boolean; units: UnitAggregate[]; total: UnitAggregate; checkIns: WellbeingCheckIn[] };
+type Wellbeing = { mayRead: boolean; units: UnitAggregate[]; total: UnitAggregate; awaitingFollowUp: number; checkIns: WellbeingCheckIn[] };
 const needs = WellbeingNeedSchema.options;
 
 /** What command sees: people per unit by colour, small groups pooled and their colours withheld (wellbeing.ts). */
@@ -97,6 +97,24 @@ function CheckInForm({ incidentId, people, write }: { incidentId: string; people
   );
 }
 
+/** The lead's record of having followed a check-in up: what was done (a talk, a rest day, a referral). */
+function FollowUpForm({ checkIn }: { checkIn: WellbeingCheckIn }) {
+  const { t } = useTranslation();
+  const followUp = useMutation('wellbeing.followUp');
+  const [note, setNote] = useState('');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void followUp.run({ id: checkIn.id, note }).then((error) => (error ? undefined : setNote('')));
+  };
+  return (
+    <form className="recovery-inline" onSubmit={onSubmit} aria-label={t('recovery.wellbeing.followUpFor', { person: checkIn.person })}>
+      <input required maxLength={1000} aria-label={t('recovery.wellbeing.followUpNote')} placeholder={t('recovery.wellbeing.followUpNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="submit" className="secondary" disabled={followUp.busy}>{t('recovery.wellbeing.followUpSave')}</button>
+      {followUp.error ? <ErrorText error={followUp.error} /> : null}
+    </form>
+  );
+}
+
 /**
  * Staff wellbeing (Stress First Aid). Anyone may record a check-in; only the wellbeing lead sees whose it is. The
  * aggregate is all anyone else's desk holds: the server never sends them an individual check-in.
@@ -110,17 +128,21 @@ export function WellbeingPanel({ incidentId, wellbeing, people, write }: { incid
       <h3 id="recovery-wellbeing-title">{t('recovery.wellbeing.title')}</h3>
       <p className="muted">{wellbeing.mayRead ? t('recovery.wellbeing.leadIntro') : t('recovery.wellbeing.confidential', { min: MIN_GROUP })}</p>
       {wellbeing.total.people === 0 ? <p className="muted">{t('recovery.wellbeing.noCheckIns')}</p> : <Aggregates units={wellbeing.units} total={wellbeing.total} />}
+      {wellbeing.awaitingFollowUp > 0 ? <p data-testid="wellbeing-awaiting">{t('recovery.wellbeing.awaiting', { count: wellbeing.awaitingFollowUp })}</p> : null}
       {wellbeing.mayRead ? (
         <>
           <h4>{t('recovery.wellbeing.individuals')}</h4>
           {wellbeing.checkIns.length === 0 ? <p className="muted">{t('recovery.wellbeing.noCheckIns')}</p> : (
             <ul className="recovery-checkins" data-testid="wellbeing-individuals">
               {wellbeing.checkIns.map((c) => (
-                <li key={c.id} data-testid="wellbeing-checkin" data-zone={c.zone}>
+                <li key={c.id} data-testid="wellbeing-checkin" data-zone={c.zone} data-awaiting={awaitsFollowUp(c)}>
+                  {awaitsFollowUp(c) ? <strong className="recovery-unmet">{t('recovery.wellbeing.awaitingBadge')} · </strong> : null}
                   <span className={`zone zone-${c.zone}`} aria-hidden="true" /> <strong>{c.person}</strong> · {c.unit} · {zoneLabel[c.zone](t)} · {c.reportedBy === 'self' ? t('recovery.wellbeing.self') : t('recovery.wellbeing.peer')}
                   {c.needs.length > 0 ? <> · {c.needs.map((n) => needLabel[n](t)).join(language === 'en' ? ', ' : '、')}</> : null}
                   {c.wantsContact ? <> · <em>{t('recovery.wellbeing.wantsContact')}</em></> : null}
                   <span className="muted"> · {formatDateTime(c.at, timeZone, language)}</span>
+                  {c.followUp ? <span className="recovery-sub">{t('recovery.wellbeing.followedUp', { at: formatDateTime(c.followUp.at, timeZone, language), note: c.followUp.note })}</span> : null}
+                  {awaitsFollowUp(c) ? <FollowUpForm checkIn={c} /> : null}
                 </li>
               ))}
             </ul>

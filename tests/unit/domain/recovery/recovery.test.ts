@@ -125,6 +125,25 @@ describe('staff wellbeing check-ins', () => {
     expect(await tx.query('wellbeingCheckIn', 'demo-hospital')).toHaveLength(4);
   });
 
+  it('counts orange, red and asked-for-contact check-ins as awaiting the lead’s follow-up, which only the lead records, once', async () => {
+    const { incidentId, run, runAs, tx } = await boardWorld();
+    const ids = { orange: newId(), red: newId(), contact: newId(), green: newId() };
+    await run('wellbeing.checkIn', { id: ids.orange, incidentId, person: 'Li Na', unit: 'ED', zone: 'orange', reportedBy: 'peer' }, at(10));
+    await run('wellbeing.checkIn', { id: ids.red, incidentId, person: 'Wang Wei', unit: 'ICU', zone: 'red', reportedBy: 'peer' }, at(11));
+    await run('wellbeing.checkIn', { id: ids.contact, incidentId, person: 'Zhao Lei', unit: 'ED', zone: 'green', reportedBy: 'self', wantsContact: true }, at(12));
+    await run('wellbeing.checkIn', { id: ids.green, incidentId, person: 'Sun Li', unit: 'ED', zone: 'green', reportedBy: 'self' }, at(13));
+    const tally = () => tx.get('wellbeingTally', tallyId('demo-hospital', incidentId));
+    expect((await tally())?.awaitingFollowUp).toBe(3);
+
+    await expect(run('wellbeing.followUp', { id: ids.orange, note: 'Talked; rest day given' }, at(20))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(runAs('wellbeing.followUp', { id: ids.green, note: 'x' }, at(20), wellbeingLead)).rejects.toThrow(/called for no follow-up/);
+    await runAs('wellbeing.followUp', { id: ids.orange, note: 'Talked; rest day given' }, at(21), wellbeingLead);
+    expect((await tx.get('wellbeingCheckIn', ids.orange))?.followUp).toEqual({ at: T0 + 21 * MINUTE, by: wellbeingLead.userId, note: 'Talked; rest day given' });
+    expect((await tally())?.awaitingFollowUp).toBe(2);
+    await expect(runAs('wellbeing.followUp', { id: ids.orange, note: 'again' }, at(22), wellbeingLead)).rejects.toThrow(/already recorded/);
+    expect((await tally())?.awaitingFollowUp).toBe(2);
+  });
+
   it('shows command a unit’s colours only from five people, pools smaller units, and withholds the whole when it would reveal the pool', () => {
     const z = (green: number, yellow = 0, orange = 0, red = 0) => ({ green, yellow, orange, red });
     expect(unitAggregates({ ED: z(3, 1, 1), ICU: z(1), Lab: z(0, 0, 0, 1) })).toEqual({
