@@ -45,7 +45,7 @@ export const liveReads = {
   'resources.beds': { reads: ['bedCount'] },
   'resources.requests': { reads: ['resourceRequest'] },
   'resources.summary': { reads: ['bedCount', 'stock', 'stockItem'] },
-  'resources.reserves': { reads: ['stock', 'stockItem'] },
+  'resources.reserves': { reads: ['stock', 'stockItem', 'incident', 'alert', 'warningSettings'] },
   'map.features': { reads: ['mapFeature'], keyed: { kind: 'mapFeature', byIds: 'map.featuresByIds', from: 'features', order: byCreation } },
   'map.region': { reads: ['districtWarning', 'neighbourHospital', 'indicator', 'observation', 'alert'] },
   'roster.staff': { reads: ['staff'] },

@@ -5,7 +5,7 @@ import { IdSchema } from '../domain/ids';
 import { AccountingLineSchema, ResourceRequestSchema } from '../domain/resources/resource-requests';
 import { StockItemSchema, StoreSchema } from '../domain/resources/stock';
 import { StockRowSchema, StockTotalSchema, TrendPointSchema } from '../domain/resources/stock-calculations';
-import { ReserveRowSchema } from '../domain/resources/reserves';
+import { ReserveBasisSchema, ReserveRowSchema } from '../domain/resources/reserves';
 import { ReserveLevelSchema } from '../domain/resources/reserve-settings';
 
 const WindowDays = z.number().int().min(1).max(30).default(7);
@@ -58,9 +58,13 @@ export const resourcesApi = {
    * Every item's reserve against its quota at `level` (the screen passes its current incident's response level, or
    * `standing`), with lots, expiry flags, days of supply and the burn rate's source.
    */
+  /**
+   * Each item's reserve against the quotas in force: the higher of the incident's response level (null: none
+   * chosen) and the level the hospital maps its highest verified warning to, else the standing reserve; `basis` says which.
+   */
   'resources.reserves': {
-    params: z.strictObject({ level: ReserveLevelSchema }),
-    result: z.object({ level: ReserveLevelSchema, rows: z.array(ReserveRowSchema) }),
+    params: z.strictObject({ incidentId: IdSchema.nullable() }),
+    result: z.object({ level: ReserveLevelSchema, basis: ReserveBasisSchema, rows: z.array(ReserveRowSchema) }),
   },
   /** For the wall display: available beds by type and the red holdings, each with its unit (no bare numbers). */
   'resources.summary': {

@@ -3,7 +3,9 @@ import { resourcesApi } from '../contract/resources-api';
 import { bedSummary } from '../domain/resources/beds';
 import { resourceAccountingRecord } from '../domain/resources/resource-requests';
 import { stockRows, stockTotals, stockTrend } from '../domain/resources/stock-calculations';
-import { reserveRows } from '../domain/resources/reserves';
+import { reserveBasis, reserveRows } from '../domain/resources/reserves';
+import { higherGrade, type WarningGrade } from '../domain/warning/warning-grades';
+import { responseLevelsOf, warningSettingsId } from '../domain/warning/response-levels';
 import type { StockLevel } from '../domain/resources/stock';
 import { parseEntity } from './entity-rows';
 import { readSettings } from './settings-store';
@@ -69,11 +71,16 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
         return { requests, accounting: resourceAccountingRecord(requests) };
       }),
 
-    'resources.reserves': ({ level }) =>
+    'resources.reserves': ({ incidentId }) =>
       queue.run(() => {
         const s = space();
+        const incident = incidentId === null ? null : store.list('incident', s).find((i) => i.id === incidentId) ?? null;
+        // A verified warning is one a person has checked; a raw signal may be noise and moves no quota.
+        const grade = store.list('alert', s).filter((a) => a.status === 'verified').reduce<WarningGrade | null>((g, a) => (g ? higherGrade(g, a.grade) : a.grade), null);
+        const levels = responseLevelsOf(store.list('warningSettings', s).find((w) => w.id === warningSettingsId(s)));
+        const { level, basis } = reserveBasis(incident, grade ? { grade, level: levels[grade] } : null);
         const rows = reserveRows(store.list('stock', s), store.list('stockItem', s), level, ws.now()).sort((a, b) => a.item.localeCompare(b.item));
-        return { level, rows };
+        return { level, basis, rows };
       }),
 
     'resources.summary': () =>

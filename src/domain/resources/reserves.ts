@@ -157,7 +157,25 @@ export function reserveRows(levels: readonly ReserveHolding[], items: readonly R
     });
 }
 
-/** The level whose quotas apply: the current incident's response level while it is open, else the standing one. */
-export function reserveLevelFor(incident: { level: 'I' | 'II' | 'III' | 'IV'; status: string } | null): ReserveLevel {
-  return incident && incident.status !== 'closed' ? incident.level : 'standing';
+type ResponseLevel = 'I' | 'II' | 'III' | 'IV';
+const levelRank: Record<ResponseLevel, number> = { I: 4, II: 3, III: 2, IV: 1 };
+
+export const ReserveBasisSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('incident'), level: z.enum(['I', 'II', 'III', 'IV']) }),
+  z.object({ kind: z.literal('warning'), level: z.enum(['I', 'II', 'III', 'IV']), grade: z.enum(['red', 'orange', 'yellow', 'blue']) }),
+  z.object({ kind: z.literal('standing') }),
+]);
+export type ReserveBasis = z.infer<typeof ReserveBasisSchema>;
+
+/**
+ * The quotas in force follow the warning colour as well as the response (wave-2 §5: "reserves follow the warning
+ * colour"): a verified warning raises them to the level the hospital maps its grade to before any incident is
+ * declared, so the gaps show while there is still time to fill them. The higher of the open incident's level and
+ * the warning's wins; on a tie the incident is named, being what people act on.
+ */
+export function reserveBasis(incident: { level: ResponseLevel; status: string } | null, warning: { grade: 'red' | 'orange' | 'yellow' | 'blue'; level: ResponseLevel } | null): { level: ReserveLevel; basis: ReserveBasis } {
+  const open = incident && incident.status !== 'closed' ? incident : null;
+  if (warning && (!open || levelRank[warning.level] > levelRank[open.level])) return { level: warning.level, basis: { kind: 'warning', level: warning.level, grade: warning.grade } };
+  if (open) return { level: open.level, basis: { kind: 'incident', level: open.level } };
+  return { level: 'standing', basis: { kind: 'standing' } };
 }

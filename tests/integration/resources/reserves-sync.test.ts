@@ -30,7 +30,7 @@ describe.each(await storageKinds())('reserves on two desks through a real server
     await eventually(b.ws, () => level(b, id)?.qty === 8, 30_000);
     expect(level(b, id)?.lots).toEqual(level(a, id)?.lots);
     expect(level(b, id)?.history?.at(-1)?.lots).toEqual([{ lotNo: 'EARLY', expiresOn: '2099-01-31', qty: 10 }, { lotNo: 'LATE', expiresOn: '2099-06-30', qty: 2 }]);
-    const [row] = (await b.ws.call('resources.reserves', { level: 'II' })).rows;
+    const [row] = (await b.ws.call('resources.reserves', { incidentId: null })).rows;
     expect(row).toMatchObject({ item: 'N95 masks', onHand: 8, required: 20, quotaFrom: 'standing', status: 'red', burnSource: 'history' });
     await eventually(a.ws, () => a.ws.store.pendingCount() === 0, 20_000);
   });

@@ -4,7 +4,7 @@ import { newId } from '../../../src/domain/ids';
 import type { MutationContext } from '../../../src/domain/mutation';
 import { runMutation } from '../../../src/domain/mutators';
 import { fefoPick, fitLotsToCount, isExpiringSoon, usableQty, type Lot } from '../../../src/domain/resources/lots';
-import { daysOfSupply, itemBurn, quotaAt, requiredQty, reserveLevelFor, reserveRows, reserveStatus } from '../../../src/domain/resources/reserves';
+import { daysOfSupply, itemBurn, quotaAt, requiredQty, reserveBasis, reserveRows, reserveStatus } from '../../../src/domain/resources/reserves';
 import type { StockItem, StockLevel } from '../../../src/domain/resources/stock';
 import { makeActor } from '../../fixtures/actors';
 import { makeMemoryTx } from '../../fixtures/memory-tx';
@@ -82,9 +82,19 @@ describe('days of supply and status against quota', () => {
     expect(quotaAt(reserve, 'II')).toEqual({ quota: { basis: 'days', amount: 30 }, from: 'II' });
     expect(quotaAt(reserve, 'I')).toEqual({ quota: { basis: 'units', amount: 10 }, from: 'standing' });
     expect(quotaAt(undefined, 'I')).toBeNull();
-    expect(reserveLevelFor({ level: 'II', status: 'active' })).toBe('II');
-    expect(reserveLevelFor({ level: 'II', status: 'closed' })).toBe('standing');
-    expect(reserveLevelFor(null)).toBe('standing');
+    expect(reserveBasis({ level: 'II', status: 'active' }, null)).toEqual({ level: 'II', basis: { kind: 'incident', level: 'II' } });
+    expect(reserveBasis({ level: 'II', status: 'closed' }, null)).toEqual({ level: 'standing', basis: { kind: 'standing' } });
+    expect(reserveBasis(null, null)).toEqual({ level: 'standing', basis: { kind: 'standing' } });
+  });
+
+  it('follows the warning colour: a verified warning raises the quotas before any incident, and the higher level wins', () => {
+    const yellow = { grade: 'yellow', level: 'III' } as const;
+    expect(reserveBasis(null, yellow)).toEqual({ level: 'III', basis: { kind: 'warning', level: 'III', grade: 'yellow' } });
+    expect(reserveBasis({ level: 'IV', status: 'active' }, yellow).basis).toEqual({ kind: 'warning', level: 'III', grade: 'yellow' });
+    expect(reserveBasis({ level: 'II', status: 'active' }, yellow).basis).toEqual({ kind: 'incident', level: 'II' });
+    // A tie names the incident: it is what people act on.
+    expect(reserveBasis({ level: 'III', status: 'demobilising' }, yellow).basis).toEqual({ kind: 'incident', level: 'III' });
+    expect(reserveBasis({ level: 'I', status: 'closed' }, yellow).basis).toEqual({ kind: 'warning', level: 'III', grade: 'yellow' });
   });
 
   it('leaves expired lots out of the reserve: all lots expired is red against any quota', () => {

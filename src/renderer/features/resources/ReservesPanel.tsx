@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reserveLevelFor } from '../../../domain/resources/reserves';
 import { ErrorText } from '../../app/ErrorText';
 import type { UiError } from '../../lib/ui-error';
 import { selectCurrentIncident } from '../../state/selectors';
@@ -11,18 +10,18 @@ import { statusLabel } from './labels';
 import { ReserveEditor } from './ReserveEditor';
 import { ReserveLots } from './ReserveLots';
 import { MutualAidForm } from './MutualAidForm';
-import { burnText, quotaText, reserveLevelLabel } from './reserve-labels';
+import { burnText, quotaText, reserveBasisText } from './reserve-labels';
 
 /**
- * Each item's reserve against the quota of the current incident's response level (the standing reserve with no
- * open incident): what is usable (expired lots left out), days of supply and the colour; the selected item's
+ * Each item's reserve against the quotas in force (the current incident's response level or a verified warning's,
+ * the higher; the standing reserve with neither): what is usable (expired lots left out), days of supply and the colour; the selected item's
  * quotas, planned use, lots and par levels beside it.
  */
 export function ReservesPanel() {
   const { t, i18n } = useTranslation();
   const incident = useApp(selectCurrentIncident);
-  const level = reserveLevelFor(incident);
-  const { data, error: readError } = useLive('resources.reserves', { level }, { keepPrevious: true });
+  const { data, error: readError } = useLive('resources.reserves', { incidentId: incident?.id ?? null }, { keepPrevious: true });
+  const level = data?.level ?? 'standing';
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<UiError | null>(null);
   const { allowed, title: denied } = useCan('incident.write');
@@ -32,7 +31,7 @@ export function ReservesPanel() {
 
   return (
     <div className="reserves-panel">
-      <p data-testid="reserves-level">{level === 'standing' ? t('resources.reserves.inForceStanding') : t('resources.reserves.inForce', { level: reserveLevelLabel(t, level) })}</p>
+      <p data-testid="reserves-level" data-level={level}>{data ? reserveBasisText(t, data.basis) : null}</p>
       {readError ? <ErrorText error={readError} /> : null}
       {error ? <ErrorText error={error} fieldLabels={{ qty: t('resources.issue.qty'), amount: t('resources.reserves.editor.amount'), perDay: t('resources.reserves.editor.planned'), par: t('resources.reserves.par.par'), reorderAt: t('resources.reserves.par.reorderAt') }} /> : null}
       {allowed ? null : <p className="muted">{denied}</p>}

@@ -5,7 +5,6 @@ import { useMinute } from '../../app/use-now';
 import { useLive } from '../../state/use-live';
 import { useApp } from '../../state/store-context';
 import { selectCurrentIncident } from '../../state/selectors';
-import { reserveLevelFor } from '../../../domain/resources';
 
 /** Who is on shift changes with the clock, not only with edits: read again each minute. */
 const MAX_ROWS = 8;
@@ -80,13 +79,13 @@ function RedStock() {
 }
 
 /**
- * Items whose reserve is short of the quota at the current incident's level (the standing reserve without one),
+ * Items whose reserve is short of the quotas in force (the incident's level or a verified warning's, the higher),
  * red first; the items at quota only counted, so the wall shows what needs action.
  */
 function WallReserves() {
   const { t } = useTranslation();
-  const level = reserveLevelFor(useApp(selectCurrentIncident));
-  const data = useLive('resources.reserves', { level }, { keepPrevious: true }).data;
+  const incident = useApp(selectCurrentIncident);
+  const data = useLive('resources.reserves', { incidentId: incident?.id ?? null }, { keepPrevious: true }).data;
   if (!data) return null;
   const withQuota = data.rows.filter((r) => r.status !== null);
   if (withQuota.length === 0) return <p className="wall-nodata" data-testid="wall-reserves-none">{t('wall.reserves.none')}</p>;
