@@ -6,4 +6,4 @@ export type { ResourceRequest } from './resource-requests';
 export type { StockItem, StockLevel } from './stock';
 export { stockRows } from './stock-calculations';
 export type { StockRow } from './stock-calculations';
-export { reserveLevelFor } from './reserves';
+export { reserveLevelFor, type ReserveStatus } from './reserves';
