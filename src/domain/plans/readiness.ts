@@ -17,9 +17,18 @@ const DAY = 86_400_000;
 export const ReadinessPartKeySchema = z.enum(['currency', 'exercise', 'training', 'reserves']);
 export type ReadinessPartKey = z.infer<typeof ReadinessPartKeySchema>;
 
+/** What a finding can say; each has its sentence in both languages on the screen. */
+export const ReadinessNoteCodeSchema = z.enum([
+  'no_approved_version', 'version_in_review', 'version_draft', 'review_ok', 'review_due_soon', 'review_overdue', 'revision_needed', 'open_actions',
+  'never_exercised', 'real_activation', 'last_exercise', 'exercise_ok', 'exercise_due_soon', 'exercise_overdue', 'ratings',
+  'no_version', 'no_key_positions', 'position', 'positions_short', 'training_expiring', 'positions_covered',
+  'no_quotas', 'reserves_short', 'reserves_full', 'reserve_yellow', 'reserve_red',
+]);
+export type ReadinessNoteCode = z.infer<typeof ReadinessNoteCodeSchema>;
+
 /** A finding in words the screen translates: a code and the figures it names. */
 export const ReadinessNoteSchema = z.object({
-  code: z.string().min(1),
+  code: ReadinessNoteCodeSchema,
   values: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type ReadinessNote = z.infer<typeof ReadinessNoteSchema>;
@@ -47,7 +56,7 @@ export const PlanReadinessSchema = z.object({
 });
 export type PlanReadiness = z.infer<typeof PlanReadinessSchema>;
 
-const note = (code: string, values: ReadinessNote['values'] = {}): ReadinessNote => ({ code, values });
+const note = (code: ReadinessNoteCode, values: ReadinessNote['values'] = {}): ReadinessNote => ({ code, values });
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
@@ -73,7 +82,7 @@ export function currencyPart(plan: Plan, current: PlanVersion | undefined, open:
   const state = review.state === 'none' ? 'ok' : review.state;
   let score = cycleScore[state];
   const due = review.dueAt === null ? '' : isoDay(review.dueAt);
-  const cycleNote = note(`review_${state}`, { date: due });
+  const cycleNote = note(({ ok: 'review_ok', due_soon: 'review_due_soon', overdue: 'review_overdue' } as const)[state], { date: due });
   facts.push(cycleNote);
   const approvedAt = current.approval?.at ?? plan.adoptedAt ?? 0;
   const last = plan.reviews.reduce<Plan['reviews'][number] | undefined>((latest, r) => (latest === undefined || r.at >= latest.at ? r : latest), undefined);
@@ -112,7 +121,7 @@ export function exercisePart(plan: Plan, now: number, lastRatings: readonly Rati
   if (plan.lastExercisedAt === undefined) return { key: 'exercise', score: 0, reason: note('never_exercised'), facts };
   const status = exerciseStatus(plan, now);
   const state = status.state === 'none' ? 'ok' : status.state;
-  const cycleNote = note(`exercise_${state}`, { date: status.dueAt === null ? '' : isoDay(status.dueAt) });
+  const cycleNote = note(({ ok: 'exercise_ok', due_soon: 'exercise_due_soon', overdue: 'exercise_overdue' } as const)[state], { date: status.dueAt === null ? '' : isoDay(status.dueAt) });
   facts.unshift(note('last_exercise', { kind: last?.kind ?? '', date: isoDay(plan.lastExercisedAt) }), cycleNote);
   let score = cycleScore[state];
   let reason = cycleNote;
@@ -186,7 +195,7 @@ export function reservesPart(rows: readonly { item: string; status: ReserveStatu
   const shortRows = withQuota.filter((r) => r.status !== 'green');
   const score = withQuota.reduce((sum, r) => sum + statusValue[r.status], 0) / withQuota.length;
   const reason = shortRows.length > 0 ? note('reserves_short', { short: shortRows.length, total: withQuota.length }) : note('reserves_full', { total: withQuota.length });
-  return { key: 'reserves', score: clamp(score), reason, facts: shortRows.map((r) => note(`reserve_${r.status}`, { item: r.item })) };
+  return { key: 'reserves', score: clamp(score), reason, facts: shortRows.map((r) => note(r.status === 'red' ? 'reserve_red' : 'reserve_yellow', { item: r.item })) };
 }
 
 export type ReadinessInput = {
