@@ -7,6 +7,7 @@ import { versionLabel, type Plan, type PlanVersion } from './plans';
 import { DUE_SOON_DAYS, exerciseStatus, reviewStatus, type CycleStatus } from './review-cycle';
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
 
 /**
  * The 4R readiness of one plan, in four parts scored 0–100 (wave-2 §2 and idea 8). The overall score is the mean
@@ -21,7 +22,7 @@ export type ReadinessPartKey = z.infer<typeof ReadinessPartKeySchema>;
 export const ReadinessNoteCodeSchema = z.enum([
   'no_approved_version', 'version_in_review', 'version_draft', 'review_ok', 'review_due_soon', 'review_overdue', 'revision_needed', 'open_actions',
   'never_exercised', 'real_activation', 'last_exercise', 'exercise_ok', 'exercise_due_soon', 'exercise_overdue', 'ratings',
-  'no_version', 'no_key_positions', 'position', 'positions_short', 'training_expiring', 'positions_covered',
+  'no_version', 'no_key_positions', 'position', 'position_expiring', 'positions_short', 'training_expiring', 'positions_covered',
   'no_quotas', 'reserves_short', 'reserves_full', 'reserve_yellow', 'reserve_red',
 ]);
 export type ReadinessNoteCode = z.infer<typeof ReadinessNoteCodeSchema>;
@@ -86,7 +87,9 @@ export function currencyPart(plan: Plan, current: PlanVersion | undefined, open:
   facts.push(cycleNote);
   const approvedAt = current.approval?.at ?? plan.adoptedAt ?? 0;
   const last = plan.reviews.reduce<Plan['reviews'][number] | undefined>((latest, r) => (latest === undefined || r.at >= latest.at ? r : latest), undefined);
-  const revisionNeeded = last?.outcome === 'revision_needed' && last.at > approvedAt ? last : undefined;
+  // People enter when a review was held to the minute, the approval is stamped to the ms: a review held in the
+  // minute of the approval is read as after it, since the version it asks to revise is the one in force.
+  const revisionNeeded = last?.outcome === 'revision_needed' && Math.floor(last.at / MINUTE) >= Math.floor(approvedAt / MINUTE) ? last : undefined;
   if (revisionNeeded) {
     score -= REVISION_NEEDED_PENALTY;
     facts.push(note('revision_needed', { date: isoDay(revisionNeeded.at) }));
@@ -176,7 +179,7 @@ export function trainingPart(version: Pick<PlanVersion, 'content'> | undefined, 
     credit += Math.min(held.length, DEPTH) / DEPTH;
     if (held.length < DEPTH) short += 1;
     expiring += lapsing;
-    facts.push(note('position', { position: positionId, code: trainingCode(positionId), trained: held.length, needed: DEPTH, expiring: lapsing }));
+    facts.push(note(lapsing > 0 ? 'position_expiring' : 'position', { position: positionId, code: trainingCode(positionId), trained: held.length, needed: DEPTH, expiring: lapsing }));
   }
   const reason = short > 0 ? note('positions_short', { short, total: positions.length, needed: DEPTH }) : expiring > 0 ? note('training_expiring', { count: expiring }) : note('positions_covered', { total: positions.length, needed: DEPTH });
   return { key: 'training', score: clamp((credit / positions.length) * 100), reason, facts };

@@ -40,6 +40,7 @@ const noteLabel: Labels<ReadinessNoteCode> = {
   no_version: (t, o) => t('plans.readiness.notes.no_version', o ?? {}),
   no_key_positions: (t, o) => t('plans.readiness.notes.no_key_positions', o ?? {}),
   position: (t, o) => t('plans.readiness.notes.position', o ?? {}),
+  position_expiring: (t, o) => t('plans.readiness.notes.position_expiring', o ?? {}),
   positions_short: (t, o) => t('plans.readiness.notes.positions_short', o ?? {}),
   training_expiring: (t, o) => t('plans.readiness.notes.training_expiring', o ?? {}),
   positions_covered: (t, o) => t('plans.readiness.notes.positions_covered', o ?? {}),

@@ -74,6 +74,13 @@ describe('plan currency', () => {
     expect(currencyPart(plan(), version(), undefined, [1, 2, 3, 4, 5].map(() => action('open')), NOW).score).toBe(70);
   });
 
+  it('reads a review entered for the minute of the approval (times are entered to the minute) as after it', () => {
+    const sameMinute = plan({ reviews: [{ at: ADOPTED + 10_000, by: 'u', outcome: 'revision_needed', note: '' }] });
+    expect(currencyPart(sameMinute, version({ approval: { userId: 'u', role: 'incident_commander', name: 'Wang', at: ADOPTED + 30_000 } }), undefined, [], NOW).score).toBe(70);
+    const before = plan({ reviews: [{ at: ADOPTED - 60_001, by: 'u', outcome: 'revision_needed', note: '' }] });
+    expect(currencyPart(before, version(), undefined, [], NOW).score).toBe(100);
+  });
+
   it('lifts the revision penalty once a later version is approved, and when a later review found no change', () => {
     const asked = plan({ reviews: [{ at: ADOPTED + 10 * DAY, by: 'u', outcome: 'revision_needed', note: '' }] });
     const revised = version({ id: 'v2', approval: { userId: 'u', role: 'incident_commander', name: 'Wang', at: ADOPTED + 20 * DAY } });
@@ -131,7 +138,7 @@ describe('training for key positions', () => {
   it('leaves out a lapsed qualification, counts one lapsing within 60 days and flags it, and counts a person once', () => {
     const staff = [person(['HICS-ic', NOW - DAY]), person(['HICS-ic', NOW + 10 * DAY]), person(['HICS-ic'], ['HICS-IC']), ...trained(3, 'HICS-casualty-care')];
     const part = trainingPart(version(), staff, NOW);
-    expect(part.facts[0]).toEqual({ code: 'position', values: { position: 'ic', code: 'HICS-ic', trained: 2, needed: 3, expiring: 1 } });
+    expect(part.facts[0]).toEqual({ code: 'position_expiring', values: { position: 'ic', code: 'HICS-ic', trained: 2, needed: 3, expiring: 1 } });
     expect(part.score).toBe(83); // (2/3 + 1) / 2
     const full = trainingPart(version(), [...trained(2, 'HICS-ic'), person(['HICS-ic', NOW + 10 * DAY]), ...trained(3, 'HICS-casualty-care')], NOW);
     expect(full).toMatchObject({ score: 100, reason: { code: 'training_expiring', values: { count: 1 } } });
