@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from '../domain/ids';
+import { IdSchema, StoredEpochMsSchema } from '../domain/ids';
 import { IncidentSchema } from '../domain/incidents/incident';
 import { PlanActivationSchema, PlanReadinessSchema, PlanSchema, PlanVersionSchema, PositionChecklistSchema } from '../domain/plans';
 
@@ -35,9 +35,11 @@ export const plansApi = {
   /** The plans activated on one incident, with their checklists, and the incident they are derived against. */
   'plans.incident': { params: z.strictObject({ incidentId: IdSchema }), result: z.object({ incident: IncidentSchema, plans: z.array(IncidentPlanSchema) }) },
   /**
-   * The 4R readiness of every active plan, lowest score first, as of `at` (the desk's clock when read). Reads only
+   * The 4R readiness of every active plan, lowest score first, as of `at` (default: the desk's clock). The clocks in
+   * it move with time, not with writes: a screen passes the hour it is in, so a live read is read again each hour.
+   * Reads only
    * the desk's current space: an exercise's objective ratings stay in its exercise space, so the last-exercise part
    * rests on the plan's own record of its exercises.
    */
-  'plans.readiness': { params: z.strictObject({}), result: z.object({ at: z.number(), plans: z.array(PlanReadinessSchema) }) },
+  'plans.readiness': { params: z.strictObject({ at: StoredEpochMsSchema.optional() }), result: z.object({ at: z.number(), plans: z.array(PlanReadinessSchema) }) },
 } as const;

@@ -66,10 +66,10 @@ export function createPlansHandlers(ws: WorkstationInternals): FeatureHandlers<t
         return { incident, plans: result };
       }),
 
-    'plans.readiness': () =>
+    'plans.readiness': ({ at }) =>
       queue.run(() => {
         const s = space();
-        const now = ws.now();
+        const now = at ?? ws.now();
         const versions = store.list('planVersion', s);
         const correctiveActions = store.list('correctiveAction', s);
         const staff = store.list('staff', s);

@@ -84,6 +84,9 @@ describe('plan readiness on a real SQLite desk', () => {
       const { plans } = await ws.call('plans.readiness', {});
       expect(plans.map((p) => [p.planId, p.score])).toEqual([[draft, 0], [approved, 25]]);
       expect(plans[0]?.parts[0]?.facts).toEqual([{ code: 'version_draft', values: { version: '1.0' } }]);
+      // As of 25 months on, the approved plan's review is overdue: the screen asks by the hour for this reason.
+      const later = await ws.call('plans.readiness', { at: Date.now() + 25 * 31 * 86_400_000 });
+      expect(later.plans.find((p) => p.planId === approved)?.parts[0]).toMatchObject({ score: 20, reason: { code: 'review_overdue' } });
     });
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { trainingCode, type PlanReadiness, type ReadinessPart, type ReadinessPartKey } from '../../../domain/plans';
+import { useNow } from '../../app/use-now';
 import { selectLanguage } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useLive } from '../../state/use-live';
@@ -8,6 +9,7 @@ import { planText } from './plan-text';
 import { positionLabel } from './positions';
 import { noteText, partAction, partLabel, scoreBand } from './readiness-labels';
 
+const HOUR = 3_600_000;
 const partKeys: readonly ReadinessPartKey[] = ['currency', 'exercise', 'training', 'reserves'];
 
 function Score({ score, testId }: { score: number; testId: string }) {
@@ -61,7 +63,9 @@ export function ReadinessView({ onOpenPlan }: { onOpenPlan: (planId: string) => 
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const navigate = useApp((s) => s.navigate);
-  const plans = useLive('plans.readiness', {}).data?.plans ?? [];
+  // Review and exercise clocks run out with time alone: a new hour is a new read.
+  const hour = Math.floor(useNow(HOUR) / HOUR) * HOUR;
+  const plans = useLive('plans.readiness', { at: hour }).data?.plans ?? [];
   const raise = (planId: string, key: ReadinessPartKey) => {
     if (key === 'training') navigate('roster');
     else if (key === 'reserves') navigate('resources');
