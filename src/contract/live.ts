@@ -70,6 +70,8 @@ export const liveReads = {
   'report.list': { reads: ['sitRep'] },
   'plans.list': { reads: ['plan', 'planVersion'] },
   'plans.get': { reads: ['plan', 'planVersion'] },
+  // A plan, its versions, a corrective action against it, a person's training or a reserve's stock moves the score.
+  'plans.readiness': { reads: ['plan', 'planVersion', 'correctiveAction', 'staff', 'stock', 'stockItem'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
   'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion'] },
   'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident', 'exercise'] },

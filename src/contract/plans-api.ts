@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IdSchema } from '../domain/ids';
+import { IdSchema, StoredEpochMsSchema } from '../domain/ids';
 import { IncidentSchema } from '../domain/incidents/incident';
-import { PlanActivationSchema, PlanSchema, PlanVersionSchema, PositionChecklistSchema } from '../domain/plans';
+import { PlanActivationSchema, PlanReadinessSchema, PlanSchema, PlanVersionSchema, PositionChecklistSchema } from '../domain/plans';
 
 /** A plan with the versions the library shows: the one in force and the one being written, if any. */
 export const PlanSummarySchema = z.object({
@@ -34,4 +34,12 @@ export const plansApi = {
   'plans.get': { params: z.strictObject({ planId: IdSchema }), result: z.object({ plan: PlanSchema, versions: z.array(PlanVersionSchema) }) },
   /** The plans activated on one incident, with their checklists, and the incident they are derived against. */
   'plans.incident': { params: z.strictObject({ incidentId: IdSchema }), result: z.object({ incident: IncidentSchema, plans: z.array(IncidentPlanSchema) }) },
+  /**
+   * The 4R readiness of every active plan, lowest score first, as of `at` (default: the desk's clock). The clocks in
+   * it move with time, not with writes: a screen passes the hour it is in, so a live read is read again each hour.
+   * Reads only
+   * the desk's current space: an exercise's objective ratings stay in its exercise space, so the last-exercise part
+   * rests on the plan's own record of its exercises.
+   */
+  'plans.readiness': { params: z.strictObject({ at: StoredEpochMsSchema.optional() }), result: z.object({ at: z.number(), plans: z.array(PlanReadinessSchema) }) },
 } as const;

@@ -1,7 +1,8 @@
 import type { FeatureHandlers } from '../contract/dispatch';
 import { plansApi, type PlanSummary } from '../contract/plans-api';
 import { DomainError } from '../domain/errors';
-import type { PlanVersion } from '../domain/plans';
+import { planReadiness, rankReadiness, type PlanVersion } from '../domain/plans';
+import { reserveRows } from '../domain/resources/reserves';
 import { readSettings } from './settings-store';
 import type { WorkstationInternals } from './workstation';
 
@@ -63,6 +64,27 @@ export function createPlansHandlers(ws: WorkstationInternals): FeatureHandlers<t
             return [{ activation, plan, version, checklists: checklists.filter((c) => c.activationId === activation.id).sort((a, b) => a.positionId.localeCompare(b.positionId)) }];
           });
         return { incident, plans: result };
+      }),
+
+    'plans.readiness': ({ at }) =>
+      queue.run(() => {
+        const s = space();
+        const now = at ?? ws.now();
+        const versions = store.list('planVersion', s);
+        const correctiveActions = store.list('correctiveAction', s);
+        const staff = store.list('staff', s);
+        // The standing reserve: what the hospital keeps in normal times, whatever incident is open.
+        const reserves = reserveRows(store.list('stock', s), store.list('stockItem', s), 'standing', now);
+        const plans = store
+          .list('plan', s)
+          .filter((plan) => plan.status === 'active')
+          .map((plan) => {
+            const own = versions.filter((v) => v.planId === plan.id).sort(newestFirst);
+            const current = own.find((v) => v.id === plan.currentVersionId);
+            const open = own.find((v) => v.status === 'draft' || v.status === 'in_review');
+            return planReadiness({ plan, current, open, correctiveActions, staff, reserves, now });
+          });
+        return { at: now, plans: rankReadiness(plans) };
       }),
   };
 }

@@ -6,3 +6,4 @@ export { exerciseStatus, reviewStatus, type CycleStatus } from './review-cycle';
 export { checklistRows, progressOf, rollUp, type ChecklistRow, type ItemState, type Progress } from './checklist-items';
 export { examplePlans, ExamplePlanKeySchema, type ExamplePlanKey } from './example-plans';
 export { levelRank, suggestedLevel } from './activation-criteria';
+export { planReadiness, rankReadiness, trainingCode, PlanReadinessSchema, ReadinessPartKeySchema, type PlanReadiness, type ReadinessNote, type ReadinessNoteCode, type ReadinessPart, type ReadinessPartKey } from './readiness';

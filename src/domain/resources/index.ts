@@ -6,4 +6,4 @@ export type { ResourceRequest } from './resource-requests';
 export type { StockItem, StockLevel } from './stock';
 export { stockRows } from './stock-calculations';
 export type { StockRow } from './stock-calculations';
-export { reserveBasis, ReserveBasisSchema, type ReserveBasis } from './reserves';
+export { reserveBasis, ReserveBasisSchema, type ReserveBasis, type ReserveStatus } from './reserves';
