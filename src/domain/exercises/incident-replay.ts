@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '../errors';
 import { findPosition, hicsPositions } from '../hics';
 import { incidentHistory, type Incident, type LogEntry, type Message } from '../incidents';
-import type { Casualty, TriageCategory } from '../casualties';
+import type { Casualty, Enquiry, TriageCategory } from '../casualties';
 import type { BedCount, StockLevel, StockMove } from '../resources';
 import { MSEL_MAX_INJECTS } from './msel-mutators';
 
@@ -23,6 +23,10 @@ export type ReplaySource = {
   stock: readonly StockLevel[];
   beds: readonly BedCount[];
   casualties: readonly Casualty[];
+  /** Family enquiries of the incident: the names sought and asking are kept out too. */
+  enquiries: readonly Enquiry[];
+  /** Whether the desk holds identities (its user may identify patients): else names recorded are not on it to take out. */
+  identitiesHeld: boolean;
   /** Staff names the desk knows (roster, directory): kept out of texts copied from free-text fields. */
   staffNames: readonly string[];
 };
@@ -49,6 +53,11 @@ export type ReplayPlan = {
   drafts: ReplayDraft[];
   /** Injects beyond the MSEL's room (cap) or beyond 14 days, left out. */
   omitted: number;
+  /**
+   * Log and message texts were not copied: people of the incident are named, and this desk may not see the names
+   * to take them out. Their injects say so, for the facilitator to write.
+   */
+  textsWithheld: boolean;
   /** Events of each source in the timeline (casualties: people, not batches). */
   counts: { log: number; messages: number; stock: number; beds: number; casualties: number };
 };
@@ -61,6 +70,8 @@ const words = {
     patient: '[patient]',
     staff: '[staff]',
     log: (position: string) => `Log entry (HICS 214): ${position}`,
+    message213: 'General message (HICS 213)',
+    withheld: 'Text not copied: people of this incident are named in its records and this desk may not see names, so it cannot take them out. Write this inject here, or replay from the desk of someone who may identify patients.',
     incidentLog: 'Incident log',
     casualtySubject: (n: number) => `${n} casualt${n === 1 ? 'y arrives' : 'ies arrive'}`,
     casualtyText: (n: number, byCategory: string, labels: string) => `${n} casualt${n === 1 ? 'y arrives' : 'ies arrive'}: ${byCategory}. Synthetic patients ${labels}.`,
@@ -77,6 +88,8 @@ const words = {
     patient: '[患者]',
     staff: '[工作人员]',
     log: (position: string) => `工作日志（HICS 214）：${position}`,
+    message213: '通用消息（HICS 213）',
+    withheld: '原文未复制：本事件的记录中登记了人员姓名，而本工作站无权查看姓名，无法将其去除。请在此编写注入内容，或由有权识别患者身份的人员在其工作站重演。',
     incidentLog: '事件日志',
     casualtySubject: (n: number) => `到达伤员 ${n} 名`,
     casualtyText: (n: number, byCategory: string, labels: string) => `到达伤员 ${n} 名：${byCategory}。模拟患者 ${labels}。`,
@@ -154,7 +167,9 @@ const signed = (move: StockMove): number => (move.kind === 'receive' || move.kin
  * `firstNumber`: its 214 log entries and 213 messages as messages to the position concerned, the space's stock
  * moves and bed reports between discovery and close as stock and bed updates for Logistics, and casualty
  * arrivals as batches of synthetic patients counted by triage category. No patient's name, record number, alias
- * or tag, and no staff name the desk knows, reaches an inject; who wrote or sent what is not copied at all.
+ * or tag, and no staff name the desk knows, reaches an inject; who wrote or sent what is not copied at all. Free
+ * texts are copied only where the desk can check them: with a name recorded that this desk may not see, they are
+ * left behind and the inject says so.
  * The expected player action is left empty: what the players should do is the facilitator's call, not history's.
  * Offsets count from the discovery rather than the declaration so the drill replays the decision to declare too.
  */
@@ -168,8 +183,11 @@ export function replayIncident(source: ReplaySource, options: { language: Replay
   const start = incident.discoveredAt;
   const secrets = [
     ...source.casualties.flatMap((c) => [c.name, c.mrn, c.alias, c.tagNo].flatMap((value) => (value ? [{ value, placeholder: w.patient }] : []))),
+    ...source.enquiries.flatMap((e) => [e.enquirer.name, e.sought.name].flatMap((value) => (value ? [{ value, placeholder: w.patient }] : []))),
     ...source.staffNames.map((value) => ({ value, placeholder: w.staff })),
   ];
+  // A name recorded but not on this desk cannot be taken out of a text: the text stays behind instead.
+  const textsWithheld = !source.identitiesHeld && (source.casualties.some((c) => c.incidentId === incident.id && c.identification !== 'unidentified') || source.enquiries.some((e) => e.incidentId === incident.id));
   const clean = (text: string, max: number) => clip(redact(text, secrets), max);
   const inSpan = (at: number) => at <= end;
   const events: Event[] = [];
@@ -180,12 +198,12 @@ export function replayIncident(source: ReplaySource, options: { language: Replay
     if (entry.incidentId !== incident.id || !inSpan(entry.at)) continue;
     counts.log += 1;
     const to = entry.positionId ?? 'ic';
-    events.push({ at: entry.at, order: 1, draft: { from: w.from, to, method: 'message', subject: clean(entry.positionId ? w.log(positionName(entry.positionId)) : w.incidentLog, 200), message: clean(entry.text, 4000), expectedAction: '' } });
+    events.push({ at: entry.at, order: 1, draft: { from: w.from, to, method: 'message', subject: clean(entry.positionId ? w.log(positionName(entry.positionId)) : w.incidentLog, 200), message: textsWithheld ? w.withheld : clean(entry.text, 4000), expectedAction: '' } });
   }
   for (const message of source.messages) {
     if (message.incidentId !== incident.id || !inSpan(message.sentAt)) continue;
     counts.messages += 1;
-    events.push({ at: message.sentAt, order: 2, draft: { from: w.from, to: positionIn(message.to), method: 'message', subject: clean(message.subject, 200), message: clean(message.message, 4000), expectedAction: '' } });
+    events.push({ at: message.sentAt, order: 2, draft: { from: w.from, to: positionIn(message.to), method: 'message', subject: textsWithheld ? w.message213 : clean(message.subject, 200), message: textsWithheld ? w.withheld : clean(message.message, 4000), expectedAction: '' } });
   }
 
   const arrivals = source.casualties.filter((c) => c.incidentId === incident.id && inSpan(c.arrivedAt)).map((c) => ({ at: c.arrivedAt, category: c.triage.category }));
@@ -239,5 +257,5 @@ export function replayIncident(source: ReplaySource, options: { language: Replay
     number: options.firstNumber + index,
     trigger: { type: 'at', minutes },
   }));
-  return { startedAt: start, closedAt: end, total: events.length, drafts, omitted: events.length - drafts.length, counts };
+  return { startedAt: start, closedAt: end, total: events.length, drafts, omitted: events.length - drafts.length, textsWithheld, counts };
 }

@@ -72,6 +72,8 @@ function source(over: Partial<ReplaySource> = {}): ReplaySource {
     stock: [masks],
     beds: [icu],
     casualties: [casualty(min(25), 'immediate', 'Li Na', 'A-001'), casualty(min(25) + 30_000, 'minor', '王小明', 'A-002'), casualty(min(25) + 50_000, 'immediate', 'Chen Jie', 'A-003'), casualty(min(80), 'delayed', 'Zhao Lei', 'A-004')],
+    enquiries: [],
+    identitiesHeld: true,
     staffNames: ['Zhang Wei'],
     ...over,
   };
@@ -120,6 +122,20 @@ describe('replaying a closed incident as MSEL injects', () => {
     const plan = replayIncident(source(), { language: 'en', firstNumber: 1, room: 100 });
     expect(plan.drafts.map((d) => d.message)).toContain('[patient] (bed 4) moved to theatre');
     expect(plan.drafts[0]?.message).toBe('Command centre opened; [staff] in command');
+  });
+
+  it('leaves log and message texts behind, saying so, when a casualty is named on records this desk may not see', () => {
+    // What a desk without patient.identify holds: the casualty is identified, its name is not on the desk.
+    const unnamed = source().casualties.map(({ name: _name, mrn: _mrn, ...rest }) => rest);
+    const plan = replayIncident(source({ casualties: unnamed, identitiesHeld: false }), { language: 'en', firstNumber: 1, room: 100 });
+    expect(plan.textsWithheld).toBe(true);
+    const texts = plan.drafts.filter((d) => d.method === 'message');
+    expect(texts.map((d) => d.subject)).toEqual(['Incident log', 'General message (HICS 213)', 'Log entry (HICS 214): Operations Section Chief']);
+    expect(texts.every((d) => d.message.startsWith('Text not copied'))).toBe(true);
+    expect(JSON.stringify(plan.drafts)).not.toContain('Li Na');
+    // With nobody named, there is nothing the desk cannot see, and the texts come across.
+    const anonymous = unnamed.map((c) => ({ ...c, identification: 'unidentified' as const }));
+    expect(replayIncident(source({ casualties: anonymous, identitiesHeld: false }), { language: 'en', firstNumber: 1, room: 100 }).textsWithheld).toBe(false);
   });
 
   it('replaces a Latin name only as a whole word, a Chinese one wherever it stands', () => {
