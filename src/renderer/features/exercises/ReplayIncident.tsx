@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatExerciseTime } from '../../../domain/exercises';
+import { findPosition } from '../../../domain/hics';
 import { ErrorText } from '../../app/ErrorText';
 import { toUiError, type UiError } from '../../lib/ui-error';
 import { selectLanguage } from '../../state/selectors';
@@ -69,7 +70,7 @@ export function ReplayIncident() {
           <ol className="msel-replay-sample">
             {plan.sample.map((d) => (
               <li key={d.number} value={d.number}>
-                <span>{formatExerciseTime(d.trigger.minutes * 60_000)}</span> · <span>{methodLabel(t, d.method)}</span> · <span>{d.to}</span> · <strong>{d.subject}</strong>
+                <span>{formatExerciseTime(d.trigger.minutes * 60_000)}</span> · <span>{methodLabel(t, d.method)}</span> · <span>{findPosition(d.to)?.name[language] ?? d.to}</span> · <strong>{d.subject}</strong>
               </li>
             ))}
           </ol>
