@@ -32,7 +32,7 @@ test('a facilitator replays a closed real incident into a draft MSEL: previews i
     await withApi(host.url, async (api) => {
       await api.call('auth.login', { serverUrl, username: FACILITATOR.username, password: FACILITATOR.password });
       const incidentId = newId();
-      const mutate = (name: string, args: unknown) => api.call('mutate', { name, args });
+      const mutate = (name: string, args: unknown) => api.call('mutate', { name, args } as never);
       await mutate('incident.declare', { id: incidentId, name: '东门化学品泄漏', type: 'mass_casualty', level: 'III', discoveredAt: Date.now() - 40 * 60_000 });
       await mutate('log.append', { id: newId(), incidentId, positionId: 'ops', text: '洗消帐篷已搭建' });
       await mutate('message.send', { id: newId(), incidentId, to: '后勤保障组组长（王涛）', from: '周敏，总指挥', subject: '防护口罩', message: '请向东门送20只防护口罩' });
