@@ -14,12 +14,14 @@ describe.each(await storageKinds())('replaying a closed real incident into a dri
   let facilitator: TestUser;
   let player: TestUser;
   let evaluator: TestUser;
+  let admin: TestUser;
 
   beforeAll(async () => {
     commander = await rig.server.createUser({ roles: ['incident_commander'] });
     facilitator = await rig.server.createUser({ roles: ['exercise_facilitator'] });
     player = await rig.server.createUser({ roles: ['operator'] });
     evaluator = await rig.server.createUser({ roles: ['viewer'] });
+    admin = await rig.server.createUser({ roles: ['admin'] });
   });
 
   const mutate = (s: Station, name: string, args: unknown) => s.ws.call('mutate', { name, args } as never);
@@ -45,7 +47,7 @@ describe.each(await storageKinds())('replaying a closed real incident into a dri
       type: 'functional',
       objectives: ['Decontaminate before the ED door'],
       date: '2026-12-10',
-      participants: [{ username: player.username, role: 'player', position: 'ops' }, { username: evaluator.username, role: 'evaluator' }],
+      participants: [{ username: player.username, role: 'player', position: 'ops' }, { username: evaluator.username, role: 'evaluator' }, { username: admin.username, role: 'controller' }],
     });
     const space = created.space.id;
     await lead.ws.call('space.enter', { space });
@@ -85,6 +87,19 @@ describe.each(await storageKinds())('replaying a closed real incident into a dri
     await lead.ws.call('msel.replay', { ...request, language: 'zh-CN' });
     await eventually(lead.ws, () => lead.ws.store.pendingCount() === 0 && lead.ws.store.list('inject', space).length === 10, 20_000);
     expect(lead.ws.store.list('inject', space).map((i) => i.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+    // A desk that holds the names (its user may identify patients) copies the texts, with every name taken out.
+    const keeper = await rig.desk(admin);
+    await keeper.ws.call('space.enter', { space });
+    await eventually(keeper.ws, () => keeper.ws.store.list('inject', space).length === 10 && keeper.ws.store.list('casualty', SPACE).some((c) => c.name === PATIENT), 20_000);
+    expect(await keeper.ws.call('msel.replayPreview', request)).toMatchObject({ adding: 5, firstNumber: 11, textsWithheld: false });
+    await keeper.ws.call('msel.replay', request);
+    await eventually(keeper.ws, () => keeper.ws.store.pendingCount() === 0, 20_000);
+    await eventually(watcher.ws, () => watcher.ws.store.list('inject', space).length === 15, 20_000);
+    const copied = watcher.ws.store.list('inject', space).filter((i) => i.number > 10);
+    expect(copied.map((i) => i.message)).toContain('Decontamination tent up; [patient] first through');
+    expect(copied.map((i) => i.message)).toContain('Send 20 respirators to the east gate');
+    for (const secret of [PATIENT, OTHER_PATIENT, 'MRN-7731', 'Zhou Min']) expect(JSON.stringify(copied)).not.toContain(secret);
 
     // The player's desk holds none of the script before it is delivered, and may not replay into it.
     const seat = await rig.desk(player);
