@@ -13,6 +13,7 @@ import { exchangeApi } from './exchange-api';
 import { mutualAidApi } from './mutual-aid';
 import { exerciseSpacesApi } from './exercise-spaces';
 import { mselApi } from './msel-api';
+import { replayApi } from './replay-api';
 import { warningSettingsApi } from './warning-settings-api';
 import { LiveEventSchema, liveMethods, QueryIdSchema } from './live';
 import { MutationRequestSchema, type MutationRequest } from './mutation-request';
@@ -102,7 +103,7 @@ export const coreApi = {
  * is bound to Electron IPC and to the web host's WebSocket; the parameters are validated at each edge. Each
  * feature brings its part; a method two parts both name stops the app at start-up.
  */
-export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, mutualAidApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, reportsApi, aarApi, recoveryApi);
+export const api = combine('API methods', coreApi, resourcesApi, mapApi, rosterApi, directoryApi, exchangeApi, mutualAidApi, warningApi, warningSettingsApi, casualtyApi, plansApi, exerciseSpacesApi, mselApi, replayApi, reportsApi, aarApi, recoveryApi);
 
 export type Api = typeof api;
 export type Method = keyof Api;

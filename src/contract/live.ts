@@ -82,6 +82,8 @@ export const liveReads = {
   'msel.get': { reads: ['exercise', 'inject'] },
   'exercise.inbox': { reads: ['exercise', 'inject'] },
   'evaluation.get': { reads: ['exercise', 'inject', 'evaluatorNote', 'objectiveRating', 'hotwashNote'] },
+  'msel.replaySources': { reads: ['incident'] },
+  'msel.replayPreview': { reads: ['exercise', 'inject', 'incident', 'logEntry', 'message', 'stock', 'bedCount', 'casualty', 'enquiry', 'staff', 'assignment'] },
 } as const satisfies Record<string, LiveSpec>;
 
 export type LiveMethod = keyof typeof liveReads;

@@ -38,6 +38,8 @@ export const domainErrorCodes = [
   'inject_number_taken',
   /** Injects that follow one another round in a circle would never fall due; params: `numbers` (e.g. `1 → 3 → 2`). */
   'inject_chain_cycle',
+  /** Only a closed incident is replayed as an exercise: an open one's timeline is not finished; params: `status`. */
+  'replay_not_closed',
   /** A report already signed off (or sent) is the record: it is not edited; params: `status`. */
   'report_signed_off',
   /** A log entry dated further back than BACKDATE_GRACE_MS (activity-log.ts) without a reason; params: `minutes`. */

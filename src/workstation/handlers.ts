@@ -26,6 +26,7 @@ import { createCasualtyHandlers } from './casualty-handlers';
 import { createReportsHandlers } from './reports-handlers';
 import { createExerciseSpaceHandlers } from './exercise-space-handlers';
 import { createMselHandlers } from './msel-handlers';
+import { createReplayHandlers } from './replay-handlers';
 import { createAarHandlers } from './aar-handlers';
 import { createRecoveryHandlers } from './recovery-handlers';
 import { changedEvent } from './events';
@@ -49,6 +50,7 @@ export function createHandlers(ws: WorkstationInternals): Handlers {
     createPlansHandlers(ws),
     createExerciseSpaceHandlers(ws),
     createMselHandlers(ws),
+    createReplayHandlers(ws),
     createAarHandlers(ws),
     createRecoveryHandlers(ws),
   );

@@ -150,6 +150,30 @@ export const mselMutators = {
   }),
 
   /**
+   * Adds injects after the MSEL's last row, all or none (a replayed incident's timeline): only to a draft, whose
+   * numbers nobody is playing yet. The same checks as `inject.add`, once for the whole set.
+   */
+  'inject.append': defineMutator(
+    z.strictObject({ exerciseId: IdSchema, injects: z.array(InjectFieldsSchema.extend({ id: IdSchema })).min(1).max(MSEL_MAX_INJECTS) }),
+    async (tx, args, ctx) => {
+      const exercise = await editableExercise(tx, args.exerciseId, ctx);
+      expectStatus(exercise, ['draft'], 'append injects to');
+      const msel = await mselOf(tx, exercise, ctx);
+      if (msel.length + args.injects.length > MSEL_MAX_INJECTS) {
+        throw new DomainError('invalid_args', `the MSEL would hold ${msel.length + args.injects.length} injects: it holds at most ${MSEL_MAX_INJECTS}`, { field: 'injects' });
+      }
+      const last = Math.max(0, ...msel.map((i) => i.number));
+      const early = args.injects.find((i) => i.number <= last);
+      if (early) throw new DomainError('invalid_args', `inject ${early.number} would not come after the MSEL's last inject (${last})`, { field: 'number', number: early.number });
+      checkMsel([...msel, ...args.injects]);
+      for (const inject of args.injects) {
+        if (await tx.get('inject', inject.id)) throw new DomainError('already_exists', `inject ${inject.id} already exists`, { id: inject.id });
+        await tx.put('inject', { ...inject, exerciseId: exercise.id, space: ctx.space, status: 'pending', updatedAt: ctx.at });
+      }
+    },
+  ),
+
+  /**
    * Replaces the whole MSEL with the one given (a CSV file, a shipped scenario): all of it or none of it. Once an
    * inject has been delivered the MSEL is history the evaluation reads, and an import would rewrite it: refused.
    */

@@ -14,6 +14,7 @@ import { useMutation } from '../../state/use-mutation';
 import { download } from '../resources';
 import { columnLabel, scenarioLabel } from './labels';
 import { MselGrid, type MselEdits } from './MselGrid';
+import { ReplayIncident } from './ReplayIncident';
 import { useMselImport, type MselImportOutcome } from './use-msel-import';
 import './msel.css';
 
@@ -116,6 +117,7 @@ export function MselPanel() {
             <button type="button" onClick={() => void importInjects(scenarios[scenario][language].injects)}>{t('exercises.msel.loadScenario')}</button>
             <span className="hint">{t('exercises.msel.replaces')}</span>
           </div> : null}
+          {canEdit && exercise.status === 'draft' ? <ReplayIncident /> : null}
           <ImportOutcome outcome={outcome} />
           {cellProblem ? <p role="alert">{cellProblem}</p> : null}
           {error ? <ErrorText error={error} /> : null}
