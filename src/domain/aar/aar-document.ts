@@ -9,6 +9,8 @@ type Text = Record<Lang, string>;
 const words = {
   title: { 'zh-CN': '事后评估报告', en: 'After-action report' },
   draft: { 'zh-CN': '草稿', en: 'DRAFT' },
+  final: { 'zh-CN': '定稿', en: 'FINAL' },
+  finalBy: { 'zh-CN': '定稿 FINAL：{by}，{at}', en: 'FINAL: {by}, {at}' },
   exercise: { 'zh-CN': '演练 EXERCISE', en: 'EXERCISE' },
   incident: { 'zh-CN': '事件', en: 'Incident' },
   place: { 'zh-CN': '地点', en: 'Place' },
@@ -95,6 +97,15 @@ export function timelineText(entry: AarTimelineEntry, lang: Lang): string {
   }
 }
 
+/**
+ * The report's state as every page of its PDF prints it: DRAFT until its owner signs it off, then FINAL with who
+ * and when (the banner), or the one word (each page's footer).
+ */
+export function aarStatusMark(aar: Pick<Aar, 'final'>, lang: Lang, timeZone: string, short = false): string {
+  if (!aar.final) return say(lang, words.draft);
+  return short ? say(lang, words.final) : say(lang, words.finalBy, { by: aar.final.by, at: formatTime(aar.final.at, timeZone) });
+}
+
 /** What the writers' part of any AAR prints from: the report, its corrective actions and the plans they change. */
 export type AarWritersSources = {
   aar: Aar;
@@ -150,7 +161,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
   const { data } = aar;
   const time = (ms: number) => formatTime(ms, sources.timeZone);
   const w = (key: keyof typeof words, params: Record<string, string | number> = {}) => say(lang, words[key], params);
-  const banner = [sources.exercise ? w('exercise') : '', w('draft')].filter(Boolean).join('  ');
+  const banner = [sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources.timeZone)].filter(Boolean).join('  ');
   const deadlineTitle = (title: string) => (title === STATUTORY_TITLE ? w('statutory') : title);
   const recipient = (to: string) => (to === STATUTORY_RECIPIENT ? w('county') : to);
   return {
@@ -158,7 +169,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
     subtitle: `${incident.name} · ${time(incident.declaredAt)} – ${time(data.closedAt)}`,
     banner,
     lang,
-    footer: `${sources.hospital} · ${w('title')}`,
+    footer: [sources.hospital, w('title'), sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources.timeZone, true)].filter(Boolean).join(' · '),
     fileName: `after-action-report-${lang}.pdf`,
     blocks: [
       {

@@ -5,7 +5,7 @@ import type { Exercise } from '../exercises';
 import type { Incident } from '../incidents';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
-import { aarId, AarTextSchema, CorrectiveActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
+import { aarId, AarReopenReasonSchema, AarTextSchema, CorrectiveActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
 import { aarDataOf } from './aar-data';
 import { draftItems, emptyAarData, exerciseAarOf } from './exercise-aar';
 
@@ -69,6 +69,24 @@ async function countedData(tx: Tx, incident: Incident, ctx: MutationContext) {
   });
 }
 
+/**
+ * A final report is the record: the writers' text and its figures stay as signed off until its owner reopens it.
+ * Its improvement plan is not: corrective actions are tracked long after the report is filed.
+ */
+function requireDraft(aar: Aar): void {
+  if (aar.final) {
+    throw new DomainError('aar_final', `the after-action report on ${aar.incidentId} was made final by ${aar.final.by}: reopen it (with a reason) to change it`, { by: aar.final.by, at: aar.final.at });
+  }
+}
+
+/**
+ * Who signs a report off (and reopens it): an exercise's AAR/IP is the facilitator's (`exercise.control`), an
+ * incident's is its writers' (`aar.write`: the commander and Planning, whose Documentation Unit keeps the record).
+ */
+function requireOwner(ctx: MutationContext, aar: Aar): void {
+  requirePermission(ctx, aar.exercise ? 'exercise.control' : 'aar.write');
+}
+
 const ItemEditSchema = z.strictObject({ id: IdSchema, text: AarTextSchema });
 
 /** Items named by id replace the same item's text or join the list; the others stay, so two writers' items merge. */
@@ -116,6 +134,7 @@ export const aarMutators = {
   'aar.refresh': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'aar.write');
     const aar = await aarOf(tx, args.incidentId, ctx);
+    requireDraft(aar);
     if (aar.exercise) {
       const exercise = await endedExercise(tx, aar.exercise.exerciseId, ctx);
       await tx.put('aar', { ...aar, data: emptyAarData(ctx.at, exercise.endedAt ?? ctx.at), exercise: exerciseAarOf(await exerciseSections(tx, exercise, ctx)), updatedAt: ctx.at });
@@ -157,6 +176,7 @@ export const aarMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'aar.write');
       const aar = await aarOf(tx, args.incidentId, ctx);
+      requireDraft(aar);
       const gone = new Set(args.remove ?? []);
       if (gone.size > 0) {
         const actions = await tx.query('correctiveAction', ctx.space, { where: { incidentId: args.incidentId } });
@@ -169,6 +189,24 @@ export const aarMutators = {
       await tx.put('aar', { ...aar, ...(args.summary === undefined ? {} : { summary: args.summary }), strengths, improvements, updatedAt: ctx.at });
     },
   ),
+
+  /** Signs the report off: the PDF reads FINAL with who and when, and the writers' edits are refused until reopened. */
+  'aar.finalize': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
+    const aar = await aarOf(tx, args.incidentId, ctx);
+    requireOwner(ctx, aar);
+    if (aar.final) throw new DomainError('invalid_transition', `the after-action report on ${aar.incidentId} is already final`, { status: 'final' });
+    await tx.put('aar', { ...aar, final: { at: ctx.at, by: ctx.actor.userId }, updatedAt: ctx.at });
+  }),
+
+  /** Puts a final report back to draft, keeping the sign-off it undoes and why, so the record shows it was reopened. */
+  'aar.reopen': defineMutator(z.strictObject({ incidentId: IdSchema, reason: AarReopenReasonSchema }), async (tx, args, ctx) => {
+    const aar = await aarOf(tx, args.incidentId, ctx);
+    requireOwner(ctx, aar);
+    const { final, ...draft } = aar;
+    if (!final) throw new DomainError('invalid_transition', `the after-action report on ${aar.incidentId} is a draft, not final`, { status: 'draft' });
+    const reopenings = [...(aar.reopenings ?? []), { at: ctx.at, by: ctx.actor.userId, reason: args.reason, final }].slice(-100);
+    await tx.put('aar', { ...draft, reopenings, updatedAt: ctx.at });
+  }),
 };
 
 const ActionTextSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(1000);

@@ -64,6 +64,11 @@ export const AarTextSchema = z.string().trim().min(1, { message: 'must not be em
 export const AarItemSchema = z.object({ id: IdSchema, text: AarTextSchema, by: z.string(), at: StoredEpochMsSchema });
 export type AarItem = z.infer<typeof AarItemSchema>;
 
+export const AarSignOffSchema = z.object({ at: StoredEpochMsSchema, by: z.string() });
+export const AarReopenReasonSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(500);
+export const AarReopeningSchema = z.object({ at: StoredEpochMsSchema, by: z.string(), reason: AarReopenReasonSchema, final: AarSignOffSchema });
+export type AarReopening = z.infer<typeof AarReopeningSchema>;
+
 /**
  * An incident's after-action report (kind `aar`): one per incident, drafted once it is closed. The data sections
  * are the records' and are re-counted on refresh; the summary, strengths and areas for improvement are the
@@ -86,8 +91,17 @@ export const AarSchema = z.object({
   createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
   updatedAt: StoredEpochMsSchema,
+  /** Who signed the report off, and when; absent while it is a draft. The writers' part is then the record. */
+  final: AarSignOffSchema.optional(),
+  /** Each time a final report was put back to draft: the sign-off it undid, who, when and why. */
+  reopenings: z.array(AarReopeningSchema).max(100).optional(),
 });
 export type Aar = z.infer<typeof AarSchema>;
+
+/** A final report is the record: its status as a reader names it (DRAFT on every page until then). */
+export function aarIsFinal(aar: Pick<Aar, 'final'>): boolean {
+  return aar.final !== undefined;
+}
 
 /** One AAR per incident, whichever desk drafts it first: two desks drafting offline converge on one row. */
 export function aarId(space: string, incidentId: string): string {
