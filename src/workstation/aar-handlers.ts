@@ -28,7 +28,7 @@ function linkablePlans(store: LocalStore, space: string): LinkablePlan[] {
 
 /** Handlers of after-action reports, from this desk's view of its space (pending work included). */
 export function createAarHandlers(ws: WorkstationInternals): FeatureHandlers<typeof aarApi> {
-  const { store, queue } = ws;
+  const { store, queue, directory } = ws;
   const space = () => readSettings(store).space;
   return {
     'aar.get': ({ incidentId }) =>
@@ -62,12 +62,17 @@ export function createAarHandlers(ws: WorkstationInternals): FeatureHandlers<typ
         const s = sp.id;
         const aar = store.list('aar', s).find((a) => a.id === aarId(s, incidentId));
         const plans = linkablePlans(store, s);
+        const people = new Map(directory.list(s).map((u) => [u.id, u]));
         const titles = new Map(plans.flatMap((p) => p.sections.map((sec) => [`${p.id}:${sec.key}`, sec.title] as const)));
         const writers = {
           actions: store.list('correctiveAction', s).filter((a) => a.incidentId === incidentId).sort(byCreation),
           planCodes: new Map(store.list('plan', s).map((p) => [p.id, p.code])),
           sectionTitle: (planId: string, section: SectionKey, l: 'zh-CN' | 'en') => titles.get(`${planId}:${section}`)?.[l] ?? section,
           timeZone: readSettings(store).timeZone,
+          nameOf: (userId: string) => {
+            const user = people.get(userId);
+            return user ? user.displayName || user.username : userId;
+          },
         };
         if (aar?.exercise) return exerciseAarDocument({ ...writers, aar, exercise: aar.exercise, hospital: sp.name }, lang);
         const incident = store.list('incident', s).find((i) => i.id === incidentId);

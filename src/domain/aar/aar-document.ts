@@ -101,9 +101,10 @@ export function timelineText(entry: AarTimelineEntry, lang: Lang): string {
  * The report's state as every page of its PDF prints it: DRAFT until its owner signs it off, then FINAL with who
  * and when (the banner), or the one word (each page's footer).
  */
-export function aarStatusMark(aar: Pick<Aar, 'final'>, lang: Lang, timeZone: string, short = false): string {
+export function aarStatusMark(aar: Pick<Aar, 'final'>, lang: Lang, sources: Pick<AarWritersSources, 'timeZone' | 'nameOf'>, short = false): string {
   if (!aar.final) return say(lang, words.draft);
-  return short ? say(lang, words.final) : say(lang, words.finalBy, { by: aar.final.by, at: formatTime(aar.final.at, timeZone) });
+  const by = sources.nameOf?.(aar.final.by) ?? aar.final.by;
+  return short ? say(lang, words.final) : say(lang, words.finalBy, { by, at: formatTime(aar.final.at, sources.timeZone) });
 }
 
 /** What the writers' part of any AAR prints from: the report, its corrective actions and the plans they change. */
@@ -114,6 +115,8 @@ export type AarWritersSources = {
   planCodes: ReadonlyMap<string, string>;
   sectionTitle: (planId: string, section: SectionKey, lang: Lang) => string;
   timeZone: string;
+  /** A person's name for an account id (the desk's copy of the directory); the id itself without it. */
+  nameOf?: (userId: string) => string;
 };
 
 export type AarPrintSources = AarWritersSources & {
@@ -161,7 +164,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
   const { data } = aar;
   const time = (ms: number) => formatTime(ms, sources.timeZone);
   const w = (key: keyof typeof words, params: Record<string, string | number> = {}) => say(lang, words[key], params);
-  const banner = [sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources.timeZone)].filter(Boolean).join('  ');
+  const banner = [sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources)].filter(Boolean).join('  ');
   const deadlineTitle = (title: string) => (title === STATUTORY_TITLE ? w('statutory') : title);
   const recipient = (to: string) => (to === STATUTORY_RECIPIENT ? w('county') : to);
   return {
@@ -169,7 +172,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
     subtitle: `${incident.name} · ${time(incident.declaredAt)} – ${time(data.closedAt)}`,
     banner,
     lang,
-    footer: [sources.hospital, w('title'), sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources.timeZone, true)].filter(Boolean).join(' · '),
+    footer: [sources.hospital, w('title'), sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources, true)].filter(Boolean).join(' · '),
     fileName: `after-action-report-${lang}.pdf`,
     blocks: [
       {

@@ -84,9 +84,9 @@ export function exerciseAarDocument(sources: ExerciseAarPrintSources, lang: Lang
   return {
     title: w('title'),
     subtitle: `${exercise.name}${exercise.date ? ` · ${exercise.date}` : ''}`,
-    banner: `${w('banner')}  ${aarStatusMark(aar, lang, sources.timeZone)}`,
+    banner: `${w('banner')}  ${aarStatusMark(aar, lang, sources)}`,
     lang,
-    footer: `${sources.hospital} · ${w('title')} · ${w('exercise')} · ${aarStatusMark(aar, lang, sources.timeZone, true)}`,
+    footer: `${sources.hospital} · ${w('title')} · ${w('exercise')} · ${aarStatusMark(aar, lang, sources, true)}`,
     fileName: `exercise-aar-ip-${lang}.pdf`,
     blocks: [
       {

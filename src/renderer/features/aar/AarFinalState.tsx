@@ -5,6 +5,7 @@ import { ErrorText } from '../../app/ErrorText';
 import { formatTime } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
+import { useActorLabel } from '../../state/use-actor-label';
 import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
 
@@ -20,6 +21,7 @@ export function AarFinalState({ aar }: { aar: Aar }) {
   const finalize = useMutation('aar.finalize');
   const reopen = useMutation('aar.reopen');
   const [reason, setReason] = useState('');
+  const name = useActorLabel();
   const when = (at: number) => formatTime(at, timeZone, locale);
   const last = aar.reopenings?.at(-1);
   const failure = finalize.error ?? reopen.error;
@@ -33,11 +35,11 @@ export function AarFinalState({ aar }: { aar: Aar }) {
   return (
     <div className="aar-final" role="status" aria-live="polite" data-testid="aar-final-state">
       {aar.final ? (
-        <p><strong>{t('aar.final.finalState', { by: aar.final.by, at: when(aar.final.at) })}</strong></p>
+        <p><strong>{t('aar.final.finalState', { by: name(aar.final.by).name, at: when(aar.final.at) })}</strong></p>
       ) : (
         <p>
           {t('aar.final.draftState')}
-          {last ? <span className="muted"> {t('aar.final.reopened', { by: last.by, at: when(last.at), reason: last.reason })}</span> : null}
+          {last ? <span className="muted"> {t('aar.final.reopened', { by: name(last.by).name, at: when(last.at), reason: last.reason })}</span> : null}
         </p>
       )}
       {!aar.final ? (
