@@ -130,6 +130,23 @@ test('an evaluator rates an objective and notes an inject, and the facilitator\'
     expect(text).toContain('S 完成但有一些挑战');
     expect(text).toContain('未通知总机启动呼叫');
     expect(text).toContain('检伤区开设迅速');
+    expect(text).toContain('草稿');
+
+    // The facilitator signs the AAR/IP off: its text is the record now, and the PDF says FINAL with who and when.
+    const fin = aarZh.aar.final;
+    await expect(report.getByRole('status')).toContainText(fin.draftState);
+    lead.once('dialog', (dialog) => void dialog.accept());
+    await report.getByRole('button', { name: fin.finalise, exact: true }).click();
+    await expect(report.getByRole('status')).toContainText(`已定稿：${FACILITATOR.username}`);
+    await expect(lead.getByLabel(aarZh.aar.summary)).toHaveAttribute('readonly', '');
+    await expect(lead.getByLabel(aarZh.aar.newStrength)).toHaveCount(0);
+    await expect(report.getByLabel(fin.reopenReason)).toBeVisible();
+    await lead.screenshot({ path: 'test-results/screens/exercise-evaluation-aar-final-zh-CN.png', fullPage: true });
+    const savingFinal = lead.waitForEvent('download');
+    await lead.getByTestId('aar-pdf-zh-CN').click();
+    const finalText = execFileSync('pdftotext', ['-layout', await (await savingFinal).path(), '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(finalText).toContain(`演练 EXERCISE 定稿 FINAL：${FACILITATOR.username}`);
+    expect(finalText).not.toContain('草稿');
   } finally {
     for (const h of hosts) await h.stop().catch(() => undefined);
     playerDir.remove();
