@@ -72,6 +72,7 @@ export const actionStatusWords: Record<CorrectiveActionStatus, Text> = {
   open: { 'zh-CN': '未开始', en: 'Open' },
   in_progress: { 'zh-CN': '进行中', en: 'In progress' },
   done: { 'zh-CN': '已完成', en: 'Done' },
+  verified: { 'zh-CN': '已经演练验证', en: 'Verified in exercise' },
 };
 
 const requestStatusWords = {

@@ -5,9 +5,10 @@ import type { Exercise } from '../exercises';
 import type { Incident } from '../incidents';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
-import { aarId, AarReopenReasonSchema, AarTextSchema, CorrectiveActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
+import { aarId, AarReopenReasonSchema, AarTextSchema, SettableActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
 import { aarDataOf } from './aar-data';
 import { draftItems, emptyAarData, exerciseAarOf } from './exercise-aar';
+import { verificationRefusal } from './verification';
 
 /**
  * A closed incident is the record of the response: its log, tasks, casualties and clocks refuse changes
@@ -247,7 +248,7 @@ export const correctiveActionMutators = {
       action: ActionTextSchema.optional(),
       owner: OwnerSchema.optional(),
       dueAt: EpochMsSchema.optional(),
-      status: CorrectiveActionStatusSchema.optional(),
+      status: SettableActionStatusSchema.optional(),
       plan: PlanLinkSchema.nullable().optional(),
     }),
     async (tx, args, ctx) => {
@@ -269,10 +270,32 @@ export const correctiveActionMutators = {
       }
       if (status !== undefined && status !== current.status) {
         next.status = status;
-        if (status === 'done') next.doneAt = ctx.at;
+        // Set back by hand, a verified action has to be shown to work again by a later exercise.
+        delete next.verifiedInExercise;
+        delete next.verifiedAt;
+        delete next.verifiedBy;
+        if (status === 'done') next.doneAt = current.status === 'verified' ? (current.doneAt ?? ctx.at) : ctx.at;
         else delete next.doneAt;
       }
       await tx.put('correctiveAction', next);
+    },
+  ),
+  /**
+   * A done action shown to work: a later exercise's objective that names it was rated P or S (verification.ts). The
+   * facilitator marks it, in the action's own space; the exercise is read by its id in its space and only its id is
+   * kept, so nothing of the exercise enters this space and nothing of this space enters the exercise.
+   */
+  'correctiveAction.verify': defineMutator(
+    z.strictObject({ id: IdSchema, exerciseId: IdSchema, objectiveId: z.string().min(1).max(40) }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'exercise.control');
+      const action = await correctiveActionIn(tx, args.id, ctx);
+      const exercise = await tx.get('exercise', args.exerciseId);
+      if (!exercise) throw new DomainError('not_found', `exercise ${args.exerciseId} does not exist`, { id: args.exerciseId });
+      const ratings = await tx.query('objectiveRating', exercise.space, { where: { exerciseId: exercise.id, objectiveId: args.objectiveId } });
+      const refusal = verificationRefusal(action, exercise, args.objectiveId, ratings);
+      if (refusal) throw refusal;
+      await tx.put('correctiveAction', { ...action, status: 'verified', verifiedInExercise: exercise.id, verifiedAt: ctx.at, verifiedBy: ctx.actor.userId, updatedAt: ctx.at });
     },
   ),
 };

@@ -108,8 +108,11 @@ export function aarId(space: string, incidentId: string): string {
   return derivedId(space, 'aar', incidentId);
 }
 
-export const CorrectiveActionStatusSchema = z.enum(['open', 'in_progress', 'done']);
+export const CorrectiveActionStatusSchema = z.enum(['open', 'in_progress', 'done', 'verified']);
 export type CorrectiveActionStatus = z.infer<typeof CorrectiveActionStatusSchema>;
+/** The statuses a writer sets by hand: `verified` is only ever given by a later exercise's rating (correctiveAction.verify). */
+export const SettableActionStatusSchema = z.enum(['open', 'in_progress', 'done']);
+export type SettableActionStatus = z.infer<typeof SettableActionStatusSchema>;
 
 /** The plan section a corrective action changes. */
 export const PlanLinkSchema = z.strictObject({ planId: IdSchema, section: SectionKeySchema });
@@ -131,6 +134,13 @@ export const CorrectiveActionSchema = z.object({
   /** The plan revision that takes it up (plan.revise); its approval marks the action done. */
   revisionVersionId: IdSchema.optional(),
   doneAt: StoredEpochMsSchema.optional(),
+  /**
+   * The later exercise whose objective naming this action was rated P or S, by its id only: the exercise lives in
+   * its own space, and nothing of it but the id is kept here (HSEEP's closed loop: fixed, then shown to work).
+   */
+  verifiedInExercise: IdSchema.optional(),
+  verifiedAt: StoredEpochMsSchema.optional(),
+  verifiedBy: z.string().optional(),
   createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
   updatedAt: StoredEpochMsSchema,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkablePlan } from '../../../contract/aar-api';
-import { CorrectiveActionStatusSchema, type CorrectiveAction } from '../../../domain/aar';
+import { SettableActionStatusSchema, type CorrectiveAction } from '../../../domain/aar';
 import { newId } from '../../../domain/ids';
 import type { SectionKey } from '../../../domain/plans';
 import { ErrorText } from '../../app/ErrorText';
@@ -11,7 +11,8 @@ import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
 import { actionStatusLabel } from './labels';
 
-const statuses = CorrectiveActionStatusSchema.options;
+// `verified` is shown, never picked: only a later exercise's P or S rating gives it (correctiveAction.verify).
+const statuses = SettableActionStatusSchema.options;
 const text = (value: { 'zh-CN': string; en: string }, language: string) => (language === 'en' ? value.en : value['zh-CN']);
 
 function ActionRow({ action, plans, canWrite }: { action: CorrectiveAction; plans: readonly LinkablePlan[]; canWrite: boolean }) {
@@ -32,9 +33,10 @@ function ActionRow({ action, plans, canWrite }: { action: CorrectiveAction; plan
           value={action.status}
           disabled={!canWrite || update.busy}
           aria-label={t('aar.status')}
-          onChange={(e) => void update.run({ id: action.id, status: statuses.find((s) => s === e.target.value) ?? action.status })}
+          onChange={(e) => { const status = statuses.find((s) => s === e.target.value); if (status) void update.run({ id: action.id, status }); }}
         >
           {statuses.map((s) => <option key={s} value={s}>{actionStatusLabel[s](t)}</option>)}
+          {action.status === 'verified' ? <option value="verified" disabled>{actionStatusLabel.verified(t)}</option> : null}
         </select>
       </label>
       {update.error ? <ErrorText error={update.error} /> : null}
