@@ -71,7 +71,8 @@ export const liveReads = {
   'plans.list': { reads: ['plan', 'planVersion'] },
   'plans.get': { reads: ['plan', 'planVersion'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
-  'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion'] },
+  'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion', 'exercise', 'objectiveRating'] },
+  'correctiveAction.toVerify': { reads: ['correctiveAction'] },
   'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident', 'exercise'] },
   'recovery.get': {
     reads: ['incident', 'assignment', 'poolEntry', 'staff', 'demobCheckout', 'recoveryMetric', 'bedCount', 'stock', 'stockItem', 'costLine', 'wellbeingCheckIn', 'wellbeingTally'],

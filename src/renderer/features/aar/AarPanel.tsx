@@ -50,7 +50,7 @@ export function AarPanel({ incident }: { incident: Incident }) {
           <section className="panel">
             <AarFigures data={aar.data} />
           </section>
-          <AarWriting aar={aar} actions={actions} plans={plans} canWrite={canWrite} />
+          <AarWriting aar={aar} actions={actions} plans={plans} canWrite={canWrite} tests={live.data?.tests ?? []} />
         </>
       ) : null}
     </div>

@@ -73,7 +73,7 @@ export function ExerciseAarPanel({ exercise }: { exercise: Exercise }) {
           </table>
         ) : null}
       </section>
-      {aar ? <AarWriting aar={aar} actions={live.data?.actions ?? []} plans={live.data?.plans ?? []} canWrite={canWrite} /> : null}
+      {aar ? <AarWriting aar={aar} actions={live.data?.actions ?? []} plans={live.data?.plans ?? []} canWrite={canWrite} tests={live.data?.tests ?? []} /> : null}
     </div>
   );
 }
