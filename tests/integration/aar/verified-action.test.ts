@@ -38,6 +38,8 @@ describe.each(await storageKinds())('a corrective action verified by a later exe
     const exerciseSpace = created.space.id;
     await lead.ws.call('space.enter', { space: exerciseSpace });
     await eventually(lead.ws, () => lead.ws.store.list('exercise', exerciseSpace).length === 1, 20_000);
+    // The facilitator's desk offers the hospital's open actions to name; the drill keeps the id alone.
+    expect((await lead.ws.call('correctiveAction.toVerify', {})).actions).toEqual([{ id: actionId, action: 'Call the blood bank at activation', owner: 'Transfusion service', status: 'done' }]);
     await mutate(lead, 'exercise.setVerifies', { id: created.exerciseId, objectiveId: 'O1', actionIds: [actionId] });
     await mutate(lead, 'exercise.start', { id: created.exerciseId });
     await settled(lead);
@@ -48,6 +50,11 @@ describe.each(await storageKinds())('a corrective action verified by a later exe
     await mutate(marker, 'evaluation.rate', { exerciseId: created.exerciseId, objectiveId: 'O1', rating: 'M', rationale: 'Called at T+25' });
     await settled(marker);
 
+    // Back in the hospital's space, the improvement plan shows the drill's rating of the objective naming the action.
+    await lead.ws.call('space.enter', { space: SPACE });
+    const tests = async () => (await lead.ws.call('aar.get', { incidentId: incident.id })).tests;
+    await eventually(lead.ws, () => lead.ws.store.list('objectiveRating', exerciseSpace).length === 1, 20_000);
+    expect(await tests()).toEqual([{ actionId, exerciseId: created.exerciseId, exerciseName: 'Blood bank drill', objectiveId: 'O1', objectiveText: 'Blood bank called within 10 minutes', ratings: ['M'], verifies: false }]);
     // The server's own check, whatever a desk believes: a push while the rating is M is refused and changes nothing.
     const token = (await rig.server.login(facilitator)).token;
     const response = await post(rig.server.url, '/api/sync/push', pushBody(newClientId(), [pushed(1, 'correctiveAction.verify', { id: actionId, exerciseId: created.exerciseId, objectiveId: 'O1' })]), token);
@@ -55,8 +62,8 @@ describe.each(await storageKinds())('a corrective action verified by a later exe
 
     await mutate(marker, 'evaluation.rate', { exerciseId: created.exerciseId, objectiveId: 'O1', rating: 'S', rationale: 'Called at T+8 after the plan change' });
     await settled(marker);
-    await lead.ws.call('space.enter', { space: SPACE });
     await eventually(lead.ws, () => lead.ws.store.list('objectiveRating', exerciseSpace)[0]?.rating === 'S', 20_000);
+    expect(await tests()).toMatchObject([{ ratings: ['S'], verifies: true }]);
     await mutate(lead, 'correctiveAction.verify', { id: actionId, exerciseId: created.exerciseId, objectiveId: 'O1' });
     await settled(lead);
     expect((await lead.ws.call('sync.status', {})).rejected).toEqual([]);
