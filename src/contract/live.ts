@@ -73,7 +73,8 @@ export const liveReads = {
   // A plan, its versions, a corrective action against it, a person's training or a reserve's stock moves the score.
   'plans.readiness': { reads: ['plan', 'planVersion', 'correctiveAction', 'staff', 'stock', 'stockItem'] },
   'plans.incident': { reads: ['incident', 'plan', 'planVersion', 'planActivation', 'positionChecklist'] },
-  'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion'] },
+  'aar.get': { reads: ['aar', 'correctiveAction', 'plan', 'planVersion', 'exercise', 'objectiveRating'] },
+  'correctiveAction.toVerify': { reads: ['correctiveAction'] },
   'correctiveAction.list': { reads: ['correctiveAction', 'aar', 'incident', 'exercise'] },
   'recovery.get': {
     reads: ['incident', 'assignment', 'poolEntry', 'staff', 'demobCheckout', 'recoveryMetric', 'bedCount', 'stock', 'stockItem', 'costLine', 'wellbeingCheckIn', 'wellbeingTally'],

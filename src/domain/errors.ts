@@ -42,6 +42,8 @@ export const domainErrorCodes = [
   'replay_not_closed',
   /** A report already signed off (or sent) is the record: it is not edited; params: `status`. */
   'report_signed_off',
+  /** An after-action report made final is the record: reopen it first; params: `by`, `at`. */
+  'aar_final',
   /** A log entry dated further back than BACKDATE_GRACE_MS (activity-log.ts) without a reason; params: `minutes`. */
   'backdate_reason_required',
   /** A general message acknowledged by someone other than its recipient; params: `id`. */

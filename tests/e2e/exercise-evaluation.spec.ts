@@ -40,10 +40,21 @@ test('an evaluator rates an objective and notes an inject, and the facilitator\'
     const [playerHost, evaluatorHost] = await Promise.all([startHostProcess(playerDir.dir), startHostProcess(evaluatorDir.dir)]);
     hosts.push(playerHost, evaluatorHost);
 
+    const incidentId = newId();
+    const actionId = newId();
     // Set-up and play are the earlier items' work, done through the API: a two-inject MSEL, the clock started,
     // inject 1 delivered on schedule, and the player acting on it.
     const space = await withApi(host.url, async (api) => {
       await api.call('auth.login', { serverUrl, ...FACILITATOR });
+      // An earlier real incident's corrective action, done, which this drill is to put to the test.
+      const mutate = (name: string, args: unknown) => api.call('mutate', { name, args } as never);
+      await mutate('incident.declare', { id: incidentId, name: '输血延误事件', type: 'mass_casualty', level: 'III', location: '急诊科', discoveredAt: Date.now() - 3_600_000 });
+      await mutate('incident.close', { id: incidentId, reason: '处置完毕' });
+      await mutate('aar.draft', { incidentId });
+      const improvementId = newId();
+      await mutate('aar.edit', { incidentId, improvements: [{ id: improvementId, text: '血库通知过晚' }] });
+      await mutate('correctiveAction.add', { id: actionId, incidentId, improvementId, action: '启动时即通知血库', owner: '输血科', dueAt: Date.now() + 30 * 86_400_000 });
+      await mutate('correctiveAction.update', { id: actionId, status: 'done' });
       const created = await api.call('exercise.setUp', {
         name: '大巴侧翻桌面推演',
         type: 'tabletop',
@@ -130,6 +141,44 @@ test('an evaluator rates an objective and notes an inject, and the facilitator\'
     expect(text).toContain('S 完成但有一些挑战');
     expect(text).toContain('未通知总机启动呼叫');
     expect(text).toContain('检伤区开设迅速');
+    expect(text).toContain('草稿');
+
+    // The facilitator signs the AAR/IP off: its text is the record now, and the PDF says FINAL with who and when.
+    const fin = aarZh.aar.final;
+    await expect(report.getByRole('status')).toContainText(fin.draftState);
+    lead.once('dialog', (dialog) => void dialog.accept());
+    await report.getByRole('button', { name: fin.finalise, exact: true }).click();
+    await expect(report.getByRole('status')).toContainText(`已定稿：${FACILITATOR.username}`);
+    await expect(lead.getByLabel(aarZh.aar.summary)).toHaveAttribute('readonly', '');
+    await expect(lead.getByLabel(aarZh.aar.newStrength)).toHaveCount(0);
+    await expect(report.getByLabel(fin.reopenReason)).toBeVisible();
+    await lead.screenshot({ path: 'test-results/screens/exercise-evaluation-aar-final-zh-CN.png', fullPage: true });
+    const savingFinal = lead.waitForEvent('download');
+    await lead.getByTestId('aar-pdf-zh-CN').click();
+    const finalText = execFileSync('pdftotext', ['-layout', await (await savingFinal).path(), '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(finalText).toContain(`演练 EXERCISE 定稿 FINAL：${FACILITATOR.username}`);
+    expect(finalText).not.toContain('草稿');
+
+    // Objective 1 (rated S by the evaluator) names the incident's corrective action; back in the hospital's space
+    // the facilitator marks the action verified in the improvement plan.
+    const vz = aarZh.aar.verify;
+    const guideLead = lead.getByRole('region', { name: ev.guide });
+    await guideLead.getByRole('checkbox', { name: /启动时即通知血库/ }).check();
+    await guideLead.getByRole('button', { name: vz.objective.save, exact: true }).click();
+    await expect(guideLead.getByRole('button', { name: vz.objective.save, exact: true })).toBeDisabled();
+    await withApi(host.url, async (api) => {
+      await expect.poll(async () => (await api.call('sync.status', {})).pending, { timeout: 15_000 }).toBe(0);
+      await api.call('space.enter', { space: 'demo-hospital' });
+      await api.call('settings.update', { currentIncidentId: incidentId });
+    });
+    await lead.getByTestId('nav-board').click();
+    await lead.getByRole('tab', { name: aarZh.aar.tab }).click();
+    const plan = lead.getByTestId('aar');
+    await expect(plan.getByTestId('aar-action')).toContainText(fill(vz.evidence, { exercise: '大巴侧翻桌面推演', objective: '30分钟内启动指挥中心', rating: 'S' }));
+    await plan.getByRole('button', { name: vz.button }).click();
+    await expect(plan.getByTestId('aar-action-verified')).toContainText('已在“大巴侧翻桌面推演”中验证');
+    await expect(plan.getByRole('combobox', { name: aarZh.aar.status })).toHaveValue('verified');
+    await lead.screenshot({ path: 'test-results/screens/exercise-evaluation-action-verified-zh-CN.png', fullPage: true });
   } finally {
     for (const h of hosts) await h.stop().catch(() => undefined);
     playerDir.remove();

@@ -9,6 +9,8 @@ type Text = Record<Lang, string>;
 const words = {
   title: { 'zh-CN': '事后评估报告', en: 'After-action report' },
   draft: { 'zh-CN': '草稿', en: 'DRAFT' },
+  final: { 'zh-CN': '定稿', en: 'FINAL' },
+  finalBy: { 'zh-CN': '定稿 FINAL：{by}，{at}', en: 'FINAL: {by}, {at}' },
   exercise: { 'zh-CN': '演练 EXERCISE', en: 'EXERCISE' },
   incident: { 'zh-CN': '事件', en: 'Incident' },
   place: { 'zh-CN': '地点', en: 'Place' },
@@ -70,6 +72,7 @@ export const actionStatusWords: Record<CorrectiveActionStatus, Text> = {
   open: { 'zh-CN': '未开始', en: 'Open' },
   in_progress: { 'zh-CN': '进行中', en: 'In progress' },
   done: { 'zh-CN': '已完成', en: 'Done' },
+  verified: { 'zh-CN': '已经演练验证', en: 'Verified in exercise' },
 };
 
 const requestStatusWords = {
@@ -95,6 +98,16 @@ export function timelineText(entry: AarTimelineEntry, lang: Lang): string {
   }
 }
 
+/**
+ * The report's state as every page of its PDF prints it: DRAFT until its owner signs it off, then FINAL with who
+ * and when (the banner), or the one word (each page's footer).
+ */
+export function aarStatusMark(aar: Pick<Aar, 'final'>, lang: Lang, sources: Pick<AarWritersSources, 'timeZone' | 'nameOf'>, short = false): string {
+  if (!aar.final) return say(lang, words.draft);
+  const by = sources.nameOf?.(aar.final.by) ?? aar.final.by;
+  return short ? say(lang, words.final) : say(lang, words.finalBy, { by, at: formatTime(aar.final.at, sources.timeZone) });
+}
+
 /** What the writers' part of any AAR prints from: the report, its corrective actions and the plans they change. */
 export type AarWritersSources = {
   aar: Aar;
@@ -103,6 +116,8 @@ export type AarWritersSources = {
   planCodes: ReadonlyMap<string, string>;
   sectionTitle: (planId: string, section: SectionKey, lang: Lang) => string;
   timeZone: string;
+  /** A person's name for an account id (the desk's copy of the directory); the id itself without it. */
+  nameOf?: (userId: string) => string;
 };
 
 export type AarPrintSources = AarWritersSources & {
@@ -150,7 +165,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
   const { data } = aar;
   const time = (ms: number) => formatTime(ms, sources.timeZone);
   const w = (key: keyof typeof words, params: Record<string, string | number> = {}) => say(lang, words[key], params);
-  const banner = [sources.exercise ? w('exercise') : '', w('draft')].filter(Boolean).join('  ');
+  const banner = [sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources)].filter(Boolean).join('  ');
   const deadlineTitle = (title: string) => (title === STATUTORY_TITLE ? w('statutory') : title);
   const recipient = (to: string) => (to === STATUTORY_RECIPIENT ? w('county') : to);
   return {
@@ -158,7 +173,7 @@ export function aarDocument(sources: AarPrintSources, lang: Lang): PrintDocument
     subtitle: `${incident.name} · ${time(incident.declaredAt)} – ${time(data.closedAt)}`,
     banner,
     lang,
-    footer: `${sources.hospital} · ${w('title')}`,
+    footer: [sources.hospital, w('title'), sources.exercise ? w('exercise') : '', aarStatusMark(aar, lang, sources, true)].filter(Boolean).join(' · '),
     fileName: `after-action-report-${lang}.pdf`,
     blocks: [
       {

@@ -5,9 +5,10 @@ import type { Exercise } from '../exercises';
 import type { Incident } from '../incidents';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
-import { aarId, AarTextSchema, CorrectiveActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
+import { aarId, AarReopenReasonSchema, AarTextSchema, SettableActionStatusSchema, PlanLinkSchema, type Aar, type AarItem, type CorrectiveAction } from './aar';
 import { aarDataOf } from './aar-data';
 import { draftItems, emptyAarData, exerciseAarOf } from './exercise-aar';
+import { verificationRefusal } from './verification';
 
 /**
  * A closed incident is the record of the response: its log, tasks, casualties and clocks refuse changes
@@ -69,6 +70,24 @@ async function countedData(tx: Tx, incident: Incident, ctx: MutationContext) {
   });
 }
 
+/**
+ * A final report is the record: the writers' text and its figures stay as signed off until its owner reopens it.
+ * Its improvement plan is not: corrective actions are tracked long after the report is filed.
+ */
+function requireDraft(aar: Aar): void {
+  if (aar.final) {
+    throw new DomainError('aar_final', `the after-action report on ${aar.incidentId} was made final by ${aar.final.by}: reopen it (with a reason) to change it`, { by: aar.final.by, at: aar.final.at });
+  }
+}
+
+/**
+ * Who signs a report off (and reopens it): an exercise's AAR/IP is the facilitator's (`exercise.control`), an
+ * incident's is its writers' (`aar.write`: the commander and Planning, whose Documentation Unit keeps the record).
+ */
+function requireOwner(ctx: MutationContext, aar: Aar): void {
+  requirePermission(ctx, aar.exercise ? 'exercise.control' : 'aar.write');
+}
+
 const ItemEditSchema = z.strictObject({ id: IdSchema, text: AarTextSchema });
 
 /** Items named by id replace the same item's text or join the list; the others stay, so two writers' items merge. */
@@ -116,6 +135,7 @@ export const aarMutators = {
   'aar.refresh': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
     requirePermission(ctx, 'aar.write');
     const aar = await aarOf(tx, args.incidentId, ctx);
+    requireDraft(aar);
     if (aar.exercise) {
       const exercise = await endedExercise(tx, aar.exercise.exerciseId, ctx);
       await tx.put('aar', { ...aar, data: emptyAarData(ctx.at, exercise.endedAt ?? ctx.at), exercise: exerciseAarOf(await exerciseSections(tx, exercise, ctx)), updatedAt: ctx.at });
@@ -157,6 +177,7 @@ export const aarMutators = {
     async (tx, args, ctx) => {
       requirePermission(ctx, 'aar.write');
       const aar = await aarOf(tx, args.incidentId, ctx);
+      requireDraft(aar);
       const gone = new Set(args.remove ?? []);
       if (gone.size > 0) {
         const actions = await tx.query('correctiveAction', ctx.space, { where: { incidentId: args.incidentId } });
@@ -169,6 +190,24 @@ export const aarMutators = {
       await tx.put('aar', { ...aar, ...(args.summary === undefined ? {} : { summary: args.summary }), strengths, improvements, updatedAt: ctx.at });
     },
   ),
+
+  /** Signs the report off: the PDF reads FINAL with who and when, and the writers' edits are refused until reopened. */
+  'aar.finalize': defineMutator(z.strictObject({ incidentId: IdSchema }), async (tx, args, ctx) => {
+    const aar = await aarOf(tx, args.incidentId, ctx);
+    requireOwner(ctx, aar);
+    if (aar.final) throw new DomainError('invalid_transition', `the after-action report on ${aar.incidentId} is already final`, { status: 'final' });
+    await tx.put('aar', { ...aar, final: { at: ctx.at, by: ctx.actor.userId }, updatedAt: ctx.at });
+  }),
+
+  /** Puts a final report back to draft, keeping the sign-off it undoes and why, so the record shows it was reopened. */
+  'aar.reopen': defineMutator(z.strictObject({ incidentId: IdSchema, reason: AarReopenReasonSchema }), async (tx, args, ctx) => {
+    const aar = await aarOf(tx, args.incidentId, ctx);
+    requireOwner(ctx, aar);
+    const { final, ...draft } = aar;
+    if (!final) throw new DomainError('invalid_transition', `the after-action report on ${aar.incidentId} is a draft, not final`, { status: 'draft' });
+    const reopenings = [...(aar.reopenings ?? []), { at: ctx.at, by: ctx.actor.userId, reason: args.reason, final }].slice(-100);
+    await tx.put('aar', { ...draft, reopenings, updatedAt: ctx.at });
+  }),
 };
 
 const ActionTextSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(1000);
@@ -209,7 +248,7 @@ export const correctiveActionMutators = {
       action: ActionTextSchema.optional(),
       owner: OwnerSchema.optional(),
       dueAt: EpochMsSchema.optional(),
-      status: CorrectiveActionStatusSchema.optional(),
+      status: SettableActionStatusSchema.optional(),
       plan: PlanLinkSchema.nullable().optional(),
     }),
     async (tx, args, ctx) => {
@@ -231,10 +270,32 @@ export const correctiveActionMutators = {
       }
       if (status !== undefined && status !== current.status) {
         next.status = status;
-        if (status === 'done') next.doneAt = ctx.at;
+        // Set back by hand, a verified action has to be shown to work again by a later exercise.
+        delete next.verifiedInExercise;
+        delete next.verifiedAt;
+        delete next.verifiedBy;
+        if (status === 'done') next.doneAt = current.status === 'verified' ? (current.doneAt ?? ctx.at) : ctx.at;
         else delete next.doneAt;
       }
       await tx.put('correctiveAction', next);
+    },
+  ),
+  /**
+   * A done action shown to work: a later exercise's objective that names it was rated P or S (verification.ts). The
+   * facilitator marks it, in the action's own space; the exercise is read by its id in its space and only its id is
+   * kept, so nothing of the exercise enters this space and nothing of this space enters the exercise.
+   */
+  'correctiveAction.verify': defineMutator(
+    z.strictObject({ id: IdSchema, exerciseId: IdSchema, objectiveId: z.string().min(1).max(40) }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'exercise.control');
+      const action = await correctiveActionIn(tx, args.id, ctx);
+      const exercise = await tx.get('exercise', args.exerciseId);
+      if (!exercise) throw new DomainError('not_found', `exercise ${args.exerciseId} does not exist`, { id: args.exerciseId });
+      const ratings = await tx.query('objectiveRating', exercise.space, { where: { exerciseId: exercise.id, objectiveId: args.objectiveId } });
+      const refusal = verificationRefusal(action, exercise, args.objectiveId, ratings);
+      if (refusal) throw refusal;
+      await tx.put('correctiveAction', { ...action, status: 'verified', verifiedInExercise: exercise.id, verifiedAt: ctx.at, verifiedBy: ctx.actor.userId, updatedAt: ctx.at });
     },
   ),
 };

@@ -64,6 +64,11 @@ export const AarTextSchema = z.string().trim().min(1, { message: 'must not be em
 export const AarItemSchema = z.object({ id: IdSchema, text: AarTextSchema, by: z.string(), at: StoredEpochMsSchema });
 export type AarItem = z.infer<typeof AarItemSchema>;
 
+export const AarSignOffSchema = z.object({ at: StoredEpochMsSchema, by: z.string() });
+export const AarReopenReasonSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(500);
+export const AarReopeningSchema = z.object({ at: StoredEpochMsSchema, by: z.string(), reason: AarReopenReasonSchema, final: AarSignOffSchema });
+export type AarReopening = z.infer<typeof AarReopeningSchema>;
+
 /**
  * An incident's after-action report (kind `aar`): one per incident, drafted once it is closed. The data sections
  * are the records' and are re-counted on refresh; the summary, strengths and areas for improvement are the
@@ -86,16 +91,28 @@ export const AarSchema = z.object({
   createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
   updatedAt: StoredEpochMsSchema,
+  /** Who signed the report off, and when; absent while it is a draft. The writers' part is then the record. */
+  final: AarSignOffSchema.optional(),
+  /** Each time a final report was put back to draft: the sign-off it undid, who, when and why. */
+  reopenings: z.array(AarReopeningSchema).max(100).optional(),
 });
 export type Aar = z.infer<typeof AarSchema>;
+
+/** A final report is the record: its status as a reader names it (DRAFT on every page until then). */
+export function aarIsFinal(aar: Pick<Aar, 'final'>): boolean {
+  return aar.final !== undefined;
+}
 
 /** One AAR per incident, whichever desk drafts it first: two desks drafting offline converge on one row. */
 export function aarId(space: string, incidentId: string): string {
   return derivedId(space, 'aar', incidentId);
 }
 
-export const CorrectiveActionStatusSchema = z.enum(['open', 'in_progress', 'done']);
+export const CorrectiveActionStatusSchema = z.enum(['open', 'in_progress', 'done', 'verified']);
 export type CorrectiveActionStatus = z.infer<typeof CorrectiveActionStatusSchema>;
+/** The statuses a writer sets by hand: `verified` is only ever given by a later exercise's rating (correctiveAction.verify). */
+export const SettableActionStatusSchema = z.enum(['open', 'in_progress', 'done']);
+export type SettableActionStatus = z.infer<typeof SettableActionStatusSchema>;
 
 /** The plan section a corrective action changes. */
 export const PlanLinkSchema = z.strictObject({ planId: IdSchema, section: SectionKeySchema });
@@ -117,6 +134,13 @@ export const CorrectiveActionSchema = z.object({
   /** The plan revision that takes it up (plan.revise); its approval marks the action done. */
   revisionVersionId: IdSchema.optional(),
   doneAt: StoredEpochMsSchema.optional(),
+  /**
+   * The later exercise whose objective naming this action was rated P or S, by its id only: the exercise lives in
+   * its own space, and nothing of it but the id is kept here (HSEEP's closed loop: fixed, then shown to work).
+   */
+  verifiedInExercise: IdSchema.optional(),
+  verifiedAt: StoredEpochMsSchema.optional(),
+  verifiedBy: z.string().optional(),
   createdAt: StoredEpochMsSchema,
   createdBy: z.string(),
   updatedAt: StoredEpochMsSchema,

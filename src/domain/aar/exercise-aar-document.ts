@@ -1,6 +1,6 @@
 import { formatDuration, formatExerciseTime } from '../exercises';
 import { formatTime, type Lang, type PrintDocument } from '../reports';
-import { say, writersBlocks, type AarWritersSources } from './aar-document';
+import { aarStatusMark, say, writersBlocks, type AarWritersSources } from './aar-document';
 import type { ExerciseAar } from './exercise-aar';
 
 type Text = Record<Lang, string>;
@@ -8,7 +8,7 @@ type Text = Record<Lang, string>;
 /** The AAR/IP's own words (the PDF is laid out in the workstation core, which has no renderer i18n). */
 const words = {
   title: { 'zh-CN': '演练总结评估报告与改进计划（AAR/IP）', en: 'After-action report / improvement plan (AAR/IP)' },
-  banner: { 'zh-CN': '演练 EXERCISE  草稿', en: 'EXERCISE EXERCISE EXERCISE  DRAFT' },
+  banner: { 'zh-CN': '演练 EXERCISE', en: 'EXERCISE EXERCISE EXERCISE' },
   exercise: { 'zh-CN': '演练', en: 'Exercise' },
   type: { 'zh-CN': '类型', en: 'Type' },
   date: { 'zh-CN': '日期', en: 'Date' },
@@ -71,7 +71,8 @@ export type ExerciseAarPrintSources = AarWritersSources & { exercise: ExerciseAa
 /**
  * An exercise's AAR/IP as filed (HSEEP 2020 template): overview, objectives with their EEG ratings, inject →
  * action times, the evaluators' notes and the hot wash, then the writers' analysis and the improvement plan.
- * EXERCISE and DRAFT on every page: the report is about a drill and nothing marks it final yet.
+ * EXERCISE at the top and DRAFT (FINAL with who and when, once the facilitator signs it off) at the top and on
+ * every page's footer: the report is about a drill, and a reader must know whether it is the record yet.
  */
 export function exerciseAarDocument(sources: ExerciseAarPrintSources, lang: Lang): PrintDocument {
   const { aar, exercise } = sources;
@@ -83,9 +84,9 @@ export function exerciseAarDocument(sources: ExerciseAarPrintSources, lang: Lang
   return {
     title: w('title'),
     subtitle: `${exercise.name}${exercise.date ? ` · ${exercise.date}` : ''}`,
-    banner: w('banner'),
+    banner: `${w('banner')}  ${aarStatusMark(aar, lang, sources)}`,
     lang,
-    footer: `${sources.hospital} · ${w('title')}`,
+    footer: `${sources.hospital} · ${w('title')} · ${w('exercise')} · ${aarStatusMark(aar, lang, sources, true)}`,
     fileName: `exercise-aar-ip-${lang}.pdf`,
     blocks: [
       {

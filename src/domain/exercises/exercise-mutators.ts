@@ -266,6 +266,27 @@ export const exerciseMutators = {
   ),
 
   /**
+   * The corrective actions (of the real space, by id) an objective puts to the test: a P or S rating of it then lets
+   * the facilitator mark them verified there. Ids only: nothing of the real space is read or copied here.
+   */
+  'exercise.setVerifies': defineMutator(
+    z.strictObject({ id: IdSchema, objectiveId: z.string().min(1).max(40), actionIds: z.array(IdSchema).max(20) }),
+    async (tx, args, ctx) => {
+      requirePermission(ctx, 'exercise.control');
+      const exercise = await exerciseIn(tx, args.id, ctx);
+      expectStatus(exercise, ['draft', 'running', 'paused', 'ended'], 'change what is verified by');
+      if (!exercise.objectives.some((o) => o.id === args.objectiveId)) throw new DomainError('not_found', `objective ${args.objectiveId} is not one of this exercise's`, { id: args.objectiveId });
+      const verifies = [...new Set(args.actionIds)];
+      const objectives = exercise.objectives.map((o) => {
+        if (o.id !== args.objectiveId) return o;
+        const { verifies: _old, ...rest } = o;
+        return verifies.length === 0 ? rest : { ...rest, verifies };
+      });
+      await tx.put('exercise', { ...exercise, objectives, updatedAt: ctx.at });
+    },
+  ),
+
+  /**
    * The hot wash: once play has ended, everyone who took part (players included) says what went well and what
    * should improve. The facilitator may write down what someone said aloud.
    */

@@ -23,6 +23,11 @@ export const ExerciseObjectiveSchema = z.object({
   capability: z.string().trim().max(200),
   /** The objective's EEG: the critical tasks an evaluator rates it against. */
   criticalTasks: z.array(CriticalTaskSchema).max(20).optional(),
+  /**
+   * Corrective actions of the real space this objective puts to the test, by id only: the exercise space holds no
+   * text of the real space's records, so naming them shows a player nothing of it (correctiveAction.verify).
+   */
+  verifies: z.array(IdSchema).max(20).optional(),
 });
 
 export const ExerciseCapabilitySchema = z.string().trim().min(1).max(200);

@@ -52,7 +52,7 @@ async function correctiveActionsFor(tx: Tx, plan: Plan, ids: readonly string[], 
     const action = await tx.get('correctiveAction', id);
     if (!action || action.space !== ctx.space) throw new DomainError('not_found', `corrective action ${id} does not exist`, { id });
     if (action.plan?.planId !== plan.id) throw new DomainError('invalid_args', `corrective action ${id} is not about plan ${plan.code}`, { id });
-    if (action.status === 'done') throw new DomainError('invalid_transition', `corrective action ${id} is already done`, { status: action.status });
+    if (action.status === 'done' || action.status === 'verified') throw new DomainError('invalid_transition', `corrective action ${id} is already done`, { status: action.status });
     const taken = action.revisionVersionId === undefined ? undefined : await tx.get('planVersion', action.revisionVersionId);
     if (taken && taken.status !== 'retired') {
       throw new DomainError('invalid_transition', `corrective action ${id} is taken up by version ${taken.major}.${taken.minor}`, { status: taken.status });
@@ -128,7 +128,7 @@ export const planMutators = {
     // The corrective actions the revision answers are done when the changed plan comes into force, not when drafted.
     for (const id of version.revision?.closes ?? []) {
       const action = await tx.get('correctiveAction', id);
-      if (action && action.status !== 'done') await tx.put('correctiveAction', { ...action, status: 'done', doneAt: ctx.at, updatedAt: ctx.at });
+      if (action && action.status !== 'done' && action.status !== 'verified') await tx.put('correctiveAction', { ...action, status: 'done', doneAt: ctx.at, updatedAt: ctx.at });
     }
     await tx.put('plan', { ...plan, currentVersionId: version.id, adoptedAt: plan.adoptedAt ?? ctx.at, lastReviewedAt: Math.max(plan.lastReviewedAt ?? 0, ctx.at), updatedAt: ctx.at });
   }),

@@ -5,6 +5,7 @@ import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
 import { useCan } from '../../state/use-can';
 import { AarFigures } from './AarFigures';
+import { AarFinalState } from './AarFinalState';
 import { AarPdfButtons } from './AarPdfButtons';
 import { AarWriting } from './AarWriting';
 import './aar.css';
@@ -36,19 +37,20 @@ export function AarPanel({ incident }: { incident: Incident }) {
           ) : null}
           {aar ? (
             <>
-              {canWrite ? <button type="button" className="secondary" disabled={refresh.busy} onClick={() => void refresh.run({ incidentId: incident.id })} data-testid="aar-refresh">{t('aar.refresh')}</button> : null}
+              {canWrite && !aar.final ? <button type="button" className="secondary" disabled={refresh.busy} onClick={() => void refresh.run({ incidentId: incident.id })} data-testid="aar-refresh">{t('aar.refresh')}</button> : null}
               <AarPdfButtons incidentId={incident.id} />
             </>
           ) : null}
         </div>
         {failure ? <ErrorText error={failure} /> : null}
+        {aar ? <AarFinalState aar={aar} /> : null}
       </section>
       {aar ? (
         <>
           <section className="panel">
             <AarFigures data={aar.data} />
           </section>
-          <AarWriting aar={aar} actions={actions} plans={plans} canWrite={canWrite} />
+          <AarWriting aar={aar} actions={actions} plans={plans} canWrite={canWrite} tests={live.data?.tests ?? []} />
         </>
       ) : null}
     </div>

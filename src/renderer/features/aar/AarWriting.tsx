@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Aar, AarItem, CorrectiveAction } from '../../../domain/aar';
-import type { LinkablePlan } from '../../../contract/aar-api';
+import type { ActionTest, LinkablePlan } from '../../../contract/aar-api';
 import { newId } from '../../../domain/ids';
 import { ErrorText } from '../../app/ErrorText';
 import { useMutation } from '../../state/use-mutation';
@@ -69,21 +69,23 @@ function Summary({ aar, canWrite }: { aar: Aar; canWrite: boolean }) {
 
 /**
  * The writers' part of any AAR, an incident's or an exercise's: the summary, strengths, and areas for improvement
- * each with its corrective actions (owner, due date, status, the plan section it changes).
+ * each with its corrective actions (owner, due date, status, the plan section it changes). A final report's text is
+ * read-only; its corrective actions are still tracked.
  */
-export function AarWriting(props: { aar: Aar; actions: readonly CorrectiveAction[]; plans: readonly LinkablePlan[]; canWrite: boolean }) {
-  const { aar, actions, plans, canWrite } = props;
+export function AarWriting(props: { aar: Aar; actions: readonly CorrectiveAction[]; plans: readonly LinkablePlan[]; canWrite: boolean; tests: readonly ActionTest[] }) {
+  const { aar, actions, plans, canWrite, tests } = props;
+  const canEdit = canWrite && !aar.final;
   return (
     <section className="panel">
-      <Summary aar={aar} canWrite={canWrite} />
-      <ItemList subjectId={aar.incidentId} kind="strengths" items={aar.strengths} canWrite={canWrite} />
+      <Summary aar={aar} canWrite={canEdit} />
+      <ItemList subjectId={aar.incidentId} kind="strengths" items={aar.strengths} canWrite={canEdit} />
       <ItemList
         subjectId={aar.incidentId}
         kind="improvements"
         items={aar.improvements}
-        canWrite={canWrite}
+        canWrite={canEdit}
         below={(item) => (
-          <CorrectiveActions incidentId={aar.incidentId} improvementId={item.id} actions={actions.filter((a) => a.improvementId === item.id)} plans={plans} canWrite={canWrite} />
+          <CorrectiveActions incidentId={aar.incidentId} improvementId={item.id} actions={actions.filter((a) => a.improvementId === item.id)} plans={plans} canWrite={canWrite} tests={tests} />
         )}
       />
     </section>

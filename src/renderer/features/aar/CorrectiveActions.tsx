@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LinkablePlan } from '../../../contract/aar-api';
-import { CorrectiveActionStatusSchema, type CorrectiveAction } from '../../../domain/aar';
+import type { ActionTest, LinkablePlan } from '../../../contract/aar-api';
+import { SettableActionStatusSchema, type CorrectiveAction } from '../../../domain/aar';
 import { newId } from '../../../domain/ids';
 import type { SectionKey } from '../../../domain/plans';
 import { ErrorText } from '../../app/ErrorText';
@@ -9,12 +9,14 @@ import { formatDate, fromZonedInputValue } from '../../lib/time';
 import { selectLanguage, selectTimeZone } from '../../state/selectors';
 import { useApp } from '../../state/store-context';
 import { useMutation } from '../../state/use-mutation';
+import { ActionVerification } from './ActionVerification';
 import { actionStatusLabel } from './labels';
 
-const statuses = CorrectiveActionStatusSchema.options;
+// `verified` is shown, never picked: only a later exercise's P or S rating gives it (correctiveAction.verify).
+const statuses = SettableActionStatusSchema.options;
 const text = (value: { 'zh-CN': string; en: string }, language: string) => (language === 'en' ? value.en : value['zh-CN']);
 
-function ActionRow({ action, plans, canWrite }: { action: CorrectiveAction; plans: readonly LinkablePlan[]; canWrite: boolean }) {
+function ActionRow({ action, plans, canWrite, tests }: { action: CorrectiveAction; plans: readonly LinkablePlan[]; canWrite: boolean; tests: readonly ActionTest[] }) {
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
@@ -32,19 +34,21 @@ function ActionRow({ action, plans, canWrite }: { action: CorrectiveAction; plan
           value={action.status}
           disabled={!canWrite || update.busy}
           aria-label={t('aar.status')}
-          onChange={(e) => void update.run({ id: action.id, status: statuses.find((s) => s === e.target.value) ?? action.status })}
+          onChange={(e) => { const status = statuses.find((s) => s === e.target.value); if (status) void update.run({ id: action.id, status }); }}
         >
           {statuses.map((s) => <option key={s} value={s}>{actionStatusLabel[s](t)}</option>)}
+          {action.status === 'verified' ? <option value="verified" disabled>{actionStatusLabel.verified(t)}</option> : null}
         </select>
       </label>
+      <ActionVerification action={action} tests={tests.filter((x) => x.actionId === action.id)} />
       {update.error ? <ErrorText error={update.error} /> : null}
     </li>
   );
 }
 
 /** One area for improvement's corrective actions, and the form that adds one (owner, due date, plan section). */
-export function CorrectiveActions(props: { incidentId: string; improvementId: string; actions: readonly CorrectiveAction[]; plans: readonly LinkablePlan[]; canWrite: boolean }) {
-  const { incidentId, improvementId, actions, plans, canWrite } = props;
+export function CorrectiveActions(props: { incidentId: string; improvementId: string; actions: readonly CorrectiveAction[]; plans: readonly LinkablePlan[]; canWrite: boolean; tests: readonly ActionTest[] }) {
+  const { incidentId, improvementId, actions, plans, canWrite, tests } = props;
   const { t } = useTranslation();
   const language = useApp(selectLanguage);
   const timeZone = useApp(selectTimeZone);
@@ -69,7 +73,7 @@ export function CorrectiveActions(props: { incidentId: string; improvementId: st
   };
   return (
     <div className="aar-actions">
-      {actions.length > 0 ? <ul>{actions.map((a) => <ActionRow key={a.id} action={a} plans={plans} canWrite={canWrite} />)}</ul> : null}
+      {actions.length > 0 ? <ul>{actions.map((a) => <ActionRow key={a.id} action={a} plans={plans} canWrite={canWrite} tests={tests} />)}</ul> : null}
       {canWrite ? (
         <details className="aar-add-action">
           <summary>{t('aar.addAction')}</summary>

@@ -7,6 +7,7 @@ import { useApp } from '../../state/store-context';
 import { useCan } from '../../state/use-can';
 import { useLive } from '../../state/use-live';
 import { useMutation } from '../../state/use-mutation';
+import { AarFinalState } from './AarFinalState';
 import { AarPdfButtons } from './AarPdfButtons';
 import { AarWriting } from './AarWriting';
 import './aar.css';
@@ -39,12 +40,13 @@ export function ExerciseAarPanel({ exercise }: { exercise: Exercise }) {
           ) : null}
           {aar ? (
             <>
-              {canWrite ? <button type="button" className="secondary" disabled={refresh.busy} onClick={() => void refresh.run({ incidentId: exercise.id })}>{t('aar.exercise.refresh')}</button> : null}
+              {canWrite && !aar.final ? <button type="button" className="secondary" disabled={refresh.busy} onClick={() => void refresh.run({ incidentId: exercise.id })}>{t('aar.exercise.refresh')}</button> : null}
               <AarPdfButtons incidentId={exercise.id} />
             </>
           ) : null}
         </div>
         {failure ? <ErrorText error={failure} /> : null}
+        {aar ? <AarFinalState aar={aar} /> : null}
         {aar ? (
           <table className="aar-responses" aria-label={t('aar.exercise.responses')}>
             <caption>{t('aar.exercise.responses')}</caption>
@@ -71,7 +73,7 @@ export function ExerciseAarPanel({ exercise }: { exercise: Exercise }) {
           </table>
         ) : null}
       </section>
-      {aar ? <AarWriting aar={aar} actions={live.data?.actions ?? []} plans={live.data?.plans ?? []} canWrite={canWrite} /> : null}
+      {aar ? <AarWriting aar={aar} actions={live.data?.actions ?? []} plans={live.data?.plans ?? []} canWrite={canWrite} tests={live.data?.tests ?? []} /> : null}
     </div>
   );
 }

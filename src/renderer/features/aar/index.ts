@@ -2,3 +2,4 @@
 export { AarPanel } from './AarPanel';
 export { PlanCorrectiveActions } from './PlanCorrectiveActions';
 export { ExerciseAarPanel } from './ExerciseAarPanel';
+export { ObjectiveVerifies } from './ObjectiveVerifies';

@@ -10,6 +10,7 @@ export const actionStatusLabel: Labels<CorrectiveActionStatus> = {
   open: (t) => t('aar.actionStatus.open'),
   in_progress: (t) => t('aar.actionStatus.in_progress'),
   done: (t) => t('aar.actionStatus.done'),
+  verified: (t) => t('aar.actionStatus.verified'),
 };
 
 export const outcomeLabel: Labels<DeadlineOutcome> = {

@@ -8,6 +8,7 @@ import { ActorName } from '../../app/ActorName';
 import { ErrorText } from '../../app/ErrorText';
 import { useCan } from '../../state/use-can';
 import { useMutation } from '../../state/use-mutation';
+import { ObjectiveVerifies } from '../aar';
 
 type Rating = ObjectiveRating['rating'];
 type Objective = Exercise['objectives'][number];
@@ -95,6 +96,7 @@ export function EvaluationGuide({ exercise, ratings, mayRate }: { exercise: Exer
               <ul>{(objective.criticalTasks ?? []).map((task) => <li key={task}>{task}</li>)}</ul>
             )}
             {control.allowed && open ? <CriticalTasksForm exercise={exercise} objective={objective} /> : null}
+            {control.allowed && exercise.status !== 'cancelled' ? <ObjectiveVerifies exercise={exercise} objective={objective} /> : null}
             <h4>{t('exercises.evaluation.ratings')}</h4>
             {mine.length === 0 ? <p className="muted">{t('exercises.evaluation.notRated')}</p> : (
               <ul className="eeg-ratings">
