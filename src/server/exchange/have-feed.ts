@@ -2,6 +2,7 @@ import type { HaveFeed } from '../../contract/exchange-feed';
 import { BedCountSchema } from '../../domain/resources/beds';
 import { haveBedTypeOf } from '../../domain/edxl/have-bed-types';
 import type { Db } from '../db/db';
+import { SyncHttpError } from '../http-errors';
 
 /**
  * One page of a space's bed-line changes after `after`, `limit` versions at most. Pages end on a version
@@ -25,7 +26,17 @@ export async function haveFeed(db: Db, space: string, after: number, limit: numb
       const more = versions.length > limit;
       const kept = more ? rows.filter((r) => Number(r.version) <= (versions[limit - 1] ?? 0)) : rows;
       const [head] = await tx.query<{ version: number }>('SELECT version FROM space WHERE id = $1', [space]);
-      const cursor = more ? (versions[limit - 1] ?? after) : Math.max(after, Number(head?.version ?? after));
+      const headVersion = Number(head?.version ?? 0);
+      // A cursor past the head is one this server never gave: it was restored from a backup taken before the poller's
+      // last page, or the cursor was mistyped. An empty page would let the poller skip, silently, every change
+      // between the head and its cursor as the versions climb again; refusing makes it start again from the document.
+      if (after > headVersion) {
+        throw new SyncHttpError(409, {
+          code: 'invalid_request',
+          message: `cursor ${after} is ahead of space ${space}'s history (at ${headVersion}): the server may have been restored from a backup; read GET /api/spaces/${space}/have and poll again from after=0`,
+        });
+      }
+      const cursor = more ? (versions[limit - 1] ?? after) : Math.max(after, headVersion);
       return {
         space,
         after,

@@ -123,6 +123,17 @@ describe.each(await storageKinds())('regional exchange (EDXL-HAVE 1.0) on %s', (
     expect((await get(srv.url, '/api/spaces/jiangbin-first/have/feed?after=-1', token)).status).toBe(400);
   });
 
+  it('refuses a cursor ahead of the space\'s history (a server restored from a backup, a mistyped cursor) instead of an empty page that skips changes', async () => {
+    const { cursor } = HaveFeedSchema.parse(JSON.parse((await get(srv.url, '/api/spaces/jiangbin-first/have/feed?after=0', token)).text));
+    const ahead = await get(srv.url, `/api/spaces/jiangbin-first/have/feed?after=${cursor + 1000}`, token);
+    expect(ahead.status).toBe(409);
+    const refusal = JSON.parse(ahead.text) as { code: string; message: string };
+    expect(refusal.code).toBe('invalid_request');
+    expect(refusal.message).toContain(`ahead of space jiangbin-first's history (at ${cursor})`);
+    expect(refusal.message).toContain('poll again from after=0');
+    expect((await get(srv.url, `/api/spaces/jiangbin-first/have/feed?after=${cursor}`, token)).status).toBe(200);
+  });
+
   it("imports a neighbour's HAVE document into the space's region data under the importing user's name", async () => {
     const neighbour = haveDocument({
       hospital: { id: 'someone-else', name: 'Jiangbin TCM Hospital', location: { lat: 30.2685, lon: 120.1885 } },
