@@ -2,4 +2,4 @@
 export { ExerciseSchema, ExerciseTypeSchema, formatExerciseTime, type Exercise, type ExerciseRole } from './exercise';
 export { EvaluatorNoteSchema, HotwashNoteSchema, ObjectiveRatingSchema, PerformanceRatingSchema, formatDuration, injectResponses, type EvaluatorNote, type HotwashNote, type InjectResponse, type ObjectiveRating } from './evaluation';
 export type { Inject } from './injects';
-export { scenarioView, seesScenario } from './scenario-visibility';
+export { scenarioKinds, scenarioView, seesScenario, withheldView } from './scenario-visibility';
