@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import { storageKinds, type TestUser } from '../../fixtures/server';
+import { rowsAtRest } from '../../fixtures/workstation';
 import { eventually, useLoggedInStations, type Station } from '../../fixtures/sync';
 
 /** Words only the MSEL holds: the script of the future inject, and what each inject expects of the players. */
@@ -12,17 +11,6 @@ const DELIVERED = '急诊科抢救床位仅剩2张';
 
 function inject(number: number, minutes: number, message: string) {
   return { id: newId(), number, trigger: { type: 'at' as const, minutes }, from: '120 调度', to: 'ops', method: 'message' as const, subject: `注入 ${number}`, message, expectedAction: EXPECTED, controller: '导调A' };
-}
-
-/** Every row the desk's file holds at rest, read with a connection of its own rather than through the workstation. */
-function rowsAtRest(s: Station): string {
-  const db = new Database(join(s.dataDir, 'workstation.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare<[], { data: string | null }>('SELECT data FROM entity UNION ALL SELECT data FROM shadow').all();
-    return rows.map((r) => r.data ?? '').join('\n');
-  } finally {
-    db.close();
-  }
 }
 
 describe.each(await storageKinds())('a shared desk keeps no more of an exercise scenario than its current user may see, on %s', (storage) => {
@@ -63,13 +51,13 @@ describe.each(await storageKinds())('a shared desk keeps no more of an exercise 
     await shared.ws.call('space.enter', { space });
     const injects = () => shared.ws.store.list('inject', space);
     await eventually(shared.ws, () => injects().length === 2, 20_000);
-    expect(rowsAtRest(shared)).toContain(FUTURE);
+    expect(rowsAtRest(shared.dataDir)).toContain(FUTURE);
 
     await switchUser(shared, player);
     await shared.ws.call('space.enter', { space });
     await eventually(shared.ws, () => injects().length === 1, 20_000);
     await shared.ws.call('sync.now', {});
-    const atRest = rowsAtRest(shared);
+    const atRest = rowsAtRest(shared.dataDir);
     for (const secret of [FUTURE, EXPECTED, '导调A']) expect(atRest).not.toContain(secret);
     expect(injects().map((i) => [i.number, i.status, i.message, i.expectedAction])).toEqual([[1, 'delivered', DELIVERED, '']]);
     expect((await shared.ws.call('msel.get', {})).injects.map((i) => i.number)).toEqual([1]);
