@@ -115,6 +115,32 @@ describe('who sees the scenario', () => {
   });
 });
 
+describe('an exercise that is over', () => {
+  it('refuses delivering or skipping its injects with exercise_over, naming the inject, and leaves them as they were', async () => {
+    const { tx, exerciseId, ids, inject } = await tabletop();
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await run(tx, 'exercise.end', { id: exerciseId }, 5);
+    for (const name of ['inject.deliver', 'inject.skip'] as const) {
+      for (const actor of [facilitator, controller]) {
+        await expect(run(tx, name, { id: ids[1] }, 6, actor)).rejects.toMatchObject({ code: 'exercise_over', params: { status: 'ended', number: 2 } });
+      }
+    }
+    expect((await inject(2)).status).toBe('pending');
+    // A desk that saw the inject fall due before the end changes nothing and is not refused (many desks send it).
+    await run(tx, 'inject.deliverDue', { id: ids[0] }, 6);
+    expect((await inject(1)).status).toBe('pending');
+  });
+
+  it('still lets a controller skip an inject while the exercise is paused or not yet started', async () => {
+    const { tx, exerciseId, ids, inject } = await tabletop();
+    await run(tx, 'inject.skip', { id: ids[2] }, 0, controller);
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await run(tx, 'exercise.pause', { id: exerciseId }, 1);
+    await run(tx, 'inject.skip', { id: ids[1] }, 2, controller);
+    expect([(await inject(2)).status, (await inject(3)).status]).toEqual(['skipped', 'skipped']);
+  });
+});
+
 describe('inject → action times', () => {
   it('measures each delivered inject from delivery to acknowledgement and to action in real time, leaving out what was never delivered', async () => {
     const { tx, exerciseId, ids, inject } = await tabletop();
