@@ -545,6 +545,14 @@ export class LocalStore {
   }
 
   /**
+   * Writes the WAL back into the file and empties it: the WAL keeps earlier images of the pages rows were taken off,
+   * so what the desk withheld from its current user would otherwise stay readable there until overwritten.
+   */
+  forgetWithheld(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
    * After a replay: pending work of a user who has since left the desk (a lead's check-in recorded offline, a
    * controller's inject) was applied again to the rows, and must not stay there for the user now holding them,
    * who may see less. It stays in the outbox, to be sent in its author's stream when they are back.

@@ -598,6 +598,7 @@ export class SyncClient {
     for (const [space, v] of held) if (v & ~viewOf(space, v)) store.markView([space], v & viewOf(space, v));
     // Marked with the new view once the first page of the fresh pull is in (below).
     store.repullSpaces([...held].filter(([space, v]) => viewOf(space, v) & ~v).map(([space]) => space));
+    if (touched.size > 0) store.forgetWithheld();
     return { touched, sights };
   }
 

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../src/domain/ids';
 import { storageKinds, type TestUser } from '../../fixtures/server';
@@ -59,6 +61,11 @@ describe.each(await storageKinds())('a shared desk keeps no more of an exercise 
     await shared.ws.call('sync.now', {});
     const atRest = rowsAtRest(shared.dataDir);
     for (const secret of [FUTURE, EXPECTED, '导调A']) expect(atRest).not.toContain(secret);
+    // Nor in the bytes of the file and its WAL, where deleted rows and earlier page images would otherwise linger.
+    for (const file of ['workstation.sqlite', 'workstation.sqlite-wal']) {
+      const path = join(shared.dataDir, file);
+      if (existsSync(path)) expect(readFileSync(path).includes(Buffer.from(FUTURE))).toBe(false);
+    }
     expect(injects().map((i) => [i.number, i.status, i.message, i.expectedAction])).toEqual([[1, 'delivered', DELIVERED, '']]);
     expect((await shared.ws.call('msel.get', {})).injects.map((i) => i.number)).toEqual([1]);
 
