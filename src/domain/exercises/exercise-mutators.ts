@@ -5,7 +5,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
-import { controlsExercise, CriticalTaskSchema, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { controlsExercise, CriticalTaskSchema, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseOver, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
 import { injectDueAt, type Inject } from './injects';
 
 export async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
@@ -28,6 +28,12 @@ async function injectIn(tx: Tx, id: string, ctx: MutationContext): Promise<{ inj
   const inject = await tx.get('inject', id);
   if (!inject || inject.space !== ctx.space) throw new DomainError('not_found', `inject ${id} does not exist`, { id });
   return { inject, exercise: await exerciseIn(tx, inject.exerciseId, ctx) };
+}
+
+/** Once play is over no inject is sent or skipped: the MSEL then records what the players met, for the evaluation. */
+function refuseOver(exercise: Exercise, inject: Inject, action: string): void {
+  if (!exerciseOver(exercise)) return;
+  throw new DomainError('exercise_over', `cannot ${action} inject ${inject.number}: the exercise is ${exercise.status}`, { status: exercise.status, number: inject.number });
 }
 
 /** Controllers deliver and skip injects: the facilitator's permission, or the controller's role in this exercise. */
@@ -157,6 +163,7 @@ export const exerciseMutators = {
   'inject.deliver': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     const { inject, exercise } = await injectIn(tx, args.id, ctx);
     requireController(exercise, ctx);
+    refuseOver(exercise, inject, 'deliver');
     expectStatus(exercise, ['running'], 'deliver injects of');
     if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
     await deliver(tx, inject, exercise, ctx, exerciseTime(exercise, ctx.at));
@@ -182,6 +189,7 @@ export const exerciseMutators = {
   'inject.skip': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     const { inject, exercise } = await injectIn(tx, args.id, ctx);
     requireController(exercise, ctx);
+    refuseOver(exercise, inject, 'skip');
     if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
     await tx.put('inject', { ...inject, status: 'skipped', updatedAt: ctx.at });
   }),
