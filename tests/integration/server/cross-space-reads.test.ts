@@ -78,4 +78,15 @@ describe.each(await storageKinds())('a push naming another space’s records, on
     const [row] = await srv.server.db.query<{ data: { status: string } }>("SELECT data FROM entity WHERE kind = 'correctiveAction' AND id = $1", [actionId]);
     expect(row?.data.status).toBe('done');
   });
+
+  it('refuses an exercise whose incident is a real space’s: drill messages would land on a real incident', async () => {
+    await srv.createSpace({ id: 'our-drill', name: 'Our drill', kind: 'exercise' });
+    const both = (await srv.login(await srv.createUser({ roles: ['exercise_facilitator'], spaces: ['demo-hospital', 'our-drill'] }))).token;
+    const real = makeIncidentArgs();
+    await allApplied(both, [pushed(1, 'incident.declare', real)]);
+    const [result] = await push(both, [pushed(1, 'exercise.create', { id: newId(), name: 'Drill', type: 'drill', incidentId: real.id }, { space: 'our-drill' })]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'invalid_args', params: { field: 'incidentId' } });
+    const rows = await srv.server.db.query("SELECT id FROM entity WHERE kind = 'exercise' AND space = 'our-drill'");
+    expect(rows).toEqual([]);
+  });
 });
