@@ -54,7 +54,7 @@ function requirePlayer(exercise: Exercise, ctx: MutationContext): void {
  */
 async function deliver(tx: Tx, inject: Inject, exercise: Exercise, ctx: MutationContext, atExercise: number): Promise<void> {
   const incident = exercise.incidentId ? await tx.get('incident', exercise.incidentId) : undefined;
-  if (inject.method === 'message' && incident && incident.status !== 'closed') {
+  if (inject.method === 'message' && incident?.space === ctx.space && incident.status !== 'closed') {
     await tx.put('message', {
       id: derivedId(ctx.space, 'inject-message', inject.id),
       space: ctx.space,
@@ -96,6 +96,11 @@ export const exerciseMutators = {
       requirePermission(ctx, 'exercise.control');
       if (await tx.get('exercise', args.id)) throw new DomainError('already_exists', `exercise ${args.id} already exists`, { id: args.id });
       const { incidentId, date, ...fields } = args;
+      // Delivered injects become messages of this incident: one of a real space would put drill traffic beside real.
+      const incident = incidentId ? await tx.get('incident', incidentId) : undefined;
+      if (incident && incident.space !== ctx.space) {
+        throw new DomainError('invalid_args', `incident ${incidentId} is not in this exercise's space: an exercise plays its own incident`, { field: 'incidentId' });
+      }
       await tx.put('exercise', { ...fields, ...(incidentId ? { incidentId } : {}), ...(date ? { date } : {}), space: ctx.space, status: 'draft', pausedMs: 0, jumpedMs: 0, updatedAt: ctx.at });
     },
   ),
