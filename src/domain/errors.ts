@@ -34,6 +34,8 @@ export const domainErrorCodes = [
   'time_out_of_range',
   /** MSEL work outside an exercise space: drill scripts never enter a hospital's real records; params: `space`. */
   'not_exercise_space',
+  /** An inject delivered or skipped in an exercise already ended or cancelled: play is over; params: `status`, `number`. */
+  'exercise_over',
   /** Another inject of the MSEL has this number; params: `number`. */
   'inject_number_taken',
   /** Injects that follow one another round in a circle would never fall due; params: `numbers` (e.g. `1 → 3 → 2`). */

@@ -110,11 +110,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     stream.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
   app.server.on('upgrade', (req: IncomingMessage, stream: Duplex, head: Buffer) => {
+    // Node hands an upgrade's socket over with no error listener: a client that resets it before or while it is
+    // refused would be an uncaught exception that ends the host (as src/server/socket.ts found). ws listens itself
+    // from handleUpgrade on.
+    const onStreamError = () => stream.destroy();
+    stream.on('error', onStreamError);
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (url.pathname !== API_SOCKET_PATH) return refuse(stream, '404 Not Found');
     if (!allowedHostHeader(req.headers.host, port, host)) return refuse(stream, '421 Misdirected Request');
     if (!allowedOrigin(req.headers.origin, req.headers.host)) return refuse(stream, '403 Forbidden');
     if (token && !tokensEqual(token, presentedToken(req, url))) return refuse(stream, '401 Unauthorized');
+    stream.removeListener('error', onStreamError);
     sockets.handleUpgrade(req, stream, head, (socket) => sockets.emit('connection', socket, req));
   });
 

@@ -325,7 +325,7 @@ async function applyOne(
   }
   const layer = writes.child();
   try {
-    await runMutation(createServerTx(layer, m.space, version), m.name, m.args, {
+    await runMutation(createServerTx(layer, m.space, version, auth.spaces), m.name, m.args, {
       at: m.at,
       actor: { userId: auth.user.id, roles: auth.user.roles },
       space: m.space,

@@ -1,9 +1,9 @@
 import type { ServerRowWire } from '../contract/sync';
-import { ExerciseSchema, scenarioView, type Exercise } from '../domain/exercises';
+import { ExerciseSchema, scenarioKinds as kinds, scenarioView, type Exercise } from '../domain/exercises';
 import type { Actor } from '../domain/roles';
 import type { Queryable } from './db/db';
 
-const scenarioKinds = new Set(['inject', 'evaluatorNote', 'objectiveRating']);
+const scenarioKinds = new Set<string>(kinds);
 
 /**
  * The exercises of the spaces a page touches, by id: who sees a space's scenario depends on the roles its exercise

@@ -112,8 +112,14 @@ export class WriteLayer {
 /**
  * The mutators' transaction interface on PostgreSQL/PGlite for one mutation: every row it writes carries the
  * version its push was given in this space, so a pull from any cursor below it sees the change.
+ *
+ * `readable` is the pushing user's granted spaces. A mutator reads by the ids its caller names, and some read
+ * across spaces on purpose (a drill verifying the hospital's corrective action); a row of a space the caller is
+ * not granted then reads as absent, so neither a refusal's words nor a success can tell another hospital's
+ * records. Undefined (tools and tests) reads every space.
  */
-export function createServerTx(layer: WriteLayer, space: string, version: number): Tx {
+export function createServerTx(layer: WriteLayer, space: string, version: number, readable?: readonly string[]): Tx {
+  const visible = (rowSpace: string) => readable === undefined || rowSpace === space || readable.includes(rowSpace);
   const existing = async (kind: string, id: string) => {
     const row = await layer.read(kind, id);
     if (row && row.space !== space) throw new DomainError('space_mismatch', `${kind} ${id} is in another space`);
@@ -122,7 +128,7 @@ export function createServerTx(layer: WriteLayer, space: string, version: number
   return {
     async get<K extends EntityKind>(kind: K, id: string) {
       const row = await layer.read(kind, id);
-      return row && !row.deleted ? (row.data as Entity<K>) : undefined;
+      return row && !row.deleted && visible(row.space) ? (row.data as Entity<K>) : undefined;
     },
     async put<K extends EntityKind>(kind: K, value: Entity<K>) {
       // Validate on the way in: a mutator bug must never store a record a workstation cannot read.
@@ -137,6 +143,7 @@ export function createServerTx(layer: WriteLayer, space: string, version: number
       if (row && !row.deleted) layer.write({ ...row, deleted: true }, version);
     },
     async query<K extends EntityKind>(kind: K, inSpace: string, options?: { where?: object }) {
+      if (!visible(inSpace)) return [];
       return (await layer.query(kind, inSpace, options?.where)) as Entity<K>[];
     },
   };

@@ -8,7 +8,10 @@ import type { Actor } from '../domain/roles';
 import type { SpaceKind } from '../domain/spaces';
 import { knownSpaces } from './space-store';
 import { createLocalTx, EntityRows, parseEntity } from './entity-rows';
-import { DeskView } from './desk-view';
+import { DeskView, storedView } from './desk-view';
+import { identityJsonPaths } from '../domain/casualties';
+import { scenarioKinds, withheldView } from '../domain/exercises';
+import { confidentialWellbeingKinds } from '../domain/recovery';
 import type { SqliteDatabase } from './sqlite';
 import { SyncStreams } from './sync-streams';
 
@@ -330,6 +333,7 @@ export class LocalStore {
         this.db.exec('RELEASE replay');
       }
     }
+    this.keepToHeldViews(touched);
   }
 
   /**
@@ -446,16 +450,23 @@ export class LocalStore {
   }
 
   /**
-   * The view each space's rows were pulled in (`DeskView` bits: names, individual wellbeing check-ins), for the
-   * spaces that have a cursor. A cursor from before the view was recorded counts as names only: every server then
-   * sent names, and no check-in existed.
+   * The view each space's rows were pulled in (`DeskView` bits: names, individual wellbeing check-ins, the whole
+   * scenario), for the spaces that have a cursor (all of them when `spaces` is omitted). A cursor from before the
+   * view was recorded counts as names and the scenario: every server then sent names, and no check-in existed.
    */
-  heldViews(spaces: readonly string[]): Map<string, number> {
-    const stmt = this.db.prepare<[string], { identities: number | null }>('SELECT identities FROM sync_cursor WHERE space = ?');
+  heldViews(spaces?: readonly string[]): Map<string, number> {
     const views = new Map<string, number>();
+    const held = (identities: number | null) => (identities === null ? DeskView.names | DeskView.scenario : storedView(identities));
+    if (!spaces) {
+      for (const row of this.db.prepare<[], { space: string; identities: number | null }>('SELECT space, identities FROM sync_cursor').all()) {
+        views.set(row.space, held(row.identities));
+      }
+      return views;
+    }
+    const stmt = this.db.prepare<[string], { identities: number | null }>('SELECT identities FROM sync_cursor WHERE space = ?');
     for (const space of spaces) {
       const row = stmt.get(space);
-      if (row !== undefined) views.set(space, row.identities ?? DeskView.names);
+      if (row !== undefined) views.set(space, held(row.identities));
     }
     return views;
   }
@@ -463,7 +474,7 @@ export class LocalStore {
   /** Records which view the rows under these spaces' cursors were pulled in (`DeskView` bits). */
   markView(spaces: readonly string[], view: number): void {
     const stmt = this.db.prepare<[number, string]>('UPDATE sync_cursor SET identities = ? WHERE space = ?');
-    for (const space of spaces) stmt.run(view, space);
+    for (const space of spaces) stmt.run(storedView(view), space);
   }
 
   /**
@@ -500,6 +511,63 @@ export class LocalStore {
       }
     })();
     return touched;
+  }
+
+  /**
+   * A user who does not see these spaces' scenario now uses this desk: their injects become what a pull of their
+   * own brings (a delivered one without its script, a future one gone) and the evaluation goes, in the rows and in
+   * the server copies kept under pending work, at once and offline too. The caller marks the view.
+   */
+  withholdScenario(spaces: readonly string[]): Set<EntityKind> {
+    const touched = new Set<EntityKind>();
+    const rows = this.db.prepare<[string, string], { id: string; data: string }>('SELECT id, data FROM entity WHERE kind = ? AND space = ?');
+    const shadows = this.db.prepare<[string, string], { id: string; data: string }>('SELECT id, data FROM shadow WHERE kind = ? AND space = ? AND data IS NOT NULL');
+    const rowSet = this.db.prepare<[string, string, string]>('UPDATE entity SET data = ? WHERE kind = ? AND id = ?');
+    const rowDrop = this.db.prepare<[string, string]>('DELETE FROM entity WHERE kind = ? AND id = ?');
+    const shadowSet = this.db.prepare<[string, string, string]>('UPDATE shadow SET data = ? WHERE kind = ? AND id = ?');
+    const shadowDrop = this.db.prepare<[string, string]>('UPDATE shadow SET present = 0, data = NULL WHERE kind = ? AND id = ?');
+    this.db.transaction(() => {
+      for (const kind of scenarioKinds) {
+        for (const space of spaces) {
+          for (const [found, set, drop] of [[rows, rowSet, rowDrop], [shadows, shadowSet, shadowDrop]] as const) {
+            for (const { id, data } of found.all(kind, space)) {
+              const kept = withheldView(kind, JSON.parse(data) as unknown);
+              if (kept === undefined) drop.run(kind, id);
+              else if (JSON.stringify(kept) !== data) set.run(JSON.stringify(kept), kind, id);
+              else continue;
+              touched.add(kind);
+            }
+          }
+        }
+      }
+    })();
+    return touched;
+  }
+
+  /**
+   * Writes the WAL back into the file and empties it: the WAL keeps earlier images of the pages rows were taken off,
+   * so what the desk withheld from its current user would otherwise stay readable there until overwritten.
+   */
+  forgetWithheld(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * After a replay: pending work of a user who has since left the desk (a lead's check-in recorded offline, a
+   * controller's inject) was applied again to the rows, and must not stay there for the user now holding them,
+   * who may see less. It stays in the outbox, to be sent in its author's stream when they are back.
+   */
+  private keepToHeldViews(touched: Set<EntityKind>): void {
+    const held = this.heldViews();
+    const lacking = (bit: number) => [...held].filter(([, v]) => !(v & bit)).map(([space]) => space);
+    const named = Object.fromEntries(Object.entries(identityJsonPaths).filter(([kind]) => touched.has(kind as EntityKind)));
+    for (const kind of this.dropIdentities(lacking(DeskView.names), named)) touched.add(kind);
+    if (confidentialWellbeingKinds.some((kind) => touched.has(kind))) {
+      for (const kind of this.dropKinds(lacking(DeskView.wellbeing), confidentialWellbeingKinds)) touched.add(kind);
+    }
+    if (scenarioKinds.some((kind) => touched.has(kind))) {
+      for (const kind of this.withholdScenario(lacking(DeskView.scenario))) touched.add(kind);
+    }
   }
 
   /**

@@ -71,6 +71,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDat
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten with zeros rather than left in free space: a shared desk takes off what the next
+    // user may not see (names, check-ins, an exercise's scenario), and it must not stay readable in the file.
+    db.pragma('secure_delete = ON');
   } catch (error) {
     db.close();
     // A header that looks right over damaged pages: SQLite says SQLITE_NOTADB or SQLITE_CORRUPT.

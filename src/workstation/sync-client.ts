@@ -16,7 +16,7 @@ import { ApiFailure } from '../contract/errors';
 import { isMutationName } from '../domain/mutators';
 import { identityJsonPaths } from '../domain/casualties';
 import { confidentialWellbeingKinds } from '../domain/recovery';
-import { DeskView, deskViewOf } from './desk-view';
+import { DeskView, deskViewOf, scenarioSight } from './desk-view';
 import type { Actor } from '../domain/roles';
 import type { EntityKind } from '../domain/entities';
 import type { Space } from '../domain/spaces';
@@ -574,18 +574,54 @@ export class SyncClient {
     return true;
   }
 
-  /** Brings the spaces' rows to `view` (desk-view.ts), inside the queue: the kinds whose rows changed in place. */
-  private adoptView(spaces: readonly string[], view: number): Set<EntityKind> {
+  /** Whether `actor` sees each space's scenario, as far as this desk's exercise records tell (desk-view.ts). */
+  private scenarioSights(spaces: readonly string[], actor: Actor): Map<string, boolean | undefined> {
+    return new Map(spaces.map((space) => [space, scenarioSight(this.opts.store.list('exercise', space), actor)]));
+  }
+
+  /**
+   * Brings the spaces' rows to what `actor` may see (desk-view.ts), inside the queue: the kinds whose rows changed
+   * in place, and the scenario sights it went by (the rows a pull then brings were sent for that sight).
+   */
+  private adoptView(spaces: readonly string[], actor: Actor): { touched: Set<EntityKind>; sights: Map<string, boolean | undefined> } {
     const store = this.opts.store;
     const touched = new Set<EntityKind>();
+    const base = deskViewOf(actor);
+    const sights = this.scenarioSights(spaces, actor);
+    // A space whose sight the desk cannot tell keeps its scenario bit: it is neither taken off nor pulled again.
+    const viewOf = (space: string, held: number) => base | ((sights.get(space) ?? held & DeskView.scenario) ? DeskView.scenario : 0);
     const held = store.heldViews(spaces);
-    const losing = (bit: number) => [...held].filter(([, v]) => v & bit && !(view & bit)).map(([space]) => space);
+    const losing = (bit: number) => [...held].filter(([space, v]) => v & bit && !(viewOf(space, v) & bit)).map(([space]) => space);
     for (const kind of store.dropIdentities(losing(DeskView.names), identityJsonPaths)) touched.add(kind);
     for (const kind of store.dropKinds(losing(DeskView.wellbeing), confidentialWellbeingKinds)) touched.add(kind);
-    for (const [space, v] of held) if (v & ~view) store.markView([space], v & view);
+    for (const kind of store.withholdScenario(losing(DeskView.scenario))) touched.add(kind);
+    for (const [space, v] of held) if (v & ~viewOf(space, v)) store.markView([space], v & viewOf(space, v));
     // Marked with the new view once the first page of the fresh pull is in (below).
-    store.repullSpaces([...held].filter(([, v]) => view & ~v).map(([space]) => space));
-    return touched;
+    store.repullSpaces([...held].filter(([space, v]) => viewOf(space, v) & ~v).map(([space]) => space));
+    if (touched.size > 0) store.forgetWithheld();
+    return { touched, sights };
+  }
+
+  /**
+   * The view to record for a space's rows once a page of it is in. The scenario bit follows the sight the pull was
+   * made with; where the desk could not tell it before the page, the exercise record the page brought tells it, and
+   * where neither can, the rows count as possibly holding the scenario. A bit already set stays set: the rows pulled
+   * before may hold the scenario, and only `adoptView` takes it off them.
+   */
+  private pulledView(space: string, base: number, before: boolean | undefined, actor: Actor): number {
+    const store = this.opts.store;
+    const sight = before ?? scenarioSight(store.list('exercise', space), actor) ?? true;
+    const held = store.heldViews([space]).get(space) ?? 0;
+    return base | (sight ? DeskView.scenario : 0) | (held & DeskView.scenario);
+  }
+
+  /** A space whose exercise record a pull brought or changed may now be held in a view the user no longer has. */
+  private viewOutdated(spaces: readonly string[], actor: Actor): boolean {
+    const held = this.opts.store.heldViews(spaces);
+    return [...this.scenarioSights(spaces, actor)].some(([space, sight]) => {
+      const v = held.get(space);
+      return sight !== undefined && v !== undefined && sight !== Boolean(v & DeskView.scenario);
+    });
   }
 
   private async pull(): Promise<void> {
@@ -596,11 +632,13 @@ export class SyncClient {
       const session = this.session;
       if (!session) return;
       const user = session.user;
-      const view = deskViewOf({ userId: user.id, roles: user.roles });
+      const actor: Actor = { userId: user.id, roles: user.roles };
+      const view = deskViewOf(actor);
       // Rows pulled for a user of another view are not this user's: what they may not see goes at once (names in
-      // place, check-ins whole); what they may see and the rows lack comes by pulling the spaces again from the start.
-      const otherView = await this.opts.queue.run(() => this.adoptView(session.spaces, view));
-      if (otherView && otherView.size > 0) this.opts.events.emit(changedEvent(otherView, new Set()));
+      // place, check-ins whole, the scenario down to the player's view); what they may see and the rows lack comes by
+      // pulling the spaces again from the start.
+      const adopted = await this.opts.queue.run(() => this.adoptView(session.spaces, actor));
+      if (adopted.touched.size > 0) this.opts.events.emit(changedEvent(adopted.touched, new Set()));
       const { cursors, cursorTokens, stream, others } = await this.opts.queue.run(() => ({
         cursors: this.opts.store.cursors(session.spaces),
         cursorTokens: this.opts.store.cursorTokens(session.spaces),
@@ -663,8 +701,9 @@ export class SyncClient {
       await this.opts.queue.run(async () => {
         const store = this.opts.store;
         for (const kind of store.applyServerPage(page.rows, page.cursors, touchedIds, page.tokens)) touched.add(kind);
-        store.markView(Object.keys(page.cursors), view);
+        for (const space of Object.keys(page.cursors)) store.markView([space], this.pulledView(space, view, adopted.sights.get(space), actor));
         if (page.more) return;
+        if (this.viewOutdated(session.spaces, actor)) this.requestSync();
         const current = store.streams.get(user.id);
         const upTo = Math.min(page.lastMutationId, this.verified.get(current?.clientId ?? '') ?? current?.ackedId ?? 0);
         const rejections = current?.clientId === stream.clientId ? page.rejections.filter((r) => r.mutationId <= upTo) : [];

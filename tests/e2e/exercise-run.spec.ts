@@ -53,7 +53,7 @@ test('a controller starts the clock, the inject reaches the player\'s desk, the 
         name: 'inject.import',
         args: {
           exerciseId: created.exerciseId,
-          injects: [inject(1, 0, '伤员到达前急诊已满', '急诊科现有患者38人，抢救床位仅剩2张空闲。'), inject(2, 90, '第二批伤员', '又有12名伤员在途。')],
+          injects: [inject(1, 0, '伤员到达前急诊已满', '急诊科现有患者38人，抢救床位仅剩2张空闲。'), inject(2, 90, '第二批伤员', '又有12名伤员在途。'), inject(3, 180, '家属聚集', '30名家属聚集在急诊大厅。')],
         },
       });
       return created.space.id;
@@ -103,6 +103,17 @@ test('a controller starts the clock, the inject reaches the player\'s desk, the 
     const en = exercisesEn.exercises.console;
     await expect(controller.getByRole('region', { name: en.msel }).getByTestId('inject-1').getByTestId('inject-stage')).toHaveText(en.stage.acted);
     await controller.screenshot({ path: 'test-results/screens/exercise-run-console-en.png', fullPage: true });
+
+    // Once the exercise has ended, inject 3 is neither sent nor skipped: the console says play is over instead.
+    const mselEn = controller.getByRole('region', { name: en.msel });
+    await expect(mselEn.getByRole('button', { name: fill(en.skip, { number: 3 }) })).toBeVisible();
+    controller.once('dialog', (dialog) => void dialog.accept());
+    await controller.getByRole('region', { name: en.clock }).getByRole('button', { name: en.end }).click();
+    await expect(controller.getByRole('region', { name: en.clock }).getByRole('status')).toHaveText(en.state.ended);
+    await expect(mselEn).toContainText(en.over);
+    await expect(mselEn.getByRole('button')).toHaveCount(0);
+    await expect(mselEn.getByTestId('inject-3').getByTestId('inject-stage')).toHaveText(en.stage.pending);
+    await controller.screenshot({ path: 'test-results/screens/exercise-run-console-ended-en.png', fullPage: true });
   } finally {
     await playerHost?.stop().catch(() => undefined);
     playerDir.remove();

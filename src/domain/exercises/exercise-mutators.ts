@@ -5,7 +5,7 @@ import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
 import { can } from '../roles';
 import { PerformanceRatingSchema } from './evaluation';
-import { controlsExercise, CriticalTaskSchema, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
+import { controlsExercise, CriticalTaskSchema, ExerciseCapabilitySchema, ExerciseDateSchema, ExerciseObjectiveSchema, ExerciseTypeSchema, exerciseOver, exerciseTime, ParticipantSchema, participantRole, type Exercise } from './exercise';
 import { injectDueAt, type Inject } from './injects';
 
 export async function exerciseIn(tx: Tx, id: string, ctx: MutationContext): Promise<Exercise> {
@@ -30,6 +30,12 @@ async function injectIn(tx: Tx, id: string, ctx: MutationContext): Promise<{ inj
   return { inject, exercise: await exerciseIn(tx, inject.exerciseId, ctx) };
 }
 
+/** Once play is over no inject is sent or skipped: the MSEL then records what the players met, for the evaluation. */
+function refuseOver(exercise: Exercise, inject: Inject, action: string): void {
+  if (!exerciseOver(exercise)) return;
+  throw new DomainError('exercise_over', `cannot ${action} inject ${inject.number}: the exercise is ${exercise.status}`, { status: exercise.status, number: inject.number });
+}
+
 /** Controllers deliver and skip injects: the facilitator's permission, or the controller's role in this exercise. */
 function requireController(exercise: Exercise, ctx: MutationContext): void {
   if (controlsExercise(exercise, ctx.actor)) return;
@@ -48,7 +54,7 @@ function requirePlayer(exercise: Exercise, ctx: MutationContext): void {
  */
 async function deliver(tx: Tx, inject: Inject, exercise: Exercise, ctx: MutationContext, atExercise: number): Promise<void> {
   const incident = exercise.incidentId ? await tx.get('incident', exercise.incidentId) : undefined;
-  if (inject.method === 'message' && incident && incident.status !== 'closed') {
+  if (inject.method === 'message' && incident?.space === ctx.space && incident.status !== 'closed') {
     await tx.put('message', {
       id: derivedId(ctx.space, 'inject-message', inject.id),
       space: ctx.space,
@@ -90,6 +96,11 @@ export const exerciseMutators = {
       requirePermission(ctx, 'exercise.control');
       if (await tx.get('exercise', args.id)) throw new DomainError('already_exists', `exercise ${args.id} already exists`, { id: args.id });
       const { incidentId, date, ...fields } = args;
+      // Delivered injects become messages of this incident: one of a real space would put drill traffic beside real.
+      const incident = incidentId ? await tx.get('incident', incidentId) : undefined;
+      if (incident && incident.space !== ctx.space) {
+        throw new DomainError('invalid_args', `incident ${incidentId} is not in this exercise's space: an exercise plays its own incident`, { field: 'incidentId' });
+      }
       await tx.put('exercise', { ...fields, ...(incidentId ? { incidentId } : {}), ...(date ? { date } : {}), space: ctx.space, status: 'draft', pausedMs: 0, jumpedMs: 0, updatedAt: ctx.at });
     },
   ),
@@ -157,6 +168,7 @@ export const exerciseMutators = {
   'inject.deliver': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     const { inject, exercise } = await injectIn(tx, args.id, ctx);
     requireController(exercise, ctx);
+    refuseOver(exercise, inject, 'deliver');
     expectStatus(exercise, ['running'], 'deliver injects of');
     if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
     await deliver(tx, inject, exercise, ctx, exerciseTime(exercise, ctx.at));
@@ -182,6 +194,7 @@ export const exerciseMutators = {
   'inject.skip': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     const { inject, exercise } = await injectIn(tx, args.id, ctx);
     requireController(exercise, ctx);
+    refuseOver(exercise, inject, 'skip');
     if (inject.status !== 'pending') throw new DomainError('invalid_transition', `inject ${inject.number} is ${inject.status}`, { status: inject.status });
     await tx.put('inject', { ...inject, status: 'skipped', updatedAt: ctx.at });
   }),

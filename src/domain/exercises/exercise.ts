@@ -88,6 +88,11 @@ export function formatExerciseTime(ms: number, withSeconds = false): string {
   return withSeconds ? `${text}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}` : text;
 }
 
+/** An exercise ended or cancelled: play is over, and its MSEL is the record the evaluation reads. */
+export function exerciseOver(exercise: Pick<Exercise, 'status'>): boolean {
+  return exercise.status === 'ended' || exercise.status === 'cancelled';
+}
+
 export function participantRole(exercise: Exercise, userId: string): ExerciseRole | undefined {
   return exercise.participants.find((p) => p.userId === userId)?.role;
 }

@@ -17,6 +17,9 @@ export function seesScenario(exercise: Exercise | undefined, actor: Actor): bool
 /** Kinds that only someone who sees the scenario receives at all. */
 const evaluationKinds = new Set(['evaluatorNote', 'objectiveRating']);
 
+/** Kinds that hold the scenario: the MSEL's injects and the evaluation. */
+export const scenarioKinds = ['inject', 'evaluatorNote', 'objectiveRating'] as const;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -41,7 +44,16 @@ export function scenarioView<T>(kind: string, data: T, exercises: ReadonlyMap<st
   if (kind !== 'inject' && !evaluationKinds.has(kind)) return data;
   if (!isRecord(data) || typeof data['exerciseId'] !== 'string') return data;
   if (seesScenario(exercises.get(data['exerciseId']), actor)) return data;
+  return withheldView(kind, data);
+}
+
+/**
+ * A scenario record as someone who does not see the scenario holds it: what `scenarioView` gives them. A shared desk
+ * rewrites its rows with it when such a user logs in, so they hold exactly what a pull of their own would bring.
+ */
+export function withheldView<T>(kind: string, data: T): T | undefined {
   if (evaluationKinds.has(kind)) return undefined;
+  if (kind !== 'inject' || !isRecord(data)) return data;
   const inject = data as unknown as Inject;
   return inject.status === 'delivered' ? (deliveredView(inject) as unknown as T) : undefined;
 }

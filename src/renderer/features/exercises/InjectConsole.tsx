@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatExerciseTime, type Exercise } from '../../../domain/exercises/exercise';
+import { exerciseOver, formatExerciseTime, type Exercise } from '../../../domain/exercises/exercise';
 import { injectStage, type Inject } from '../../../domain/exercises/injects';
 import { formatMinutes } from '../../../domain/exercises/msel-csv';
 import { ActorName } from '../../app/ActorName';
@@ -48,7 +48,8 @@ function History({ inject }: { inject: Inject }) {
 
 /**
  * The MSEL as the controllers run it: each inject's stage, with "deliver now" and "skip" while it is still to come.
- * Read-only for evaluators, who watch the scenario but do not run it.
+ * Read-only for evaluators, who watch the scenario but do not run it, and for everyone once the exercise is over
+ * (the server refuses both then, `exercise_over`).
  */
 export function InjectConsole({ exercise, injects, now, readOnly = false }: { exercise: Exercise; injects: readonly Inject[]; now: number; readOnly?: boolean }) {
   const { t } = useTranslation();
@@ -56,10 +57,13 @@ export function InjectConsole({ exercise, injects, now, readOnly = false }: { ex
   const skip = useMutation('inject.skip');
   const byNumber = new Map(injects.map((i) => [i.number, i]));
   const error = deliver.error ?? skip.error;
+  const over = exerciseOver(exercise);
+  const runs = !readOnly && !over;
   return (
     <section className="panel inject-console" aria-labelledby="inject-console-title">
       <h2 id="inject-console-title">{t('exercises.console.msel')}</h2>
       {error ? <ErrorText error={error} /> : null}
+      {over && !readOnly ? <p className="muted">{t('exercises.console.over')}</p> : null}
       {injects.length === 0 ? <p className="muted">{t('exercises.console.empty')}</p> : (
         <table className="inject-table">
           <thead>
@@ -70,7 +74,7 @@ export function InjectConsole({ exercise, injects, now, readOnly = false }: { ex
               <th scope="col">{t('exercises.console.col.to')}</th>
               <th scope="col">{t('exercises.console.col.method')}</th>
               <th scope="col">{t('exercises.console.col.status')}</th>
-              {readOnly ? null : <th scope="col">{t('exercises.console.col.actions')}</th>}
+              {runs ? <th scope="col">{t('exercises.console.col.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -87,7 +91,7 @@ export function InjectConsole({ exercise, injects, now, readOnly = false }: { ex
                     <span className={`inject-stage stage-${stage}`} data-testid="inject-stage">{stageLabel(t, stage)}</span>
                     <History inject={inject} />
                   </td>
-                  {readOnly ? null : <td>
+                  {runs ? <td>
                     {inject.status === 'pending' ? (
                       <div className="inject-actions">
                         <button type="button" onClick={() => void deliver.run({ id: inject.id })} disabled={exercise.status !== 'running'}>
@@ -96,7 +100,7 @@ export function InjectConsole({ exercise, injects, now, readOnly = false }: { ex
                         <button type="button" onClick={() => void skip.run({ id: inject.id })}>{t('exercises.console.skip', { number: inject.number })}</button>
                       </div>
                     ) : null}
-                  </td>}
+                  </td> : null}
                 </tr>
               );
             })}

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exerciseAarDocument } from '../../../../src/domain/aar/exercise-aar-document';
 import type { Aar } from '../../../../src/domain/aar';
-import { injectResponses, scenarioView, seesScenario, type Exercise, type Inject } from '../../../../src/domain/exercises';
+import { injectResponses, scenarioView, seesScenario, withheldView, type Exercise, type Inject } from '../../../../src/domain/exercises';
 import { newId } from '../../../../src/domain/ids';
 import type { MutationContext, Tx } from '../../../../src/domain/mutation';
 import { runMutation, type MutationName } from '../../../../src/domain/mutators';
 import { documentText } from '../../../../src/domain/reports';
 import { makeActor, makeContext } from '../../../fixtures/actors';
 import { makeMemoryTx } from '../../../fixtures/memory-tx';
+import { DeskView, scenarioSight, storedView } from '../../../../src/workstation/desk-view';
 
 const SPACE = 'exercise-bus-crash';
 const T0 = Date.UTC(2026, 11, 10, 1, 0);
@@ -78,6 +79,26 @@ describe('who sees the scenario', () => {
     expect(scenarioView('inject', await inject(2), new Map(), player)).toBeUndefined();
   });
 
+  it('tells a shared desk whose rows of a space may keep the scenario, and cannot tell it without the exercise record', async () => {
+    const { tx, exerciseId, ids, exercise, inject } = await tabletop();
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await run(tx, 'inject.deliverDue', { id: ids[0] }, 0);
+    const held = [await exercise()];
+    for (const actor of [player, observer]) expect(scenarioSight(held, actor)).toBe(false);
+    for (const actor of [evaluator, controller, facilitator]) expect(scenarioSight(held, actor)).toBe(true);
+    // No record: a hospital space, or one not pulled yet. Only the facilitator's permission decides without it.
+    expect(scenarioSight([], facilitator)).toBe(true);
+    expect(scenarioSight([], controller)).toBeUndefined();
+    expect(scenarioSight([], player)).toBeUndefined();
+    // What a desk rewrites its rows to is what a player's pull brings.
+    const exercises = new Map([[exerciseId, await exercise()]]);
+    for (const n of [1, 2]) expect(withheldView('inject', await inject(n))).toEqual(scenarioView('inject', await inject(n), exercises, player));
+    expect(withheldView('objectiveRating', { exerciseId })).toBeUndefined();
+    // A cursor marked before the scenario bit existed (0: no names) counts as possibly holding the scenario.
+    expect(storedView(0) & DeskView.scenario).toBe(DeskView.scenario);
+    expect(storedView(storedView(DeskView.names))).toBe(DeskView.names);
+  });
+
   it('lets the facilitator and the controllers run the clock, and refuses evaluators and players', async () => {
     const { tx, exerciseId, ids } = await tabletop();
     await expect(run(tx, 'exercise.start', { id: exerciseId }, 0, evaluator)).rejects.toMatchObject({ code: 'forbidden' });
@@ -91,6 +112,32 @@ describe('who sees the scenario', () => {
     await expect(run(tx, 'inject.edit', { id: ids[1], subject: 'x' }, 2, evaluator)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(run(tx, 'inject.deliver', { id: ids[1] }, 2, evaluator)).rejects.toMatchObject({ code: 'forbidden' });
     await run(tx, 'exercise.end', { id: exerciseId }, 3, controller);
+  });
+});
+
+describe('an exercise that is over', () => {
+  it('refuses delivering or skipping its injects with exercise_over, naming the inject, and leaves them as they were', async () => {
+    const { tx, exerciseId, ids, inject } = await tabletop();
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await run(tx, 'exercise.end', { id: exerciseId }, 5);
+    for (const name of ['inject.deliver', 'inject.skip'] as const) {
+      for (const actor of [facilitator, controller]) {
+        await expect(run(tx, name, { id: ids[1] }, 6, actor)).rejects.toMatchObject({ code: 'exercise_over', params: { status: 'ended', number: 2 } });
+      }
+    }
+    expect((await inject(2)).status).toBe('pending');
+    // A desk that saw the inject fall due before the end changes nothing and is not refused (many desks send it).
+    await run(tx, 'inject.deliverDue', { id: ids[0] }, 6);
+    expect((await inject(1)).status).toBe('pending');
+  });
+
+  it('still lets a controller skip an inject while the exercise is paused or not yet started', async () => {
+    const { tx, exerciseId, ids, inject } = await tabletop();
+    await run(tx, 'inject.skip', { id: ids[2] }, 0, controller);
+    await run(tx, 'exercise.start', { id: exerciseId }, 0);
+    await run(tx, 'exercise.pause', { id: exerciseId }, 1);
+    await run(tx, 'inject.skip', { id: ids[1] }, 2, controller);
+    expect([(await inject(2)).status, (await inject(3)).status]).toEqual(['skipped', 'skipped']);
   });
 });
 
