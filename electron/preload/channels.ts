@@ -13,6 +13,6 @@ export const OPEN_WALL_CHANNEL = 'hcc:open-wall';
  * What the wall display may call: an allow-list, so a method added to the API later stays off the wall until
  * someone decides it is read-only. Enforced in main (the trust boundary) and mirrored in the wall preload.
  */
-export const WALL_METHODS = ['app.info', 'settings.get', 'incident.list', 'sync.status', 'board.get', 'map.features', 'map.featuresByIds', 'resources.summary', 'resources.reserves', 'roster.coverage', 'map.region', 'directory.users', 'plans.incident', 'warning.alerts', 'warning.indicators', 'casualty.counts', 'recovery.wall', 'live.subscribe', 'live.unsubscribe'] as const satisfies readonly Method[];
+export const WALL_METHODS = ['app.info', 'settings.get', 'incident.list', 'sync.status', 'board.get', 'map.features', 'map.featuresByIds', 'resources.summary', 'roster.coverage', 'map.region', 'directory.users', 'plans.incident', 'warning.alerts', 'warning.indicators', 'casualty.counts', 'recovery.wall', 'live.subscribe', 'live.unsubscribe'] as const satisfies readonly Method[];
 
 export type WindowRole = 'operator' | 'wall';

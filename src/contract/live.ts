@@ -44,7 +44,7 @@ export const liveReads = {
   'resources.trend': { reads: ['stock'] },
   'resources.beds': { reads: ['bedCount'] },
   'resources.requests': { reads: ['resourceRequest'] },
-  'resources.summary': { reads: ['bedCount', 'stock', 'stockItem'] },
+  'resources.summary': { reads: ['bedCount', 'stock', 'stockItem', 'incident', 'alert', 'warningSettings'] },
   'resources.reserves': { reads: ['stock', 'stockItem', 'incident', 'alert', 'warningSettings'] },
   'map.features': { reads: ['mapFeature'], keyed: { kind: 'mapFeature', byIds: 'map.featuresByIds', from: 'features', order: byCreation } },
   'map.region': { reads: ['districtWarning', 'neighbourHospital', 'indicator', 'observation', 'alert'] },

@@ -66,12 +66,20 @@ export const resourcesApi = {
     params: z.strictObject({ incidentId: IdSchema.nullable() }),
     result: z.object({ level: ReserveLevelSchema, basis: ReserveBasisSchema, rows: z.array(ReserveRowSchema) }),
   },
-  /** For the wall display: available beds by type and the red holdings, each with its unit (no bare numbers). */
+  /**
+   * For the wall display, in one read so a stock change costs the wall one: available beds by type, the red
+   * holdings, each with its unit (no bare numbers), and the items short of the reserve quotas in force for
+   * `incidentId` (as `resources.reserves` decides them), red first, with how many items have a quota at all.
+   */
   'resources.summary': {
-    params: z.strictObject({}),
+    params: z.strictObject({ incidentId: IdSchema.nullable() }),
     result: z.object({
       bedsAvailable: z.array(z.object({ type: BedTypeSchema, available: z.number(), staffed: z.number() })),
       redStock: z.array(z.object({ id: IdSchema, item: z.string(), store: z.string(), qty: z.number(), unit: z.string() })),
+      reserves: z.object({
+        withQuota: z.number(),
+        short: z.array(z.object({ itemId: IdSchema, item: z.string(), onHand: z.number(), required: z.number(), unit: z.string(), status: z.enum(['yellow', 'red']) })),
+      }),
     }),
   },
 } as const;

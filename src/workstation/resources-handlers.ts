@@ -17,6 +17,17 @@ const SUMMARY_WINDOW_DAYS = 7;
 export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandlers<typeof resourcesApi> {
   const { store, queue } = ws;
   const space = () => readSettings(store).space;
+  /** Each item's reserve against the quotas in force: the higher of the incident's level and a verified warning's. */
+  const reservesInForce = (incidentId: string | null) => {
+    const s = space();
+    const incident = incidentId === null ? null : store.list('incident', s).find((i) => i.id === incidentId) ?? null;
+    // A verified warning is one a person has checked; a raw signal may be noise and moves no quota.
+    const grade = store.list('alert', s).filter((a) => a.status === 'verified').reduce<WarningGrade | null>((g, a) => (g ? higherGrade(g, a.grade) : a.grade), null);
+    const levels = responseLevelsOf(store.list('warningSettings', s).find((w) => w.id === warningSettingsId(s)));
+    const { level, basis } = reserveBasis(incident, grade ? { grade, level: levels[grade] } : null);
+    const rows = reserveRows(store.list('stock', s), store.list('stockItem', s), level, ws.now()).sort((a, b) => a.item.localeCompare(b.item));
+    return { level, basis, rows };
+  };
   return {
     'resources.catalogue': () =>
       queue.run(() => {
@@ -71,25 +82,21 @@ export function createResourcesHandlers(ws: WorkstationInternals): FeatureHandle
         return { requests, accounting: resourceAccountingRecord(requests) };
       }),
 
-    'resources.reserves': ({ incidentId }) =>
-      queue.run(() => {
-        const s = space();
-        const incident = incidentId === null ? null : store.list('incident', s).find((i) => i.id === incidentId) ?? null;
-        // A verified warning is one a person has checked; a raw signal may be noise and moves no quota.
-        const grade = store.list('alert', s).filter((a) => a.status === 'verified').reduce<WarningGrade | null>((g, a) => (g ? higherGrade(g, a.grade) : a.grade), null);
-        const levels = responseLevelsOf(store.list('warningSettings', s).find((w) => w.id === warningSettingsId(s)));
-        const { level, basis } = reserveBasis(incident, grade ? { grade, level: levels[grade] } : null);
-        const rows = reserveRows(store.list('stock', s), store.list('stockItem', s), level, ws.now()).sort((a, b) => a.item.localeCompare(b.item));
-        return { level, basis, rows };
-      }),
+    'resources.reserves': ({ incidentId }) => queue.run(() => reservesInForce(incidentId)),
 
-    'resources.summary': () =>
+    'resources.summary': ({ incidentId }) =>
       queue.run(() => {
         const s = space();
         const rows = stockRows(store.list('stock', s), store.list('stockItem', s), ws.now(), SUMMARY_WINDOW_DAYS);
+        const withQuota = reservesInForce(incidentId).rows.filter((r) => r.status !== null);
+        const short = withQuota
+          .filter((r) => r.status !== 'green')
+          .sort((a, b) => (a.status === b.status ? a.item.localeCompare(b.item) : a.status === 'red' ? -1 : 1))
+          .map(({ itemId, item, onHand, required, unit, status }) => ({ itemId, item, onHand, required: required ?? 0, unit, status: status === 'red' ? ('red' as const) : ('yellow' as const) }));
         return {
           bedsAvailable: bedSummary(store.list('bedCount', s)).map(({ type, available, staffed }) => ({ type, available, staffed })),
           redStock: rows.filter((r) => r.status === 'red').map(({ id, item, store: at, qty, unit }) => ({ id, item, store: at, qty, unit })),
+          reserves: { withQuota: withQuota.length, short },
         };
       }),
   };

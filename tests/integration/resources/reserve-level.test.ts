@@ -39,6 +39,8 @@ describe('the reserve quotas in force on a real SQLite file', () => {
       // The hospital maps red to II: the II quota, which the stock is short of, is in force.
       await mutate(ws, 'warning.setResponseLevels', { levels: { red: 'II', orange: 'III', yellow: 'IV', blue: 'IV' } });
       expect(await reserves()).toMatchObject({ level: 'II', basis: { kind: 'warning', grade: 'red' }, rows: [{ required: 200, status: 'red' }] });
+      // The wall's one resources read lists the same shortage.
+      expect((await ws.call('resources.summary', { incidentId: null })).reserves).toEqual({ withQuota: 1, short: [{ itemId, item: 'N95 masks', onHand: 60, required: 200, unit: 'box', status: 'red' }] });
 
       // An incident at a lower level leaves the warning's quotas in force; one at a higher level takes over.
       const minor = makeIncidentArgs({ level: 'IV' });

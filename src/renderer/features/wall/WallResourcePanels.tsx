@@ -14,10 +14,19 @@ function NoData({ text }: { text?: string }) {
   return <p className="wall-nodata" data-testid="wall-nodata">{text ?? t('wall.noData')}</p>;
 }
 
+/**
+ * The wall's one read of resources: beds, red stock and reserves together, the same params in every panel, so a
+ * stock change costs one read however many resource panels are up.
+ */
+function useResourcesSummary() {
+  const incident = useApp(selectCurrentIncident);
+  return useLive('resources.summary', { incidentId: incident?.id ?? null }, { keepPrevious: true }).data;
+}
+
 /** Available beds by HAvBED type from the resources feature; only types this hospital has staffed beds of. */
 export function BedsPanel() {
   const { t } = useTranslation();
-  const summary = useLive('resources.summary', {}).data;
+  const summary = useResourcesSummary();
   if (!summary) return <NoData />;
   const rows = summary.bedsAvailable.filter((b) => b.staffed > 0 || b.available > 0);
   if (rows.length === 0) return <NoData text={t('wall.beds.none')} />;
@@ -52,7 +61,7 @@ export function StockPanel() {
 /** Stock holdings in the red (below par or running out) from the resources feature. */
 function RedStock() {
   const { t } = useTranslation();
-  const summary = useLive('resources.summary', {}).data;
+  const summary = useResourcesSummary();
   if (!summary) return <NoData />;
   if (summary.redStock.length === 0) return <NoData text={t('wall.stock.none')} />;
   const shown = summary.redStock.slice(0, MAX_ROWS);
@@ -84,12 +93,10 @@ function RedStock() {
  */
 function WallReserves() {
   const { t } = useTranslation();
-  const incident = useApp(selectCurrentIncident);
-  const data = useLive('resources.reserves', { incidentId: incident?.id ?? null }, { keepPrevious: true }).data;
-  if (!data) return null;
-  const withQuota = data.rows.filter((r) => r.status !== null);
-  if (withQuota.length === 0) return <p className="wall-nodata" data-testid="wall-reserves-none">{t('wall.reserves.none')}</p>;
-  const short = withQuota.filter((r) => r.status !== 'green').sort((a, b) => (a.status === b.status ? a.item.localeCompare(b.item) : a.status === 'red' ? -1 : 1));
+  const summary = useResourcesSummary();
+  if (!summary) return null;
+  const { withQuota, short } = summary.reserves;
+  if (withQuota === 0) return <p className="wall-nodata" data-testid="wall-reserves-none">{t('wall.reserves.none')}</p>;
   const shown = short.slice(0, MAX_ROWS);
   return (
     <table className="wall-table wall-reserves" data-testid="wall-reserves">
@@ -108,7 +115,7 @@ function WallReserves() {
           </tr>
         ))}
         {short.length > shown.length ? <tr><td colSpan={5} className="dim">{t('wall.more', { count: short.length - shown.length })}</td></tr> : null}
-        <tr><td colSpan={5} className="dim" data-testid="wall-reserves-at-quota">{t('wall.reserves.atQuota', { count: withQuota.length - short.length, total: withQuota.length })}</td></tr>
+        <tr><td colSpan={5} className="dim" data-testid="wall-reserves-at-quota">{t('wall.reserves.atQuota', { count: withQuota - short.length, total: withQuota })}</td></tr>
       </tbody>
     </table>
   );
