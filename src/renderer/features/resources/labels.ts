@@ -83,5 +83,5 @@ export function mutualAidAnswerLabel(t: TFunction, a: MutualAidAnswer, when: str
       : a.response === 'Provisional' ? t('resources.requests.mutualAidAnswer.Provisional', { from: a.from, when })
         : t('resources.requests.mutualAidAnswer.Accept', { from: a.from, when });
   const extra = a.reason ? t('resources.requests.mutualAidAnswer.reason', { reason: a.reason }) : a.message !== 'commit' && a.qty !== undefined ? t('resources.requests.mutualAidAnswer.qty', { qty: a.qty }) : '';
-  return extra ? `${head}, ${extra}` : head;
+  return extra ? t('resources.requests.mutualAidAnswer.withDetail', { answer: head, detail: extra }) : head;
 }
