@@ -11,7 +11,7 @@ import { openDb } from './db/open';
 import { setupRoles } from './db/roles';
 import { importHave } from './exchange/have-import';
 import { serverTimeZone, spaceHaveDocument } from './exchange/have-source';
-import { exportRm, importRmRequest, rmExports, type RmExport } from './exchange/rm-exchange';
+import { exportRm, importRm, rmExports, type RmExport } from './exchange/rm-exchange';
 import { exportCap } from './exchange/cap-source';
 import { SchemaRefusal, writeValidated } from '../node/xml-schema';
 
@@ -30,7 +30,8 @@ const usage = `hospital server
                                  a resource request (HICS 213RR) as EDXL-RM 1.0 RequestResource,
                                  ResponseToRequestResource or CommitResource, written only if it validates
   npm run server -- import-rm --space S --in file.xml --as USERNAME
-                                 another hospital's RequestResource as incoming mutual-aid requests (audited)
+                                 another hospital's RequestResource as incoming mutual-aid requests, or its
+                                 ResponseToRequestResource / CommitResource recorded on the request we sent (audited)
   npm run server -- export-cap --space S --alert ID --out file.xml [--time-zone Asia/Shanghai]
                                  a verified early-warning alert as CAP 1.2 (Alert, or Update / Cancel once an
                                  incident was opened on it or it was dismissed), written only if it validates
@@ -189,7 +190,14 @@ async function main(argv: string[]): Promise<void> {
       if (!space || !file || !username) throw new Error(`import-rm needs --space, --in and --as\n\n${usage}`);
       const xml = await readFile(file, 'utf8');
       return withDb(dataDir, async (db) => {
-        const result = await importRmRequest(db, { space, username, xml, label: basename(file), now: Date.now });
+        const imported = await importRm(db, { space, username, xml, label: basename(file), now: Date.now });
+        if (imported.kind === 'answer') {
+          const { answer, requestId, duplicate } = imported.result;
+          const counted = answer.qty === undefined ? '' : `, ${answer.qty} ${answer.message === 'commit' ? 'committed' : 'counted'}`;
+          console.log(`${duplicate ? 'duplicate: already recorded' : 'recorded'} ${answer.message} ${answer.messageId} on request ${requestId}: ${answer.response} from ${answer.from}${answer.reason ? ` (${answer.reason})` : ''}${counted}`);
+          return;
+        }
+        const result = imported.result;
         for (const line of result.received) console.log(`received mutual-aid request ${line.id}: ${line.qty} × ${line.item}`);
         for (const line of result.duplicates) console.log(`already received: ${line.item}`);
         for (const line of result.unreadable) console.log(`unreadable line ${line.elementId}: ${line.reason}`);

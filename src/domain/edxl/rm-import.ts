@@ -74,3 +74,64 @@ export function mutualAidRequestArgs(space: string, message: RmRequest, line: Rm
     mutualAid: { direction: 'incoming' as const, from: message.from, messageId: message.messageId, sentAt: message.sentAt },
   };
 }
+
+export type RmAnswerMessage = 'ResponseToRequestResource' | 'CommitResource';
+
+const AnswerBodySchema = z.object({
+  MessageID: Text,
+  SentDateTime: Text,
+  OriginatingMessageID: Text,
+  PrecedingMessageID: Text,
+  ContactInformation: Many(z.object({ ContactDescription: Text.optional(), ContactRole: Text.optional() })),
+  ResourceInformation: Many(
+    z.object({
+      ResponseInformation: z.object({ ResponseType: z.enum(['Accept', 'Decline', 'Provisional']), ResponseReason: Text.optional() }),
+      AssignmentInformation: z.object({ Quantity: QuantitySchema.optional() }).optional(),
+    }),
+  ),
+});
+
+export type RmAnswer = {
+  /** The message it answers: ours name the request's RequestResource here (see `requestMessageId`). */
+  answers: string;
+  answer: { message: 'response' | 'commit'; messageId: string; from: string; sentAt: number; response: 'Accept' | 'Decline' | 'Provisional'; reason?: string; qty?: number };
+};
+
+/** The root element of an EDXL-RM message, namespace prefix dropped; undefined when it is not readable XML. */
+export function rmMessageRoot(xml: string): string | undefined {
+  try {
+    const doc = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true }).parse(xml) as Record<string, unknown>;
+    return Object.keys(doc)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a ResponseToRequestResource or CommitResource that has passed its schema: who answered (the responding
+ * organisation's contact), when, Accept/Decline/Provisional with the reason, and the units counted across its
+ * resource lines (a commit's quantity). The request it answers is the OriginatingMessageID.
+ */
+export function readRmAnswer(xml: string, root: RmAnswerMessage): RmAnswer {
+  const parsed = z.record(z.string(), z.unknown()).parse(new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: true, trimValues: true }).parse(xml))[root];
+  const doc = AnswerBodySchema.parse(parsed);
+  const contacts = doc.ContactInformation ?? [];
+  const responder = contacts.find((c) => c.ContactRole === 'RespondingOrg') ?? contacts.find((c) => c.ContactDescription) ?? contacts[0];
+  const lines = doc.ResourceInformation ?? [];
+  // One line declined makes the whole answer a decline for the single item our requests carry.
+  const response = lines.some((l) => l.ResponseInformation.ResponseType === 'Decline') ? 'Decline' : lines.every((l) => l.ResponseInformation.ResponseType === 'Accept') ? 'Accept' : 'Provisional';
+  const reason = lines.map((l) => l.ResponseInformation.ResponseReason?.trim()).filter(Boolean).join('; ').slice(0, 500);
+  const counts = lines.map((l) => l.AssignmentInformation?.Quantity?.MeasuredQuantity?.Amount).filter((n): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0);
+  return {
+    answers: doc.OriginatingMessageID,
+    answer: {
+      message: root === 'CommitResource' ? 'commit' : 'response',
+      messageId: doc.MessageID.slice(0, 300),
+      from: (responder?.ContactDescription ?? responder?.ContactRole ?? 'another hospital').trim().slice(0, 300) || 'another hospital',
+      sentAt: Date.parse(doc.SentDateTime),
+      response,
+      ...(reason ? { reason } : {}),
+      ...(counts.length > 0 ? { qty: counts.reduce((a, b) => a + b, 0) } : {}),
+    },
+  };
+}

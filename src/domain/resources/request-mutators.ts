@@ -3,7 +3,7 @@ import { DomainError } from '../errors';
 import { EpochMsSchema, IdSchema } from '../ids';
 import { requirePermission } from '../mutation-guards';
 import { defineMutator, type MutationContext, type Tx } from '../mutation';
-import { filledQty, MutualAidOriginSchema, RequestPrioritySchema, ResourceRequestSchema, type ResourceRequest } from './resource-requests';
+import { filledQty, MutualAidAnswerSchema, MutualAidOriginSchema, RequestPrioritySchema, ResourceRequestSchema, type ResourceRequest } from './resource-requests';
 import { StockLabelSchema, StockQtySchema } from './stock';
 import { stockLevel, takeStock } from './stock-mutators';
 
@@ -65,6 +65,21 @@ export const requestMutators = {
       await tx.put('resourceRequest', { ...args, space: ctx.space, requestedBy: ctx.actor.userId, requestedAt: ctx.at, status: 'pending', fills: [], updatedAt: ctx.at });
     },
   ),
+
+  /**
+   * Another hospital's answer (imported EDXL-RM response or commit) to a request we sent: recorded on the
+   * request, which keeps its own status, since what Logistics does with the answer is its decision.
+   */
+  'request.recordMutualAidAnswer': defineMutator(z.strictObject({ id: IdSchema, answer: MutualAidAnswerSchema.strict() }), async (tx, args, ctx) => {
+    requireLogistics(ctx);
+    const found = await request(tx, args.id, ctx);
+    if (found.mutualAid) throw new DomainError('invalid_args', `request for ${found.item} came from ${found.mutualAid.from}: answers are recorded on requests we sent`, { field: 'id' });
+    const answers = found.mutualAidAnswers ?? [];
+    if (answers.some((a) => a.messageId === args.answer.messageId)) {
+      throw new DomainError('already_exists', `duplicate: message ${args.answer.messageId} is already recorded on request for ${found.item}`, { id: args.id });
+    }
+    await tx.put('resourceRequest', { ...found, mutualAidAnswers: [...answers, args.answer], updatedAt: ctx.at });
+  }),
 
   'request.approve': defineMutator(z.strictObject({ id: IdSchema }), async (tx, args, ctx) => {
     requireLogistics(ctx);

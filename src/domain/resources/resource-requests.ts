@@ -16,6 +16,22 @@ export const MutualAidOriginSchema = z.object({
 });
 export type MutualAidOrigin = z.infer<typeof MutualAidOriginSchema>;
 
+/**
+ * Another hospital's answer to a request we sent it (an EDXL-RM ResponseToRequestResource or CommitResource,
+ * imported): kept by its message id, so the same message recorded twice is recognised as a duplicate.
+ */
+export const MutualAidAnswerSchema = z.object({
+  message: z.enum(['response', 'commit']),
+  messageId: z.string().trim().min(1).max(300),
+  from: z.string().trim().min(1).max(300),
+  sentAt: StoredEpochMsSchema,
+  response: z.enum(['Accept', 'Decline', 'Provisional']),
+  reason: z.string().trim().max(500).optional(),
+  /** Units the answer accepts or commits, when the message counts them. */
+  qty: z.number().int().min(0).max(1_000_000).optional(),
+});
+export type MutualAidAnswer = z.infer<typeof MutualAidAnswerSchema>;
+
 /** A resource request (HICS 213RR) from a section to Logistics; its fills are the Resource Accounting Record's lines. */
 export const ResourceRequestSchema = z.object({
   id: IdSchema,
@@ -39,6 +55,8 @@ export const ResourceRequestSchema = z.object({
    * message id our answers must name. Absent on our own requests.
    */
   mutualAid: MutualAidOriginSchema.optional(),
+  /** Answers other hospitals sent back about this request (our own, sent as mutual aid), oldest recorded first. */
+  mutualAidAnswers: z.array(MutualAidAnswerSchema).max(100).optional(),
 });
 export type ResourceRequest = z.infer<typeof ResourceRequestSchema>;
 

@@ -1,5 +1,5 @@
-import { commitResourceMessage, requestResourceMessage, responseToRequestMessage } from '../../domain/edxl/rm-messages';
-import { mutualAidRequestArgs, readRequestResource } from '../../domain/edxl/rm-import';
+import { commitResourceMessage, requestMessageId, requestResourceMessage, responseToRequestMessage } from '../../domain/edxl/rm-messages';
+import { mutualAidRequestArgs, readRequestResource, readRmAnswer, rmMessageRoot, type RmAnswer, type RmAnswerMessage } from '../../domain/edxl/rm-import';
 import { ResourceRequestSchema } from '../../domain/resources/resource-requests';
 import { requireValid, type ExchangeSchema } from '../../node/xml-schema';
 import type { Db } from '../db/db';
@@ -68,4 +68,51 @@ async function receiveRmRequest(input: { space: string; xml: string; label: stri
     else outcome.refused.push({ item: args.item, code: result?.code ?? 'internal_error', message: result?.message ?? 'no answer' });
   });
   return outcome;
+}
+
+export type RmAnswerImport = {
+  requestId: string;
+  item: string;
+  answer: RmAnswer['answer'];
+  /** The same message was recorded before: nothing changed. */
+  duplicate: boolean;
+};
+
+const answerSchemas = { ResponseToRequestResource: 'rm-1.0/ResponseToRequestResource', CommitResource: 'rm-1.0/CommitResource' } as const satisfies Record<RmAnswerMessage, ExchangeSchema>;
+const isAnswer = (root: string | undefined): root is RmAnswerMessage => root === 'ResponseToRequestResource' || root === 'CommitResource';
+
+/**
+ * What `import-rm` takes: another hospital's RequestResource (→ `importRmRequest`), or its
+ * ResponseToRequestResource / CommitResource about a request we sent (→ recorded on that request). Anything
+ * else is checked against RequestResource, so xmllint says what is wrong with it.
+ */
+export async function importRm(db: Db, input: { space: string; username: string; xml: string; label: string; now: () => number }): Promise<{ kind: 'request'; result: RmImport } | { kind: 'answer'; result: RmAnswerImport }> {
+  const root = rmMessageRoot(input.xml);
+  if (isAnswer(root)) return { kind: 'answer', result: await importRmAnswer(db, { ...input, root }) };
+  return { kind: 'request', result: await importRmRequest(db, input) };
+}
+
+/**
+ * An answer to one of our requests, validated against its own schema (refused with xmllint's message,
+ * nothing written), recorded as `request.recordMutualAidAnswer` under `username`. It must name, as its
+ * OriginatingMessageID, the RequestResource a request of `space` went out as.
+ */
+export async function importRmAnswer(db: Db, input: { space: string; username: string; xml: string; label: string; root: RmAnswerMessage; now: () => number }): Promise<RmAnswerImport> {
+  await requireValid(input.xml, answerSchemas[input.root], input.label);
+  const { answers, answer } = readRmAnswer(input.xml, input.root);
+  const request = await ourRequest(db, input.space, answers);
+  if (!request) throw new Error(`no request of space ${input.space} matches message ${answers}`);
+  const [result] = await pushAsUser(db, { space: input.space, username: input.username, mutations: [{ name: 'request.recordMutualAidAnswer', args: { id: request.id, answer }, at: input.now() }], now: input.now });
+  if (result?.status === 'applied') return { requestId: request.id, item: request.item, answer, duplicate: false };
+  if (result?.code === 'already_exists') return { requestId: request.id, item: request.item, answer, duplicate: true };
+  throw new Error(`refused: ${result?.code ?? 'internal_error'}: ${result?.message ?? 'no answer'}`);
+}
+
+/** Our requests go out as `urn:hcc:<space>:rr:<id>` (see `requestMessageId`); one we received never matches. */
+async function ourRequest(db: Db, space: string, messageId: string) {
+  const id = /^urn:hcc:[^:]+:rr:([^:]+)$/.exec(messageId)?.[1];
+  if (!id) return undefined;
+  const [row] = await db.query<{ data: unknown }>("SELECT data FROM entity WHERE kind = 'resourceRequest' AND id = $1 AND space = $2 AND NOT deleted", [id, space]);
+  const request = row ? ResourceRequestSchema.safeParse(row.data).data : undefined;
+  return request && !request.mutualAid && requestMessageId(request) === messageId ? request : undefined;
 }

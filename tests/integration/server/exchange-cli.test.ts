@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,28 @@ describe('npm run server -- export-cap', { timeout: 180_000 }, () => {
       const incomplete = await cli(['export-cap', '--space', 'demo-hospital', '--out', out, '--data-dir', dataDir]);
       expect(incomplete.code).toBe(1);
       expect(incomplete.stderr).toContain('export-cap needs --space, --alert and --out');
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('npm run server -- import-rm (an answer to our request)', { timeout: 180_000 }, () => {
+  it("refuses a valid CommitResource that names no request of the space, saying which message, and one the schema refuses with xmllint's message", async () => {
+    const { dir, cleanup } = makeTempDir('hcc-rm-cli-');
+    try {
+      const dataDir = join(dir, 'server');
+      const commit = join('tests', 'fixtures', 'rm-commit-unknown-request.xml');
+      expect(await validateXml(readFileSync(commit, 'utf8'), 'rm-1.0/CommitResource')).toEqual({ ok: true });
+      const unknown = await cli(['import-rm', '--space', 'demo-hospital', '--in', commit, '--as', 'nobody', '--data-dir', dataDir]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('no request of space demo-hospital matches message urn:hcc:demo-hospital:rr:0190a0b0-0000-7000-8000-000000000001');
+
+      const broken = join(dir, 'broken.xml');
+      writeFileSync(broken, readFileSync(commit, 'utf8').replace('<rm:Amount>2</rm:Amount>', '<rm:Amount>two</rm:Amount>'));
+      const invalid = await cli(['import-rm', '--space', 'demo-hospital', '--in', broken, '--as', 'nobody', '--data-dir', dataDir]);
+      expect(invalid.code).toBe(1);
+      expect(invalid.stderr).toMatch(/broken\.xml:\d+: element Amount: Schemas validity error : .*'two'/);
     } finally {
       cleanup();
     }

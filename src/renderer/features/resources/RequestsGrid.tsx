@@ -5,18 +5,24 @@ import { useTranslation } from 'react-i18next';
 import { filledQty, type ResourceRequest } from '../../../domain/resources/resource-requests';
 import { useActorLabel } from '../../state/use-actor-label';
 import { DEFAULT_COL_DEF, GRID_THEME_CLASS } from './grid-setup';
-import { priorityLabel, requestStatusLabel } from './labels';
+import { mutualAidAnswerLabel, priorityLabel, requestStatusLabel } from './labels';
 import { ShownRows } from './row-diff';
 
 type Props = { requests: readonly ResourceRequest[]; selectedId: string | null; timeZone: string | undefined; onSelect: (id: string | null) => void };
 
 const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
-const sameRequest = (a: ResourceRequest, b: ResourceRequest) => a.updatedAt === b.updatedAt && a.status === b.status && a.fills.length === b.fills.length;
+const sameRequest = (a: ResourceRequest, b: ResourceRequest) => a.updatedAt === b.updatedAt && a.status === b.status && a.fills.length === b.fills.length && a.mutualAidAnswers?.length === b.mutualAidAnswers?.length;
 
-function StatusCell({ data }: ICellRendererParams<ResourceRequest>) {
+function StatusCell({ data, formatTime }: ICellRendererParams<ResourceRequest> & { formatTime: (ms: number) => string }) {
   const { t } = useTranslation();
   if (!data) return null;
-  return <span data-testid="request-status" data-status={data.status}>{requestStatusLabel(t, data.status)}{data.reason ? ` — ${data.reason}` : ''}</span>;
+  const answer = data.mutualAidAnswers?.at(-1);
+  return (
+    <span data-testid="request-status" data-status={data.status}>
+      {requestStatusLabel(t, data.status)}{data.reason ? ` — ${data.reason}` : ''}
+      {answer ? <span data-testid="request-mutual-aid-answer" data-response={answer.response}>{` · ${mutualAidAnswerLabel(t, answer, formatTime(answer.sentAt))}`}</span> : null}
+    </span>
+  );
 }
 
 /** Requests (HICS 213RR), newest first; sort, filter and keyboard as in the stock grid, one row selected for Logistics. */
@@ -40,7 +46,7 @@ export function RequestsGrid({ requests, selectedId, timeZone, onSelect }: Props
       { colId: 'requestedBy', headerName: t('resources.requests.requestedBy'), valueGetter: (p) => (p.data ? actor(p.data.requestedBy).name : ''), filter: 'agTextColumnFilter', minWidth: 120, flex: 1 },
       { colId: 'neededBy', field: 'neededBy', headerName: t('resources.requests.neededBy'), valueFormatter: when, minWidth: 140, flex: 1 },
       {
-        colId: 'status', headerName: t('resources.requests.status'), valueGetter: (p) => (p.data ? requestStatusLabel(t, p.data.status) : ''), cellRenderer: StatusCell, filter: 'agTextColumnFilter', minWidth: 160, flex: 1,
+        colId: 'status', headerName: t('resources.requests.status'), valueGetter: (p) => (p.data ? requestStatusLabel(t, p.data.status) : ''), cellRenderer: StatusCell, cellRendererParams: { formatTime: (ms: number) => time.format(ms) }, filter: 'agTextColumnFilter', minWidth: 160, flex: 1,
         cellClassRules: { 'status-green': (p) => p.data?.status === 'filled', 'status-red': (p) => p.data?.status === 'rejected' },
       },
       { colId: 'requestedAt', field: 'requestedAt', headerName: t('resources.requests.raisedAt'), valueFormatter: when, sort: 'desc', minWidth: 140, flex: 1 },

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { BedType } from '../../../domain/resources/beds';
-import type { RequestStatus } from '../../../domain/resources/resource-requests';
+import type { MutualAidAnswer, RequestStatus } from '../../../domain/resources/resource-requests';
 import type { StockCategory } from '../../../domain/resources/stock';
 import type { StockStatus, UnitQty } from '../../../domain/resources/stock-calculations';
 import type { ImportRowErrorReason } from '../../../domain/resources/stock-import';
@@ -73,4 +73,15 @@ export function importReasonLabel(t: TFunction, r: ImportRowErrorReason): string
 export function quantitiesText(quantities: readonly UnitQty[], lang: string): string {
   const number = new Intl.NumberFormat(lang);
   return quantities.map(({ qty, unit }) => (unit ? `${number.format(qty)} ${unit}` : number.format(qty))).join(' · ');
+}
+
+/** Another hospital's answer to a request we sent: who, what, when, and the reason or units when given. */
+export function mutualAidAnswerLabel(t: TFunction, a: MutualAidAnswer, when: string): string {
+  const head = a.message === 'commit' && a.qty !== undefined
+    ? t('resources.requests.mutualAidAnswer.commit', { from: a.from, qty: a.qty, when })
+    : a.response === 'Decline' ? t('resources.requests.mutualAidAnswer.Decline', { from: a.from, when })
+      : a.response === 'Provisional' ? t('resources.requests.mutualAidAnswer.Provisional', { from: a.from, when })
+        : t('resources.requests.mutualAidAnswer.Accept', { from: a.from, when });
+  const extra = a.reason ? t('resources.requests.mutualAidAnswer.reason', { reason: a.reason }) : a.message !== 'commit' && a.qty !== undefined ? t('resources.requests.mutualAidAnswer.qty', { qty: a.qty }) : '';
+  return extra ? t('resources.requests.mutualAidAnswer.withDetail', { answer: head, detail: extra }) : head;
 }
